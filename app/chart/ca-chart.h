@@ -1,0 +1,102 @@
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "ca-model-types.h"
+
+G_BEGIN_DECLS
+
+/* The chart renderer: one layout, computed apart from drawing, drawn onto
+ * any cairo_t.  The widget, the exports, the printout and the headless
+ * --export all use it, so they are the same picture. */
+
+typedef enum {
+  CA_CHART_GOALS,
+  CA_CHART_COUNTS,
+  CA_CHART_TIMELINE,
+} CaChartKind;
+
+/* "goals", "counts", "timeline"; FALSE for an unknown name. */
+gboolean     ca_chart_kind_from_string (const char  *name,
+                                        CaChartKind *kind);
+const char  *ca_chart_kind_to_string   (CaChartKind  kind);
+/* Translated, for the switcher and titles: "Goals", "Counts", "Timeline". */
+const char  *ca_chart_kind_get_label   (CaChartKind  kind);
+
+typedef struct {
+  double red, green, blue, alpha;
+} CaColor;
+
+#define CA_CHART_N_SERIES 8
+
+typedef struct {
+  CaColor background;        /* alpha 0 to draw on what is there */
+  CaColor foreground;        /* text and axes */
+  CaColor dim;               /* secondary text, footer */
+  CaColor grid;
+  CaColor accent;            /* focus ring, current-year line */
+  CaColor series[CA_CHART_N_SERIES];  /* distinct for colour-blind readers */
+} CaChartStyle;
+
+void ca_chart_style_init_light (CaChartStyle *style);
+void ca_chart_style_init_dark  (CaChartStyle *style);
+/* White paper for PNG/SVG/PDF/print. */
+void ca_chart_style_init_print (CaChartStyle *style);
+
+typedef struct {
+  CaChartKind kind;
+  double      width;          /* in cairo user units (pixels at scale 1) */
+  double      height;
+  int         current_year;   /* for the timeline's line; 0 means this year */
+  gboolean    with_title;     /* draw the title (exports do; the widget may not) */
+  gboolean    with_sources;   /* draw the sources footer */
+} CaChartOptions;
+
+typedef enum {
+  CA_MARK_BAR,       /* a count, a goal, or a sum */
+  CA_MARK_GOAL,      /* a goal marker on a time axis */
+  CA_MARK_PROGRAM,   /* a program's bar on the timeline */
+} CaMarkType;
+
+typedef struct {
+  CaMarkType      type;
+  double          x, y, width, height;   /* hit rectangle, in layout units */
+  const CaNode   *node;     /* the node the mark stands for, or NULL */
+  const CaFigure *figure;   /* the figure drawn, or NULL (sums, programs) */
+  const char     *label;    /* the value label drawn beside it */
+  const char     *accessible_name;  /* "Projects: 16 (Baoshan, April 2024)" */
+  const char     *tooltip;  /* exact value, qualifier, date and source */
+} CaChartMark;
+
+typedef struct _CaChartLayout CaChartLayout;
+
+/* Lays out the chart of @node.  @context measures text; the caller gives
+ * the same one it will draw with (pango_cairo_create_context () or a widget's). */
+CaChartLayout      *ca_chart_layout_new         (const CaNode         *node,
+                                                 const CaChartOptions *options,
+                                                 PangoContext         *context);
+void                ca_chart_layout_free        (CaChartLayout        *layout);
+void                ca_chart_layout_draw        (CaChartLayout        *layout,
+                                                 cairo_t              *cr,
+                                                 const CaChartStyle   *style,
+                                                 int                   focused_mark);
+/* The title drawn ("Shanghai — Goals") and the empty-state message, if any. */
+const char         *ca_chart_layout_get_title   (CaChartLayout        *layout);
+/* NULL when the chart has marks; else "No goals are recorded for Baoshan". */
+const char         *ca_chart_layout_get_empty_message (CaChartLayout *layout);
+/* The sources of the figures drawn, as const CaSource *, without repeats. */
+GPtrArray          *ca_chart_layout_get_sources (CaChartLayout        *layout);
+/* The citation as text: title, then one line per source. */
+char               *ca_chart_layout_get_citation (CaChartLayout       *layout);
+guint               ca_chart_layout_get_n_marks (CaChartLayout        *layout);
+const CaChartMark  *ca_chart_layout_get_mark    (CaChartLayout        *layout,
+                                                 guint                 index);
+/* The index of the mark under (x, y), or -1. */
+int                 ca_chart_layout_hit_test    (CaChartLayout        *layout,
+                                                 double                x,
+                                                 double                y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaChartLayout, ca_chart_layout_free)
+
+G_END_DECLS

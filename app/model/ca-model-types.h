@@ -1,0 +1,111 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Plain, read-only structures of a loaded dataset.  A CaDataset owns every
+ * node, figure, metric and source it holds; they live as long as it does. */
+
+typedef struct _CaDataset CaDataset;
+typedef struct _CaNode    CaNode;
+
+typedef enum {
+  CA_NODE_REGION,
+  CA_NODE_PARK,
+  CA_NODE_PROGRAM,
+} CaNodeType;
+
+typedef enum {
+  CA_FIGURE_GOAL,
+  CA_FIGURE_COUNT,
+} CaFigureType;
+
+typedef enum {
+  CA_QUALIFIER_EXACT,
+  CA_QUALIFIER_ABOUT,
+  CA_QUALIFIER_NEARLY,
+  CA_QUALIFIER_AT_LEAST,
+  CA_QUALIFIER_MORE_THAN,
+  CA_QUALIFIER_AT_MOST,
+} CaQualifier;
+
+typedef enum {
+  CA_METRIC_COUNT,
+  CA_METRIC_MONEY,
+  CA_METRIC_QUANTITY,
+} CaMetricKind;
+
+typedef enum {
+  CA_STATUS_NONE,
+  CA_STATUS_PLANNED,
+  CA_STATUS_ACTIVE,
+  CA_STATUS_COMPLETED,
+} CaStatus;
+
+/* A text in several languages: the <name>, <title> or <summary> elements of
+ * one owner.  Use ca_text_lookup () to pick one by the fallback rule. */
+typedef struct {
+  const char *lang;   /* as written in xml:lang, e.g. "en", "zh-CN" */
+  const char *text;
+} CaTextEntry;
+
+typedef struct {
+  guint              n_entries;
+  const CaTextEntry *entries;
+} CaText;
+
+/* An ISO 8601 date that may lack its day or month: month and day are 0
+ * when absent. */
+typedef struct {
+  int year;
+  int month;
+  int day;
+} CaDate;
+
+typedef struct {
+  const char   *id;
+  CaMetricKind  kind;
+  const char   *unit;    /* ISO 4217 code for money, free text for quantity, NULL for count */
+  CaText        names;
+} CaMetric;
+
+typedef struct {
+  const char *id;
+  CaDate      published;
+  const char *publisher;
+  const char *href;      /* may be NULL */
+  CaText      titles;
+} CaSource;
+
+typedef struct {
+  CaFigureType    type;
+  const CaNode   *node;      /* the node that holds the figure */
+  const CaMetric *metric;
+  double          value;     /* in the metric's base unit, >= 0, finite */
+  CaQualifier     qualifier;
+  int             year;      /* goal: the year it is due; count: the year of its date */
+  CaDate          date;      /* count only; for a goal, year only */
+  gboolean        has_baseline;
+  double          baseline;
+  int             baseline_year;  /* 0 when absent */
+  const CaSource *source;
+} CaFigure;
+
+/* One problem found while loading: reported as FILE:LINE:COLUMN: message. */
+typedef struct {
+  char  *file;
+  guint  line;
+  guint  column;
+  char  *message;
+} CaProblem;
+
+void  ca_problem_free   (CaProblem *problem);
+char *ca_problem_format (const CaProblem *problem);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaProblem, ca_problem_free)
+
+const char *ca_text_lookup (const CaText *text,
+                            const char   *lang);
+
+G_END_DECLS

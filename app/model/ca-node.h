@@ -1,0 +1,69 @@
+#pragma once
+
+#include <glib.h>
+
+#include "ca-model-types.h"
+
+G_BEGIN_DECLS
+
+/* Nodes belong to their CaDataset; never free them. */
+
+CaNodeType      ca_node_get_node_type       (const CaNode *self);
+const char     *ca_node_get_id              (const CaNode *self);
+/* The region or park kind token ("municipality", "chemical-park"); NULL for programs. */
+const char     *ca_node_get_kind            (const CaNode *self);
+/* The name in @lang by the fallback rule: @lang, then "en", then the first. */
+const char     *ca_node_get_name            (const CaNode *self,
+                                             const char   *lang);
+const CaText   *ca_node_get_names           (const CaNode *self);
+/* NULL when the node has no summary. */
+const char     *ca_node_get_summary         (const CaNode *self,
+                                             const char   *lang);
+const CaText   *ca_node_get_summaries       (const CaNode *self);
+
+/* Programs only; 0 when absent. */
+int             ca_node_get_start_year      (const CaNode *self);
+int             ca_node_get_end_year        (const CaNode *self);
+CaStatus        ca_node_get_status          (const CaNode *self);
+
+guint           ca_node_get_n_tags          (const CaNode *self);
+const char     *ca_node_get_tag             (const CaNode *self,
+                                             guint         index);
+
+const CaNode   *ca_node_get_parent          (const CaNode *self);
+guint           ca_node_get_depth           (const CaNode *self);  /* 0 for a root */
+guint           ca_node_get_n_children      (const CaNode *self);
+const CaNode   *ca_node_get_child           (const CaNode *self,
+                                             guint         index);
+/* Its position among its parent's children (or among the roots). */
+guint           ca_node_get_index           (const CaNode *self);
+
+guint           ca_node_get_n_figures       (const CaNode *self);
+const CaFigure *ca_node_get_figure          (const CaNode *self,
+                                             guint         index);
+/* Figures of the node and of all its descendants. */
+guint           ca_node_get_n_figures_below (const CaNode *self);
+
+/* The ancestors from the root down to @self included. */
+GPtrArray      *ca_node_get_path            (const CaNode *self);
+gboolean        ca_node_is_ancestor_of      (const CaNode *self,
+                                             const CaNode *descendant);
+/* Pre-order walk of the subtree of @root: start with @current = NULL;
+ * returns NULL when the walk is done. */
+const CaNode   *ca_node_next_in_subtree     (const CaNode *root,
+                                             const CaNode *current);
+
+/* A per-metric total over the figures of one type in the subtree of a node.
+ * Figures are only ever added to figures of the same metric, so units never mix. */
+typedef struct {
+  const CaMetric *metric;
+  double          total;
+  guint           n_figures;
+  CaQualifier     qualifier;  /* EXACT only when every part is exact */
+} CaMetricSum;
+
+/* Returns a GArray of CaMetricSum, in the order the dataset declares metrics. */
+GArray         *ca_node_sum_by_metric       (const CaNode *self,
+                                             CaFigureType  type);
+
+G_END_DECLS
