@@ -1,0 +1,32 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "ca-chart.h"
+#include "ca-dataset.h"
+
+G_BEGIN_DECLS
+
+/* What the window's export, copy, print and CSV actions do.  @toasts shows
+ * the result ("Exported … [Open]"); errors are shown in a dialog. */
+
+void ca_chart_actions_export_chart (GtkWindow       *parent,
+                                    AdwToastOverlay *toasts,
+                                    CaDataset       *dataset,
+                                    const CaNode    *node,
+                                    CaChartKind      kind);
+void ca_chart_actions_copy_chart   (GtkWidget       *widget,
+                                    AdwToastOverlay *toasts,
+                                    CaDataset       *dataset,
+                                    const CaNode    *node,
+                                    CaChartKind      kind);
+void ca_chart_actions_print        (GtkWindow       *parent,
+                                    CaDataset       *dataset,
+                                    const CaNode    *node,
+                                    CaChartKind      kind);
+void ca_chart_actions_export_csv   (GtkWindow       *parent,
+                                    AdwToastOverlay *toasts,
+                                    CaDataset       *dataset,
+                                    const CaNode    *node);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ca-chart.h"
+#include "ca-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The chart of one node, drawn by the renderer in app/chart.  Marks can be
+ * hovered (tooltip), clicked and focused with the keyboard; activating a mark
+ * that stands for a node emits "node-activated" with that const CaNode *. */
+
+#define CA_TYPE_CHART_VIEW (ca_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (CaChartView, ca_chart_view, CA, CHART_VIEW, GtkWidget)
+
+GtkWidget    *ca_chart_view_new      (void);
+/* Keeps a reference to @dataset, which owns @node; NULL for neither. */
+void          ca_chart_view_set_node (CaChartView  *self,
+                                      CaDataset    *dataset,
+                                      const CaNode *node);
+const CaNode *ca_chart_view_get_node (CaChartView  *self);
+/* Also the "kind" property, a CaChartKind as int, for binding to settings. */
+void          ca_chart_view_set_kind (CaChartView  *self,
+                                      CaChartKind   kind);
+CaChartKind   ca_chart_view_get_kind (CaChartView  *self);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "ca-chart.h"
+#include "ca-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The right side of the window: path bar, names, kind, period, status, tags,
+ * summary, the chart with its view switcher and the table of figures.
+ * Emits "node-activated" (const CaNode *) when the user picks another node
+ * (a path bar button or a chart mark). */
+
+#define CA_TYPE_DETAILS_PANE (ca_details_pane_get_type ())
+G_DECLARE_FINAL_TYPE (CaDetailsPane, ca_details_pane, CA, DETAILS_PANE, GtkWidget)
+
+GtkWidget    *ca_details_pane_new            (void);
+/* Keeps a reference to @dataset; @node NULL shows the "nothing selected" state. */
+void          ca_details_pane_set_node       (CaDetailsPane *self,
+                                              CaDataset     *dataset,
+                                              const CaNode  *node);
+const CaNode *ca_details_pane_get_node       (CaDetailsPane *self);
+/* Also the "chart-kind" property (int), bound to the chart-view setting. */
+CaChartKind   ca_details_pane_get_chart_kind (CaDetailsPane *self);
+void          ca_details_pane_set_chart_kind (CaDetailsPane *self,
+                                              CaChartKind    kind);
+
+G_END_DECLS
