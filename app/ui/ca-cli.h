@@ -22,4 +22,10 @@ typedef struct {
 
 int ca_cli_export (const CaCliExport *options);
 
+/* --export as the application parsed it: "export" (a filename), "node",
+ * "chart", "width", "height" and "scale" (strings, checked here so that a
+ * bad number is a usage error with a clear message), and at most one FILE. */
+int ca_cli_run_export (GVariantDict  *options,
+                       char         **files);
+
 G_END_DECLS

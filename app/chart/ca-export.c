@@ -1,0 +1,511 @@
+/* ca-export.c: PNG, SVG and PDF files of a chart, with their metadata.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "ca-atomic.h"
+#include "ca-export.h"
+#include "ca-i18n.h"
+
+/* What the file says about itself, in the chart's language. */
+typedef struct {
+  char *title;
+  char *sources;   /* one citation a line; "" when the chart shows no figure */
+} ExportMeta;
+
+static void
+export_meta_clear (ExportMeta *meta)
+{
+  g_clear_pointer (&meta->title, g_free);
+  g_clear_pointer (&meta->sources, g_free);
+}
+
+static const char *software = "Cluster Atlas " PACKAGE_VERSION;
+
+gboolean
+ca_export_format_from_path (const char     *path,
+                            CaExportFormat *format)
+{
+  static const char * const extensions[] = { ".png", ".svg", ".pdf" };
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dot = strrchr (path, '.');
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_ascii_strcasecmp (dot, extensions[i]) == 0)
+      {
+        if (format != NULL)
+          *format = (CaExportFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+ca_export_format_to_extension (CaExportFormat format)
+{
+  switch (format)
+    {
+    case CA_EXPORT_PNG: return "png";
+    case CA_EXPORT_SVG: return "svg";
+    case CA_EXPORT_PDF: return "pdf";
+    default: g_return_val_if_reached ("png");
+    }
+}
+
+/* Text metrics must not depend on the device: the same layout then serves
+ * a PNG at any scale, an SVG and a PDF. */
+static void
+setup_context (PangoContext *context)
+{
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+}
+
+static CaChartLayout *
+layout_chart (const CaNode *node,
+              CaChartKind   kind,
+              PangoContext *context,
+              double        width,
+              double        height)
+{
+  CaChartOptions options = {
+    .kind = kind,
+    .width = width,
+    .height = height,
+    .current_year = 0,
+    .with_title = TRUE,
+    .with_sources = TRUE,
+  };
+
+  setup_context (context);
+  return ca_chart_layout_new (node, &options, context);
+}
+
+static void
+fill_meta (CaChartLayout *layout,
+           ExportMeta    *meta)
+{
+  g_autofree char *citation = ca_chart_layout_get_citation (layout);
+  const char *newline = citation != NULL ? strchr (citation, '\n') : NULL;
+
+  meta->title = g_strdup (ca_chart_layout_get_title (layout));
+  meta->sources = g_strdup (newline != NULL ? newline + 1 : "");
+  g_strchomp (meta->sources);
+}
+
+/* The drawing every export shares; fills @meta when given. */
+static void
+draw_chart (const CaNode *node,
+            CaChartKind   kind,
+            const char   *language,
+            cairo_t      *cr,
+            double        width,
+            double        height,
+            ExportMeta   *meta)
+{
+  PangoContext *context;
+  CaChartLayout *layout;
+  CaChartStyle style;
+
+  if (language != NULL)
+    ca_i18n_push_language (language);
+
+  context = pango_cairo_create_context (cr);
+  layout = layout_chart (node, kind, context, width, height);
+  ca_chart_style_init_print (&style);
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, style.background.red, style.background.green,
+                         style.background.blue, style.background.alpha);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  ca_chart_layout_draw (layout, cr, &style, -1);
+
+  if (meta != NULL)
+    fill_meta (layout, meta);
+  ca_chart_layout_free (layout);
+  g_object_unref (context);
+
+  if (language != NULL)
+    ca_i18n_pop_language ();
+}
+
+void
+ca_export_draw (const CaNode *node,
+                CaChartKind   kind,
+                const char   *language,
+                cairo_t      *cr,
+                double        width,
+                double        height)
+{
+  g_return_if_fail (node != NULL);
+  g_return_if_fail (cr != NULL);
+
+  draw_chart (node, kind, language, cr, width, height, NULL);
+}
+
+static cairo_surface_t *
+render_image (const CaNode *node,
+              CaChartKind   kind,
+              const char   *language,
+              int           width,
+              int           height,
+              int           scale,
+              ExportMeta   *meta)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  draw_chart (node, kind, language, cr, width, height, meta);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+cairo_surface_t *
+ca_export_render_image (const CaNode *node,
+                        CaChartKind   kind,
+                        const char   *language,
+                        int           width,
+                        int           height,
+                        int           scale)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0 && scale > 0, NULL);
+
+  return render_image (node, kind, language, width, height, scale, NULL);
+}
+
+char *
+ca_export_get_citation (const CaNode *node,
+                        CaChartKind   kind,
+                        const char   *language)
+{
+  PangoContext *context;
+  CaChartLayout *layout;
+  char *citation;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (language != NULL)
+    ca_i18n_push_language (language);
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  layout = layout_chart (node, kind, context, 1200, 800);
+  citation = ca_chart_layout_get_citation (layout);
+  ca_chart_layout_free (layout);
+  g_object_unref (context);
+  if (language != NULL)
+    ca_i18n_pop_language ();
+  return citation;
+}
+
+/* PNG ************************************************************/
+
+static guint32 crc_table[256];
+
+static void
+crc_table_init (void)
+{
+  for (guint32 n = 0; n < 256; n++)
+    {
+      guint32 c = n;
+
+      for (int k = 0; k < 8; k++)
+        c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+      crc_table[n] = c;
+    }
+}
+
+/* The CRC-32 of the PNG specification, over a chunk's type and data. */
+static guint32
+png_crc (const guint8 *data,
+         gsize         length)
+{
+  static gsize initialized = 0;
+  guint32 c = 0xffffffffu;
+
+  if (g_once_init_enter (&initialized))
+    {
+      crc_table_init ();
+      g_once_init_leave (&initialized, 1);
+    }
+  for (gsize i = 0; i < length; i++)
+    c = crc_table[(c ^ data[i]) & 0xff] ^ (c >> 8);
+  return c ^ 0xffffffffu;
+}
+
+static void
+append_be32 (GByteArray *out,
+             guint32     value)
+{
+  guint8 bytes[4] = { value >> 24, value >> 16, value >> 8, value };
+
+  g_byte_array_append (out, bytes, 4);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* A tEXt chunk when the text is ASCII (tEXt is Latin-1), else an
+ * uncompressed iTXt chunk, which holds UTF-8: Chinese titles need it. */
+static void
+append_text_chunk (GByteArray *out,
+                   const char *keyword,
+                   const char *text)
+{
+  gboolean ascii = is_ascii (text);
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+  static const guint8 itxt_flags[] = { 0, 0, 0, 0 };  /* flag, method, "", "" */
+
+  g_byte_array_append (body, (const guint8 *) (ascii ? "tEXt" : "iTXt"), 4);
+  g_byte_array_append (body, (const guint8 *) keyword, strlen (keyword) + 1);
+  if (!ascii)
+    g_byte_array_append (body, itxt_flags, sizeof itxt_flags);
+  g_byte_array_append (body, (const guint8 *) text, strlen (text));
+
+  append_be32 (out, body->len - 4);
+  g_byte_array_append (out, body->data, body->len);
+  append_be32 (out, png_crc (body->data, body->len));
+}
+
+static cairo_status_t
+write_to_array_cb (void                *closure,
+                   const unsigned char *data,
+                   unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo 1.16 writes no text chunks: they go right after IHDR, which is
+ * always the first chunk (8 bytes of signature, then 25 of IHDR). */
+static GBytes *
+png_with_text (GByteArray       *png,
+               const ExportMeta *meta)
+{
+  const gsize after_ihdr = 8 + 4 + 4 + 13 + 4;
+  GByteArray *out;
+
+  g_assert (png->len > after_ihdr && memcmp (png->data + 12, "IHDR", 4) == 0);
+
+  out = g_byte_array_sized_new (png->len + 1024);
+  g_byte_array_append (out, png->data, after_ihdr);
+  append_text_chunk (out, "Title", meta->title);
+  if (meta->sources[0] != '\0')
+    append_text_chunk (out, "Source", meta->sources);
+  append_text_chunk (out, "Software", software);
+  g_byte_array_append (out, png->data + after_ihdr, png->len - after_ihdr);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static gboolean
+check_status (cairo_status_t   status,
+              GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not draw the chart: %s"), cairo_status_to_string (status));
+  return FALSE;
+}
+
+static GBytes *
+render_png (const CaNode          *node,
+            const CaExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  ExportMeta meta = { NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  GBytes *bytes = NULL;
+
+  surface = render_image (node, options->kind, options->language,
+                          options->width, options->height, options->scale, &meta);
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_array_cb, png);
+  cairo_surface_destroy (surface);
+
+  if (check_status (status, error))
+    bytes = png_with_text (png, &meta);
+  export_meta_clear (&meta);
+  return bytes;
+}
+
+/* SVG ************************************************************/
+
+/* cairo 1.16 has no API for an SVG title: insert <title> and <desc> as the
+ * first children of the root element, where readers look for them. */
+static GBytes *
+svg_with_text (GByteArray       *svg,
+               const ExportMeta *meta)
+{
+  const char *text = (const char *) svg->data;
+  const char *root = g_strstr_len (text, svg->len, "<svg");
+  const char *end = root != NULL ? memchr (root, '>', svg->len - (root - text)) : NULL;
+  g_autofree char *title = g_markup_escape_text (meta->title, -1);
+  g_autofree char *desc = g_markup_escape_text (meta->sources, -1);
+  GString *out;
+
+  g_assert (end != NULL);
+
+  out = g_string_new_len (text, end + 1 - text);
+  g_string_append_printf (out, "\n<title>%s</title>\n", title);
+  if (*desc != '\0')
+    g_string_append_printf (out, "<desc>%s</desc>\n", desc);
+  g_string_append_len (out, end + 1, svg->len - (end + 1 - text));
+  return g_string_free_to_bytes (out);
+}
+
+static GBytes *
+render_svg (const CaNode          *node,
+            const CaExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(GByteArray) svg = g_byte_array_new ();
+  ExportMeta meta = { NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  GBytes *bytes = NULL;
+  cairo_t *cr;
+
+  surface = cairo_svg_surface_create_for_stream (write_to_array_cb, svg,
+                                                 options->width, options->height);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+  cr = cairo_create (surface);
+  draw_chart (node, options->kind, options->language, cr,
+              options->width, options->height, &meta);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (check_status (status, error))
+    bytes = svg_with_text (svg, &meta);
+  export_meta_clear (&meta);
+  return bytes;
+}
+
+/* PDF ************************************************************/
+
+static GBytes *
+render_pdf (const CaNode          *node,
+            const CaExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  ExportMeta meta = { NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_array_cb, pdf,
+                                                 options->width, options->height);
+  cr = cairo_create (surface);
+  draw_chart (node, options->kind, options->language, cr,
+              options->width, options->height, &meta);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, meta.title);
+  if (meta.sources[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, meta.sources);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, software);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  export_meta_clear (&meta);
+
+  if (!check_status (status, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}
+
+/* Files **********************************************************/
+
+static gboolean
+check_options (const CaExportOptions  *options,
+               GError                **error)
+{
+  double pixels = (double) options->width * options->scale
+                  * (double) options->height * options->scale;
+
+  if (options->format != CA_EXPORT_PNG || pixels <= CA_EXPORT_MAX_PIXELS)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("The picture would be too large: %d × %d pixels"),
+               options->width * options->scale, options->height * options->scale);
+  return FALSE;
+}
+
+GBytes *
+ca_export_render (const CaNode           *node,
+                  const CaExportOptions  *options,
+                  GError                **error)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->width > 0 && options->height > 0, NULL);
+  g_return_val_if_fail (options->scale > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_options (options, error))
+    return NULL;
+  switch (options->format)
+    {
+    case CA_EXPORT_PNG: return render_png (node, options, error);
+    case CA_EXPORT_SVG: return render_svg (node, options, error);
+    case CA_EXPORT_PDF: return render_pdf (node, options, error);
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+ca_export_write (const CaNode           *node,
+                 const CaExportOptions  *options,
+                 const char             *path,
+                 GError                **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const void *data;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = ca_export_render (node, options, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  return ca_atomic_write (path, data, length, error);
+}

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cairo.h>
+
+#include "ca-chart.h"
+
+G_BEGIN_DECLS
+
+/* Exports of a node's chart: the renderer's own drawing on white paper, with
+ * the title and the sources footer, and the same title and sources in the
+ * file's metadata (PNG text chunks, SVG <title>/<desc>, PDF document info). */
+
+typedef enum {
+  CA_EXPORT_PNG,
+  CA_EXPORT_SVG,
+  CA_EXPORT_PDF,
+} CaExportFormat;
+
+/* Bounds shared by the dialog, the settings and the command line. */
+#define CA_EXPORT_MIN_WIDTH   200
+#define CA_EXPORT_MAX_WIDTH   10000
+#define CA_EXPORT_MIN_HEIGHT  150
+#define CA_EXPORT_MAX_HEIGHT  10000
+#define CA_EXPORT_MIN_SCALE   1
+#define CA_EXPORT_MAX_SCALE   3
+/* cairo image surfaces stop at 32767 pixels a side; this also keeps a PNG
+ * export under about a gigabyte of memory. */
+#define CA_EXPORT_MAX_PIXELS  (16384.0 * 16384.0)
+
+typedef struct {
+  CaExportFormat  format;
+  CaChartKind     kind;
+  int             width;     /* layout units: PNG/SVG pixels at scale 1, PDF points */
+  int             height;
+  int             scale;     /* PNG only: pixels per layout unit */
+  const char     *language;  /* a gettext code ("zh_CN"); NULL for the current one */
+} CaExportOptions;
+
+/* From a file name's extension (".png", ".svg", ".pdf", any case). */
+gboolean         ca_export_format_from_path     (const char            *path,
+                                                 CaExportFormat        *format);
+const char      *ca_export_format_to_extension  (CaExportFormat         format);
+
+/* Lays out and draws the chart of @node at @width x @height layout units
+ * onto @cr in the print style, with title and sources, in @language (NULL:
+ * current).  Used by the exports, the clipboard and the printout. */
+void             ca_export_draw                 (const CaNode          *node,
+                                                 CaChartKind            kind,
+                                                 const char            *language,
+                                                 cairo_t               *cr,
+                                                 double                 width,
+                                                 double                 height);
+/* The chart as an image surface of (width * scale) x (height * scale) pixels. */
+cairo_surface_t *ca_export_render_image         (const CaNode          *node,
+                                                 CaChartKind            kind,
+                                                 const char            *language,
+                                                 int                    width,
+                                                 int                    height,
+                                                 int                    scale);
+/* The citation of the chart as text: its title, then one line per source. */
+char            *ca_export_get_citation         (const CaNode          *node,
+                                                 CaChartKind            kind,
+                                                 const char            *language);
+
+/* The whole file in memory, with its metadata. */
+GBytes          *ca_export_render               (const CaNode          *node,
+                                                 const CaExportOptions *options,
+                                                 GError               **error);
+/* Renders and writes to @path whole or not at all (see ca-atomic.h). */
+gboolean         ca_export_write                (const CaNode          *node,
+                                                 const CaExportOptions *options,
+                                                 const char            *path,
+                                                 GError               **error);
+
+G_END_DECLS

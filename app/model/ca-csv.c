@@ -1,0 +1,188 @@
+/* ca-csv.c: the figures of a subtree as RFC 4180 CSV.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ca-atomic.h"
+#include "ca-csv.h"
+#include "ca-format.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+
+#define CSV_HEADER "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
+                   "source_id,source_publisher,source_date,source_title"
+
+/* The dataset's own tokens, so that a CSV reads back into the same terms. */
+static const char *
+qualifier_token (CaQualifier qualifier)
+{
+  static const char * const tokens[] = {
+    [CA_QUALIFIER_EXACT] = "exact",
+    [CA_QUALIFIER_ABOUT] = "about",
+    [CA_QUALIFIER_NEARLY] = "nearly",
+    [CA_QUALIFIER_AT_LEAST] = "at-least",
+    [CA_QUALIFIER_MORE_THAN] = "more-than",
+    [CA_QUALIFIER_AT_MOST] = "at-most",
+  };
+
+  g_return_val_if_fail (qualifier < G_N_ELEMENTS (tokens), "exact");
+  return tokens[qualifier];
+}
+
+/* Appends one field, quoted only when RFC 4180 requires it. */
+static void
+append_field (GString    *out,
+              const char *text,
+              gboolean    first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The shortest decimal that reads back as exactly @value (%.17g would write
+ * 0.1 as 0.10000000000000001). */
+static void
+format_value (char   *buf,
+              gsize   size,
+              double  value)
+{
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, (int) size, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return;
+    }
+}
+
+static char *
+node_path (const CaNode *node,
+           const char   *lang)
+{
+  g_autoptr(GPtrArray) path = ca_node_get_path (node);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < path->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, " / ");
+      g_string_append (out, ca_node_get_name (g_ptr_array_index (path, i), lang));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_source (GString        *out,
+               const CaSource *source,
+               const char     *lang)
+{
+  g_autofree char *date = NULL;
+
+  if (source == NULL)
+    {
+      g_string_append (out, ",,,,");
+      return;
+    }
+  date = ca_format_date_iso (&source->published);
+  append_field (out, source->id, FALSE);
+  append_field (out, source->publisher, FALSE);
+  append_field (out, date, FALSE);
+  append_field (out, ca_text_lookup (&source->titles, lang), FALSE);
+}
+
+static void
+append_row (GString        *out,
+            const CaFigure *figure,
+            const char     *path,
+            const char     *lang)
+{
+  const CaMetric *metric = figure->metric;
+  char value[G_ASCII_DTOSTR_BUF_SIZE];
+  char year[16] = "";
+  g_autofree char *date = NULL;
+
+  format_value (value, sizeof value, figure->value);
+  if (figure->year > 0)
+    g_snprintf (year, sizeof year, "%d", figure->year);
+  /* A goal has only the year it is due; its date would repeat it. */
+  if (figure->type == CA_FIGURE_COUNT && figure->date.year > 0)
+    date = ca_format_date_iso (&figure->date);
+
+  append_field (out, ca_node_get_id (figure->node), TRUE);
+  append_field (out, path, FALSE);
+  append_field (out, figure->type == CA_FIGURE_GOAL ? "goal" : "count", FALSE);
+  append_field (out, metric->id, FALSE);
+  append_field (out, value, FALSE);
+  append_field (out, metric->unit, FALSE);
+  append_field (out, qualifier_token (figure->qualifier), FALSE);
+  append_field (out, year, FALSE);
+  append_field (out, date, FALSE);
+  append_source (out, figure->source, lang);
+  g_string_append (out, "\r\n");
+}
+
+char *
+ca_csv_format_subtree (const CaNode *node,
+                       guint        *n_rows)
+{
+  const char *lang = ca_i18n_get_data_language ();
+  GString *out;
+  guint rows = 0;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  out = g_string_new (CSV_HEADER "\r\n");
+  for (const CaNode *n = ca_node_next_in_subtree (node, NULL);
+       n != NULL;
+       n = ca_node_next_in_subtree (node, n))
+    {
+      guint n_figures = ca_node_get_n_figures (n);
+      g_autofree char *path = NULL;
+
+      if (n_figures == 0)
+        continue;
+      path = node_path (n, lang);
+      for (guint i = 0; i < n_figures; i++)
+        append_row (out, ca_node_get_figure (n, i), path, lang);
+      rows += n_figures;
+    }
+
+  if (n_rows != NULL)
+    *n_rows = rows;
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+ca_csv_write_subtree (const CaNode  *node,
+                      const char    *path,
+                      GError       **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = ca_csv_format_subtree (node, NULL);
+  return ca_atomic_write (path, text, strlen (text), error);
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <glib.h>
+
+#include "ca-model-types.h"
+
+G_BEGIN_DECLS
+
+/* The figures of a node's subtree as CSV: UTF-8, RFC 4180 quoting, CRLF line
+ * ends, one row per figure in pre-order, after this header of
+ * machine-readable column names (never translated):
+ *
+ *   node_id,node_path,kind,metric,value,unit,qualifier,year,date,
+ *   source_id,source_publisher,source_date,source_title
+ *
+ * kind is the figure's type ("goal" or "count"); value is the raw number in
+ * the metric's base unit, in the shortest form that reads back exactly;
+ * qualifier is the dataset token ("exact", "about", "at-least", ...); dates
+ * are ISO 8601.  node_path and source_title use the current language of
+ * ca-i18n.h, node names joined with " / ". */
+
+/* Returns the whole text; @n_rows, if given, receives the figure rows written. */
+char     *ca_csv_format_subtree (const CaNode  *node,
+                                 guint         *n_rows);
+/* Writes it to @path whole or not at all (see ca-atomic.h). */
+gboolean  ca_csv_write_subtree  (const CaNode  *node,
+                                 const char    *path,
+                                 GError       **error);
+
+G_END_DECLS

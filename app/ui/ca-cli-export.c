@@ -1,0 +1,254 @@
+/* ca-cli-export.c: cluster-atlas --export, with no display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ca-cli.h"
+#include "ca-csv.h"
+#include "ca-dataset.h"
+#include "ca-export.h"
+#include "ca-model-types.h"
+
+#define DEFAULT_WIDTH  1200
+#define DEFAULT_HEIGHT 800
+
+/* What OUT's extension asks for: a chart format, or the figures as CSV. */
+typedef struct {
+  gboolean        csv;
+  CaExportFormat  format;
+} OutKind;
+
+static gboolean
+out_kind_from_path (const char *path,
+                    OutKind    *kind)
+{
+  const char *dot = strrchr (path, '.');
+
+  kind->csv = dot != NULL && g_ascii_strcasecmp (dot, ".csv") == 0;
+  return kind->csv || ca_export_format_from_path (path, &kind->format);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s\n", message);
+  return 2;
+}
+
+/* 0 stands for the default; anything else must lie in [min, max]. */
+static gboolean
+check_range (const char *option,
+             int         value,
+             int         min,
+             int         max)
+{
+  g_autofree char *message = NULL;
+
+  if (value == 0 || (value >= min && value <= max))
+    return TRUE;
+  /* Translators: %s is an option such as “--width”; then the bounds. */
+  message = g_strdup_printf (_("%s must be a whole number from %d to %d"), option, min, max);
+  usage_error (message);
+  return FALSE;
+}
+
+static gboolean
+check_size (const CaCliExport *options)
+{
+  return check_range ("--width", options->width, CA_EXPORT_MIN_WIDTH, CA_EXPORT_MAX_WIDTH)
+         && check_range ("--height", options->height, CA_EXPORT_MIN_HEIGHT, CA_EXPORT_MAX_HEIGHT)
+         && check_range ("--scale", options->scale, CA_EXPORT_MIN_SCALE, CA_EXPORT_MAX_SCALE);
+}
+
+static gboolean
+check_pixels (const CaCliExport *options)
+{
+  int width = (options->width > 0 ? options->width : DEFAULT_WIDTH)
+              * (options->scale > 0 ? options->scale : 1);
+  int height = (options->height > 0 ? options->height : DEFAULT_HEIGHT)
+               * (options->scale > 0 ? options->scale : 1);
+  g_autofree char *message = NULL;
+
+  if ((double) width * height <= CA_EXPORT_MAX_PIXELS)
+    return TRUE;
+  message = g_strdup_printf (_("A PNG of %d × %d pixels is too large; make --width, "
+                               "--height or --scale smaller"), width, height);
+  usage_error (message);
+  return FALSE;
+}
+
+static int
+check_usage (const CaCliExport *options,
+             OutKind           *out_kind,
+             CaChartKind       *chart)
+{
+  g_autofree char *message = NULL;
+
+  if (options->out == NULL || options->out[0] == '\0')
+    return usage_error (_("--export needs a file name: OUT.png, OUT.svg, OUT.pdf or OUT.csv"));
+  if (options->node_id == NULL || options->node_id[0] == '\0')
+    return usage_error (_("--export needs --node ID: the id of the node to export"));
+  if (!out_kind_from_path (options->out, out_kind))
+    {
+      g_autofree char *display = g_filename_display_name (options->out);
+
+      message = g_strdup_printf (_("Unknown format of “%s”; the file name must end in "
+                                   ".png, .svg, .pdf or .csv"), display);
+      return usage_error (message);
+    }
+  if (!ca_chart_kind_from_string (options->chart ? options->chart : "goals", chart))
+    {
+      message = g_strdup_printf (_("Unknown chart “%s”; allowed: goals, counts, timeline"),
+                                 options->chart);
+      return usage_error (message);
+    }
+  if (!check_size (options))
+    return 2;
+  if (!out_kind->csv && out_kind->format == CA_EXPORT_PNG && !check_pixels (options))
+    return 2;
+  return 0;
+}
+
+static CaDataset *
+load_dataset (const char *file)
+{
+  g_autofree char *bundled = file == NULL ? ca_dataset_get_bundled_path () : NULL;
+  const char *path = file != NULL ? file : bundled;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  CaDataset *dataset;
+
+  dataset = ca_dataset_load_file (path, NULL, NULL, NULL, &problems, &error);
+  if (dataset != NULL)
+    return dataset;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      g_autofree char *line = ca_problem_format (g_ptr_array_index (problems, i));
+
+      g_printerr ("%s\n", line);
+    }
+  if (problems == NULL || problems->len == 0)
+    g_printerr ("%s\n", error->message);
+  return NULL;
+}
+
+static int
+unknown_node (CaDataset  *dataset,
+              const char *id)
+{
+  g_autoptr(GPtrArray) ids = ca_dataset_suggest_ids (dataset, id, 3);
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "",
+                            (const char *) g_ptr_array_index (ids, i));
+  if (list->len > 0)
+    /* Translators: the first %s is what the user typed, the second a list of ids. */
+    message = g_strdup_printf (_("Unknown node “%s”; nearest ids: %s"), id, list->str);
+  else
+    message = g_strdup_printf (_("Unknown node “%s”; the dataset has no nodes"), id);
+  return usage_error (message);
+}
+
+static gboolean
+write_out (const CaNode       *node,
+           const CaCliExport  *options,
+           const OutKind      *out_kind,
+           CaChartKind         chart,
+           GError            **error)
+{
+  CaExportOptions export = {
+    .format = out_kind->format,
+    .kind = chart,
+    .width = options->width > 0 ? options->width : DEFAULT_WIDTH,
+    .height = options->height > 0 ? options->height : DEFAULT_HEIGHT,
+    .scale = options->scale > 0 ? options->scale : 1,
+    .language = NULL,
+  };
+
+  if (out_kind->csv)
+    return ca_csv_write_subtree (node, options->out, error);
+  return ca_export_write (node, &export, options->out, error);
+}
+
+int
+ca_cli_export (const CaCliExport *options)
+{
+  g_autoptr(CaDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const CaNode *node;
+  OutKind out_kind;
+  CaChartKind chart;
+  int status;
+
+  g_return_val_if_fail (options != NULL, 2);
+
+  if ((status = check_usage (options, &out_kind, &chart)) != 0)
+    return status;
+  if ((dataset = load_dataset (options->file)) == NULL)
+    return 1;
+  if ((node = ca_dataset_lookup_node (dataset, options->node_id)) == NULL)
+    return unknown_node (dataset, options->node_id);
+
+  if (!write_out (node, options, &out_kind, chart, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* Reads an optional whole-number option within [min, max]; FALSE (after
+ * saying what is allowed) when it is anything else. */
+static gboolean
+lookup_int (GVariantDict *dict,
+            const char   *name,
+            int           min,
+            int           max,
+            int          *value)
+{
+  g_autofree char *option = g_strconcat ("--", name, NULL);
+  const char *text = NULL;
+  gint64 number;
+
+  *value = 0;
+  if (!g_variant_dict_lookup (dict, name, "&s", &text))
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, min, max, &number, NULL))
+    {
+      /* 0 is never in range, so check_range () prints the message. */
+      check_range (option, -1, min, max);
+      return FALSE;
+    }
+  *value = (int) number;
+  return TRUE;
+}
+
+int
+ca_cli_run_export (GVariantDict  *dict,
+                   char         **files)
+{
+  CaCliExport options = { NULL, };
+  const char *chart = NULL;
+
+  g_variant_dict_lookup (dict, "export", "^&ay", &options.out);
+  g_variant_dict_lookup (dict, "node", "&s", &options.node_id);
+  if (g_variant_dict_lookup (dict, "chart", "&s", &chart))
+    options.chart = chart;
+  if (!lookup_int (dict, "width", CA_EXPORT_MIN_WIDTH, CA_EXPORT_MAX_WIDTH, &options.width)
+      || !lookup_int (dict, "height", CA_EXPORT_MIN_HEIGHT, CA_EXPORT_MAX_HEIGHT,
+                      &options.height)
+      || !lookup_int (dict, "scale", CA_EXPORT_MIN_SCALE, CA_EXPORT_MAX_SCALE, &options.scale))
+    return 2;
+  if (files != NULL && files[0] != NULL && files[1] != NULL)
+    return usage_error (_("--export reads one dataset FILE at most"));
+  options.file = files != NULL ? files[0] : NULL;
+  return ca_cli_export (&options);
+}
