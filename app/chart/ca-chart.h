@@ -97,6 +97,31 @@ int                 ca_chart_layout_hit_test    (CaChartLayout        *layout,
                                                  double                x,
                                                  double                y);
 
+/* Added for tests and tools: where things went, without pixels. */
+typedef struct {
+  double x, y, width, height;
+} CaChartRect;
+
+/* Panels are the boxes that hold one axis (one metric, so one unit). */
+guint               ca_chart_layout_get_n_panels   (CaChartLayout *layout);
+void                ca_chart_layout_get_panel_area (CaChartLayout *layout,
+                                                    guint          index,
+                                                    CaChartRect   *area);
+const CaMetric     *ca_chart_layout_get_panel_metric (CaChartLayout *layout,
+                                                      guint          index);
+/* The panel a mark sits in, or -1. */
+int                 ca_chart_layout_get_mark_panel (CaChartLayout *layout,
+                                                    guint          index);
+/* Every text drawn: its bounding box and panel (-1 for title, legend,
+ * footer and notes, which belong to the whole chart). */
+guint               ca_chart_layout_get_n_labels   (CaChartLayout *layout);
+const char         *ca_chart_layout_get_label      (CaChartLayout *layout,
+                                                    guint          index,
+                                                    CaChartRect   *rect,
+                                                    int           *panel);
+/* Glyphs missing from the fonts over every text drawn, 0 when all render. */
+int                 ca_chart_layout_count_unknown_glyphs (CaChartLayout *layout);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaChartLayout, ca_chart_layout_free)
 
 G_END_DECLS

@@ -1,0 +1,58 @@
+#include "config.h"
+
+#include <math.h>
+
+#include "ca-chart-private.h"
+
+/* Round ticks ("nice numbers"): steps of 1, 2 or 5 times a power of ten. */
+static double
+nice_step (double raw)
+{
+  double power = pow (10.0, floor (log10 (raw)));
+  double fraction = raw / power;
+
+  if (fraction <= 1.0)
+    return power;
+  if (fraction <= 2.0)
+    return 2.0 * power;
+  if (fraction <= 5.0)
+    return 5.0 * power;
+  return 10.0 * power;
+}
+
+void
+ca_chart_axis_init (Axis     *axis,
+                    double    max_value,
+                    guint     max_ticks,
+                    gboolean  integers)
+{
+  double step;
+
+  if (!(max_value > 0) || !isfinite (max_value))
+    max_value = 1.0;
+  max_ticks = MAX (max_ticks, 2);
+  step = nice_step (max_value / (max_ticks - 1));
+  if (integers && step < 1.0)
+    step = 1.0;
+  axis->step = step;
+  axis->n_ticks = (guint) ceil (max_value / step - 1e-9) + 1;
+  axis->top = step * (axis->n_ticks - 1);
+}
+
+void
+ca_chart_axis_years (int   first,
+                     int   last,
+                     guint max_ticks,
+                     int  *step)
+{
+  static const int steps[] = { 1, 2, 5, 10, 20, 50, 100 };
+  guint i;
+
+  max_ticks = MAX (max_ticks, 1);
+  for (i = 0; i < G_N_ELEMENTS (steps) - 1; i++)
+    {
+      if ((guint) ((last - first) / steps[i] + 1) <= max_ticks)
+        break;
+    }
+  *step = steps[i];
+}

@@ -1,0 +1,427 @@
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "ca-chart-private.h"
+#include "ca-format.h"
+#include "ca-node.h"
+
+/* Counts: one panel per metric, a horizontal bar per child of the node (or
+ * per figure of the node itself when nothing below it reports), sorted.
+ * Bars that do not fit are summed, metric by metric, into "N others". */
+
+typedef struct {
+  const CaNode   *node;
+  const CaFigure *figure;    /* NULL for a sum */
+  const char     *name;      /* the row's label */
+  double          value;
+  CaQualifier     qualifier;
+  guint           n_parts;   /* nodes summed into an "others" row */
+  CaDate          date;
+} Item;
+
+typedef struct {
+  const CaMetric *metric;
+  GArray         *items;     /* Item */
+} Series;
+
+#define MIN_ROW 18.0
+
+static Series *
+series_for (GPtrArray      *all,
+            const CaMetric *metric)
+{
+  Series *series;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      series = g_ptr_array_index (all, i);
+      if (series->metric == metric)
+        return series;
+    }
+  series = g_new0 (Series, 1);
+  series->metric = metric;
+  series->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_ptr_array_add (all, series);
+  return series;
+}
+
+static void
+series_free (Series *series)
+{
+  g_array_unref (series->items);
+  g_free (series);
+}
+
+static Item *
+item_for (Series       *series,
+          const CaNode *node)
+{
+  Item item = { 0 };
+
+  /* Items of one child are added together, so the last one is the match. */
+  if (series->items->len > 0)
+    {
+      Item *last = &g_array_index (series->items, Item, series->items->len - 1);
+
+      if (last->node == node)
+        return last;
+    }
+  item.node = node;
+  item.name = ca_chart_node_name (node);
+  item.n_parts = 0;
+  g_array_append_val (series->items, item);
+  return &g_array_index (series->items, Item, series->items->len - 1);
+}
+
+/* A child's own latest count of a metric stands for it; when it has none,
+ * the latest counts of the nodes below it are added up. */
+static void
+collect_child (CaChartLayout *self,
+               GPtrArray     *all,
+               const CaNode  *child)
+{
+  for (const CaNode *node = ca_node_next_in_subtree (child, NULL); node != NULL;
+       node = ca_node_next_in_subtree (child, node))
+    {
+      for (guint i = 0; i < ca_node_get_n_figures (node); i++)
+        {
+          const CaFigure *figure = ca_node_get_figure (node, i);
+          Series *series;
+          Item *item;
+
+          if (figure->type != CA_FIGURE_COUNT ||
+              figure != ca_chart_latest_count (node, figure->metric))
+            continue;
+          series = series_for (all, figure->metric);
+          item = item_for (series, child);
+          if (item->figure != NULL && item->figure->node == child)
+            continue;
+          if (node == child)
+            {
+              item->figure = figure;
+              item->value = figure->value;
+              item->qualifier = figure->qualifier;
+            }
+          else
+            {
+              item->qualifier = item->n_parts == 0 ? figure->qualifier
+                : ca_chart_join_qualifiers (item->qualifier, figure->qualifier);
+              item->value += figure->value;
+              item->n_parts++;
+            }
+          ca_chart_add_source (self, figure->source);
+        }
+    }
+}
+
+static void
+collect_self (CaChartLayout *self,
+              GPtrArray     *all)
+{
+  for (guint i = 0; i < ca_node_get_n_figures (self->node); i++)
+    {
+      const CaFigure *figure = ca_node_get_figure (self->node, i);
+      Item item = { 0 };
+
+      if (figure->type != CA_FIGURE_COUNT)
+        continue;
+      item.node = self->node;
+      item.figure = figure;
+      item.name = ca_chart_keep (self, ca_format_date (&figure->date));
+      item.value = figure->value;
+      item.qualifier = figure->qualifier;
+      item.date = figure->date;
+      g_array_append_val (series_for (all, figure->metric)->items, item);
+      ca_chart_add_source (self, figure->source);
+    }
+}
+
+static int
+item_by_value (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *x = a, *y = b;
+
+  if (x->value != y->value)
+    return x->value < y->value ? 1 : -1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+static int
+item_by_date (gconstpointer a,
+              gconstpointer b)
+{
+  const Item *x = a, *y = b;
+
+  if (x->date.year != y->date.year)
+    return x->date.year - y->date.year;
+  if (x->date.month != y->date.month)
+    return x->date.month - y->date.month;
+  return x->date.day - y->date.day;
+}
+
+/* Keeps the first @keep items and sums the rest into one "others" item. */
+static void
+group_others (CaChartLayout *self,
+              GArray        *items,
+              guint          keep)
+{
+  Item others = { 0 };
+  g_autofree char *number = NULL;
+
+  if (items->len <= keep + 1)
+    return;
+  for (guint i = keep; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+
+      others.qualifier = i == keep ? item->qualifier
+        : ca_chart_join_qualifiers (others.qualifier, item->qualifier);
+      others.value += item->value;
+      others.n_parts++;
+    }
+  number = ca_format_number (others.n_parts);
+  /* Translators: a bar that sums the rows that do not fit; %s is a number */
+  others.name = ca_chart_keep (self, g_strdup_printf (ngettext ("%s other", "%s others",
+                                                                others.n_parts), number));
+  g_array_set_size (items, keep);
+  g_array_append_val (items, others);
+}
+
+static const char *
+item_value (CaChartLayout  *self,
+            const CaMetric *metric,
+            const Item     *item)
+{
+  if (item->figure != NULL)
+    return ca_chart_keep (self, ca_format_figure_value (item->figure));
+  return ca_chart_keep (self, ca_chart_sum_value (metric, item->value, item->qualifier));
+}
+
+static void
+describe_sum (CaChartLayout  *self,
+              CaChartMark    *mark,
+              const CaMetric *metric,
+              const Item     *item)
+{
+  g_autofree char *number = ca_format_number (item->n_parts);
+
+  if (item->node != NULL)
+    /* Translators: a tooltip of a bar that adds up the counts of the places
+     * below one: place, metric, value, number of places added */
+    mark->tooltip = ca_chart_keep (self, g_strdup_printf (
+        ngettext ("%s\n%s: %s, the sum of %s place below it",
+                  "%s\n%s: %s, the sum of %s places below it", item->n_parts),
+        item->name, ca_chart_metric_name (metric), mark->label, number));
+  else
+    /* Translators: a tooltip of the bar that sums the rows that did not fit */
+    mark->tooltip = ca_chart_keep (self, g_strdup_printf (
+        _("%s\n%s: %s in all"), item->name, ca_chart_metric_name (metric), mark->label));
+  mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
+      /* Translators: a screen reader's name of a summed bar: metric, value, what */
+      _("%s: %s (%s)"), ca_chart_metric_name (metric), mark->label, item->name));
+}
+
+static void
+describe (CaChartLayout  *self,
+          int             index,
+          const CaMetric *metric,
+          const Item     *item)
+{
+  CaChartMark *mark = CA_CHART_MARK (self, index);
+
+  mark->node = item->node;
+  mark->figure = item->figure;
+  mark->label = item_value (self, metric, item);
+  if (item->figure != NULL)
+    {
+      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (item->figure, NULL));
+      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (item->figure, NULL));
+    }
+  else
+    describe_sum (self, mark, metric, item);
+}
+
+typedef struct {
+  int          panel;
+  CaChartRect  plot;
+  double       label_w;   /* the names' column */
+  double       row_h;
+  Axis         axis;
+  double       scale;     /* pixels per unit of the metric */
+} Bars;
+
+/* Chooses the axis so that every bar and its value label fit the plot. */
+static void
+fit_axis (CaChartLayout *self,
+          Bars          *bars,
+          Series        *series,
+          Text          *values)
+{
+  double extent = 0;
+  double w = bars->plot.width;
+
+  for (guint i = 0; i < series->items->len; i++)
+    {
+      double v = g_array_index (series->items, Item, i).value;
+      double room = w - CA_CHART_PAD / 2 - values[i].w;
+
+      if (room > w / 3)
+        extent = MAX (extent, v * w / room);
+      else
+        extent = MAX (extent, v * 1.5);
+    }
+  ca_chart_axis_init (&bars->axis, extent, MAX (2, (guint) (w / 90)),
+                      series->metric->kind == CA_METRIC_COUNT);
+  bars->scale = w / bars->axis.top;
+}
+
+static void
+draw_axis (CaChartLayout  *self,
+           Bars           *bars,
+           const CaMetric *metric)
+{
+  const CaChartRect *plot = &bars->plot;
+  const Panel *p = &g_array_index (self->panels, Panel, bars->panel);
+
+  for (guint t = 0; t < bars->axis.n_ticks; t++)
+    {
+      double v = t * bars->axis.step;
+      double x = plot->x + v * bars->scale;
+      Text text;
+
+      ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
+                          x, plot->y, 0, plot->height);
+      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (metric, v)),
+                          FONT_SMALL, 0, 1);
+      text.ink = INK_DIM;
+      ca_chart_panel_text (self, bars->panel, &text,
+                           CLAMP (x - text.w / 2, p->area.x, p->area.x + p->area.width - text.w),
+                           plot->y + plot->height + 3);
+    }
+}
+
+static void
+draw_row (CaChartLayout  *self,
+          Bars           *bars,
+          const CaMetric *metric,
+          const Item     *item,
+          Text           *value,
+          guint           row,
+          int             ink)
+{
+  const CaChartRect *plot = &bars->plot;
+  double y = plot->y + row * bars->row_h;
+  double thick = MIN (bars->row_h * 0.7, 22.0);
+  double len = item->value * bars->scale;
+  double bar_y = y + (bars->row_h - thick) / 2;
+  Text name;
+  int index;
+
+  ca_chart_add_shape (self, SHAPE_FILL, ink, 1.0, plot->x, bar_y, len, thick);
+  index = ca_chart_add_mark (self, CA_MARK_BAR, bars->panel, plot->x, bar_y,
+                             MAX (len, CA_CHART_MIN_BAR), thick);
+  describe (self, index, metric, item);
+  ca_chart_make_text (self, &name, item->name, FONT_SMALL,
+                      bars->label_w, 1);
+  ca_chart_panel_text (self, bars->panel, &name, plot->x - CA_CHART_PAD - name.w,
+                       y + (bars->row_h - name.h) / 2);
+  ca_chart_panel_text (self, bars->panel, value, plot->x + len + CA_CHART_PAD / 2,
+                       y + (bars->row_h - value->h) / 2);
+}
+
+static double
+names_width (CaChartLayout *self,
+             Series        *series,
+             double         max_w)
+{
+  double w = 0;
+
+  for (guint i = 0; i < series->items->len && i < 200; i++)
+    {
+      Text text;
+
+      ca_chart_make_text (self, &text, g_array_index (series->items, Item, i).name,
+                          FONT_SMALL, max_w, 1);
+      w = MAX (w, text.w);
+      ca_chart_text_clear (&text);
+    }
+  return w;
+}
+
+static void
+layout_panel (CaChartLayout     *self,
+              Series            *series,
+              const CaChartRect *cell,
+              int                ink)
+{
+  g_autofree char *heading = NULL;
+  g_autofree Text *values = NULL;
+  Bars bars = { 0 };
+  double top, tick_h = 16;
+  guint fit;
+
+  bars.panel = ca_chart_add_panel (self, cell, series->metric);
+  g_array_index (self->panels, Panel, bars.panel).area.width -= CA_CHART_PAD;
+  top = cell->y;
+  heading = ca_chart_heading (series->metric, g_array_index (series->items, Item, 0).value);
+  top = ca_chart_panel_heading (self, bars.panel, heading);
+  bars.plot.y = top + 2;
+  bars.plot.height = MAX (cell->y + cell->height - CA_CHART_PAD - tick_h - bars.plot.y, 1);
+  fit = MAX (1, (guint) (bars.plot.height / MIN_ROW));
+  group_others (self, series->items, fit - 1);
+  bars.label_w = MIN (names_width (self, series, cell->width * 0.35), cell->width * 0.35);
+  bars.plot.x = cell->x + bars.label_w + CA_CHART_PAD;
+  bars.plot.width = MAX (cell->x + cell->width - 2 * CA_CHART_PAD - bars.plot.x, 1);
+  g_array_index (self->panels, Panel, bars.panel).plot = bars.plot;
+  bars.row_h = MIN (bars.plot.height / series->items->len, 32.0);
+  values = g_new0 (Text, series->items->len);
+  for (guint i = 0; i < series->items->len; i++)
+    ca_chart_make_text (self, &values[i],
+                        item_value (self, series->metric,
+                                    &g_array_index (series->items, Item, i)),
+                        FONT_SMALL, 0, 1);
+  fit_axis (self, &bars, series, values);
+  draw_axis (self, &bars, series->metric);
+  for (guint i = 0; i < series->items->len; i++)
+    {
+      const Item *item = &g_array_index (series->items, Item, i);
+
+      draw_row (self, &bars, series->metric, item, &values[i], i,
+                item->figure == NULL && item->node == NULL ? INK_DIM : ink);
+    }
+}
+
+void
+ca_chart_layout_counts (CaChartLayout *self)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  g_autofree CaChartRect *cells = NULL;
+  guint shown;
+
+  for (guint i = 0; i < ca_node_get_n_children (self->node); i++)
+    collect_child (self, all, ca_node_get_child (self->node, i));
+  if (all->len == 0)
+    collect_self (self, all);
+  if (all->len == 0)
+    {
+      /* Translators: %s is a place or program */
+      ca_chart_show_empty (self, g_strdup_printf (_("No counts are recorded for %s"),
+                                                  ca_chart_node_name (self->node)));
+      return;
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      Series *series = g_ptr_array_index (all, i);
+      gboolean by_date = g_array_index (series->items, Item, 0).date.year != 0;
+
+      g_array_sort (series->items, by_date ? item_by_date : item_by_value);
+    }
+  ca_chart_frame (self, NULL, 0);
+  cells = g_new0 (CaChartRect, all->len);
+  shown = ca_chart_grid (self, all->len, 360, 110, cells);
+  for (guint i = 0; i < shown; i++)
+    layout_panel (self, g_ptr_array_index (all, i), &cells[i], INK_SERIES + i % 7);
+}

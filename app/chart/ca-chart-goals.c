@@ -1,0 +1,417 @@
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "ca-chart-private.h"
+#include "ca-format.h"
+#include "ca-node.h"
+
+/* Goals: one panel per metric (so money never shares an axis with counts),
+ * years along the bottom, a bar per goal with its value.  Where the node that
+ * set a goal also reports a count of the same metric, the count is drawn
+ * inside the goal's bar with the share reached. */
+
+typedef struct {
+  const CaFigure *goal;       /* NULL for the "others" sum */
+  const CaFigure *reached;
+  double          value;
+  CaQualifier     qualifier;
+  int             year;
+  guint           n_parts;
+} Item;
+
+typedef struct {
+  const CaMetric *metric;
+  GArray         *items;      /* Item, by year then value */
+  double          max;
+} Series;
+
+#define HEADROOM 34.0
+#define MIN_BAR_SLOT 8.0
+
+static void
+series_free (Series *series)
+{
+  g_array_unref (series->items);
+  g_free (series);
+}
+
+static Series *
+series_for (GPtrArray      *all,
+            const CaMetric *metric)
+{
+  Series *series;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      series = g_ptr_array_index (all, i);
+      if (series->metric == metric)
+        return series;
+    }
+  series = g_new0 (Series, 1);
+  series->metric = metric;
+  series->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_ptr_array_add (all, series);
+  return series;
+}
+
+static gboolean
+collect (CaChartLayout *self,
+         GPtrArray     *all)
+{
+  gboolean any_reached = FALSE;
+
+  for (const CaNode *node = ca_node_next_in_subtree (self->node, NULL); node != NULL;
+       node = ca_node_next_in_subtree (self->node, node))
+    {
+      for (guint i = 0; i < ca_node_get_n_figures (node); i++)
+        {
+          const CaFigure *figure = ca_node_get_figure (node, i);
+          Series *series;
+          Item item = { 0 };
+
+          if (figure->type != CA_FIGURE_GOAL)
+            continue;
+          series = series_for (all, figure->metric);
+          item.goal = figure;
+          item.reached = ca_chart_latest_count (node, figure->metric);
+          item.value = figure->value;
+          item.qualifier = figure->qualifier;
+          item.year = figure->year;
+          series->max = MAX (series->max, figure->value);
+          ca_chart_add_source (self, figure->source);
+          if (item.reached != NULL)
+            {
+              series->max = MAX (series->max, item.reached->value);
+              ca_chart_add_source (self, item.reached->source);
+              any_reached = TRUE;
+            }
+          g_array_append_val (series->items, item);
+        }
+    }
+  return any_reached;
+}
+
+static int
+item_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  const Item *x = a, *y = b;
+
+  if (x->year != y->year)
+    return x->year - y->year;
+  if (x->value != y->value)
+    return x->value < y->value ? 1 : -1;
+  return 0;
+}
+
+typedef struct {
+  int          panel;
+  CaChartRect  plot;
+  Axis         axis;
+  double       scale;
+  int          ink;
+} Bars;
+
+static void
+draw_value_axis (CaChartLayout  *self,
+                 Bars           *bars,
+                 const CaMetric *metric)
+{
+  const CaChartRect *plot = &bars->plot;
+
+  for (guint t = 0; t < bars->axis.n_ticks; t++)
+    {
+      double v = t * bars->axis.step;
+      double y = plot->y + plot->height - v * bars->scale;
+      Text text;
+
+      ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
+                          plot->x, y, plot->width, 0);
+      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (metric, v)),
+                          FONT_SMALL, 0, 1);
+      text.ink = INK_DIM;
+      ca_chart_panel_text (self, bars->panel, &text, plot->x - 4 - text.w, y - text.h / 2);
+    }
+}
+
+static double
+tick_labels_width (CaChartLayout  *self,
+                   const Axis     *axis,
+                   const CaMetric *metric)
+{
+  double w = 0;
+
+  for (guint t = 0; t < axis->n_ticks; t++)
+    {
+      g_autofree char *label = ca_format_axis_value (metric, t * axis->step);
+      Text text;
+
+      ca_chart_make_text (self, &text, label, FONT_SMALL, 0, 1);
+      w = MAX (w, text.w);
+      ca_chart_text_clear (&text);
+    }
+  return w;
+}
+
+static void
+describe (CaChartLayout  *self,
+          int             index,
+          const CaMetric *metric,
+          const Item     *item)
+{
+  CaChartMark *mark = CA_CHART_MARK (self, index);
+  g_autofree char *number = NULL;
+  g_autofree char *value = NULL;
+
+  if (item->goal != NULL)
+    {
+      mark->node = item->goal->node;
+      mark->figure = item->goal;
+      mark->label = ca_chart_keep (self, ca_format_figure_value (item->goal));
+      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (item->goal, item->reached));
+      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (item->goal,
+                                                                         item->reached));
+      return;
+    }
+  number = ca_format_number (item->n_parts);
+  value = ca_chart_sum_value (metric, item->value, item->qualifier);
+  mark->label = ca_chart_keep (self, g_strdup (value));
+  /* Translators: a bar that adds up goals that did not fit: number, metric, value */
+  mark->tooltip = ca_chart_keep (self, g_strdup_printf (
+      ngettext ("%s other goal\n%s: %s in all", "%s other goals\n%s: %s in all", item->n_parts),
+      number, ca_chart_metric_name (metric), value));
+  mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
+      ngettext ("%s other goal, %s: %s in all", "%s other goals, %s: %s in all", item->n_parts),
+      number, ca_chart_metric_name (metric), value));
+}
+
+/* The value label above a bar: on one or two lines if the slot is wide
+ * enough, else turned upright if there is room above the bar, else left to
+ * the tooltip. */
+static void
+label_bar (CaChartLayout *self,
+           Bars          *bars,
+           const char    *label,
+           double         cx,
+           double         slot_w,
+           double         bar_top)
+{
+  Text text;
+
+  ca_chart_make_text (self, &text, label, FONT_SMALL, slot_w, 2);
+  if (!pango_layout_is_ellipsized (text.layout))
+    {
+      pango_layout_set_alignment (text.layout, PANGO_ALIGN_CENTER);
+      if (pango_layout_get_line_count (text.layout) == 1)
+        pango_layout_set_width (text.layout, -1);
+      else
+        text.w = slot_w;
+      ca_chart_panel_text (self, bars->panel, &text, cx - text.w / 2, bar_top - 2 - text.h);
+      return;
+    }
+  ca_chart_text_clear (&text);
+  ca_chart_make_text (self, &text, label, FONT_SMALL, 0, 1);
+  if (text.h > slot_w || text.w > bar_top - bars->plot.y - 2)
+    {
+      ca_chart_text_clear (&text);
+      return;
+    }
+  text.angle = -G_PI / 2;
+  ca_chart_panel_text (self, bars->panel, &text, cx - text.h / 2, bar_top - 2);
+}
+
+static void
+draw_reached (CaChartLayout *self,
+              Bars          *bars,
+              const Item    *item,
+              double         x,
+              double         w,
+              double         slot_w)
+{
+  double base = bars->plot.y + bars->plot.height;
+  double h = item->reached->value * bars->scale;
+  g_autofree char *share = ca_format_percent (item->value > 0
+                                              ? item->reached->value / item->value : 0);
+  Text text;
+
+  ca_chart_add_shape (self, SHAPE_FILL, bars->ink, 1.0, x + w * 0.2, base - h, w * 0.6, h);
+  ca_chart_make_text (self, &text, share, FONT_SMALL, 0, 1);
+  text.ink = INK_FOREGROUND;
+  /* The share goes under the goal's label when there is room in the bar. */
+  if (text.w <= slot_w && h > text.h + 4)
+    ca_chart_panel_text (self, bars->panel, &text, x + w / 2 - text.w / 2, base - h - text.h - 2);
+  else
+    ca_chart_text_clear (&text);
+}
+
+static void
+draw_bar (CaChartLayout  *self,
+          Bars           *bars,
+          const CaMetric *metric,
+          const Item     *item,
+          double          x,
+          double          w,
+          double          slot_w)
+{
+  double base = bars->plot.y + bars->plot.height;
+  double h = item->value * bars->scale;
+  int ink = item->goal != NULL ? bars->ink : INK_DIM;
+  int index;
+
+  ca_chart_add_shape (self, SHAPE_FILL, ink, 0.28, x, base - h, w, h);
+  ca_chart_add_shape (self, SHAPE_OUTLINE, ink, 1.0, x, base - h, w, h);
+  index = ca_chart_add_mark (self, CA_MARK_GOAL, bars->panel, x, base - MAX (h, CA_CHART_MIN_BAR),
+                             w, MAX (h, CA_CHART_MIN_BAR));
+  describe (self, index, metric, item);
+  label_bar (self, bars, CA_CHART_MARK (self, index)->label, x + w / 2, slot_w, base - h);
+  if (item->reached != NULL)
+    draw_reached (self, bars, item, x, w, slot_w);
+}
+
+/* Sums the goals of one year that do not fit into one "others" bar. */
+static void
+group_year (GArray *year_items,
+            guint   keep)
+{
+  Item others = { 0 };
+
+  if (year_items->len <= keep + 1)
+    return;
+  others.year = g_array_index (year_items, Item, 0).year;
+  for (guint i = keep; i < year_items->len; i++)
+    {
+      const Item *item = &g_array_index (year_items, Item, i);
+
+      others.qualifier = i == keep ? item->qualifier
+        : ca_chart_join_qualifiers (others.qualifier, item->qualifier);
+      others.value += item->value;
+      others.n_parts++;
+    }
+  g_array_set_size (year_items, keep);
+  g_array_append_val (year_items, others);
+}
+
+static void
+draw_year (CaChartLayout  *self,
+           Bars           *bars,
+           const CaMetric *metric,
+           GArray         *items,
+           double          slot_x,
+           double          slot_w)
+{
+  CaDate date = { g_array_index (items, Item, 0).year, 0, 0 };
+  g_autofree char *year = ca_format_date (&date);
+  guint keep = MAX (1, (guint) (slot_w * 0.85 / MIN_BAR_SLOT));
+  double bar_slot, w;
+  Text text;
+
+  group_year (items, keep - 1 > 0 ? keep - 1 : 1);
+  bar_slot = slot_w * 0.85 / items->len;
+  w = MIN (bar_slot * 0.8, 56.0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      double cx = slot_x + slot_w * 0.075 + bar_slot * (i + 0.5);
+
+      draw_bar (self, bars, metric, &g_array_index (items, Item, i), cx - w / 2, w,
+                items->len == 1 ? slot_w : bar_slot);
+    }
+  ca_chart_make_text (self, &text, year, FONT_SMALL, slot_w, 1);
+  text.ink = INK_DIM;
+  ca_chart_panel_text (self, bars->panel, &text, slot_x + (slot_w - text.w) / 2,
+                       bars->plot.y + bars->plot.height + 3);
+}
+
+static guint
+count_years (GArray *items)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    if (i == 0 || g_array_index (items, Item, i).year != g_array_index (items, Item, i - 1).year)
+      n++;
+  return n;
+}
+
+static void
+draw_years (CaChartLayout  *self,
+            Bars           *bars,
+            Series         *series)
+{
+  double slot_w = bars->plot.width / count_years (series->items);
+  guint slot = 0, first = 0;
+
+  for (guint i = 1; i <= series->items->len; i++)
+    {
+      if (i < series->items->len &&
+          g_array_index (series->items, Item, i).year ==
+          g_array_index (series->items, Item, first).year)
+        continue;
+      {
+        g_autoptr(GArray) year = g_array_sized_new (FALSE, TRUE, sizeof (Item), i - first);
+
+        g_array_append_vals (year, &g_array_index (series->items, Item, first), i - first);
+        draw_year (self, bars, series->metric, year, bars->plot.x + slot * slot_w, slot_w);
+      }
+      slot++;
+      first = i;
+    }
+}
+
+static void
+layout_panel (CaChartLayout     *self,
+              Series            *series,
+              const CaChartRect *cell,
+              int                ink)
+{
+  g_autofree char *heading = ca_chart_heading (series->metric, series->max);
+  Bars bars = { 0 };
+  double top, tick_w;
+
+  bars.ink = ink;
+  bars.panel = ca_chart_add_panel (self, cell, series->metric);
+  g_array_index (self->panels, Panel, bars.panel).area.width -= CA_CHART_PAD;
+  top = ca_chart_panel_heading (self, bars.panel, heading);
+  bars.plot.y = top + 4;
+  bars.plot.height = MAX (cell->y + cell->height - CA_CHART_PAD - 16 - bars.plot.y, 1);
+  ca_chart_axis_init (&bars.axis, series->max, MAX (2, (guint) (bars.plot.height / 40)),
+                      series->metric->kind == CA_METRIC_COUNT);
+  tick_w = tick_labels_width (self, &bars.axis, series->metric);
+  bars.plot.x = cell->x + tick_w + 6;
+  bars.plot.width = MAX (cell->x + cell->width - 2 * CA_CHART_PAD - bars.plot.x, 1);
+  bars.scale = MAX (bars.plot.height - HEADROOM, 1) / bars.axis.top;
+  g_array_index (self->panels, Panel, bars.panel).plot = bars.plot;
+  draw_value_axis (self, &bars, series->metric);
+  draw_years (self, &bars, series);
+}
+
+void
+ca_chart_layout_goals (CaChartLayout *self)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  g_autofree CaChartRect *cells = NULL;
+  LegendItem legend[] = {
+    /* Translators: the legend of a goal's bar */
+    { _("Goal"), INK_SERIES, SHAPE_OUTLINE },
+    /* Translators: the legend of what was reached against a goal */
+    { _("Reported"), INK_SERIES, SHAPE_FILL },
+  };
+  gboolean any_reached = collect (self, all);
+  guint shown;
+
+  if (all->len == 0)
+    {
+      /* Translators: %s is a place or program */
+      ca_chart_show_empty (self, g_strdup_printf (_("No goals are recorded for %s"),
+                                                  ca_chart_node_name (self->node)));
+      return;
+    }
+  for (guint i = 0; i < all->len; i++)
+    g_array_sort (((Series *) g_ptr_array_index (all, i))->items, item_cmp);
+  ca_chart_frame (self, legend, any_reached ? G_N_ELEMENTS (legend) : 0);
+  cells = g_new0 (CaChartRect, all->len);
+  shown = ca_chart_grid (self, all->len, 360, 150, cells);
+  for (guint i = 0; i < shown; i++)
+    layout_panel (self, g_ptr_array_index (all, i), &cells[i], INK_SERIES + i % 7);
+}

@@ -1,0 +1,191 @@
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "ca-chart.h"
+
+G_BEGIN_DECLS
+
+/* What a layout holds: a display list of shapes and texts, the marks that
+ * can be hovered and focused, and the panels they sit in.  Drawing only
+ * walks these arrays, so a layout can be drawn many times cheaply. */
+
+typedef enum {
+  INK_FOREGROUND,
+  INK_DIM,
+  INK_GRID,
+  INK_ACCENT,
+  INK_BACKGROUND,
+  INK_SERIES,      /* INK_SERIES + i is style->series[i] */
+} Ink;
+
+typedef enum {
+  SHAPE_FILL,      /* a filled rectangle */
+  SHAPE_OUTLINE,   /* a rectangle's outline */
+  SHAPE_LINE,      /* from (x, y) to (x + w, y + h) */
+  SHAPE_DIAMOND,   /* centred in the rectangle */
+} ShapeType;
+
+typedef struct {
+  ShapeType type;
+  int       ink;
+  double    alpha;
+  double    x, y, w, h;
+  double    line_width;
+} Shape;
+
+typedef enum {
+  FONT_BODY,
+  FONT_SMALL,
+  FONT_TITLE,
+  FONT_HEADING,
+  N_FONTS,
+} Font;
+
+typedef struct {
+  PangoLayout *layout;
+  const char  *text;
+  double       x, y;      /* where the layout's top-left corner goes */
+  double       w, h;      /* logical size before rotation */
+  double       angle;     /* radians, about (x, y) */
+  CaChartRect  box;       /* bounding box after rotation */
+  int          ink;
+  int          panel;     /* -1 for the title, legend, footer, notes */
+} Text;
+
+typedef struct {
+  CaChartRect     area;   /* the whole panel: heading, axes, labels */
+  CaChartRect     plot;   /* where the marks are */
+  const CaMetric *metric;
+} Panel;
+
+struct _CaChartLayout {
+  CaChartOptions        options;
+  const CaNode         *node;
+  PangoContext         *context;
+  PangoFontDescription *fonts[N_FONTS];
+  GStringChunk         *strings;
+  char                 *title;
+  char                 *empty_message;
+  GPtrArray            *sources;    /* const CaSource *, no repeats */
+  GArray               *shapes;     /* Shape */
+  GArray               *texts;      /* Text */
+  GArray               *marks;      /* CaChartMark */
+  GArray               *mark_panels;  /* int, parallel to marks */
+  GArray               *panels;     /* Panel */
+  CaChartRect           body;       /* what is left for the panels */
+  int                   n_series;   /* series shown in the legend */
+};
+
+/* Layout helpers, ca-chart-layout.c */
+const char *ca_chart_keep            (CaChartLayout  *self,
+                                      char           *owned);
+void        ca_chart_add_shape       (CaChartLayout  *self,
+                                      ShapeType       type,
+                                      int             ink,
+                                      double          alpha,
+                                      double          x,
+                                      double          y,
+                                      double          w,
+                                      double          h);
+void        ca_chart_make_text       (CaChartLayout  *self,
+                                      Text           *out,
+                                      const char     *text,
+                                      Font            font,
+                                      double          max_width,
+                                      int             max_lines);
+gboolean    ca_chart_place_text      (CaChartLayout  *self,
+                                      Text           *text,
+                                      double          x,
+                                      double          y,
+                                      const CaChartRect *bounds);
+void        ca_chart_text_clear      (Text           *text);
+int         ca_chart_add_mark        (CaChartLayout  *self,
+                                      CaMarkType      type,
+                                      int             panel,
+                                      double          x,
+                                      double          y,
+                                      double          w,
+                                      double          h);
+int         ca_chart_add_panel       (CaChartLayout  *self,
+                                      const CaChartRect *area,
+                                      const CaMetric *metric);
+void        ca_chart_add_source      (CaChartLayout  *self,
+                                      const CaSource *source);
+typedef struct {
+  const char *label;
+  int         ink;
+  ShapeType   swatch;
+} LegendItem;
+
+/* Places the title, the legend and the sources footer, which the views
+ * call once they know their figures; sets self->body to what is left. */
+void        ca_chart_frame           (CaChartLayout  *self,
+                                      const LegendItem *legend,
+                                      guint           n_legend);
+/* Frames the chart and centres @message in it. */
+void        ca_chart_show_empty      (CaChartLayout  *self,
+                                      char           *message);
+/* A line of dim text under the body, such as "3 more programs". */
+void        ca_chart_add_note        (CaChartLayout  *self,
+                                      const char     *note,
+                                      double          y);
+
+guint       ca_chart_grid            (CaChartLayout  *self,
+                                      guint           n,
+                                      double          min_w,
+                                      double          min_h,
+                                      CaChartRect    *cells);
+double      ca_chart_panel_heading   (CaChartLayout  *self,
+                                      int             panel,
+                                      const char     *heading);
+gboolean    ca_chart_panel_text      (CaChartLayout  *self,
+                                      int             panel,
+                                      Text           *text,
+                                      double          x,
+                                      double          y);
+
+/* Text of marks, ca-chart-text.c */
+const char *ca_chart_node_name       (const CaNode   *node);
+const char *ca_chart_metric_name     (const CaMetric *metric);
+char       *ca_chart_figure_tooltip  (const CaFigure *figure,
+                                      const CaFigure *reached);
+char       *ca_chart_figure_a11y     (const CaFigure *figure,
+                                      const CaFigure *reached);
+char       *ca_chart_heading         (const CaMetric *metric,
+                                      double          max_value);
+char       *ca_chart_sum_value       (const CaMetric *metric,
+                                      double          total,
+                                      CaQualifier     qualifier);
+CaQualifier ca_chart_join_qualifiers (CaQualifier     a,
+                                      CaQualifier     b);
+const CaFigure *ca_chart_latest_count (const CaNode  *node,
+                                       const CaMetric *metric);
+
+/* Axes, ca-chart-axis.c */
+typedef struct {
+  double top;     /* the axis runs from 0 to top */
+  double step;
+  guint  n_ticks; /* ticks at 0, step, ... top */
+} Axis;
+
+void        ca_chart_axis_init       (Axis           *axis,
+                                      double          max_value,
+                                      guint           max_ticks,
+                                      gboolean        integers);
+void        ca_chart_axis_years      (int             first,
+                                      int             last,
+                                      guint           max_ticks,
+                                      int            *step);
+
+/* The three views */
+void        ca_chart_layout_goals    (CaChartLayout  *self);
+void        ca_chart_layout_counts   (CaChartLayout  *self);
+void        ca_chart_layout_timeline (CaChartLayout  *self);
+
+#define CA_CHART_MARK(self, i) (&g_array_index ((self)->marks, CaChartMark, (i)))
+#define CA_CHART_PAD 8.0
+#define CA_CHART_MARGIN 12.0
+#define CA_CHART_MIN_BAR 3.0
+
+G_END_DECLS

@@ -1,0 +1,183 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-chart-private.h"
+#include "ca-format.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+
+/* The words of marks: tooltips and accessible names.  Every number goes
+ * through ca-format.h, so the chart writes them as the rest of the app. */
+
+const char *
+ca_chart_node_name (const CaNode *node)
+{
+  return ca_node_get_name (node, ca_i18n_get_data_language ());
+}
+
+const char *
+ca_chart_metric_name (const CaMetric *metric)
+{
+  const char *name = ca_text_lookup (&metric->names, ca_i18n_get_data_language ());
+
+  return name != NULL ? name : metric->id;
+}
+
+static char *
+figure_when (const CaFigure *figure)
+{
+  CaDate year = { figure->year, 0, 0 };
+
+  if (figure->type == CA_FIGURE_GOAL)
+    return ca_format_date (&year);
+  return ca_format_date (&figure->date);
+}
+
+static char *
+source_line (const CaSource *source)
+{
+  g_autofree char *date = NULL;
+
+  if (source == NULL)
+    return g_strdup ("");
+  date = ca_format_date (&source->published);
+  /* Translators: a tooltip line naming where a figure was published: publisher, date */
+  return g_strdup_printf (_("Source: %s, %s"), source->publisher, date);
+}
+
+static char *
+reached_text (const CaFigure *goal,
+              const CaFigure *reached)
+{
+  g_autofree char *value = ca_format_figure_value_long (reached);
+  g_autofree char *share = ca_format_percent (goal->value > 0 ? reached->value / goal->value : 0);
+  g_autofree char *when = figure_when (reached);
+
+  /* Translators: what a place reports against its goal: value (share of the goal, date) */
+  return g_strdup_printf (_("Reached %s (%s of the goal, %s)"), value, share, when);
+}
+
+char *
+ca_chart_figure_tooltip (const CaFigure *figure,
+                         const CaFigure *reached)
+{
+  g_autofree char *value = ca_format_figure_value_long (figure);
+  g_autofree char *when = figure_when (figure);
+  g_autofree char *source = source_line (figure->source);
+  g_autofree char *line = NULL;
+  g_autofree char *progress = NULL;
+
+  if (figure->type == CA_FIGURE_GOAL)
+    /* Translators: a goal in a tooltip: metric, value, year it is due */
+    line = g_strdup_printf (_("%s goal: %s by %s"), ca_chart_metric_name (figure->metric),
+                            value, when);
+  else
+    /* Translators: a count in a tooltip: metric, value, date */
+    line = g_strdup_printf (_("%s: %s (%s)"), ca_chart_metric_name (figure->metric),
+                            value, when);
+  if (reached != NULL)
+    progress = reached_text (figure, reached);
+  return g_strjoin ("\n", ca_chart_node_name (figure->node), line,
+                    progress != NULL ? progress : source, progress != NULL ? source : NULL,
+                    NULL);
+}
+
+char *
+ca_chart_figure_a11y (const CaFigure *figure,
+                      const CaFigure *reached)
+{
+  g_autofree char *value = ca_format_figure_value_long (figure);
+  g_autofree char *when = figure_when (figure);
+  g_autofree char *share = NULL;
+  const char *metric = ca_chart_metric_name (figure->metric);
+  const char *node = ca_chart_node_name (figure->node);
+
+  if (figure->type == CA_FIGURE_COUNT)
+    /* Translators: a screen reader's name of a count: "Projects: 16 (Baoshan, April 2024)" */
+    return g_strdup_printf (_("%s: %s (%s, %s)"), metric, value, node, when);
+  if (reached == NULL)
+    /* Translators: a screen reader's name of a goal: metric, value, place, year */
+    return g_strdup_printf (_("%s goal: %s (%s, %s)"), metric, value, node, when);
+  share = ca_format_percent (figure->value > 0 ? reached->value / figure->value : 0);
+  /* Translators: as "%s goal: %s (%s, %s)", then the share of it reached */
+  return g_strdup_printf (_("%s goal: %s (%s, %s), %s reached"), metric, value, node, when,
+                          share);
+}
+
+char *
+ca_chart_sum_value (const CaMetric *metric,
+                    double          total,
+                    CaQualifier     qualifier)
+{
+  CaFigure sum = { 0 };
+
+  sum.type = CA_FIGURE_COUNT;
+  sum.metric = metric;
+  sum.value = total;
+  sum.qualifier = qualifier;
+  return ca_format_figure_value (&sum);
+}
+
+/* A sum is exact only when its parts are; parts that all lean the same way
+ * keep that lean, and a mix is "about". */
+CaQualifier
+ca_chart_join_qualifiers (CaQualifier a,
+                          CaQualifier b)
+{
+  gboolean a_low = a == CA_QUALIFIER_AT_LEAST || a == CA_QUALIFIER_MORE_THAN;
+  gboolean b_low = b == CA_QUALIFIER_AT_LEAST || b == CA_QUALIFIER_MORE_THAN;
+
+  if (a == b)
+    return a;
+  if (a == CA_QUALIFIER_EXACT && b_low)
+    return CA_QUALIFIER_AT_LEAST;
+  if (b == CA_QUALIFIER_EXACT && a_low)
+    return CA_QUALIFIER_AT_LEAST;
+  if (a_low && b_low)
+    return CA_QUALIFIER_AT_LEAST;
+  return CA_QUALIFIER_ABOUT;
+}
+
+static int
+date_cmp (const CaDate *a,
+          const CaDate *b)
+{
+  if (a->year != b->year)
+    return a->year - b->year;
+  if (a->month != b->month)
+    return a->month - b->month;
+  return a->day - b->day;
+}
+
+/* The most recent count of @metric that @node itself holds, or NULL. */
+const CaFigure *
+ca_chart_latest_count (const CaNode   *node,
+                       const CaMetric *metric)
+{
+  const CaFigure *latest = NULL;
+
+  for (guint i = 0; i < ca_node_get_n_figures (node); i++)
+    {
+      const CaFigure *figure = ca_node_get_figure (node, i);
+
+      if (figure->type != CA_FIGURE_COUNT || figure->metric != metric)
+        continue;
+      if (latest == NULL || date_cmp (&figure->date, &latest->date) > 0)
+        latest = figure;
+    }
+  return latest;
+}
+
+/* A panel's heading: the metric and the unit of its axis. */
+char *
+ca_chart_heading (const CaMetric *metric,
+                  double          max_value)
+{
+  g_autofree char *unit = ca_format_axis_unit (metric, max_value);
+
+  if (unit == NULL || *unit == '\0')
+    return g_strdup (ca_chart_metric_name (metric));
+  /* Translators: a chart panel's heading: metric (unit of its axis) */
+  return g_strdup_printf (_("%s (%s)"), ca_chart_metric_name (metric), unit);
+}

@@ -1,0 +1,367 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-chart-private.h"
+#include "ca-format.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+
+static const char * const kind_names[] = { "goals", "counts", "timeline" };
+
+gboolean
+ca_chart_kind_from_string (const char  *name,
+                           CaChartKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (kind_names); i++)
+    {
+      if (g_str_equal (name, kind_names[i]))
+        {
+          *kind = (CaChartKind) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+ca_chart_kind_to_string (CaChartKind kind)
+{
+  g_return_val_if_fail (kind <= CA_CHART_TIMELINE, NULL);
+
+  return kind_names[kind];
+}
+
+const char *
+ca_chart_kind_get_label (CaChartKind kind)
+{
+  switch (kind)
+    {
+    /* Translators: a chart of what a place has promised */
+    case CA_CHART_GOALS: return _("Goals");
+    /* Translators: a chart of the figures a place reports */
+    case CA_CHART_COUNTS: return _("Counts");
+    case CA_CHART_TIMELINE: return _("Timeline");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+set_color (CaColor *color,
+           guint32  rgb,
+           double   alpha)
+{
+  color->red = ((rgb >> 16) & 0xff) / 255.0;
+  color->green = ((rgb >> 8) & 0xff) / 255.0;
+  color->blue = (rgb & 0xff) / 255.0;
+  color->alpha = alpha;
+}
+
+/* The Okabe–Ito palette, which stays distinct for the common colour vision
+ * deficiencies; dark backgrounds get lighter variants of the same hues. */
+static const guint32 okabe_ito[CA_CHART_N_SERIES] = {
+  0x0072b2, 0xe69f00, 0x009e73, 0xcc79a7, 0x56b4e9, 0xd55e00, 0xf0e442, 0x000000,
+};
+static const guint32 okabe_ito_dark[CA_CHART_N_SERIES] = {
+  0x4fa3e0, 0xf0b432, 0x2fc79a, 0xe09cc4, 0x8dcff5, 0xff8a3d, 0xf5ec6e, 0xdedede,
+};
+
+void
+ca_chart_style_init_light (CaChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  set_color (&style->background, 0xffffff, 0.0);
+  set_color (&style->foreground, 0x241f31, 1.0);
+  set_color (&style->dim, 0x5e5c64, 1.0);
+  set_color (&style->grid, 0x241f31, 0.12);
+  set_color (&style->accent, 0x1c71d8, 1.0);
+  for (guint i = 0; i < CA_CHART_N_SERIES; i++)
+    set_color (&style->series[i], okabe_ito[i], 1.0);
+}
+
+void
+ca_chart_style_init_dark (CaChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  set_color (&style->background, 0x242424, 0.0);
+  set_color (&style->foreground, 0xffffff, 1.0);
+  set_color (&style->dim, 0xc0bfbc, 1.0);
+  set_color (&style->grid, 0xffffff, 0.15);
+  set_color (&style->accent, 0x78aeed, 1.0);
+  for (guint i = 0; i < CA_CHART_N_SERIES; i++)
+    set_color (&style->series[i], okabe_ito_dark[i], 1.0);
+}
+
+void
+ca_chart_style_init_print (CaChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  ca_chart_style_init_light (style);
+  set_color (&style->background, 0xffffff, 1.0);
+  set_color (&style->foreground, 0x000000, 1.0);
+  set_color (&style->dim, 0x4d4d4d, 1.0);
+  set_color (&style->grid, 0x000000, 0.15);
+}
+
+static void
+prepare_context (CaChartLayout *self,
+                 PangoContext  *context)
+{
+  const char *family = "Sans";
+  const double px[N_FONTS] = { 12.0, 11.0, 15.0, 12.0 };
+
+  /* Tell Pango the language so that Chinese text gets Chinese glyph forms
+   * and fonts, not Japanese ones. */
+  pango_context_set_language (context,
+                              pango_language_from_string (ca_i18n_get_language ()));
+  if (pango_cairo_context_get_font_options (context) == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      /* Unhinted metrics keep the layout the same at every scale. */
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+    }
+  self->context = g_object_ref (context);
+  for (guint i = 0; i < N_FONTS; i++)
+    {
+      self->fonts[i] = pango_font_description_new ();
+      pango_font_description_set_family (self->fonts[i], family);
+      pango_font_description_set_absolute_size (self->fonts[i], px[i] * PANGO_SCALE);
+    }
+  pango_font_description_set_weight (self->fonts[FONT_TITLE], PANGO_WEIGHT_BOLD);
+  pango_font_description_set_weight (self->fonts[FONT_HEADING], PANGO_WEIGHT_BOLD);
+}
+
+static int
+this_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_year (now);
+}
+
+CaChartLayout *
+ca_chart_layout_new (const CaNode         *node,
+                     const CaChartOptions *options,
+                     PangoContext         *context)
+{
+  CaChartLayout *self;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  self = g_new0 (CaChartLayout, 1);
+  self->options = *options;
+  self->options.width = MAX (options->width, 1.0);
+  self->options.height = MAX (options->height, 1.0);
+  if (self->options.current_year == 0)
+    self->options.current_year = this_year ();
+  self->node = node;
+  self->strings = g_string_chunk_new (1024);
+  self->sources = g_ptr_array_new ();
+  self->shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
+  self->texts = g_array_new (FALSE, FALSE, sizeof (Text));
+  g_array_set_clear_func (self->texts, (GDestroyNotify) ca_chart_text_clear);
+  self->marks = g_array_new (FALSE, TRUE, sizeof (CaChartMark));
+  self->mark_panels = g_array_new (FALSE, FALSE, sizeof (int));
+  self->panels = g_array_new (FALSE, FALSE, sizeof (Panel));
+  prepare_context (self, context);
+  /* Translators: a chart's title: the place, a dash, the view ("Shanghai — Goals") */
+  self->title = g_strdup_printf (_("%s — %s"), ca_chart_node_name (node),
+                                 ca_chart_kind_get_label (options->kind));
+
+  switch (options->kind)
+    {
+    case CA_CHART_GOALS: ca_chart_layout_goals (self); break;
+    case CA_CHART_COUNTS: ca_chart_layout_counts (self); break;
+    case CA_CHART_TIMELINE: ca_chart_layout_timeline (self); break;
+    default: g_assert_not_reached ();
+    }
+  return self;
+}
+
+void
+ca_chart_layout_free (CaChartLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < N_FONTS; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  g_clear_object (&self->context);
+  g_string_chunk_free (self->strings);
+  g_free (self->title);
+  g_free (self->empty_message);
+  g_ptr_array_unref (self->sources);
+  g_array_unref (self->shapes);
+  g_array_unref (self->texts);
+  g_array_unref (self->marks);
+  g_array_unref (self->mark_panels);
+  g_array_unref (self->panels);
+  g_free (self);
+}
+
+const char *
+ca_chart_layout_get_title (CaChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->title;
+}
+
+const char *
+ca_chart_layout_get_empty_message (CaChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->empty_message;
+}
+
+GPtrArray *
+ca_chart_layout_get_sources (CaChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->sources;
+}
+
+char *
+ca_chart_layout_get_citation (CaChartLayout *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_string_new (self->title);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      g_autofree char *line = ca_format_citation (g_ptr_array_index (self->sources, i));
+
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+guint
+ca_chart_layout_get_n_marks (CaChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->marks->len;
+}
+
+const CaChartMark *
+ca_chart_layout_get_mark (CaChartLayout *self,
+                          guint          index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->marks->len, NULL);
+
+  return &g_array_index (self->marks, CaChartMark, index);
+}
+
+int
+ca_chart_layout_hit_test (CaChartLayout *self,
+                          double         x,
+                          double         y)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  /* Later marks are drawn on top, so they win. */
+  for (guint i = self->marks->len; i > 0; i--)
+    {
+      const CaChartMark *mark = &g_array_index (self->marks, CaChartMark, i - 1);
+
+      if (x >= mark->x && x < mark->x + mark->width &&
+          y >= mark->y && y < mark->y + mark->height)
+        return (int) i - 1;
+    }
+  return -1;
+}
+
+guint
+ca_chart_layout_get_n_panels (CaChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->panels->len;
+}
+
+void
+ca_chart_layout_get_panel_area (CaChartLayout *self,
+                                guint          index,
+                                CaChartRect   *area)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->panels->len);
+
+  *area = g_array_index (self->panels, Panel, index).area;
+}
+
+const CaMetric *
+ca_chart_layout_get_panel_metric (CaChartLayout *self,
+                                  guint          index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->panels->len, NULL);
+
+  return g_array_index (self->panels, Panel, index).metric;
+}
+
+int
+ca_chart_layout_get_mark_panel (CaChartLayout *self,
+                                guint          index)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (index < self->marks->len, -1);
+
+  return g_array_index (self->mark_panels, int, index);
+}
+
+guint
+ca_chart_layout_get_n_labels (CaChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->texts->len;
+}
+
+const char *
+ca_chart_layout_get_label (CaChartLayout *self,
+                           guint          index,
+                           CaChartRect   *rect,
+                           int           *panel)
+{
+  const Text *text;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->texts->len, NULL);
+
+  text = &g_array_index (self->texts, Text, index);
+  if (rect != NULL)
+    *rect = text->box;
+  if (panel != NULL)
+    *panel = text->panel;
+  return text->text;
+}
+
+int
+ca_chart_layout_count_unknown_glyphs (CaChartLayout *self)
+{
+  int n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->texts->len; i++)
+    n += pango_layout_get_unknown_glyphs_count (g_array_index (self->texts, Text, i).layout);
+  return n;
+}
