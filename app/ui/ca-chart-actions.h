@@ -29,4 +29,10 @@ void ca_chart_actions_export_csv   (GtkWindow       *parent,
                                     CaDataset       *dataset,
                                     const CaNode    *node);
 
+/* The operation Print runs, drawing the chart fitted to the page in the
+ * print style; added so that tests can run it with an export-filename. */
+GtkPrintOperation *ca_chart_actions_new_print_operation (CaDataset    *dataset,
+                                                         const CaNode *node,
+                                                         CaChartKind   kind);
+
 G_END_DECLS

@@ -1,0 +1,512 @@
+/* ca-chart-actions.c: Export Chart, Copy Chart, Print and Export Figures.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ca-chart-actions.h"
+#include "ca-csv.h"
+#include "ca-export-dialog.h"
+#include "ca-export.h"
+#include "ca-node.h"
+
+/* One export on its way from the dialog to the file; shared by the signal
+ * handlers it passes through, hence reference-counted. */
+typedef struct {
+  GtkWindow            *parent;
+  AdwToastOverlay      *toasts;
+  CaDataset            *dataset;   /* owns node */
+  const CaNode         *node;
+  CaExportOptions       options;
+  gboolean              csv;
+  GtkFileChooserNative *chooser;
+} SaveJob;
+
+static void
+save_job_clear (SaveJob *job)
+{
+  g_clear_object (&job->parent);
+  g_clear_object (&job->toasts);
+  g_clear_object (&job->dataset);
+  if (job->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (job->chooser));
+  g_clear_object (&job->chooser);
+}
+
+static SaveJob *
+save_job_new (GtkWindow       *parent,
+              AdwToastOverlay *toasts,
+              CaDataset       *dataset,
+              const CaNode    *node)
+{
+  SaveJob *job = g_rc_box_new0 (SaveJob);
+
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  job->toasts = toasts != NULL ? g_object_ref (toasts) : NULL;
+  job->dataset = g_object_ref (dataset);
+  job->node = node;
+  return job;
+}
+
+static gpointer
+save_job_ref (SaveJob *job)
+{
+  return g_rc_box_acquire (job);
+}
+
+static void
+save_job_unref (gpointer job)
+{
+  g_rc_box_release_full (job, (GDestroyNotify) save_job_clear);
+}
+
+static void
+save_job_closure_notify (gpointer  job,
+                         GClosure *closure)
+{
+  save_job_unref (job);
+}
+
+static void
+object_closure_notify (gpointer  object,
+                       GClosure *closure)
+{
+  g_object_unref (object);
+}
+
+static const char *
+save_job_extension (SaveJob *job)
+{
+  return job->csv ? "csv" : ca_export_format_to_extension (job->options.format);
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_file_cb (AdwToast *toast,
+              GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkWidget *overlay = g_object_get_data (G_OBJECT (toast), "ca-overlay");
+  GtkRoot *root = overlay != NULL ? gtk_widget_get_root (overlay) : NULL;
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+show_saved_toast (SaveJob    *job,
+                  const char *path)
+{
+  AdwToast *toast;
+
+  if (job->toasts == NULL)
+    return;
+  toast = adw_toast_new (job->csv ? _("Figures exported") : _("Chart exported"));
+  /* Translators: a button in the notice of an export, to open the file. */
+  adw_toast_set_button_label (toast, _("Open"));
+  g_object_set_data (G_OBJECT (toast), "ca-overlay", job->toasts);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_file_cb),
+                         g_file_new_for_path (path), object_closure_notify, 0);
+  adw_toast_overlay_add_toast (job->toasts, toast);
+}
+
+static void
+save_job_write (SaveJob    *job,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (job->csv)
+    ok = ca_csv_write_subtree (job->node, path, &error);
+  else
+    ok = ca_export_write (job->node, &job->options, path, &error);
+
+  if (ok)
+    show_saved_toast (job, path);
+  else
+    show_error (job->parent,
+                job->csv ? _("Could not export the figures") : _("Could not export the chart"),
+                error->message);
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SaveJob          *job)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "ca-path");
+
+  if (g_strcmp0 (response, "replace") == 0)
+    save_job_write (job, path);
+}
+
+/* Only for a name the chooser never saw: it asked about the name typed,
+ * and this is that name with the extension added. */
+static void
+confirm_replace (SaveJob    *job,
+                 const char *path)
+{
+  g_autofree char *base = g_filename_display_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), base);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (job->parent, heading,
+                                   _("A file with this name already exists. "
+                                     "Replacing it overwrites its contents."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "ca-path", g_strdup (path), g_free);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (replace_response_cb),
+                         save_job_ref (job), save_job_closure_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  gsize length = strlen (path), suffix_length = strlen (suffix);
+
+  return length > suffix_length
+         && g_ascii_strcasecmp (path + length - suffix_length, suffix) == 0;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     SaveJob         *job)
+{
+  /* Dropped on return: the job and the chooser no longer hold each other. */
+  g_autoptr(GtkFileChooserNative) held = g_steal_pointer (&job->chooser);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *suffix = g_strconcat (".", save_job_extension (job), NULL);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      show_error (job->parent, _("Could not export the chart"),
+                  _("Only files on this computer can be written."));
+      return;
+    }
+
+  if (has_suffix (path, suffix))
+    save_job_write (job, path);
+  else
+    {
+      g_autofree char *full = g_strconcat (path, suffix, NULL);
+
+      if (g_file_test (full, G_FILE_TEST_EXISTS))
+        confirm_replace (job, full);
+      else
+        save_job_write (job, full);
+    }
+}
+
+static GtkFileFilter *
+create_filter (SaveJob *job)
+{
+  static const char * const mime_types[] = {
+    [CA_EXPORT_PNG] = "image/png",
+    [CA_EXPORT_SVG] = "image/svg+xml",
+    [CA_EXPORT_PDF] = "application/pdf",
+  };
+  static const char * const names[] = {
+    [CA_EXPORT_PNG] = N_("PNG images"),
+    [CA_EXPORT_SVG] = N_("SVG drawings"),
+    [CA_EXPORT_PDF] = N_("PDF documents"),
+  };
+  g_autofree char *pattern = g_strconcat ("*.", save_job_extension (job), NULL);
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, job->csv ? _("CSV files") : _(names[job->options.format]));
+  gtk_file_filter_add_mime_type (filter, job->csv ? "text/csv" : mime_types[job->options.format]);
+  gtk_file_filter_add_pattern (filter, pattern);
+  return filter;
+}
+
+/* GTK 4's chooser always asks before it replaces a file, so no second
+ * question is asked about the name it returns. */
+static void
+choose_file (SaveJob    *job,
+             const char *title,
+             const char *name)
+{
+  g_autoptr(GtkFileFilter) filter = create_filter (job);
+  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *folder = job->csv ? documents : pictures;
+
+  job->chooser = gtk_file_chooser_native_new (title, job->parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                              _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (job->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (job->chooser), filter);
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (job->chooser), file, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->chooser), name);
+  g_signal_connect_data (job->chooser, "response", G_CALLBACK (chooser_response_cb),
+                         save_job_ref (job), save_job_closure_notify, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (job->chooser));
+}
+
+static void
+dialog_export_cb (CaExportDialog *dialog,
+                  SaveJob        *job)
+{
+  g_autofree char *name = NULL;
+  CaChartKind kind = job->options.kind;
+
+  ca_export_dialog_get_options (dialog, &job->options);
+  job->options.kind = kind;
+  /* Translators: a file name; keep the %s parts: node id, chart view, extension. */
+  name = g_strdup_printf (_("%s-%s.%s"), ca_node_get_id (job->node),
+                          ca_chart_kind_to_string (kind), save_job_extension (job));
+  choose_file (job, _("Export Chart"), name);
+}
+
+void
+ca_chart_actions_export_chart (GtkWindow       *parent,
+                               AdwToastOverlay *toasts,
+                               CaDataset       *dataset,
+                               const CaNode    *node,
+                               CaChartKind      kind)
+{
+  SaveJob *job;
+  CaExportDialog *dialog;
+
+  g_return_if_fail (CA_IS_DATASET (dataset));
+  g_return_if_fail (node != NULL);
+
+  job = save_job_new (parent, toasts, dataset, node);
+  job->options.kind = kind;
+  dialog = ca_export_dialog_new (parent);
+  g_signal_connect_data (dialog, "export", G_CALLBACK (dialog_export_cb),
+                         job, save_job_closure_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+ca_chart_actions_export_csv (GtkWindow       *parent,
+                             AdwToastOverlay *toasts,
+                             CaDataset       *dataset,
+                             const CaNode    *node)
+{
+  SaveJob *job;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CA_IS_DATASET (dataset));
+  g_return_if_fail (node != NULL);
+
+  job = save_job_new (parent, toasts, dataset, node);
+  job->csv = TRUE;
+  /* Translators: a file name; keep %s, the node's id. */
+  name = g_strdup_printf (_("%s-figures.csv"), ca_node_get_id (node));
+  choose_file (job, _("Export Figures as CSV"), name);
+  save_job_unref (job);
+}
+
+/* Copy *********************************************************/
+
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* The bytes keep the surface alive, so the pixels are not copied. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+static GdkContentProvider *
+create_chart_content (const CaNode *node,
+                      CaChartKind   kind,
+                      int           width,
+                      int           height,
+                      int           scale)
+{
+  cairo_surface_t *surface = ca_export_render_image (node, kind, NULL, width, height, scale);
+  g_autoptr(GdkTexture) texture = texture_from_surface (surface);
+  g_autofree char *citation = ca_export_get_citation (node, kind, NULL);
+  GdkContentProvider *providers[2];
+
+  cairo_surface_destroy (surface);
+  providers[0] = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, citation);
+  return gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+}
+
+void
+ca_chart_actions_copy_chart (GtkWidget       *widget,
+                             AdwToastOverlay *toasts,
+                             CaDataset       *dataset,
+                             const CaNode    *node,
+                             CaChartKind      kind)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CA_IS_DATASET (dataset));
+  g_return_if_fail (node != NULL);
+
+  /* The size last chosen for exports, sharp on this screen. */
+  settings = g_settings_new (APPLICATION_ID);
+  content = create_chart_content (node, kind,
+                                  g_settings_get_int (settings, "export-width"),
+                                  g_settings_get_int (settings, "export-height"),
+                                  gtk_widget_get_scale_factor (widget));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), content);
+  if (toasts != NULL)
+    adw_toast_overlay_add_toast (toasts, adw_toast_new (_("Chart copied")));
+}
+
+/* Print ********************************************************/
+
+typedef struct {
+  CaDataset    *dataset;
+  const CaNode *node;
+  CaChartKind   kind;
+  GtkWindow    *parent;
+  gboolean      running;   /* run () returned "in progress": "done" ends it */
+} PrintJob;
+
+static void
+print_job_free (gpointer data,
+                GClosure *closure)
+{
+  PrintJob *job = data;
+
+  g_clear_object (&job->dataset);
+  g_clear_object (&job->parent);
+  g_free (job);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  ca_export_draw (job->node, job->kind, NULL,
+                  gtk_print_context_get_cairo_context (context),
+                  gtk_print_context_get_width (context),
+                  gtk_print_context_get_height (context));
+}
+
+static void
+print_result (GtkPrintOperation       *operation,
+              GtkPrintOperationResult  result,
+              GtkWindow               *parent,
+              const GError            *error)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    show_error (parent, _("Could not print the chart"), error->message);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               PrintJob                *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!job->running)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  print_result (operation, result, job->parent, error);
+  job->running = FALSE;
+  g_object_unref (operation);
+}
+
+GtkPrintOperation *
+ca_chart_actions_new_print_operation (CaDataset    *dataset,
+                                      const CaNode *node,
+                                      CaChartKind   kind)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autofree char *name = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
+
+  job->dataset = g_object_ref (dataset);
+  job->node = node;
+  job->kind = kind;
+  /* Charts are wider than tall: landscape fits them best.  Points keep the
+   * chart's text at the size it has in a PDF export. */
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  name = g_strdup_printf ("%s-%s", ca_node_get_id (node), ca_chart_kind_to_string (kind));
+  gtk_print_operation_set_job_name (operation, name);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
+                         job, print_job_free, 0);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
+  g_object_set_data (G_OBJECT (operation), "ca-print-job", job);
+  return operation;
+}
+
+void
+ca_chart_actions_print (GtkWindow    *parent,
+                        CaDataset    *dataset,
+                        const CaNode *node,
+                        CaChartKind   kind)
+{
+  GtkPrintOperation *operation;
+  GtkPrintOperationResult result;
+  g_autoptr(GError) error = NULL;
+  PrintJob *job;
+
+  g_return_if_fail (CA_IS_DATASET (dataset));
+  g_return_if_fail (node != NULL);
+
+  operation = ca_chart_actions_new_print_operation (dataset, node, kind);
+  job = g_object_get_data (G_OBJECT (operation), "ca-print-job");
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    {
+      job->running = TRUE;
+      return;
+    }
+  print_result (operation, result, parent, error);
+  g_object_unref (operation);
+}
