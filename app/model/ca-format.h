@@ -20,7 +20,7 @@ char        *ca_format_axis_value        (const CaMetric    *metric,
 /* The unit of an axis: "CNY billion" / "亿元", "projects" / "个". */
 char        *ca_format_axis_unit         (const CaMetric    *metric,
                                           double             max_value);
-/* "≈", "≥", ">", "≤", "~" or "" for exact. */
+/* "≈" about, "≲" nearly, "≥" at least, ">" more than, "≤" at most, "" exact. */
 const char  *ca_format_qualifier_symbol  (CaQualifier        qualifier);
 /* "about", "nearly", "at least", "more than", "at most", "exact". */
 const char  *ca_format_qualifier_word    (CaQualifier        qualifier);

@@ -21,5 +21,7 @@ gboolean     ca_i18n_is_chinese          (void);
 const char * const *ca_i18n_get_available (void);
 /* The language's name in itself: "English", "简体中文". */
 const char  *ca_i18n_get_native_name     (const char *lang);
+/* The directory gettext reads the catalogues from. */
+const char  *ca_i18n_get_locale_dir      (void);
 
 G_END_DECLS

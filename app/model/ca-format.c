@@ -1,0 +1,496 @@
+/* ca-format.c: numbers, dates and words for a reader, per language
+ *
+ * The number styles are in code, not in the catalogue: English groups
+ * thousands and counts in millions and billions, Chinese counts in 万 (1e4)
+ * and 亿 (1e8).  Words go through gettext.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "ca-format.h"
+#include "ca-i18n.h"
+
+typedef struct {
+  double      factor;
+  const char *word;     /* English scale word */
+  const char *short_;   /* English axis abbreviation */
+} Scale;
+
+static const Scale english_scales[] = {
+  { 1e12, "trillion", "tn" },
+  { 1e9, "billion", "bn" },
+  { 1e6, "million", "m" },
+};
+
+static const Scale chinese_scales[] = {
+  { 1e12, "万亿", "万亿" },
+  { 1e8, "亿", "亿" },
+  { 1e4, "万", "万" },
+};
+
+static const struct {
+  const char *code;
+  const char *chinese;
+} currencies[] = {
+  { "CNY", "元" },
+  { "RMB", "元" },
+  { "USD", "美元" },
+  { "EUR", "欧元" },
+  { "JPY", "日元" },
+  { "HKD", "港元" },
+  { "GBP", "英镑" },
+  { "KRW", "韩元" },
+};
+
+/* "1234.5" -> "1,234.5" with at most @decimals decimals, no trailing zeros. */
+static char *
+format_decimal (double   value,
+                int      decimals,
+                gboolean group)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+  GString *out = g_string_new (NULL);
+  const char *digits;
+  const char *point;
+  gsize n_int;
+
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
+  if (strchr (buffer, '.') != NULL)
+    {
+      char *end = buffer + strlen (buffer) - 1;
+
+      while (*end == '0')
+        *end-- = '\0';
+      if (*end == '.')
+        *end = '\0';
+    }
+  if (value < 0 && strcmp (buffer, "0") != 0)
+    g_string_append (out, "-");
+  digits = buffer;
+  point = strchr (digits, '.');
+  n_int = point != NULL ? (gsize) (point - digits) : strlen (digits);
+  for (gsize i = 0; i < n_int; i++)
+    {
+      if (group && i > 0 && (n_int - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  if (point != NULL)
+    g_string_append (out, point);
+  return g_string_free (out, FALSE);
+}
+
+char *
+ca_format_number (double value)
+{
+  return format_decimal (value, 2, TRUE);
+}
+
+static const Scale *
+pick_scale (const Scale *scales,
+            guint        n_scales,
+            double       value)
+{
+  for (guint i = 0; i < n_scales; i++)
+    if (fabs (value) >= scales[i].factor)
+      return &scales[i];
+  return NULL;
+}
+
+/* The number part of a value with its scale word: "3.5 million", "350万". */
+static char *
+scaled_number (double   value,
+               gboolean chinese,
+               gboolean abbreviated)
+{
+  const Scale *scale = chinese ? pick_scale (chinese_scales, G_N_ELEMENTS (chinese_scales), value)
+                               : pick_scale (english_scales, G_N_ELEMENTS (english_scales), value);
+  g_autofree char *number = NULL;
+
+  if (scale == NULL)
+    return format_decimal (value, 2, !chinese);
+  number = format_decimal (value / scale->factor, 2, !chinese);
+  if (chinese)
+    return g_strconcat (number, scale->word, NULL);
+  return g_strconcat (number, " ", abbreviated ? scale->short_ : scale->word, NULL);
+}
+
+static const char *
+chinese_currency (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    if (g_strcmp0 (currencies[i].code, code) == 0)
+      return currencies[i].chinese;
+  return NULL;
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* The metric's name as a count noun: "projects" in English, "项目" in Chinese. */
+static char *
+count_noun (const CaMetric *metric,
+            double          value,
+            gboolean        chinese)
+{
+  const char *name = ca_text_lookup (&metric->names, NULL);
+  g_autofree char *lower = NULL;
+  gsize len;
+
+  if (name == NULL)
+    return g_strdup ("");
+  if (chinese)
+    return g_strdup (name);
+  lower = g_utf8_strdown (name, -1);
+  len = strlen (lower);
+  /* Data names are plural ("Projects"); one thing reads in the singular. */
+  if (value == 1.0 && len > 3 && g_str_has_suffix (lower, "ies"))
+    {
+      lower[len - 3] = '\0';
+      return g_strconcat (lower, "y", NULL);
+    }
+  if (value == 1.0 && len > 1 && lower[len - 1] == 's' && lower[len - 2] != 's')
+    lower[len - 1] = '\0';
+  return g_steal_pointer (&lower);
+}
+
+static char *
+format_chinese_value (const CaMetric *metric,
+                      double          value,
+                      gboolean        axis)
+{
+  g_autofree char *number = scaled_number (value, TRUE, axis);
+  g_autofree char *noun = NULL;
+  const char *currency;
+
+  switch (metric->kind)
+    {
+    case CA_METRIC_MONEY:
+      if (axis)
+        return g_steal_pointer (&number);
+      currency = chinese_currency (metric->unit);
+      if (currency != NULL)
+        return g_strconcat (number, currency, NULL);
+      return g_strconcat (number, " ", metric->unit, NULL);
+    case CA_METRIC_QUANTITY:
+      if (axis)
+        return g_steal_pointer (&number);
+      return g_strconcat (number, is_ascii (metric->unit) ? " " : "", metric->unit, NULL);
+    case CA_METRIC_COUNT:
+    default:
+      if (axis)
+        return g_steal_pointer (&number);
+      noun = count_noun (metric, value, TRUE);
+      return g_strconcat (number, "个", noun, NULL);
+    }
+}
+
+static char *
+format_english_value (const CaMetric *metric,
+                      double          value,
+                      gboolean        axis)
+{
+  g_autofree char *number = scaled_number (value, FALSE, axis);
+  g_autofree char *noun = NULL;
+
+  switch (metric->kind)
+    {
+    case CA_METRIC_MONEY:
+      return g_strconcat (metric->unit != NULL ? metric->unit : "", " ", number, NULL);
+    case CA_METRIC_QUANTITY:
+      if (axis)
+        return g_steal_pointer (&number);
+      return g_strconcat (number, " ", metric->unit != NULL ? metric->unit : "", NULL);
+    case CA_METRIC_COUNT:
+    default:
+      if (axis)
+        return g_steal_pointer (&number);
+      noun = count_noun (metric, value, FALSE);
+      return g_strconcat (number, " ", noun, NULL);
+    }
+}
+
+char *
+ca_format_value (const CaMetric *metric,
+                 double          value)
+{
+  g_return_val_if_fail (metric != NULL, NULL);
+  if (ca_i18n_is_chinese ())
+    return format_chinese_value (metric, value, FALSE);
+  return format_english_value (metric, value, FALSE);
+}
+
+char *
+ca_format_axis_value (const CaMetric *metric,
+                      double          value)
+{
+  g_return_val_if_fail (metric != NULL, NULL);
+  if (ca_i18n_is_chinese ())
+    return format_chinese_value (metric, value, TRUE);
+  return format_english_value (metric, value, TRUE);
+}
+
+char *
+ca_format_axis_unit (const CaMetric *metric,
+                     double          max_value)
+{
+  gboolean chinese = ca_i18n_is_chinese ();
+  const Scale *scale;
+  const char *currency;
+
+  g_return_val_if_fail (metric != NULL, NULL);
+  scale = chinese ? pick_scale (chinese_scales, G_N_ELEMENTS (chinese_scales), max_value)
+                  : pick_scale (english_scales, G_N_ELEMENTS (english_scales), max_value);
+  if (metric->kind == CA_METRIC_COUNT)
+    return chinese ? g_strconcat (scale != NULL ? scale->word : "", "个", NULL)
+                   : count_noun (metric, 2.0, FALSE);
+  if (chinese)
+    {
+      currency = metric->kind == CA_METRIC_MONEY ? chinese_currency (metric->unit) : NULL;
+      return g_strconcat (scale != NULL ? scale->word : "",
+                          currency != NULL ? currency : metric->unit, NULL);
+    }
+  if (scale == NULL)
+    return g_strdup (metric->unit);
+  if (metric->kind == CA_METRIC_MONEY)
+    return g_strconcat (metric->unit, " ", scale->word, NULL);
+  return g_strconcat (scale->word, " ", metric->unit, NULL);
+}
+
+/* Qualifiers ------------------------------------------------------------- */
+
+const char *
+ca_format_qualifier_symbol (CaQualifier qualifier)
+{
+  /* "nearly" is a little under the value: "≲", apart from "about" ("≈"). */
+  static const char * const symbols[] = { "", "≈", "≲", "≥", ">", "≤" };
+
+  g_return_val_if_fail ((guint) qualifier < G_N_ELEMENTS (symbols), "");
+  return symbols[qualifier];
+}
+
+const char *
+ca_format_qualifier_word (CaQualifier qualifier)
+{
+  switch (qualifier)
+    {
+    case CA_QUALIFIER_ABOUT:
+      /* Translators: a figure that is approximate: "about CNY 500 billion" / 约 */
+      return C_("qualifier", "about");
+    case CA_QUALIFIER_NEARLY:
+      /* Translators: a figure a little under the value: "nearly 100 projects" / 近 */
+      return C_("qualifier", "nearly");
+    case CA_QUALIFIER_AT_LEAST:
+      /* Translators: a lower bound: "at least 10 projects" / 至少 */
+      return C_("qualifier", "at least");
+    case CA_QUALIFIER_MORE_THAN:
+      /* Translators: a strict lower bound: "more than 10 projects" / 超过 */
+      return C_("qualifier", "more than");
+    case CA_QUALIFIER_AT_MOST:
+      /* Translators: an upper bound: "at most 10 projects" / 至多 */
+      return C_("qualifier", "at most");
+    case CA_QUALIFIER_EXACT:
+    default:
+      /* Translators: a figure stated exactly (a qualifier, shown in lists) */
+      return C_("qualifier", "exact");
+    }
+}
+
+char *
+ca_format_figure_value (const CaFigure *figure)
+{
+  g_autofree char *value = NULL;
+  const char *symbol;
+
+  g_return_val_if_fail (figure != NULL && figure->metric != NULL, NULL);
+  value = ca_format_value (figure->metric, figure->value);
+  symbol = ca_format_qualifier_symbol (figure->qualifier);
+  if (*symbol == '\0')
+    return g_steal_pointer (&value);
+  return g_strconcat (symbol, ca_i18n_is_chinese () ? "" : " ", value, NULL);
+}
+
+char *
+ca_format_figure_value_long (const CaFigure *figure)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (figure != NULL && figure->metric != NULL, NULL);
+  value = ca_format_value (figure->metric, figure->value);
+  if (figure->qualifier == CA_QUALIFIER_EXACT)
+    return g_steal_pointer (&value);
+  return g_strconcat (ca_format_qualifier_word (figure->qualifier),
+                      ca_i18n_is_chinese () ? "" : " ", value, NULL);
+}
+
+/* Dates ------------------------------------------------------------------ */
+
+static const char * const month_names[] = {
+  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+};
+
+char *
+ca_format_date (const CaDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+  if (ca_i18n_is_chinese ())
+    {
+      if (date->month == 0)
+        return g_strdup_printf ("%d年", date->year);
+      if (date->day == 0)
+        return g_strdup_printf ("%d年%d月", date->year, date->month);
+      return g_strdup_printf ("%d年%d月%d日", date->year, date->month, date->day);
+    }
+  if (date->month < 1 || date->month > 12)
+    return g_strdup_printf ("%d", date->year);
+  if (date->day == 0)
+    return g_strdup_printf ("%s %d", _(month_names[date->month - 1]), date->year);
+  return g_strdup_printf ("%d %s %d", date->day, _(month_names[date->month - 1]), date->year);
+}
+
+char *
+ca_format_date_iso (const CaDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+  if (date->month == 0)
+    return g_strdup_printf ("%04d", date->year);
+  if (date->day == 0)
+    return g_strdup_printf ("%04d-%02d", date->year, date->month);
+  return g_strdup_printf ("%04d-%02d-%02d", date->year, date->month, date->day);
+}
+
+char *
+ca_format_period (int start_year,
+                  int end_year)
+{
+  gboolean chinese = ca_i18n_is_chinese ();
+
+  if (start_year != 0 && end_year != 0)
+    return chinese ? g_strdup_printf ("%d—%d年", start_year, end_year)
+                   : g_strdup_printf ("%d–%d", start_year, end_year);
+  if (start_year != 0)
+    return chinese ? g_strdup_printf ("%d年起", start_year)
+                   /* Translators: a program with a start year and no end */
+                   : g_strdup_printf (_("from %d"), start_year);
+  if (end_year != 0)
+    return chinese ? g_strdup_printf ("至%d年", end_year)
+                   /* Translators: a program with an end year and no start */
+                   : g_strdup_printf (_("until %d"), end_year);
+  return g_strdup ("");
+}
+
+/* Words ------------------------------------------------------------------ */
+
+const char *
+ca_format_status (CaStatus status)
+{
+  switch (status)
+    {
+    case CA_STATUS_PLANNED:
+      /* Translators: the status of a program */
+      return C_("status", "Planned");
+    case CA_STATUS_ACTIVE:
+      /* Translators: the status of a program */
+      return C_("status", "Active");
+    case CA_STATUS_COMPLETED:
+      /* Translators: the status of a program */
+      return C_("status", "Completed");
+    case CA_STATUS_NONE:
+    default:
+      return "";
+    }
+}
+
+const char *
+ca_format_node_type (CaNodeType type)
+{
+  switch (type)
+    {
+    case CA_NODE_PARK:
+      /* Translators: an industrial or science park, a kind of node */
+      return C_("node type", "Park");
+    case CA_NODE_PROGRAM:
+      /* Translators: a policy program or plan, a kind of node */
+      return C_("node type", "Program");
+    case CA_NODE_REGION:
+    default:
+      /* Translators: a country, province, city or district, a kind of node */
+      return C_("node type", "Region");
+    }
+}
+
+static const struct {
+  const char *token;
+  const char *label;
+} kinds[] = {
+  { "country", NC_("kind", "Country") },
+  { "province", NC_("kind", "Province") },
+  { "municipality", NC_("kind", "Municipality") },
+  { "city", NC_("kind", "City") },
+  { "district", NC_("kind", "District") },
+  { "county", NC_("kind", "County") },
+  { "town", NC_("kind", "Town") },
+  { "new-area", NC_("kind", "New area") },
+  { "chemical-park", NC_("kind", "Chemical park") },
+  { "hi-tech-park", NC_("kind", "Hi-tech park") },
+  { "industrial-park", NC_("kind", "Industrial park") },
+  { "science-park", NC_("kind", "Science park") },
+  { "development-zone", NC_("kind", "Development zone") },
+  { "free-trade-zone", NC_("kind", "Free trade zone") },
+};
+
+const char *
+ca_format_kind (const char *kind)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (kind != NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].token, kind))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "kind", kinds[i].label);
+  /* An unknown kind reads as its token: "innovation-centre" -> "Innovation centre". */
+  label = g_strdelimit (g_strdup (kind), "-_", ' ');
+  label[0] = g_ascii_toupper (label[0]);
+  return g_intern_string (label);
+}
+
+char *
+ca_format_citation (const CaSource *source)
+{
+  g_autofree char *date = NULL;
+  const char *title;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  date = ca_format_date (&source->published);
+  title = ca_text_lookup (&source->titles, NULL);
+  if (ca_i18n_is_chinese ())
+    return g_strdup_printf ("%s，%s，《%s》", source->publisher, date, title != NULL ? title : "");
+  return g_strdup_printf ("%s, %s, “%s”", source->publisher, date, title != NULL ? title : "");
+}
+
+char *
+ca_format_percent (double fraction)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.0f", fraction * 100.0);
+  if (strcmp (buffer, "-0") == 0)
+    strcpy (buffer, "0");
+  return g_strconcat (buffer, "%", NULL);
+}

@@ -1,0 +1,340 @@
+/* ca-node.c: regions, parks and programs of a dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ca-dataset-private.h"
+#include "ca-i18n.h"
+
+void
+ca_problem_free (CaProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->file);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+ca_problem_format (const CaProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+  return g_strdup_printf ("%s:%u:%u: %s", problem->file, problem->line, problem->column,
+                          problem->message);
+}
+
+/* Language tags compare without case, and '_' equals '-'. */
+static gboolean
+tag_equal (const char *a,
+           const char *b,
+           gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      char ca = a[i] == '_' ? '-' : g_ascii_tolower (a[i]);
+      char cb = b[i] == '_' ? '-' : g_ascii_tolower (b[i]);
+
+      if (ca != cb)
+        return FALSE;
+      if (ca == '\0')
+        return TRUE;
+    }
+  return TRUE;
+}
+
+static gsize
+primary_length (const char *tag)
+{
+  return strcspn (tag, "-_");
+}
+
+const char *
+ca_text_lookup (const CaText *text,
+                const char   *lang)
+{
+  gsize primary;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  if (text->n_entries == 0)
+    return NULL;
+  if (lang == NULL)
+    lang = ca_i18n_get_data_language ();
+  for (guint i = 0; i < text->n_entries; i++)
+    if (tag_equal (text->entries[i].lang, lang, G_MAXSIZE))
+      return text->entries[i].text;
+  primary = primary_length (lang);
+  for (guint i = 0; i < text->n_entries; i++)
+    if (primary_length (text->entries[i].lang) == primary
+        && tag_equal (text->entries[i].lang, lang, primary))
+      return text->entries[i].text;
+  for (guint i = 0; i < text->n_entries; i++)
+    if (tag_equal (text->entries[i].lang, "en", G_MAXSIZE))
+      return text->entries[i].text;
+  return text->entries[0].text;
+}
+
+CaNodeType
+ca_node_get_node_type (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, CA_NODE_REGION);
+  return self->type;
+}
+
+const char *
+ca_node_get_id (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->id;
+}
+
+const char *
+ca_node_get_kind (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->kind;
+}
+
+const char *
+ca_node_get_name (const CaNode *self,
+                  const char   *lang)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return ca_text_lookup (&self->names, lang);
+}
+
+const CaText *
+ca_node_get_names (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->names;
+}
+
+const char *
+ca_node_get_summary (const CaNode *self,
+                     const char   *lang)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return ca_text_lookup (&self->summaries, lang);
+}
+
+const CaText *
+ca_node_get_summaries (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->summaries;
+}
+
+int
+ca_node_get_start_year (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->start_year;
+}
+
+int
+ca_node_get_end_year (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->end_year;
+}
+
+CaStatus
+ca_node_get_status (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, CA_STATUS_NONE);
+  return self->status;
+}
+
+guint
+ca_node_get_n_tags (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_tags;
+}
+
+const char *
+ca_node_get_tag (const CaNode *self,
+                 guint         index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_tags, NULL);
+  return self->tags[index];
+}
+
+const CaNode *
+ca_node_get_parent (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->parent;
+}
+
+guint
+ca_node_get_depth (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->depth;
+}
+
+guint
+ca_node_get_n_children (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_children;
+}
+
+const CaNode *
+ca_node_get_child (const CaNode *self,
+                   guint         index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_children, NULL);
+  return self->children[index];
+}
+
+guint
+ca_node_get_index (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->index;
+}
+
+guint
+ca_node_get_n_figures (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_figures;
+}
+
+const CaFigure *
+ca_node_get_figure (const CaNode *self,
+                    guint         index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_figures, NULL);
+  return &self->figures[index];
+}
+
+guint
+ca_node_get_n_figures_below (const CaNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_figures_below;
+}
+
+GPtrArray *
+ca_node_get_path (const CaNode *self)
+{
+  GPtrArray *path;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  path = g_ptr_array_sized_new (self->depth + 1);
+  g_ptr_array_set_size (path, (gint) self->depth + 1);
+  for (const CaNode *node = self; node != NULL; node = node->parent)
+    path->pdata[node->depth] = (gpointer) node;
+  return path;
+}
+
+gboolean
+ca_node_is_ancestor_of (const CaNode *self,
+                        const CaNode *descendant)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (descendant != NULL, FALSE);
+  for (const CaNode *node = descendant->parent; node != NULL; node = node->parent)
+    if (node == self)
+      return TRUE;
+  return FALSE;
+}
+
+const CaNode *
+ca_node_next_in_subtree (const CaNode *root,
+                         const CaNode *current)
+{
+  g_return_val_if_fail (root != NULL, NULL);
+  if (current == NULL)
+    return root;
+  if (current->n_children > 0)
+    return current->children[0];
+  /* Climb until a node with a next sibling, without leaving the subtree. */
+  for (const CaNode *node = current; node != root; node = node->parent)
+    {
+      const CaNode *parent = node->parent;
+
+      if (parent != NULL && node->index + 1 < parent->n_children)
+        return parent->children[node->index + 1];
+    }
+  return NULL;
+}
+
+static CaMetricSum *
+find_sum (GArray         *sums,
+          const CaMetric *metric)
+{
+  const CaMetricPriv *priv = (const CaMetricPriv *) metric;
+  CaMetricSum sum = { metric, 0.0, 0, CA_QUALIFIER_EXACT };
+  guint i;
+
+  for (i = 0; i < sums->len; i++)
+    {
+      CaMetricSum *s = &g_array_index (sums, CaMetricSum, i);
+
+      if (s->metric == metric)
+        return s;
+      if (((const CaMetricPriv *) s->metric)->index > priv->index)
+        break;
+    }
+  g_array_insert_val (sums, i, sum);
+  return &g_array_index (sums, CaMetricSum, i);
+}
+
+/* The qualifier of a sum: exact parts stay exact; one "about" makes the
+ * whole approximate, and bounds only survive when every part agrees. */
+static CaQualifier
+combine_qualifiers (CaQualifier a,
+                    CaQualifier b,
+                    gboolean    first)
+{
+  if (first || a == b)
+    return b;
+  if (a == CA_QUALIFIER_EXACT)
+    return b == CA_QUALIFIER_MORE_THAN ? CA_QUALIFIER_AT_LEAST : b;
+  if (b == CA_QUALIFIER_EXACT)
+    return a == CA_QUALIFIER_MORE_THAN ? CA_QUALIFIER_AT_LEAST : a;
+  if ((a == CA_QUALIFIER_AT_LEAST || a == CA_QUALIFIER_MORE_THAN)
+      && (b == CA_QUALIFIER_AT_LEAST || b == CA_QUALIFIER_MORE_THAN))
+    return CA_QUALIFIER_AT_LEAST;
+  if ((a == CA_QUALIFIER_AT_MOST || a == CA_QUALIFIER_NEARLY)
+      && (b == CA_QUALIFIER_AT_MOST || b == CA_QUALIFIER_NEARLY))
+    return CA_QUALIFIER_AT_MOST;
+  return CA_QUALIFIER_ABOUT;
+}
+
+GArray *
+ca_node_sum_by_metric (const CaNode *self,
+                       CaFigureType  type)
+{
+  GArray *sums = g_array_new (FALSE, FALSE, sizeof (CaMetricSum));
+
+  g_return_val_if_fail (self != NULL, sums);
+  for (const CaNode *node = ca_node_next_in_subtree (self, NULL); node != NULL;
+       node = ca_node_next_in_subtree (self, node))
+    for (guint i = 0; i < node->n_figures; i++)
+      {
+        const CaFigure *figure = &node->figures[i];
+        CaMetricSum *sum;
+
+        if (figure->type != type || figure->metric == NULL)
+          continue;
+        sum = find_sum (sums, figure->metric);
+        sum->qualifier = combine_qualifiers (sum->qualifier, figure->qualifier,
+                                             sum->n_figures == 0);
+        sum->total += figure->value;
+        sum->n_figures++;
+      }
+  return sums;
+}

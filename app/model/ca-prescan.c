@@ -1,0 +1,281 @@
+/* ca-prescan.c: a cheap byte scanner that runs ahead of libxml2
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ca-prescan.h"
+
+enum {
+  ENC_UNKNOWN,
+  ENC_BYTES,
+  ENC_UTF16LE,
+  ENC_UTF16BE,
+};
+
+enum {
+  ST_TEXT,
+  ST_LT,          /* just after '<' */
+  ST_BANG,        /* after "<!", deciding between comment, CDATA, declaration */
+  ST_COMMENT,
+  ST_CDATA,
+  ST_PI,
+  ST_DECL,
+  ST_END_TAG,
+  ST_TAG,
+};
+
+static const char cdata_open[] = "[CDATA[";
+
+void
+ca_prescan_init (CaPrescan *self,
+                 guint      max_attributes,
+                 gsize      max_tag_units)
+{
+  *self = (CaPrescan) { 0 };
+  self->line = 1;
+  self->column = 1;
+  self->max_attributes = max_attributes;
+  self->max_tag_units = max_tag_units;
+}
+
+static void
+detect_encoding (CaPrescan    *self,
+                 const guchar *data,
+                 gsize         length)
+{
+  if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    self->encoding = ENC_UTF16LE;
+  else if (length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    self->encoding = ENC_UTF16BE;
+  else if (length >= 2 && data[0] == '<' && data[1] == 0)
+    self->encoding = ENC_UTF16LE;
+  else if (length >= 2 && data[0] == 0 && data[1] == '<')
+    self->encoding = ENC_UTF16BE;
+  else
+    self->encoding = ENC_BYTES;
+}
+
+static void
+enter_tag (CaPrescan *self,
+           guint      state)
+{
+  self->state = state;
+  self->n_equals = 0;
+  self->tag_units = 0;
+  self->quote = 0;
+}
+
+static void
+step_bang (CaPrescan *self,
+           guint      c)
+{
+  /* "<!-" starts a comment, "<![CDATA[" a CDATA section, anything else is a
+   * declaration such as DOCTYPE, which the parser callbacks deal with. */
+  if (self->sub == 0 && c == '-')
+    {
+      self->state = ST_COMMENT;
+      self->sub = 0;
+      return;
+    }
+  if (c == (guchar) cdata_open[self->sub])
+    {
+      self->sub++;
+      if (cdata_open[self->sub] == '\0')
+        {
+          self->state = ST_CDATA;
+          self->sub = 0;
+        }
+      return;
+    }
+  self->state = c == '>' ? ST_TEXT : ST_DECL;
+  self->sub = 0;
+}
+
+/* Counts the characters of a closing sequence such as "-->": @sub is how
+ * many of its leading characters were just seen. */
+static gboolean
+step_closer (CaPrescan  *self,
+             guint       c,
+             const char *closer)
+{
+  guint n = (guint) strlen (closer);
+
+  if (c == (guchar) closer[self->sub])
+    self->sub++;
+  else if (self->sub > 0 && closer[0] == closer[1] && c == (guchar) closer[0])
+    self->sub = MIN (self->sub, n - 1);   /* "--->" or "]]]>" */
+  else
+    self->sub = c == (guchar) closer[0] ? 1 : 0;
+  if (self->sub == n)
+    {
+      self->sub = 0;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static CaPrescanResult
+step_tag (CaPrescan *self,
+          guint      c)
+{
+  if (++self->tag_units > self->max_tag_units)
+    return CA_PRESCAN_TAG_TOO_LONG;
+  if (self->quote != 0)
+    {
+      if (c == self->quote)
+        self->quote = 0;
+      return CA_PRESCAN_OK;
+    }
+  if (c == '"' || c == '\'')
+    self->quote = c;
+  else if (c == '>')
+    self->state = ST_TEXT;
+  else if (c == '=' && ++self->n_equals > self->max_attributes)
+    return CA_PRESCAN_TOO_MANY_ATTRIBUTES;
+  return CA_PRESCAN_OK;
+}
+
+static CaPrescanResult
+step (CaPrescan *self,
+      guint      c)
+{
+  switch (self->state)
+    {
+    case ST_TEXT:
+      if (c == '<')
+        {
+          self->state = ST_LT;
+          self->tag_line = self->line;
+          self->tag_column = self->column;
+        }
+      break;
+    case ST_LT:
+      if (c == '!')
+        self->state = ST_BANG;
+      else if (c == '?')
+        self->state = ST_PI;
+      else if (c == '/')
+        self->state = ST_END_TAG;
+      else
+        {
+          enter_tag (self, ST_TAG);
+          return step_tag (self, c);
+        }
+      self->sub = 0;
+      break;
+    case ST_BANG:
+      step_bang (self, c);
+      break;
+    case ST_COMMENT:
+      if (step_closer (self, c, "-->"))
+        self->state = ST_TEXT;
+      break;
+    case ST_CDATA:
+      if (step_closer (self, c, "]]>"))
+        self->state = ST_TEXT;
+      break;
+    case ST_PI:
+      if (step_closer (self, c, "?>"))
+        self->state = ST_TEXT;
+      break;
+    case ST_DECL:
+      if (self->quote != 0 && c == self->quote)
+        self->quote = 0;
+      else if (self->quote == 0 && (c == '"' || c == '\''))
+        self->quote = c;
+      else if (self->quote == 0 && c == '>')
+        self->state = ST_TEXT;
+      break;
+    case ST_END_TAG:
+      if (c == '>')
+        self->state = ST_TEXT;
+      break;
+    case ST_TAG:
+      return step_tag (self, c);
+    default:
+      g_assert_not_reached ();
+    }
+  return CA_PRESCAN_OK;
+}
+
+static void
+advance_position (CaPrescan *self,
+                  guint      c,
+                  gboolean   counts_as_column)
+{
+  if (c == '\n')
+    {
+      self->line++;
+      self->column = 1;
+    }
+  else if (counts_as_column)
+    self->column++;
+}
+
+static CaPrescanResult
+feed_utf16 (CaPrescan    *self,
+            const guchar *data,
+            gsize         length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guint unit;
+      CaPrescanResult result;
+
+      if (!self->has_pending)
+        {
+          self->pending = data[i];
+          self->has_pending = TRUE;
+          continue;
+        }
+      self->has_pending = FALSE;
+      if (self->encoding == ENC_UTF16LE)
+        unit = self->pending | ((guint) data[i] << 8);
+      else
+        unit = (self->pending << 8) | data[i];
+      result = step (self, unit);
+      if (result != CA_PRESCAN_OK)
+        return result;
+      /* The low half of a surrogate pair does not start a character. */
+      advance_position (self, unit, unit < 0xDC00 || unit > 0xDFFF);
+    }
+  return CA_PRESCAN_OK;
+}
+
+CaPrescanResult
+ca_prescan_feed (CaPrescan    *self,
+                 const guchar *data,
+                 gsize         length)
+{
+  if (length == 0)
+    return CA_PRESCAN_OK;
+  if (self->encoding == ENC_UNKNOWN)
+    detect_encoding (self, data, length);
+  self->n_bytes += length;
+  if (self->encoding != ENC_BYTES)
+    return feed_utf16 (self, data, length);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guint c = data[i];
+      CaPrescanResult result;
+
+      /* Only '<', '>', quotes, '=' and '\n' matter, so most bytes of plain
+       * text skip straight through. */
+      if (self->state == ST_TEXT && c != '<' && c != '\n')
+        {
+          if ((c & 0xC0) != 0x80)
+            self->column++;
+          continue;
+        }
+      result = step (self, c);
+      if (result != CA_PRESCAN_OK)
+        return result;
+      advance_position (self, c, (c & 0xC0) != 0x80);
+    }
+  return CA_PRESCAN_OK;
+}

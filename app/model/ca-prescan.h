@@ -1,0 +1,48 @@
+/* ca-prescan.h: a cheap byte scanner that runs ahead of libxml2
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CA_PRESCAN_OK,
+  CA_PRESCAN_TOO_MANY_ATTRIBUTES,
+  CA_PRESCAN_TAG_TOO_LONG,
+} CaPrescanResult;
+
+/* libxml2 2.9 takes time quadratic in the number of attributes of one
+ * element, so the loader looks at every chunk with this scanner before the
+ * parser sees it, and refuses a start tag with too many attributes (counted
+ * as '=' outside quotes) or too many bytes while it is still cheap to do so.
+ * It understands UTF-8 and single-byte encodings, and UTF-16 by its BOM. */
+typedef struct {
+  guint   encoding;
+  guint   state;
+  guint   sub;            /* progress through "-->", "]]>", "?>", "<![CDATA[" */
+  guint   line;
+  guint   column;
+  guint   tag_line;
+  guint   tag_column;
+  guint   n_equals;
+  gsize   tag_units;
+  guint   quote;
+  guint   pending;        /* first byte of a UTF-16 unit split across chunks */
+  gboolean has_pending;
+  guint64 n_bytes;
+  guint   max_attributes;
+  gsize   max_tag_units;
+} CaPrescan;
+
+void            ca_prescan_init (CaPrescan    *self,
+                                 guint         max_attributes,
+                                 gsize         max_tag_units);
+CaPrescanResult ca_prescan_feed (CaPrescan    *self,
+                                 const guchar *data,
+                                 gsize         length);
+
+G_END_DECLS
