@@ -95,7 +95,7 @@ install: build
 bench: build
 	@[ -f bench/run-all.sh ] || { echo "make bench: bench/run-all.sh does not exist yet," \
 	  "so there are no benchmarks to run" >&2; exit 1; }
-	CA_BUILDDIR=$(CURDIR)/$(BUILD) bash bench/run-all.sh
+	sh bench/run-all.sh $(CURDIR)/$(BUILD)
 
 fuzz: deps
 	@[ -f tests/fuzz/run.sh ] || { echo "make fuzz: tests/fuzz/run.sh does not exist yet" >&2; \
