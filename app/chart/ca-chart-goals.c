@@ -270,27 +270,31 @@ draw_bar (CaChartLayout  *self,
     draw_reached (self, bars, item, x, w, slot_w);
 }
 
-/* Sums the goals of one year that do not fit into one "others" bar. */
+/* Appends the goals of one year to @out, the ones beyond @keep summed into
+ * one "others" bar. */
 static void
-group_year (GArray *year_items,
-            guint   keep)
+group_year (GArray     *out,
+            const Item *items,
+            guint       n,
+            guint       keep)
 {
   Item others = { 0 };
 
-  if (year_items->len <= keep + 1)
-    return;
-  others.year = g_array_index (year_items, Item, 0).year;
-  for (guint i = keep; i < year_items->len; i++)
+  if (n <= keep + 1)
     {
-      const Item *item = &g_array_index (year_items, Item, i);
-
-      others.qualifier = i == keep ? item->qualifier
-        : ca_chart_join_qualifiers (others.qualifier, item->qualifier);
-      others.value += item->value;
+      g_array_append_vals (out, items, n);
+      return;
+    }
+  g_array_append_vals (out, items, keep);
+  others.year = items[0].year;
+  for (guint i = keep; i < n; i++)
+    {
+      others.qualifier = i == keep ? items[i].qualifier
+        : ca_chart_join_qualifiers (others.qualifier, items[i].qualifier);
+      others.value += items[i].value;
       others.n_parts++;
     }
-  g_array_set_size (year_items, keep);
-  g_array_append_val (year_items, others);
+  g_array_append_val (out, others);
 }
 
 static void
@@ -303,11 +307,9 @@ draw_year (CaChartLayout  *self,
 {
   CaDate date = { g_array_index (items, Item, 0).year, 0, 0 };
   g_autofree char *year = ca_format_date (&date);
-  guint keep = MAX (1, (guint) (slot_w * 0.85 / MIN_BAR_SLOT));
   double bar_slot, w;
   Text text;
 
-  group_year (items, keep - 1 > 0 ? keep - 1 : 1);
   bar_slot = slot_w * 0.85 / items->len;
   w = MIN (bar_slot * 0.8, 56.0);
   for (guint i = 0; i < items->len; i++)
@@ -332,6 +334,32 @@ count_years (GArray *items)
     if (i == 0 || g_array_index (items, Item, i).year != g_array_index (items, Item, i - 1).year)
       n++;
   return n;
+}
+
+/* Keeps the bars of each year that fit in @width and sums the rest; the
+ * axis then covers the sums too. */
+static void
+group_series (Series *series,
+              double  width)
+{
+  double slot_w = width / count_years (series->items);
+  guint keep = MAX (2, (guint) (slot_w * 0.85 / MIN_BAR_SLOT)) - 1;
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (Item));
+  guint first = 0;
+
+  for (guint i = 1; i <= series->items->len; i++)
+    {
+      const Item *items = &g_array_index (series->items, Item, first);
+
+      if (i < series->items->len && g_array_index (series->items, Item, i).year == items->year)
+        continue;
+      group_year (out, items, i - first, keep);
+      first = i;
+    }
+  g_array_unref (series->items);
+  series->items = out;
+  for (guint i = 0; i < out->len; i++)
+    series->max = MAX (series->max, g_array_index (out, Item, i).value);
 }
 
 static void
@@ -365,10 +393,12 @@ layout_panel (CaChartLayout     *self,
               const CaChartRect *cell,
               int                ink)
 {
-  g_autofree char *heading = ca_chart_heading (series->metric, series->max);
+  g_autofree char *heading = NULL;
   Bars bars = { 0 };
   double top, tick_w;
 
+  group_series (series, MAX (cell->width - 2 * CA_CHART_PAD - 72, 1));
+  heading = ca_chart_heading (series->metric, series->max);
   bars.ink = ink;
   bars.panel = ca_chart_add_panel (self, cell, series->metric);
   g_array_index (self->panels, Panel, bars.panel).area.width -= CA_CHART_PAD;

@@ -76,6 +76,9 @@ ca_chart_make_text (CaChartLayout *self,
                                            NULL, &line);
       out->w = MAX (out->w, line.width);
     }
+  /* Pixel extents round outwards; an ellipsized line still fits its width. */
+  if (max_width > 0)
+    out->w = MIN (out->w, max_width);
   out->h = logical.height;
 }
 

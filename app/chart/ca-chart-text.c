@@ -176,7 +176,8 @@ ca_chart_heading (const CaMetric *metric,
 {
   g_autofree char *unit = ca_format_axis_unit (metric, max_value);
 
-  if (unit == NULL || *unit == '\0')
+  /* A count's unit is its own name ("projects"), which the heading has. */
+  if (unit == NULL || *unit == '\0' || metric->kind == CA_METRIC_COUNT)
     return g_strdup (ca_chart_metric_name (metric));
   /* Translators: a chart panel's heading: metric (unit of its axis) */
   return g_strdup_printf (_("%s (%s)"), ca_chart_metric_name (metric), unit);

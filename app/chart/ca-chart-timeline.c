@@ -198,6 +198,7 @@ draw_goals (CaChartLayout *self,
       const CaFigure *goal = ca_node_get_figure (row->node, i);
       const CaFigure *reached;
       CaChartMark *mark;
+      int index;
       double x;
 
       if (goal->type != CA_FIGURE_GOAL)
@@ -206,8 +207,8 @@ draw_goals (CaChartLayout *self,
       x = year_x (axes, goal->year + 0.5);
       ca_chart_add_shape (self, SHAPE_DIAMOND, INK_FOREGROUND, 1.0,
                           x - size / 2, cy - size / 2, size, size);
-      mark = CA_CHART_MARK (self, ca_chart_add_mark (self, CA_MARK_GOAL, 0, x - size / 2,
-                                                     cy - size / 2, size, size));
+      index = ca_chart_add_mark (self, CA_MARK_GOAL, 0, x - size / 2, cy - size / 2, size, size);
+      mark = CA_CHART_MARK (self, index);
       mark->node = row->node;
       mark->figure = goal;
       mark->label = ca_chart_keep (self, ca_format_figure_value (goal));

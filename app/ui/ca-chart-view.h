@@ -25,4 +25,15 @@ void          ca_chart_view_set_kind (CaChartView  *self,
                                       CaChartKind   kind);
 CaChartKind   ca_chart_view_get_kind (CaChartView  *self);
 
+/* Added: the layout drawn (NULL before the widget has a size or a node),
+ * the focused mark (-1 for none), and what a click at (@x, @y) does:
+ * focus the mark there and activate it; FALSE when no mark is there.
+ * The actions "chart.move" (int: -1, 1, -2 first, 2 last) and
+ * "chart.activate" are what the arrow keys, Home, End, Enter and space do. */
+CaChartLayout *ca_chart_view_get_layout       (CaChartView *self);
+int            ca_chart_view_get_focused_mark (CaChartView *self);
+gboolean       ca_chart_view_activate_at      (CaChartView *self,
+                                               double       x,
+                                               double       y);
+
 G_END_DECLS

@@ -1,0 +1,530 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-chart-view.h"
+#include "ca-i18n.h"
+
+/* The chart widget: the renderer's layout drawn in a snapshot, with the same
+ * layout answering hover, click and keyboard.  GTK 4.8 has no accessible
+ * children for custom drawing, so the focused mark is announced through the
+ * widget's accessible description. */
+
+struct _CaChartView
+{
+  GtkWidget      parent_instance;
+
+  CaDataset     *dataset;
+  const CaNode  *node;
+  CaChartKind    kind;
+  CaChartLayout *layout;
+  int            layout_width;
+  int            layout_height;
+  int            focused;      /* index of the focused mark, or -1 */
+  CaChartStyle   style;
+};
+
+G_DEFINE_FINAL_TYPE (CaChartView, ca_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  N_PROPS
+};
+
+enum {
+  NODE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define MIN_HEIGHT 300
+
+static void
+update_accessible (CaChartView *self)
+{
+  const char *label = self->layout != NULL ? ca_chart_layout_get_title (self->layout) : "";
+  const char *description = "";
+
+  if (self->layout != NULL)
+    {
+      if (ca_chart_layout_get_empty_message (self->layout) != NULL)
+        description = ca_chart_layout_get_empty_message (self->layout);
+      else if (self->focused >= 0)
+        description = ca_chart_layout_get_mark (self->layout, self->focused)->accessible_name;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : "",
+                                  -1);
+}
+
+static void
+clear_layout (CaChartView *self)
+{
+  g_clear_pointer (&self->layout, ca_chart_layout_free);
+  self->layout_width = self->layout_height = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+ensure_layout (CaChartView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  CaChartOptions options = { 0 };
+
+  if (self->node == NULL || width <= 0 || height <= 0)
+    {
+      g_clear_pointer (&self->layout, ca_chart_layout_free);
+      return;
+    }
+  if (self->layout != NULL && width == self->layout_width && height == self->layout_height)
+    return;
+  options.kind = self->kind;
+  options.width = width;
+  options.height = height;
+  options.with_title = TRUE;
+  options.with_sources = TRUE;
+  g_clear_pointer (&self->layout, ca_chart_layout_free);
+  self->layout = ca_chart_layout_new (self->node, &options,
+                                      gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  self->layout_width = width;
+  self->layout_height = height;
+  if (self->focused >= (int) ca_chart_layout_get_n_marks (self->layout))
+    self->focused = (int) ca_chart_layout_get_n_marks (self->layout) - 1;
+  update_accessible (self);
+}
+
+static void
+ca_chart_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  CaChartView *self = CA_CHART_VIEW (widget);
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  ensure_layout (self);
+  if (self->layout == NULL)
+    return;
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget),
+                      gtk_widget_get_height (widget));
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  ca_chart_layout_draw (self->layout, cr, &self->style,
+                        gtk_widget_has_focus (widget) ? self->focused : -1);
+  cairo_destroy (cr);
+}
+
+static void
+ca_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  CaChartView *self = CA_CHART_VIEW (widget);
+
+  if (width != self->layout_width || height != self->layout_height)
+    {
+      ensure_layout (self);
+      gtk_widget_queue_draw (widget);
+    }
+}
+
+static void
+ca_chart_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 640;
+    }
+  else
+    {
+      *minimum = MIN_HEIGHT;
+      *natural = 400;
+    }
+}
+
+static CaColor
+color_from_rgba (const GdkRGBA *rgba,
+                 double         alpha)
+{
+  CaColor color = { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha };
+
+  return color;
+}
+
+/* Follows the theme: the style's text colour, light or dark series colours
+ * chosen by how bright that text is, and the theme's accent. */
+static void
+update_style (CaChartView *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA fg, accent;
+  gboolean dark;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (context, &fg);
+  dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
+  if (dark)
+    ca_chart_style_init_dark (&self->style);
+  else
+    ca_chart_style_init_light (&self->style);
+  self->style.background.alpha = 0;
+  self->style.foreground = color_from_rgba (&fg, 1.0);
+  self->style.dim = color_from_rgba (&fg, 0.7);
+  self->style.grid = color_from_rgba (&fg, 0.13);
+  if (gtk_style_context_lookup_color (context, "accent_color", &accent))
+    self->style.accent = color_from_rgba (&accent, 1.0);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+ca_chart_view_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  CaChartView *self = CA_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ca_chart_view_parent_class)->css_changed (widget, change);
+  update_style (self);
+  /* Fonts may have changed with the style, so measure the text again. */
+  clear_layout (self);
+}
+
+static void
+focus_mark (CaChartView *self,
+            int          index)
+{
+  if (self->focused == index)
+    return;
+  self->focused = index;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+activate_mark (CaChartView *self,
+               int          index)
+{
+  const CaChartMark *mark;
+
+  if (self->layout == NULL || index < 0)
+    return;
+  mark = ca_chart_layout_get_mark (self->layout, index);
+  if (mark->node != NULL)
+    g_signal_emit (self, signals[NODE_ACTIVATED], 0, mark->node);
+}
+
+static void
+move_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  CaChartView *self = CA_CHART_VIEW (widget);
+  int n, step = g_variant_get_int32 (parameter);
+
+  ensure_layout (self);
+  if (self->layout == NULL || (n = (int) ca_chart_layout_get_n_marks (self->layout)) == 0)
+    return;
+  /* ±1 moves to the next or previous mark, ±2 to the last or first. */
+  if (step == 2)
+    focus_mark (self, n - 1);
+  else if (step == -2)
+    focus_mark (self, 0);
+  else if (self->focused < 0)
+    focus_mark (self, step > 0 ? 0 : n - 1);
+  else
+    focus_mark (self, CLAMP (self->focused + step, 0, n - 1));
+}
+
+static void
+activate_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CaChartView *self = CA_CHART_VIEW (widget);
+
+  activate_mark (self, self->focused);
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            CaChartView     *self)
+{
+  ca_chart_view_activate_at (self, x, y);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget   *widget,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard_mode,
+                  GtkTooltip  *tooltip,
+                  CaChartView *self)
+{
+  const CaChartMark *mark;
+  GdkRectangle area;
+  int index;
+
+  ensure_layout (self);
+  if (self->layout == NULL)
+    return FALSE;
+  index = keyboard_mode ? self->focused : ca_chart_layout_hit_test (self->layout, x, y);
+  if (index < 0)
+    return FALSE;
+  mark = ca_chart_layout_get_mark (self->layout, index);
+  if (mark->tooltip == NULL)
+    return FALSE;
+  area.x = (int) mark->x;
+  area.y = (int) mark->y;
+  area.width = MAX ((int) mark->width, 1);
+  area.height = MAX ((int) mark->height, 1);
+  gtk_tooltip_set_text (tooltip, mark->tooltip);
+  gtk_tooltip_set_tip_area (tooltip, &area);
+  return TRUE;
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           CaChartView              *self)
+{
+  int index = self->layout != NULL ? ca_chart_layout_hit_test (self->layout, x, y) : -1;
+  gboolean link = index >= 0 && ca_chart_layout_get_mark (self->layout, index)->node != NULL;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), link ? "pointer" : NULL);
+}
+
+static void
+focus_changed_cb (GtkEventControllerFocus *focus,
+                  CaChartView             *self)
+{
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+ca_chart_view_dispose (GObject *object)
+{
+  CaChartView *self = CA_CHART_VIEW (object);
+
+  g_clear_pointer (&self->layout, ca_chart_layout_free);
+  self->node = NULL;
+  g_clear_object (&self->dataset);
+  G_OBJECT_CLASS (ca_chart_view_parent_class)->dispose (object);
+}
+
+static void
+ca_chart_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CaChartView *self = CA_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ca_chart_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CaChartView *self = CA_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      ca_chart_view_set_kind (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_bindings (GtkWidgetClass *widget_class)
+{
+  const struct { guint key; int step; } moves[] = {
+    { GDK_KEY_Left, -1 }, { GDK_KEY_Up, -1 }, { GDK_KEY_KP_Left, -1 }, { GDK_KEY_KP_Up, -1 },
+    { GDK_KEY_Right, 1 }, { GDK_KEY_Down, 1 }, { GDK_KEY_KP_Right, 1 }, { GDK_KEY_KP_Down, 1 },
+    { GDK_KEY_Home, -2 }, { GDK_KEY_KP_Home, -2 }, { GDK_KEY_End, 2 }, { GDK_KEY_KP_End, 2 },
+  };
+  const guint activators[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter,
+                               GDK_KEY_space, GDK_KEY_KP_Space };
+
+  gtk_widget_class_install_action (widget_class, "chart.move", "i", move_cb);
+  gtk_widget_class_install_action (widget_class, "chart.activate", NULL, activate_cb);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    gtk_widget_class_add_binding_action (widget_class, moves[i].key, 0, "chart.move",
+                                         "i", moves[i].step);
+  for (guint i = 0; i < G_N_ELEMENTS (activators); i++)
+    gtk_widget_class_add_binding_action (widget_class, activators[i], 0, "chart.activate",
+                                         NULL);
+}
+
+static void
+ca_chart_view_class_init (CaChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ca_chart_view_dispose;
+  object_class->get_property = ca_chart_view_get_property;
+  object_class->set_property = ca_chart_view_set_property;
+  widget_class->snapshot = ca_chart_view_snapshot;
+  widget_class->size_allocate = ca_chart_view_size_allocate;
+  widget_class->measure = ca_chart_view_measure;
+  widget_class->css_changed = ca_chart_view_css_changed;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, CA_CHART_GOALS, CA_CHART_TIMELINE, CA_CHART_GOALS,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[NODE_ACTIVATED] =
+    g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  add_bindings (widget_class);
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ca_chart_view_init (CaChartView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  self->focused = -1;
+  ca_chart_style_init_light (&self->style);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect_object (focus, "enter", G_CALLBACK (focus_changed_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_changed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  g_signal_connect_object (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self, 0);
+}
+
+GtkWidget *
+ca_chart_view_new (void)
+{
+  return g_object_new (CA_TYPE_CHART_VIEW, NULL);
+}
+
+void
+ca_chart_view_set_node (CaChartView  *self,
+                        CaDataset    *dataset,
+                        const CaNode *node)
+{
+  g_return_if_fail (CA_IS_CHART_VIEW (self));
+  g_return_if_fail (dataset == NULL || CA_IS_DATASET (dataset));
+
+  /* Always lay out again: the same node may now read in another language. */
+  g_clear_pointer (&self->layout, ca_chart_layout_free);
+  self->node = NULL;
+  g_set_object (&self->dataset, dataset);
+  self->node = dataset != NULL ? node : NULL;
+  self->focused = -1;
+  clear_layout (self);
+  ensure_layout (self);
+  update_accessible (self);
+}
+
+const CaNode *
+ca_chart_view_get_node (CaChartView *self)
+{
+  g_return_val_if_fail (CA_IS_CHART_VIEW (self), NULL);
+
+  return self->node;
+}
+
+void
+ca_chart_view_set_kind (CaChartView *self,
+                        CaChartKind  kind)
+{
+  g_return_if_fail (CA_IS_CHART_VIEW (self));
+  g_return_if_fail (kind <= CA_CHART_TIMELINE);
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  self->focused = -1;
+  clear_layout (self);
+  ensure_layout (self);
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+CaChartKind
+ca_chart_view_get_kind (CaChartView *self)
+{
+  g_return_val_if_fail (CA_IS_CHART_VIEW (self), CA_CHART_GOALS);
+
+  return self->kind;
+}
+
+CaChartLayout *
+ca_chart_view_get_layout (CaChartView *self)
+{
+  g_return_val_if_fail (CA_IS_CHART_VIEW (self), NULL);
+
+  ensure_layout (self);
+  return self->layout;
+}
+
+int
+ca_chart_view_get_focused_mark (CaChartView *self)
+{
+  g_return_val_if_fail (CA_IS_CHART_VIEW (self), -1);
+
+  return self->focused;
+}
+
+gboolean
+ca_chart_view_activate_at (CaChartView *self,
+                           double       x,
+                           double       y)
+{
+  int index;
+
+  g_return_val_if_fail (CA_IS_CHART_VIEW (self), FALSE);
+
+  ensure_layout (self);
+  if (self->layout == NULL)
+    return FALSE;
+  index = ca_chart_layout_hit_test (self->layout, x, y);
+  if (index < 0)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  focus_mark (self, index);
+  activate_mark (self, index);
+  return TRUE;
+}

@@ -1,0 +1,334 @@
+#include "config.h"
+
+#include <locale.h>
+
+#include "chart-test-common.h"
+#include "ca-format.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+
+/* Layout tests: where marks and labels go, without pixels. */
+
+static const double sizes[][2] = { { 1200, 800 }, { 640, 400 }, { 360, 300 } };
+
+static void
+check_all_views (const CaNode *node)
+{
+  for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(CaChartLayout) layout = chart_test_layout (node, kind, sizes[s][0],
+                                                             sizes[s][1]);
+
+        chart_test_check_layout (layout, sizes[s][0], sizes[s][1]);
+      }
+}
+
+static void
+check_dataset (CaDataset *dataset)
+{
+  for (guint r = 0; r < ca_dataset_get_n_roots (dataset); r++)
+    {
+      const CaNode *root = ca_dataset_get_root (dataset, r);
+
+      for (const CaNode *node = ca_node_next_in_subtree (root, NULL); node != NULL;
+           node = ca_node_next_in_subtree (root, node))
+        check_all_views (node);
+    }
+}
+
+static void
+test_bundled (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+
+  check_dataset (dataset);
+  ca_i18n_set_language ("zh_CN");
+  check_dataset (dataset);
+  ca_i18n_set_language ("en");
+}
+
+static void
+test_fixtures (void)
+{
+  g_autoptr(CaDataset) basic = chart_test_load_fixture ("chart-basic.xml");
+  g_autoptr(CaDataset) edge = chart_test_load_fixture ("chart-edge.xml");
+
+  check_dataset (basic);
+  check_dataset (edge);
+}
+
+static CaChartLayout *
+layout_of (CaDataset   *dataset,
+           const char  *id,
+           CaChartKind  kind)
+{
+  const CaNode *node = ca_dataset_lookup_node (dataset, id);
+
+  g_assert_nonnull (node);
+  return chart_test_layout (node, kind, 900, 600);
+}
+
+static void
+test_title_and_sources (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  g_autoptr(CaChartLayout) goals = layout_of (dataset, "r", CA_CHART_GOALS);
+  g_autoptr(CaChartLayout) counts = layout_of (dataset, "r", CA_CHART_COUNTS);
+  g_autofree char *citation = ca_chart_layout_get_citation (counts);
+
+  g_assert_cmpstr (ca_chart_layout_get_title (goals), ==, "Testville — Goals");
+  g_assert_null (ca_chart_layout_get_empty_message (goals));
+  /* Only the latest count of a park is drawn, so only its source is named;
+   * the goals name the source of the count reached against one of them. */
+  g_assert_cmpuint (ca_chart_layout_get_sources (counts)->len, ==, 1);
+  g_assert_cmpuint (ca_chart_layout_get_sources (goals)->len, ==, 2);
+  g_assert_true (g_str_has_prefix (citation, "Testville — Counts\n"));
+  g_assert_nonnull (strstr (citation, "Baoshan District Government"));
+}
+
+static void
+test_goals_reached (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  g_autoptr(CaChartLayout) layout = layout_of (dataset, "r", CA_CHART_GOALS);
+  gboolean found = FALSE;
+
+  /* Three goals on two metrics: two panels, money apart from counts. */
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), ==, 3);
+  g_assert_cmpuint (ca_chart_layout_get_n_panels (layout), ==, 2);
+  for (guint i = 0; i < ca_chart_layout_get_n_marks (layout); i++)
+    {
+      const CaChartMark *mark = ca_chart_layout_get_mark (layout, i);
+
+      g_assert_cmpint (mark->type, ==, CA_MARK_GOAL);
+      if (g_strcmp0 (mark->figure->metric->id, "projects") == 0)
+        {
+          /* 25 reported of at least 40: the share reached is told. */
+          g_autofree char *share = ca_format_percent (25.0 / 40.0);
+
+          g_assert_nonnull (strstr (mark->tooltip, share));
+          g_assert_nonnull (strstr (mark->accessible_name, share));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_counts_sorted (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  g_autoptr(CaChartLayout) layout = layout_of (dataset, "r", CA_CHART_COUNTS);
+  const CaNode *p1 = ca_dataset_lookup_node (dataset, "p1");
+  const CaNode *p2 = ca_dataset_lookup_node (dataset, "p2");
+  const CaNode *plan = ca_dataset_lookup_node (dataset, "plan");
+  const CaChartMark *marks[4];
+
+  /* Projects: the plan (25), p1 (16), p2 (its latest, nearly 12); then the
+   * enterprises of p1 in a panel of their own. */
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    marks[i] = ca_chart_layout_get_mark (layout, i);
+  g_assert_true (marks[0]->node == plan);
+  g_assert_true (marks[1]->node == p1);
+  g_assert_true (marks[2]->node == p2);
+  g_assert_true (marks[3]->node == p1);
+  g_assert_cmpfloat (marks[2]->figure->value, ==, 12);
+  g_assert_true (g_str_has_prefix (marks[2]->label,
+                                   ca_format_qualifier_symbol (CA_QUALIFIER_NEARLY)));
+  g_assert_cmpint (ca_chart_layout_get_mark_panel (layout, 0), ==,
+                   ca_chart_layout_get_mark_panel (layout, 2));
+  g_assert_cmpint (ca_chart_layout_get_mark_panel (layout, 0), !=,
+                   ca_chart_layout_get_mark_panel (layout, 3));
+}
+
+static void
+test_counts_leaf (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  g_autoptr(CaChartLayout) layout = layout_of (dataset, "p2", CA_CHART_COUNTS);
+
+  /* A leaf shows its own counts, one bar per date. */
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), ==, 2);
+  g_assert_cmpfloat (ca_chart_layout_get_mark (layout, 0)->figure->value, ==, 9);
+  g_assert_cmpfloat (ca_chart_layout_get_mark (layout, 1)->figure->value, ==, 12);
+}
+
+static void
+test_timeline (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  g_autoptr(CaChartLayout) layout = layout_of (dataset, "r", CA_CHART_TIMELINE);
+  guint programs = 0, goals = 0;
+
+  for (guint i = 0; i < ca_chart_layout_get_n_marks (layout); i++)
+    {
+      const CaChartMark *mark = ca_chart_layout_get_mark (layout, i);
+
+      programs += mark->type == CA_MARK_PROGRAM;
+      goals += mark->type == CA_MARK_GOAL;
+      g_assert_nonnull (mark->node);
+    }
+  g_assert_cmpuint (programs, ==, 3);
+  g_assert_cmpuint (goals, ==, 3);
+}
+
+static void
+test_one_figure (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-edge.xml");
+  g_autoptr(CaChartLayout) goals = layout_of (dataset, "one", CA_CHART_GOALS);
+  g_autoptr(CaChartLayout) counts = layout_of (dataset, "one", CA_CHART_COUNTS);
+
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (goals), ==, 1);
+  g_assert_true (g_str_has_prefix (ca_chart_layout_get_mark (goals, 0)->label, "7"));
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (counts), ==, 0);
+  g_assert_cmpstr (ca_chart_layout_get_empty_message (counts), ==,
+                   "No counts are recorded for One figure");
+}
+
+static void
+test_zero_and_huge (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-edge.xml");
+  const char *ids[] = { "zero", "huge" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(CaChartLayout) goals = layout_of (dataset, ids[i], CA_CHART_GOALS);
+      g_autoptr(CaChartLayout) counts = layout_of (dataset, ids[i], CA_CHART_COUNTS);
+
+      /* A count goal and a money goal: never on the same axis. */
+      g_assert_cmpuint (ca_chart_layout_get_n_panels (goals), ==, 2);
+      g_assert_cmpint (ca_chart_layout_get_mark_panel (goals, 0), !=,
+                       ca_chart_layout_get_mark_panel (goals, 1));
+      g_assert_cmpuint (ca_chart_layout_get_n_marks (counts), >=, 2);
+      chart_test_check_layout (goals, 900, 600);
+      chart_test_check_layout (counts, 900, 600);
+    }
+}
+
+static void
+test_qualifiers (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-edge.xml");
+
+  for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_COUNTS; kind++)
+    {
+      g_autoptr(CaChartLayout) layout = layout_of (dataset, "qual", kind);
+      guint seen = 0;
+
+      for (guint i = 0; i < ca_chart_layout_get_n_marks (layout); i++)
+        {
+          const CaChartMark *mark = ca_chart_layout_get_mark (layout, i);
+          const char *symbol = ca_format_qualifier_symbol (mark->figure->qualifier);
+
+          /* The qualifier stays with the value, in the label drawn. */
+          g_assert_true (g_str_has_prefix (mark->label, symbol));
+          seen |= 1u << mark->figure->qualifier;
+        }
+      g_assert_cmpuint (seen, ==, 0x3f);
+    }
+}
+
+static void
+test_no_figures (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-edge.xml");
+  const char *messages[] = { "No goals are recorded for Baoshan",
+                             "No counts are recorded for Baoshan",
+                             "No programs are recorded for Baoshan" };
+
+  for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
+    {
+      g_autoptr(CaChartLayout) layout = layout_of (dataset, "none", kind);
+      CaChartRect rect;
+
+      g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), ==, 0);
+      g_assert_cmpstr (ca_chart_layout_get_empty_message (layout), ==, messages[kind]);
+      /* The message is drawn too, not only returned. */
+      g_assert_cmpuint (ca_chart_layout_get_n_labels (layout), ==, 2);
+      g_assert_cmpstr (ca_chart_layout_get_label (layout, 1, &rect, NULL), ==, messages[kind]);
+      g_assert_cmpfloat (rect.x, >, 0);
+      g_assert_cmpint (ca_chart_layout_hit_test (layout, 450, 300), ==, -1);
+    }
+}
+
+static void
+check_others (CaChartLayout *layout,
+              guint          n)
+{
+  guint marks = ca_chart_layout_get_n_marks (layout);
+  const CaChartMark *last = ca_chart_layout_get_mark (layout, marks - 1);
+  double total = 0;
+
+  /* Only what fits is drawn, and the rest is one "N others" bar. */
+  g_assert_cmpuint (marks, <, 60);
+  g_assert_null (last->node);
+  g_assert_null (last->figure);
+  for (guint i = 0; i < marks - 1; i++)
+    total += ca_chart_layout_get_mark (layout, i)->figure->value;
+  /* Counts run 1..n, the shown ones are the largest. */
+  g_assert_cmpfloat (total, <, n * (n + 1) / 2.0);
+  g_assert_nonnull (strstr (last->tooltip, "others"));
+}
+
+static void
+test_many_children (void)
+{
+  const guint n = 1000;
+  g_autoptr(CaDataset) dataset = chart_test_load_many (n);
+  const CaNode *root = ca_dataset_lookup_node (dataset, "many");
+  g_autoptr(CaChartLayout) counts = chart_test_layout (root, CA_CHART_COUNTS, 900, 600);
+  g_autoptr(CaChartLayout) goals = chart_test_layout (root, CA_CHART_GOALS, 900, 600);
+  g_autoptr(CaChartLayout) timeline = chart_test_layout (root, CA_CHART_TIMELINE, 900, 600);
+
+  check_others (counts, n);
+  g_assert_cmpfloat (ca_chart_layout_get_mark (counts, 0)->figure->value, ==, n);
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (goals), <, 200);
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (timeline), <, 60);
+  chart_test_check_layout (counts, 900, 600);
+  chart_test_check_layout (goals, 900, 600);
+  chart_test_check_layout (timeline, 900, 600);
+}
+
+static void
+test_kind_names (void)
+{
+  CaChartKind kind;
+
+  for (CaChartKind k = CA_CHART_GOALS; k <= CA_CHART_TIMELINE; k++)
+    {
+      g_assert_true (ca_chart_kind_from_string (ca_chart_kind_to_string (k), &kind));
+      g_assert_cmpint (kind, ==, k);
+      g_assert_nonnull (ca_chart_kind_get_label (k));
+    }
+  g_assert_false (ca_chart_kind_from_string ("pie", &kind));
+  g_assert_false (ca_chart_kind_from_string (NULL, &kind));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  ca_i18n_init ();
+  ca_i18n_set_language ("en");
+
+  g_test_add_func ("/chart/layout/kind-names", test_kind_names);
+  g_test_add_func ("/chart/layout/title-and-sources", test_title_and_sources);
+  g_test_add_func ("/chart/layout/goals-reached", test_goals_reached);
+  g_test_add_func ("/chart/layout/counts-sorted", test_counts_sorted);
+  g_test_add_func ("/chart/layout/counts-leaf", test_counts_leaf);
+  g_test_add_func ("/chart/layout/timeline", test_timeline);
+  g_test_add_func ("/chart/layout/one-figure", test_one_figure);
+  g_test_add_func ("/chart/layout/zero-and-huge", test_zero_and_huge);
+  g_test_add_func ("/chart/layout/qualifiers", test_qualifiers);
+  g_test_add_func ("/chart/layout/no-figures", test_no_figures);
+  g_test_add_func ("/chart/layout/many-children", test_many_children);
+  g_test_add_func ("/chart/layout/fixtures", test_fixtures);
+  g_test_add_func ("/chart/layout/bundled", test_bundled);
+  return g_test_run ();
+}

@@ -1,0 +1,178 @@
+#include "config.h"
+
+#include <locale.h>
+#include <gtk/gtk.h>
+
+#include "chart-test-common.h"
+#include "ca-chart-view.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+
+/* The chart widget under Xvfb: a click on a mark, found through the same
+ * layout the widget draws, selects its node; the keyboard moves between
+ * marks and activates them; the accessible description follows the focus. */
+
+typedef struct {
+  GtkWidget *window;
+  GtkWidget *view;
+  CaDataset *dataset;
+  const CaNode *activated;
+  guint n_activated;
+} Fixture;
+
+static void
+node_activated_cb (CaChartView  *view,
+                   const CaNode *node,
+                   Fixture      *f)
+{
+  f->activated = node;
+  f->n_activated++;
+}
+
+static void
+wait_for_layout (Fixture *f)
+{
+  for (guint i = 0; i < 500 && gtk_widget_get_height (f->view) <= 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_height (f->view), >=, 300);
+  /* One more frame so that the first snapshot has run. */
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dataset = chart_test_load_fixture ("chart-basic.xml");
+  f->window = gtk_window_new ();
+  f->view = ca_chart_view_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 500);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  g_signal_connect (f->view, "node-activated", G_CALLBACK (node_activated_cb), f);
+  ca_chart_view_set_node (CA_CHART_VIEW (f->view), f->dataset,
+                          ca_dataset_lookup_node (f->dataset, "r"));
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_layout (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->dataset);
+}
+
+static void
+test_click (Fixture       *f,
+            gconstpointer  data)
+{
+  CaChartLayout *layout;
+  const CaChartMark *mark;
+
+  ca_chart_view_set_kind (CA_CHART_VIEW (f->view), CA_CHART_COUNTS);
+  layout = ca_chart_view_get_layout (CA_CHART_VIEW (f->view));
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), >, 0);
+  mark = ca_chart_layout_get_mark (layout, 0);
+  g_assert_nonnull (mark->node);
+  g_assert_true (ca_chart_view_activate_at (CA_CHART_VIEW (f->view),
+                                            mark->x + mark->width / 2,
+                                            mark->y + mark->height / 2));
+  g_assert_cmpuint (f->n_activated, ==, 1);
+  g_assert_true (f->activated == mark->node);
+  g_assert_cmpint (ca_chart_view_get_focused_mark (CA_CHART_VIEW (f->view)), ==, 0);
+  /* Nothing under the title: no mark, no signal. */
+  g_assert_false (ca_chart_view_activate_at (CA_CHART_VIEW (f->view), 2, 2));
+  g_assert_cmpuint (f->n_activated, ==, 1);
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  CaChartView *view = CA_CHART_VIEW (f->view);
+  CaChartLayout *layout;
+  guint n;
+
+  ca_chart_view_set_kind (view, CA_CHART_TIMELINE);
+  layout = ca_chart_view_get_layout (view);
+  n = ca_chart_layout_get_n_marks (layout);
+  g_assert_cmpuint (n, >, 2);
+  g_assert_true (gtk_widget_get_focusable (f->view));
+  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, -1);
+  gtk_widget_activate_action (f->view, "chart.move", "i", 1);
+  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, 0);
+  gtk_widget_activate_action (f->view, "chart.move", "i", 1);
+  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, 1);
+  gtk_widget_activate_action (f->view, "chart.move", "i", 2);
+  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, (int) n - 1);
+  gtk_widget_activate_action (f->view, "chart.move", "i", 1);
+  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, (int) n - 1);
+  gtk_widget_activate_action (f->view, "chart.move", "i", -2);
+  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, 0);
+  gtk_widget_activate_action (f->view, "chart.activate", NULL);
+  g_assert_cmpuint (f->n_activated, ==, 1);
+  g_assert_true (f->activated == ca_chart_layout_get_mark (layout, 0)->node);
+}
+
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+static void
+test_kind_property (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint notified = 0;
+  int kind = -1;
+
+  g_signal_connect_swapped (f->view, "notify::kind", G_CALLBACK (count_cb), &notified);
+  g_object_set (f->view, "kind", CA_CHART_TIMELINE, NULL);
+  g_object_set (f->view, "kind", CA_CHART_TIMELINE, NULL);
+  g_object_get (f->view, "kind", &kind, NULL);
+  g_assert_cmpint (kind, ==, CA_CHART_TIMELINE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (ca_chart_layout_get_title (ca_chart_view_get_layout (CA_CHART_VIEW (f->view))),
+                   ==, "Testville — Timeline");
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CaDataset) edge = chart_test_load_fixture ("chart-edge.xml");
+  CaChartLayout *layout;
+
+  ca_chart_view_set_node (CA_CHART_VIEW (f->view), edge, ca_dataset_lookup_node (edge, "none"));
+  layout = ca_chart_view_get_layout (CA_CHART_VIEW (f->view));
+  g_assert_cmpstr (ca_chart_layout_get_empty_message (layout), ==,
+                   "No goals are recorded for Baoshan");
+  g_assert_false (ca_chart_view_activate_at (CA_CHART_VIEW (f->view), 400, 250));
+  ca_chart_view_set_node (CA_CHART_VIEW (f->view), NULL, NULL);
+  g_assert_null (ca_chart_view_get_node (CA_CHART_VIEW (f->view)));
+  g_assert_null (ca_chart_view_get_layout (CA_CHART_VIEW (f->view)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  ca_i18n_init ();
+  ca_i18n_set_language ("en");
+
+  g_test_add ("/chart/view/click", Fixture, NULL, fixture_set_up, test_click,
+              fixture_tear_down);
+  g_test_add ("/chart/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
+              fixture_tear_down);
+  g_test_add ("/chart/view/kind-property", Fixture, NULL, fixture_set_up, test_kind_property,
+              fixture_tear_down);
+  g_test_add ("/chart/view/empty", Fixture, NULL, fixture_set_up, test_empty,
+              fixture_tear_down);
+  return g_test_run ();
+}

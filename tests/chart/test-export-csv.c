@@ -1,0 +1,173 @@
+/* test-export-csv.c: the figures of a subtree as CSV.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ca-csv.h"
+#include "ca-dataset.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+
+#define HEADER "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
+               "source_id,source_publisher,source_date,source_title\r\n"
+
+static CaDataset *
+load (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  CaDataset *dataset;
+
+  if (name == NULL)
+    path = ca_dataset_get_bundled_path ();
+  else
+    path = g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
+  dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Quoting, doubled quotes, a line break kept inside a field, the shortest
+ * exact values, tokens for qualifiers, ISO dates, CRLF line ends. */
+static void
+test_quoting (void)
+{
+  g_autoptr(CaDataset) dataset = load ("export-csv.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "park-a");
+  g_autofree char *text = NULL;
+  guint rows = 0;
+
+  text = ca_csv_format_subtree (node, &rows);
+  g_assert_cmpuint (rows, ==, 3);
+  g_assert_cmpstr (text, ==,
+    HEADER
+    "park-a,\"Top, City / The \"\"A\"\" Park\",count,projects,16,,exact,2024,2024-04-07,"
+    "src-plain,Baoshan District Government,2022-11,Report\r\n"
+    "park-a,\"Top, City / The \"\"A\"\" Park\",count,share,0.1,\"%, of output\",at-least,"
+    "2024,2024-04,src-quote,\"Office of \"\"Future\"\"\nIndustries, Shanghai\",2024-04-07,"
+    "\"Plan, with a comma\"\r\n"
+    "park-a-plan,\"Top, City / The \"\"A\"\" Park / Plan A\",goal,projects,40,,more-than,"
+    "2026,,src-plain,Baoshan District Government,2022-11,Report\r\n");
+}
+
+static void
+test_values (void)
+{
+  g_autoptr(CaDataset) dataset = load ("export-csv.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "top");
+  g_autofree char *text = ca_csv_format_subtree (node, NULL);
+
+  /* 5e11 in full, not 5e+11 or 500000000000.00000; and no 0.10000000000000001. */
+  g_assert_nonnull (strstr (text, ",goal,output-value,500000000000,CNY,about,2030,,"));
+  g_assert_nonnull (strstr (text, ",count,output-value,123456789.25,CNY,nearly,2023,2023,"));
+  g_assert_nonnull (strstr (text, ",share,0.1,"));
+  g_assert_null (strstr (text, "0000000001"));
+}
+
+/* Names and titles follow the current language; the header never does. */
+static void
+test_language (void)
+{
+  g_autoptr(CaDataset) dataset = load ("export-csv.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "park-a");
+  g_autofree char *text = NULL;
+
+  ca_i18n_push_language ("zh_CN");
+  text = ca_csv_format_subtree (node, NULL);
+  ca_i18n_pop_language ();
+  g_assert_true (g_str_has_prefix (text, HEADER));
+  g_assert_nonnull (strstr (text, "park-a,顶市 / 甲园区,count,"));
+  g_assert_nonnull (strstr (text, ",2024-04-07,行动方案\r\n"));
+  /* A name missing in Chinese falls back to English. */
+  g_assert_nonnull (strstr (text, "park-a-plan,顶市 / 甲园区 / Plan A,goal,"));
+}
+
+/* Counts the records of @text, honouring quoted line breaks. */
+static guint
+count_records (const char *text)
+{
+  gboolean quoted = FALSE;
+  guint records = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && p[0] == '\r' && p[1] == '\n')
+        records++;
+      else if (!quoted)
+        g_assert_true (*p != '\r' && *p != '\n');
+    }
+  g_assert_false (quoted);
+  return records;
+}
+
+/* One row per figure under every node of the bundled dataset. */
+static void
+test_bundled_counts (void)
+{
+  g_autoptr(CaDataset) dataset = load (NULL);
+
+  for (guint r = 0; r < ca_dataset_get_n_roots (dataset); r++)
+    {
+      const CaNode *root = ca_dataset_get_root (dataset, r);
+
+      for (const CaNode *n = ca_node_next_in_subtree (root, NULL); n != NULL;
+           n = ca_node_next_in_subtree (root, n))
+        {
+          guint expected = 0, rows = 0;
+          g_autofree char *text = ca_csv_format_subtree (n, &rows);
+
+          for (const CaNode *m = ca_node_next_in_subtree (n, NULL); m != NULL;
+               m = ca_node_next_in_subtree (n, m))
+            expected += ca_node_get_n_figures (m);
+          g_assert_cmpuint (rows, ==, expected);
+          g_assert_cmpuint (count_records (text), ==, expected + 1);
+          g_assert_true (g_utf8_validate (text, -1, NULL));
+        }
+    }
+}
+
+static void
+test_write (void)
+{
+  g_autoptr(CaDataset) dataset = load ("export-csv.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "top");
+  g_autofree char *folder = g_dir_make_tmp ("ca-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "figures.csv", NULL);
+  g_autofree char *missing = g_build_filename (folder, "no", "figures.csv", NULL);
+  g_autofree char *written = NULL, *expected = ca_csv_format_subtree (node, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ca_csv_write_subtree (node, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+
+  g_assert_false (ca_csv_write_subtree (node, missing, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  ca_i18n_init ();
+  ca_i18n_set_language ("en");
+
+  g_test_add_func ("/csv/quoting", test_quoting);
+  g_test_add_func ("/csv/values", test_values);
+  g_test_add_func ("/csv/language", test_language);
+  g_test_add_func ("/csv/bundled-counts", test_bundled_counts);
+  g_test_add_func ("/csv/write", test_write);
+
+  return g_test_run ();
+}

@@ -1,0 +1,509 @@
+/* test-export.c: PNG, SVG and PDF exports and their atomic writes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <pango/pangocairo.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ca-atomic.h"
+#include "ca-dataset.h"
+#include "ca-export.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+
+static CaDataset *
+load (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  CaDataset *dataset;
+
+  if (name == NULL)
+    path = ca_dataset_get_bundled_path ();
+  else
+    path = g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
+  dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* The title the renderer draws, to compare with the metadata. */
+static char *
+expected_title (const CaNode *node,
+                CaChartKind   kind,
+                const char   *language)
+{
+  g_autofree char *citation = ca_export_get_citation (node, kind, language);
+  char *newline = strchr (citation, '\n');
+
+  return g_strndup (citation, newline != NULL ? (gsize) (newline - citation) : strlen (citation));
+}
+
+/* PNG ************************************************************/
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+/* Returns the text chunks of @png as keyword -> text, checking the
+ * structure on the way; fills the size from IHDR. */
+static GHashTable *
+parse_png (GBytes  *bytes,
+           guint32 *width,
+           guint32 *height)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gsize pos = 8;
+  gboolean seen_iend = FALSE;
+
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  while (pos + 12 <= length && !seen_iend)
+    {
+      guint32 size = read_be32 (data + pos);
+      const char *type = (const char *) data + pos + 4;
+      const char *body = (const char *) data + pos + 8;
+
+      g_assert_cmpuint (pos + 12 + size, <=, length);
+      if (memcmp (type, "IHDR", 4) == 0)
+        {
+          *width = read_be32 (data + pos + 8);
+          *height = read_be32 (data + pos + 12);
+        }
+      else if (memcmp (type, "tEXt", 4) == 0 || memcmp (type, "iTXt", 4) == 0)
+        {
+          gsize key_length = strnlen (body, size);
+          /* iTXt: keyword, flag, method, language, translated keyword. */
+          gsize skip = type[0] == 't' ? key_length + 1 : key_length + 3;
+
+          if (type[0] == 'i')
+            {
+              skip += strlen (body + skip) + 1;
+              skip += strlen (body + skip) + 1;
+            }
+          g_assert_cmpuint (skip, <=, size);
+          g_hash_table_insert (texts, g_strndup (body, key_length),
+                               g_strndup (body + skip, size - skip));
+        }
+      seen_iend = memcmp (type, "IEND", 4) == 0;
+      pos += 12 + size;
+    }
+  g_assert_true (seen_iend);
+  g_assert_cmpuint (pos, ==, length);
+  return texts;
+}
+
+static void
+check_png (const CaNode *node,
+           CaChartKind   kind,
+           int           scale)
+{
+  CaExportOptions options = { CA_EXPORT_PNG, kind, 640, 400, scale, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = ca_export_render (node, &options, &error);
+  g_autoptr(GHashTable) texts = NULL;
+  g_autofree char *title = expected_title (node, kind, NULL);
+  guint32 width = 0, height = 0;
+
+  g_assert_no_error (error);
+  texts = parse_png (bytes, &width, &height);
+  g_assert_cmpuint (width, ==, 640 * scale);
+  g_assert_cmpuint (height, ==, 400 * scale);
+  g_assert_cmpstr (g_hash_table_lookup (texts, "Title"), ==, title);
+  g_assert_cmpstr (g_hash_table_lookup (texts, "Software"), ==, "Cluster Atlas " PACKAGE_VERSION);
+}
+
+/* Each view of nodes with and without figures, at two scales. */
+static void
+test_png (void)
+{
+  static const char * const ids[] = { "r", "plan", "p1", "plan2" };
+  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
+      check_png (ca_dataset_lookup_node (dataset, ids[i]), kind, 1 + kind % 2);
+}
+
+/* A chart that shows figures names their sources in the Source chunk. */
+static void
+test_png_sources (void)
+{
+  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "p1");
+  CaExportOptions options = { CA_EXPORT_PNG, CA_CHART_COUNTS, 800, 600, 1, NULL };
+  g_autoptr(GBytes) bytes = ca_export_render (node, &options, NULL);
+  g_autoptr(GHashTable) texts = NULL;
+  guint32 width, height;
+
+  texts = parse_png (bytes, &width, &height);
+  g_assert_nonnull (strstr (g_hash_table_lookup (texts, "Source"),
+                            "Baoshan District Government"));
+}
+
+/* Another language for one export leaves the interface language alone. */
+static void
+test_png_language (void)
+{
+  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "r");
+  CaExportOptions options = { CA_EXPORT_PNG, CA_CHART_COUNTS, 800, 600, 1, "zh_CN" };
+  g_autofree char *before = g_strdup (ca_i18n_get_language ());
+  g_autoptr(GBytes) bytes = ca_export_render (node, &options, NULL);
+  g_autoptr(GHashTable) texts = NULL;
+  guint32 width, height;
+
+  texts = parse_png (bytes, &width, &height);
+  g_assert_nonnull (strstr (g_hash_table_lookup (texts, "Title"), "测试市"));
+  g_assert_true (g_utf8_validate (g_hash_table_lookup (texts, "Title"), -1, NULL));
+  g_assert_cmpstr (ca_i18n_get_language (), ==, before);
+}
+
+/* SVG and PDF ****************************************************/
+
+static void
+check_svg (const CaNode *node,
+           CaChartKind   kind)
+{
+  CaExportOptions options = { CA_EXPORT_SVG, kind, 900, 500, 1, NULL };
+  g_autoptr(GBytes) bytes = ca_export_render (node, &options, NULL);
+  g_autofree char *title = expected_title (node, kind, NULL);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  xmlDoc *doc = xmlReadMemory (data, (int) length, "export.svg", NULL, XML_PARSE_NONET);
+  xmlNode *root, *first;
+  xmlChar *text;
+
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_cmpstr ((const char *) root->name, ==, "svg");
+  first = xmlFirstElementChild (root);
+  g_assert_cmpstr ((const char *) first->name, ==, "title");
+  text = xmlNodeGetContent (first);
+  g_assert_cmpstr ((const char *) text, ==, title);
+  xmlFree (text);
+  text = xmlGetProp (root, (const xmlChar *) "width");
+  g_assert_cmpstr ((const char *) text, ==, "900px");
+  xmlFree (text);
+  xmlFreeDoc (doc);
+}
+
+static void
+test_svg (void)
+{
+  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  static const char * const ids[] = { "r", "plan", "p2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
+      check_svg (ca_dataset_lookup_node (dataset, ids[i]), kind);
+}
+
+/* strstr () for binary data, which PDF streams are. */
+static gboolean
+has_bytes (const char *data,
+           gsize       length,
+           const char *needle)
+{
+  gsize size = strlen (needle);
+
+  for (gsize i = 0; i + size <= length; i++)
+    if (memcmp (data + i, needle, size) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "r");
+
+  for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
+    {
+      CaExportOptions options = { CA_EXPORT_PDF, kind, 842, 595, 1, NULL };
+      g_autoptr(GBytes) bytes = ca_export_render (node, &options, NULL);
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      g_assert_cmpmem (data, 5, "%PDF-", 5);
+      g_assert_true (has_bytes (data, length, "/Title"));
+      g_assert_true (has_bytes (data, length, "/Creator"));
+      g_assert_true (has_bytes (data, length, "/MediaBox [ 0 0 842 595 ]"));
+    }
+}
+
+static void
+test_format_from_path (void)
+{
+  CaExportFormat format;
+
+  g_assert_true (ca_export_format_from_path ("a/b.png", &format));
+  g_assert_cmpint (format, ==, CA_EXPORT_PNG);
+  g_assert_true (ca_export_format_from_path ("B.SVG", &format));
+  g_assert_cmpint (format, ==, CA_EXPORT_SVG);
+  g_assert_true (ca_export_format_from_path ("c.pdf", &format));
+  g_assert_cmpint (format, ==, CA_EXPORT_PDF);
+  g_assert_false (ca_export_format_from_path ("c.csv", &format));
+  g_assert_false (ca_export_format_from_path ("png", &format));
+  g_assert_false (ca_export_format_from_path ("d.png/e", &format));
+}
+
+/* Atomic writes **************************************************/
+
+/* Every name in @folder but the ones listed: a temporary file left behind
+ * shows up here. */
+static char *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static char *
+make_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *folder = g_dir_make_tmp ("ca-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return folder;
+}
+
+static void
+remove_folder (const char *folder)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", folder);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static void
+check_write_fails (const char *path,
+                   GFileError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_assert_false (ca_atomic_write (path, "new", 3, &error));
+  g_assert_error (error, G_FILE_ERROR, (int) code);
+  g_assert_true (g_str_has_prefix (error->message, "Could not write “"));
+  g_assert_nonnull (strstr (error->message, display));
+}
+
+static void
+test_write_failures (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *file = g_build_filename (folder, "file.txt", NULL);
+  g_autofree char *sub = g_build_filename (folder, "dir.png", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "pipe.png", NULL);
+  g_autofree char *missing = g_build_filename (folder, "missing", "x.png", NULL);
+  g_autofree char *under_file = g_build_filename (file, "x.png", NULL);
+  g_autofree char *before = NULL, *after = NULL, *contents = NULL;
+
+  g_assert_true (g_file_set_contents (file, "old", -1, NULL));
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  before = list_folder (folder);
+
+  check_write_fails (missing, G_FILE_ERROR_NOENT);
+  check_write_fails (under_file, G_FILE_ERROR_NOTDIR);
+  check_write_fails (sub, G_FILE_ERROR_ISDIR);
+  check_write_fails (fifo, G_FILE_ERROR_FAILED);
+
+  after = list_folder (folder);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_test (sub, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  remove_folder (folder);
+}
+
+/* Replacing keeps the old file's permissions; a new file follows umask. */
+static void
+test_write_replaces (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = g_build_filename (folder, "chart.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  GStatBuf st;
+
+  g_assert_true (ca_atomic_write (path, "first", 5, NULL));
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_true (ca_atomic_write (path, "second", 6, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "second");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  names = list_folder (folder);
+  g_assert_cmpstr (names, ==, "chart.png");
+  remove_folder (folder);
+}
+
+/* A full disk, honestly, even as root: the file size limit makes write ()
+ * fail with EFBIG part-way, as ENOSPC would.  Runs in a subprocess. */
+static void
+test_write_full_disk_child (void)
+{
+  const char *path = g_getenv ("CA_TEST_FULL_PATH");
+  struct rlimit limit = { 4096, 4096 };
+  g_autofree char *big = g_malloc0 (1 << 20);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("only run by /export/write/full-disk");
+      return;
+    }
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (ca_atomic_write (path, big, 1 << 20, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+}
+
+static void
+test_write_full_disk_parent (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = g_build_filename (folder, "chart.png", NULL);
+  g_autofree char *names = NULL, *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_setenv ("CA_TEST_FULL_PATH", path, TRUE);
+  g_test_trap_subprocess ("/export/write/full-disk/subprocess", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  names = list_folder (folder);
+  g_assert_cmpstr (names, ==, "chart.png");
+  remove_folder (folder);
+}
+
+/* Without write permission; root ignores it, so this needs another user. */
+static void
+test_write_no_permission (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = g_build_filename (folder, "chart.png", NULL);
+  g_autofree char *names = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root ignores permissions; test-export-cli.sh covers this with chattr");
+      remove_folder (folder);
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  check_write_fails (path, G_FILE_ERROR_ACCES);
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  names = list_folder (folder);
+  g_assert_cmpstr (names, ==, "chart.png");
+  remove_folder (folder);
+}
+
+/* A whole export into a missing folder fails before anything is written. */
+static void
+test_export_write_fails (void)
+{
+  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "r");
+  CaExportOptions options = { CA_EXPORT_PDF, CA_CHART_GOALS, 600, 400, 1, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ca_export_write (node, &options, "/nonexistent-ca-folder/x.pdf", &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_cmpstr (error->message, ==,
+                   "Could not write “/nonexistent-ca-folder/x.pdf”: No such file or directory");
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "r");
+  CaExportOptions options = { CA_EXPORT_PNG, CA_CHART_GOALS, 10000, 10000, 3, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = ca_export_render (node, &options, &error);
+
+  g_assert_null (bytes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+/* Every node of the bundled dataset exports in every view and format. */
+static void
+test_bundled (void)
+{
+  g_autoptr(CaDataset) dataset = load (NULL);
+  static const char * const ids[] = { "sh", "scip", "baoshan", "sh-future-industries" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const CaNode *node = ca_dataset_lookup_node (dataset, ids[i]);
+
+      g_assert_nonnull (node);
+      for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
+        for (CaExportFormat format = CA_EXPORT_PNG; format <= CA_EXPORT_PDF; format++)
+          {
+            CaExportOptions options = { format, kind, 1200, 800, 1, NULL };
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GBytes) bytes = ca_export_render (node, &options, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+          }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  ca_i18n_init ();
+  ca_i18n_set_language ("en");
+
+  g_test_add_func ("/export/format-from-path", test_format_from_path);
+  g_test_add_func ("/export/png", test_png);
+  g_test_add_func ("/export/png/sources", test_png_sources);
+  g_test_add_func ("/export/png/language", test_png_language);
+  g_test_add_func ("/export/svg", test_svg);
+  g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/too-large", test_too_large);
+  g_test_add_func ("/export/bundled", test_bundled);
+  g_test_add_func ("/export/write/failures", test_write_failures);
+  g_test_add_func ("/export/write/replaces", test_write_replaces);
+  g_test_add_func ("/export/write/full-disk", test_write_full_disk_parent);
+  g_test_add_func ("/export/write/full-disk/subprocess", test_write_full_disk_child);
+  g_test_add_func ("/export/write/no-permission", test_write_no_permission);
+  g_test_add_func ("/export/write/export-fails", test_export_write_fails);
+
+  return g_test_run ();
+}
