@@ -99,7 +99,10 @@ count_records (const char *text)
       if (*p == '"')
         quoted = !quoted;
       else if (!quoted && p[0] == '\r' && p[1] == '\n')
-        records++;
+        {
+          records++;
+          p++;
+        }
       else if (!quoted)
         g_assert_true (*p != '\r' && *p != '\n');
     }

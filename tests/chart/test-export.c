@@ -370,9 +370,11 @@ test_write_replaces (void)
 static void
 test_write_full_disk_child (void)
 {
-  const char *path = g_getenv ("CA_TEST_FULL_PATH");
   struct rlimit limit = { 4096, 4096 };
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *big = g_malloc0 (1 << 20);
+  g_autofree char *names = NULL, *contents = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!g_test_subprocess ())
@@ -380,30 +382,28 @@ test_write_full_disk_child (void)
       g_test_skip ("only run by /export/write/full-disk");
       return;
     }
+  folder = make_folder ();
+  path = g_build_filename (folder, "chart.png", NULL);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
   g_assert_false (ca_atomic_write (path, big, 1 << 20, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
-}
-
-static void
-test_write_full_disk_parent (void)
-{
-  g_autofree char *folder = make_folder ();
-  g_autofree char *path = g_build_filename (folder, "chart.png", NULL);
-  g_autofree char *names = NULL, *contents = NULL;
-
-  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
-  g_setenv ("CA_TEST_FULL_PATH", path, TRUE);
-  g_test_trap_subprocess ("/export/write/full-disk/subprocess", 0,
-                          G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
   names = list_folder (folder);
   g_assert_cmpstr (names, ==, "chart.png");
   remove_folder (folder);
+}
+
+static void
+test_write_full_disk_parent (void)
+{
+  g_test_trap_subprocess ("/export/write/full-disk/subprocess", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 /* Without write permission; root ignores it, so this needs another user. */
