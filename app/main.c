@@ -1,0 +1,21 @@
+/* main.c: the entry point of cluster-atlas.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ca-application.h"
+#include "ca-i18n.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CaApplication) app = NULL;
+
+  ca_i18n_init ();
+  app = ca_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,398 @@
+/* ca-application.c: the Cluster Atlas application.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-application.h"
+#include "ca-cli.h"
+#include "ca-i18n.h"
+#include "ca-window.h"
+
+struct _CaApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  /* --lang chose the language for this run: the setting is left alone. */
+  gboolean        language_from_cli;
+};
+
+G_DEFINE_FINAL_TYPE (CaApplication, ca_application, ADW_TYPE_APPLICATION)
+
+/* The program options of ../shared/design/cli.md.  A headless command is an
+ * option below plus a row in commands[]: it runs in handle-local-options,
+ * before any display is opened, and its result is the exit status. */
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use LANG as the interface language for this run, e.g. “en” or “zh_CN”"),
+    N_("LANG") },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the dataset files given and exit, without a window"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
+    N_("[FILE…]") },
+  { NULL }
+};
+
+typedef int (*CaCommandFunc) (GVariantDict *options,
+                              char        **files);
+
+static int
+run_check (GVariantDict  *options,
+           char         **files)
+{
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("%s\n", _("--check needs at least one FILE"));
+      return 2;
+    }
+
+  return ca_cli_check (files);
+}
+
+static const struct {
+  const char    *option;
+  CaCommandFunc  run;
+} commands[] = {
+  { "check", run_check },
+};
+
+CaApplication *
+ca_application_new (void)
+{
+  return g_object_new (CA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/clusteratlas/ClusterAtlas",
+                       NULL);
+}
+
+static gboolean
+language_is_available (const char *lang)
+{
+  const char * const *available = ca_i18n_get_available ();
+
+  return lang[0] == '\0' || g_strv_contains (available, lang);
+}
+
+static int
+apply_cli_language (CaApplication *self,
+                    GVariantDict  *options)
+{
+  const char *lang = NULL;
+
+  if (!g_variant_dict_lookup (options, "lang", "&s", &lang))
+    return -1;
+
+  if (!language_is_available (lang))
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) ca_i18n_get_available ());
+
+      /* Translators: the first %s is what the user typed, the second a list such as "en, zh_CN". */
+      g_printerr (_("Unknown language “%s”; available: %s"), lang, list);
+      g_printerr ("\n");
+      return 2;
+    }
+
+  ca_i18n_set_language (lang);
+  self->language_from_cli = TRUE;
+  return -1;
+}
+
+/* Files named on the command line go to the primary instance's "open". */
+static int
+open_cli_files (GApplication  *app,
+                char         **files)
+{
+  g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_application_open (app, (GFile **) gfiles->pdata, gfiles->len, "");
+  return g_application_get_is_remote (app) ? 0 : -1;
+}
+
+static int
+ca_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  CaApplication *self = CA_APPLICATION (app);
+  g_auto(GStrv) files = NULL;
+  int status;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if ((status = apply_cli_language (self, options)) >= 0)
+    return status;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_variant_dict_contains (options, commands[i].option))
+      return commands[i].run (options, files);
+
+  if (files != NULL && files[0] != NULL)
+    return open_cli_files (app, files);
+
+  return -1;
+}
+
+static CaWindow *
+get_window (CaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (CA_IS_WINDOW (window))
+    return CA_WINDOW (window);
+
+  return NULL;
+}
+
+static void
+ca_application_activate (GApplication *app)
+{
+  CaApplication *self = CA_APPLICATION (app);
+  CaWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      window = ca_window_new (self);
+      ca_window_open_bundled (window);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+ca_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CaApplication *self = CA_APPLICATION (app);
+
+  /* The first file replaces what the active window shows; any others get
+   * windows of their own. */
+  for (int i = 0; i < n_files; i++)
+    {
+      CaWindow *window = i == 0 ? get_window (self) : NULL;
+
+      if (window == NULL)
+        window = ca_window_new (self);
+
+      ca_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CaApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing lets each window save its state first. */
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      gtk_window_close (GTK_WINDOW (l->data));
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  CaApplication *self = user_data;
+  static const char *developers[] = { "Cluster Atlas developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "destroy-with-parent", TRUE,
+                        "application-icon", APPLICATION_ID,
+                        "application-name", _("Cluster Atlas"),
+                        "developer-name", _("Cluster Atlas developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Explore the regions, parks and programs of regional "
+                                      "innovation policy, with every figure traced to its source."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one per line, shown in the About window. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about),
+                                       _("Figures from"),
+                                       (const char *[]) {
+                                         _("The published plans and reports named in each dataset"),
+                                         NULL });
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+open_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CaApplication *self = user_data;
+  CaWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      window = ca_window_new (self);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  ca_window_show_open_dialog (window);
+}
+
+static void
+language_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CaApplication *self = user_data;
+  const char *lang = g_variant_get_string (parameter, NULL);
+
+  if (!language_is_available (lang))
+    {
+      g_warning ("Unknown interface language “%s”", lang);
+      return;
+    }
+
+  /* A choice made in the running program is remembered, even when --lang
+   * chose the language it started in. */
+  g_settings_set_string (self->settings, "language", lang);
+  ca_application_set_language (self, lang);
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated_cb },
+  { "about", about_activated_cb },
+  { "open", open_activated_cb },
+  { "language", language_activated_cb, "s", "''" },
+};
+
+void
+ca_application_set_language (CaApplication *self,
+                             const char    *lang)
+{
+  GAction *action;
+  g_autoptr(GList) windows = NULL;
+
+  g_return_if_fail (CA_IS_APPLICATION (self));
+
+  ca_i18n_set_language (lang != NULL ? lang : "");
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (ca_i18n_get_language ()));
+
+  /* Every string of a template comes from the catalogue when it is built,
+   * so the simplest complete switch is a new window with the same state. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (CA_IS_WINDOW (l->data))
+      ca_window_rebuild (CA_WINDOW (l->data));
+}
+
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.go-back", { "<Alt>Left", "Back", NULL } },
+    { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+ca_application_startup (GApplication *app)
+{
+  CaApplication *self = CA_APPLICATION (app);
+  GtkIconTheme *icons;
+  GAction *language;
+
+  G_APPLICATION_CLASS (ca_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  if (!self->language_from_cli)
+    {
+      g_autofree char *lang = g_settings_get_string (self->settings, "language");
+
+      if (language_is_available (lang))
+        ca_i18n_set_language (lang);
+    }
+
+  icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  gtk_icon_theme_add_resource_path (icons, "/org/clusteratlas/ClusterAtlas/icons");
+  /* Run from the build tree, the application icon is not installed yet. */
+  if (g_file_test (SOURCE_DATADIR "/icons", G_FILE_TEST_IS_DIR))
+    gtk_icon_theme_add_search_path (icons, SOURCE_DATADIR "/icons");
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+  language = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+  g_simple_action_set_state (G_SIMPLE_ACTION (language),
+                             g_variant_new_string (ca_i18n_get_language ()));
+  set_accels (GTK_APPLICATION (self));
+}
+
+static void
+ca_application_finalize (GObject *object)
+{
+  CaApplication *self = CA_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ca_application_parent_class)->finalize (object);
+}
+
+static void
+ca_application_class_init (CaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ca_application_finalize;
+  app_class->handle_local_options = ca_application_handle_local_options;
+  app_class->startup = ca_application_startup;
+  app_class->activate = ca_application_activate;
+  app_class->open = ca_application_open;
+}
+
+static void
+ca_application_init (CaApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}

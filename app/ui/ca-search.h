@@ -1,0 +1,35 @@
+/* ca-search.h: finding nodes by name, id and tag.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ca-dataset.h"
+#include "ca-node.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CaSearchIndex CaSearchIndex;
+
+/* Folds case and full-width/half-width forms: "ＳＨ" and "sh" compare equal. */
+char          *ca_search_normalize       (const char    *text);
+
+CaSearchIndex *ca_search_index_new       (CaDataset     *dataset);
+void           ca_search_index_free      (CaSearchIndex *index);
+/* The nodes whose names (in any language), id or tags contain every word of
+ * @query, in tree order, as a GListModel of CaNodeItem; at most @max of
+ * them, with the full count in @n_matches. */
+GListModel    *ca_search_index_find      (CaSearchIndex *index,
+                                          const char    *query,
+                                          guint          max,
+                                          guint         *n_matches);
+/* The names of the ancestors of @node in @lang: "China › Shanghai"; "" for a root. */
+char          *ca_search_format_path     (const CaNode  *node,
+                                          const char    *lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaSearchIndex, ca_search_index_free)
+
+G_END_DECLS

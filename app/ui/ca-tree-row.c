@@ -1,0 +1,215 @@
+/* ca-tree-row.c: one row of the tree or of the search results.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-format.h"
+#include "ca-i18n.h"
+#include "ca-search.h"
+#include "ca-tree-row.h"
+
+struct _CaTreeRow
+{
+  GtkWidget      parent_instance;
+
+  CaTreeRowMode  mode;
+  const CaNode  *node;
+
+  GtkWidget     *icon;
+  GtkWidget     *name_label;
+  GtkWidget     *sub_label;
+  GtkWidget     *count_label;
+};
+
+G_DEFINE_FINAL_TYPE (CaTreeRow, ca_tree_row, GTK_TYPE_WIDGET)
+
+const char *
+ca_tree_row_icon_name (CaNodeType type)
+{
+  switch (type)
+    {
+    case CA_NODE_REGION:
+      return "ca-region-symbolic";
+    case CA_NODE_PARK:
+      return "ca-park-symbolic";
+    case CA_NODE_PROGRAM:
+      return "ca-program-symbolic";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkWidget *
+new_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+GtkWidget *
+ca_tree_row_new (CaTreeRowMode mode)
+{
+  CaTreeRow *self = g_object_new (CA_TYPE_TREE_ROW, NULL);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->mode = mode;
+  self->icon = gtk_image_new ();
+  self->name_label = new_label (NULL);
+  self->sub_label = new_label ("dim-label");
+  gtk_widget_add_css_class (self->sub_label, "caption");
+  self->count_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->count_label, "dim-label");
+  gtk_widget_add_css_class (self->count_label, "ca-figure-count");
+  gtk_widget_add_css_class (self->count_label, "numeric");
+  gtk_widget_set_valign (self->count_label, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (texts), self->name_label);
+  gtk_box_append (GTK_BOX (texts), self->sub_label);
+  gtk_widget_set_parent (self->icon, GTK_WIDGET (self));
+  gtk_widget_set_parent (texts, GTK_WIDGET (self));
+  gtk_widget_set_parent (self->count_label, GTK_WIDGET (self));
+
+  return GTK_WIDGET (self);
+}
+
+/* The name in another language than the one shown, for readers who know
+ * the place by that name; NULL when the node has only one. */
+static const char *
+other_name (const CaNode *node,
+            const char   *shown)
+{
+  const CaText *names = ca_node_get_names (node);
+
+  for (guint i = 0; i < names->n_entries; i++)
+    if (g_strcmp0 (names->entries[i].text, shown) != 0)
+      return names->entries[i].text;
+
+  return NULL;
+}
+
+static char *
+sub_text (CaTreeRow    *self,
+          const char   *name)
+{
+  const char *lang = ca_i18n_get_data_language ();
+
+  if (self->mode == CA_TREE_ROW_RESULT && ca_node_get_parent (self->node) != NULL)
+    return ca_search_format_path (self->node, lang);
+
+  return g_strdup (other_name (self->node, name));
+}
+
+static void
+update_accessible (CaTreeRow  *self,
+                   const char *name,
+                   const char *sub,
+                   guint       n_figures)
+{
+  g_autofree char *figures = NULL;
+  g_autofree char *label = NULL;
+
+  figures = g_strdup_printf (ngettext ("%u figure", "%u figures", n_figures), n_figures);
+  gtk_widget_set_tooltip_text (self->count_label, figures);
+
+  if (sub != NULL && sub[0] != '\0')
+    /* Translators: a row of the tree for screen readers: name, other name or path,
+     * node type and number of figures, e.g. "Shanghai (上海), Region, 12 figures". */
+    label = g_strdup_printf (_("%s (%s), %s, %s"), name, sub,
+                             ca_format_node_type (ca_node_get_node_type (self->node)), figures);
+  else
+    /* Translators: a row of the tree for screen readers: name, node type and
+     * number of figures, e.g. "China, Region, 40 figures". */
+    label = g_strdup_printf (_("%s, %s, %s"), name,
+                             ca_format_node_type (ca_node_get_node_type (self->node)), figures);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+void
+ca_tree_row_set_node (CaTreeRow    *self,
+                      const CaNode *node)
+{
+  const char *name;
+  g_autofree char *sub = NULL;
+  g_autofree char *count = NULL;
+  guint n_figures;
+
+  g_return_if_fail (CA_IS_TREE_ROW (self));
+
+  self->node = node;
+  if (node == NULL)
+    return;
+
+  name = ca_node_get_name (node, ca_i18n_get_data_language ());
+  sub = sub_text (self, name);
+  n_figures = ca_node_get_n_figures_below (node);
+  count = ca_format_number (n_figures);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
+                                ca_tree_row_icon_name (ca_node_get_node_type (node)));
+  gtk_widget_set_tooltip_text (self->icon, ca_format_node_type (ca_node_get_node_type (node)));
+  gtk_label_set_text (GTK_LABEL (self->name_label), name);
+  gtk_label_set_text (GTK_LABEL (self->sub_label), sub != NULL ? sub : "");
+  gtk_widget_set_visible (self->sub_label, sub != NULL && sub[0] != '\0');
+  gtk_label_set_text (GTK_LABEL (self->count_label), count);
+  gtk_widget_set_visible (self->count_label, n_figures > 0);
+  update_accessible (self, name, sub, n_figures);
+}
+
+const CaNode *
+ca_tree_row_get_node (CaTreeRow *self)
+{
+  g_return_val_if_fail (CA_IS_TREE_ROW (self), NULL);
+
+  return self->node;
+}
+
+GtkLabel *
+ca_tree_row_get_label (CaTreeRow *self)
+{
+  g_return_val_if_fail (CA_IS_TREE_ROW (self), NULL);
+
+  return GTK_LABEL (self->name_label);
+}
+
+static void
+ca_tree_row_dispose (GObject *object)
+{
+  CaTreeRow *self = CA_TREE_ROW (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (ca_tree_row_parent_class)->dispose (object);
+}
+
+static void
+ca_tree_row_class_init (CaTreeRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ca_tree_row_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ca-tree-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ca_tree_row_init (CaTreeRow *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
+}

@@ -1,0 +1,31 @@
+/* ca-tree-row.h: one row of the tree or of the search results.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ca-node.h"
+
+G_BEGIN_DECLS
+
+#define CA_TYPE_TREE_ROW (ca_tree_row_get_type ())
+G_DECLARE_FINAL_TYPE (CaTreeRow, ca_tree_row, CA, TREE_ROW, GtkWidget)
+
+typedef enum {
+  CA_TREE_ROW_TREE,     /* second line: the name in the other language */
+  CA_TREE_ROW_RESULT,   /* second line: the path of ancestors */
+} CaTreeRowMode;
+
+GtkWidget    *ca_tree_row_new        (CaTreeRowMode  mode);
+/* Shows @node in the current data language; NULL clears the row. */
+void          ca_tree_row_set_node   (CaTreeRow     *self,
+                                      const CaNode  *node);
+const CaNode *ca_tree_row_get_node   (CaTreeRow     *self);
+GtkLabel     *ca_tree_row_get_label  (CaTreeRow     *self);
+/* The icon name of a node type: "ca-region-symbolic", ... */
+const char   *ca_tree_row_icon_name  (CaNodeType     type);
+
+G_END_DECLS

@@ -1,0 +1,116 @@
+/* ca-window-private.h: the parts of CaWindow shared by its source files,
+ * and getters for tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ca-details-pane.h"
+#include "ca-search.h"
+#include "ca-tree-model.h"
+#include "ca-window.h"
+
+G_BEGIN_DECLS
+
+#define CA_HISTORY_MAX 200
+
+struct _CaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *show_sidebar_button;
+  GtkWidget            *back_button;
+  GtkWidget            *forward_button;
+  GtkWidget            *search_button;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *menu_button;
+  GtkWidget            *export_button;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *loading_spinner;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *tree_view;
+  GtkLabel             *results_label;
+  GtkListView          *results_view;
+  GtkWidget            *content_box;
+  GMenu                *main_menu;
+  GMenu                *recent_menu;
+  GMenu                *export_section;
+  GMenu                *language_menu;
+
+  CaDetailsPane        *details;
+  GSettings            *settings;
+
+  CaDataset            *dataset;
+  GtkTreeListModel     *tree_model;
+  GtkSingleSelection   *selection;
+  GtkSingleSelection   *results;
+  CaSearchIndex        *search_index;
+
+  /* Ids of the nodes left behind and ahead, most recent last. */
+  GPtrArray            *back_stack;
+  GPtrArray            *forward_stack;
+  char                 *current_id;
+  gboolean              navigating;
+
+  GCancellable         *load_cancellable;
+  GFile                *loading_file;
+  guint                 progress_timeout;
+  gboolean              restore_state;
+  GtkWidget            *problems_dialog;
+  GtkNativeDialog      *file_chooser;
+  gulong                recent_changed_id;
+};
+
+/* ca-window-actions.c */
+void ca_window_class_init_actions  (GtkWidgetClass *widget_class);
+void ca_window_init_actions        (CaWindow       *self);
+void ca_window_update_history      (CaWindow       *self);
+void ca_window_history_push        (CaWindow       *self,
+                                    const CaNode   *node);
+void ca_window_rebuild_recent_menu (CaWindow       *self);
+void ca_window_add_recent          (CaWindow       *self,
+                                    GFile          *file);
+
+/* ca-window-search.c */
+void ca_window_init_search         (CaWindow       *self);
+void ca_window_run_search          (CaWindow       *self);
+void ca_window_activate_result     (CaWindow       *self,
+                                    guint           position);
+
+/* ca-window-tree.c */
+void ca_window_init_tree           (CaWindow       *self);
+void ca_window_set_tree_dataset    (CaWindow       *self,
+                                    CaDataset      *dataset);
+
+/* Getters for tests: the parts of the window a test looks at. */
+GtkListView        *ca_window_get_tree_view       (CaWindow   *self);
+GtkSingleSelection *ca_window_get_selection       (CaWindow   *self);
+GtkTreeListModel   *ca_window_get_tree_model      (CaWindow   *self);
+CaDetailsPane      *ca_window_get_details_pane    (CaWindow   *self);
+GtkSearchEntry     *ca_window_get_search_entry    (CaWindow   *self);
+GListModel         *ca_window_get_search_results  (CaWindow   *self);
+AdwWindowTitle     *ca_window_get_title_widget    (CaWindow   *self);
+GtkWidget          *ca_window_get_back_button     (CaWindow   *self);
+/* "loading", "empty" or "explorer"; and "tree", "results" or "no-results". */
+const char         *ca_window_get_visible_page    (CaWindow   *self);
+const char         *ca_window_get_sidebar_page    (CaWindow   *self);
+gboolean            ca_window_is_loading          (CaWindow   *self);
+/* The dialog that lists the problems of the last refused file, or NULL. */
+GtkWidget          *ca_window_get_problems_dialog (CaWindow   *self);
+/* The name label of the tree row shown for node @id, or NULL when that
+ * row is not on screen. */
+GtkLabel           *ca_window_find_row_label      (CaWindow   *self,
+                                                   const char *id);
+
+G_END_DECLS

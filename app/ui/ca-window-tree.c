@@ -1,0 +1,200 @@
+/* ca-window-tree.c: the tree of regions, parks and programs in the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ca-node-item.h"
+#include "ca-tree-model.h"
+#include "ca-tree-row.h"
+#include "ca-window-private.h"
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), ca_tree_row_new (CA_TREE_ROW_TREE));
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *child = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  g_autoptr(CaNodeItem) item = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  ca_tree_row_set_node (CA_TREE_ROW (child), ca_node_item_get_node (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *child = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  ca_tree_row_set_node (CA_TREE_ROW (child), NULL);
+}
+
+static void
+selected_item_changed_cb (CaWindow *self)
+{
+  const CaNode *node = ca_window_get_selected_node (self);
+
+  if (node == NULL || self->dataset == NULL)
+    return;
+
+  if (!self->navigating)
+    ca_window_history_push (self, node);
+  else
+    {
+      g_free (self->current_id);
+      self->current_id = g_strdup (ca_node_get_id (node));
+      ca_window_update_history (self);
+    }
+
+  ca_details_pane_set_node (self->details, self->dataset, node);
+}
+
+/* The tree row that has the keyboard focus, found from the focus widget:
+ * a list row, whose child is our expander. */
+static GtkTreeListRow *
+get_focus_row (CaWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (; focus != NULL && focus != GTK_WIDGET (self->tree_view);
+       focus = gtk_widget_get_parent (focus))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (focus);
+
+      if (GTK_IS_TREE_EXPANDER (child))
+        return gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (child));
+      if (GTK_IS_TREE_EXPANDER (focus))
+        return gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (focus));
+    }
+
+  return NULL;
+}
+
+/* Right expands the focused row, Left collapses it or, when it is already
+ * collapsed, goes to its parent, as in every tree. */
+static gboolean
+tree_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  CaWindow *self = user_data;
+  GtkTreeListRow *row;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  gboolean expand;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (keyval != GDK_KEY_Left && keyval != GDK_KEY_Right &&
+      keyval != GDK_KEY_KP_Left && keyval != GDK_KEY_KP_Right)
+    return FALSE;
+
+  row = get_focus_row (self);
+  if (row == NULL)
+    return FALSE;
+
+  expand = (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) != rtl;
+  if (expand || gtk_tree_list_row_get_expanded (row))
+    {
+      gtk_tree_list_row_set_expanded (row, expand);
+      return TRUE;
+    }
+
+  {
+    g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+
+    if (parent != NULL)
+      gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.select-item", "(ubb)",
+                                  gtk_tree_list_row_get_position (parent), FALSE, FALSE);
+  }
+  return TRUE;
+}
+
+static void
+tree_activate_cb (CaWindow *self,
+                  guint     position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+void
+ca_window_init_tree (CaWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->tree_view, factory);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->tree_view, "activate", G_CALLBACK (tree_activate_cb),
+                           self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (tree_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
+}
+
+void
+ca_window_set_tree_dataset (CaWindow  *self,
+                            CaDataset *dataset)
+{
+  g_clear_object (&self->tree_model);
+  if (dataset != NULL)
+    self->tree_model = ca_tree_model_new (dataset);
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+}
+
+GtkLabel *
+ca_window_find_row_label (CaWindow   *self,
+                          const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tree_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkWidget *row;
+      const CaNode *node;
+
+      if (!GTK_IS_TREE_EXPANDER (expander))
+        continue;
+
+      row = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+      node = ca_tree_row_get_node (CA_TREE_ROW (row));
+      if (node != NULL && g_strcmp0 (ca_node_get_id (node), id) == 0)
+        return ca_tree_row_get_label (CA_TREE_ROW (row));
+    }
+
+  return NULL;
+}

@@ -1,0 +1,871 @@
+/* ca-window.c: the main window of Cluster Atlas.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-i18n.h"
+#include "ca-loader-task.h"
+#include "ca-node-item.h"
+#include "ca-resources.h"
+#include "ca-window-private.h"
+
+/* Problems listed in the dialog of a refused file; the rest are counted. */
+#define MAX_PROBLEMS_SHOWN 10
+/* Loads that end sooner than this never show the progress bar. */
+#define PROGRESS_DELAY_MS 250
+
+enum {
+  PROP_0,
+  PROP_SEARCH_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CaWindow, ca_window, ADW_TYPE_APPLICATION_WINDOW)
+
+CaWindow *
+ca_window_new (CaApplication *app)
+{
+  return g_object_new (CA_TYPE_WINDOW, "application", app, NULL);
+}
+
+static void
+update_title (CaWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *basename = NULL;
+  const char *dataset_title;
+
+  if (self->dataset == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Cluster Atlas"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Cluster Atlas"));
+      return;
+    }
+
+  dataset_title = ca_dataset_get_title (self->dataset, ca_i18n_get_data_language ());
+  basename = g_path_get_basename (ca_dataset_get_path (self->dataset));
+  /* Translators: the window title: the open dataset's title, then the program. */
+  title = g_strdup_printf (_("%s — Cluster Atlas"), dataset_title);
+  adw_window_title_set_title (self->window_title, dataset_title);
+  adw_window_title_set_subtitle (self->window_title, basename);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), ca_dataset_get_path (self->dataset));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+select_initial_node (CaWindow *self)
+{
+  g_autofree char *last = NULL;
+  g_auto(GStrv) expanded = NULL;
+  const CaNode *node = NULL;
+
+  if (self->restore_state)
+    {
+      expanded = g_settings_get_strv (self->settings, "expanded-nodes");
+      ca_tree_model_set_expanded (self->tree_model, self->dataset, (const char * const *) expanded);
+      last = g_settings_get_string (self->settings, "last-node");
+      node = ca_dataset_lookup_node (self->dataset, last);
+      self->restore_state = FALSE;
+    }
+
+  if (node == NULL && ca_dataset_get_n_roots (self->dataset) > 0)
+    {
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      node = ca_dataset_get_root (self->dataset, 0);
+      row = ca_tree_model_reveal (self->tree_model, node);
+      if (row != NULL)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+
+  if (node != NULL)
+    ca_window_select_node (self, node);
+}
+
+void
+ca_window_set_dataset (CaWindow  *self,
+                       CaDataset *dataset)
+{
+  g_return_if_fail (CA_IS_WINDOW (self));
+  g_return_if_fail (dataset == NULL || CA_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  g_clear_pointer (&self->search_index, ca_search_index_free);
+  g_ptr_array_set_size (self->back_stack, 0);
+  g_ptr_array_set_size (self->forward_stack, 0);
+  g_clear_pointer (&self->current_id, g_free);
+  g_object_set (self, "search-mode", FALSE, NULL);
+
+  self->navigating = TRUE;
+  ca_window_set_tree_dataset (self, dataset);
+  if (dataset != NULL)
+    select_initial_node (self);
+  else
+    ca_details_pane_set_node (self->details, NULL, NULL);
+  self->navigating = FALSE;
+
+  ca_window_update_history (self);
+  update_title (self);
+  gtk_stack_set_visible_child_name (self->main_stack, dataset != NULL ? "explorer" : "empty");
+}
+
+CaDataset *
+ca_window_get_dataset (CaWindow *self)
+{
+  g_return_val_if_fail (CA_IS_WINDOW (self), NULL);
+
+  return self->dataset;
+}
+
+const CaNode *
+ca_window_get_selected_node (CaWindow *self)
+{
+  g_autoptr(CaNodeItem) item = NULL;
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (CA_IS_WINDOW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return NULL;
+
+  /* The node belongs to the dataset, which the window keeps. */
+  item = gtk_tree_list_row_get_item (row);
+  return ca_node_item_get_node (item);
+}
+
+gboolean
+ca_window_select_node (CaWindow     *self,
+                       const CaNode *node)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  guint position;
+
+  g_return_val_if_fail (CA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  if (self->tree_model == NULL)
+    return FALSE;
+
+  row = ca_tree_model_reveal (self->tree_model, node);
+  if (row == NULL)
+    return FALSE;
+
+  position = gtk_tree_list_row_get_position (row);
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
+  return TRUE;
+}
+
+/* Loading */
+
+static void
+stop_progress (CaWindow *self)
+{
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_spinner_stop (self->loading_spinner);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+}
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  CaWindow *self = user_data;
+
+  self->progress_timeout = 0;
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  CaWindow *self = user_data;
+
+  if (self->load_cancellable != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static GtkWidget *
+problems_label (GPtrArray *problems)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *label;
+  guint shown = MIN (problems->len, MAX_PROBLEMS_SHOWN);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      const CaProblem *problem = problems->pdata[i];
+      g_autofree char *file = g_path_get_basename (problem->file);
+
+      /* The dialog names the file already; its folder only takes room. */
+      g_string_append_printf (text, "%s%s:%u:%u: %s", i > 0 ? "\n" : "",
+                              file, problem->line, problem->column, problem->message);
+    }
+
+  if (problems->len > shown)
+    {
+      guint more = problems->len - shown;
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("and %u more problem", "and %u more problems", more),
+                              more);
+    }
+
+  label = gtk_label_new (text->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "ca-problems");
+  return label;
+}
+
+static void
+problems_dialog_destroyed_cb (CaWindow  *self,
+                              GtkWidget *dialog)
+{
+  if (self->problems_dialog == dialog)
+    self->problems_dialog = NULL;
+}
+
+static void
+show_load_error (CaWindow  *self,
+                 GFile     *file,
+                 GPtrArray *problems,
+                 GError    *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Open “%s”"), name);
+  if (problems != NULL && problems->len > 0)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("The file is not a valid atlas dataset, so none of it is "
+                                     "shown. The problems found:"));
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), problems_label (problems));
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+    }
+  else
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (problems_dialog_destroyed_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->problems_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CaWindow) self = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaDataset) dataset = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  dataset = ca_loader_load_finish (result, &problems, &error);
+
+  /* A load that another one replaced, or that a closed window started. */
+  if (cancellable == NULL || cancellable != self->load_cancellable)
+    return;
+
+  file = g_object_ref (self->loading_file);
+  stop_progress (self);
+
+  if (dataset != NULL)
+    {
+      ca_window_set_dataset (self, dataset);
+      ca_window_add_recent (self, file);
+      return;
+    }
+
+  if (self->dataset == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "empty");
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, CA_DATASET_ERROR, CA_DATASET_ERROR_CANCELLED))
+    return;
+
+  g_debug ("Could not load %s: %s", g_file_peek_path (file), error->message);
+  show_load_error (self, file, problems, error);
+}
+
+void
+ca_window_open_file (CaWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  stop_progress (self);
+
+  self->load_cancellable = g_cancellable_new ();
+  self->loading_file = g_object_ref (file);
+  name = g_file_get_basename (file);
+  /* Translators: shown above the progress bar while a file loads. */
+  label = g_strdup_printf (_("Loading “%s”…"), name);
+  gtk_label_set_text (self->progress_label, label);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  self->progress_timeout = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
+
+  if (self->dataset == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      gtk_spinner_start (self->loading_spinner);
+    }
+
+  ca_loader_load_async (file, self->load_cancellable, load_progress_cb, self,
+                        load_done_cb, g_object_ref (self));
+}
+
+void
+ca_window_open_bundled (CaWindow *self)
+{
+  g_autofree char *path = ca_dataset_get_bundled_path ();
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (CA_IS_WINDOW (self));
+
+  if (path == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  ca_window_open_file (self, file);
+}
+
+static void
+cancel_load_clicked_cb (CaWindow *self)
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+}
+
+/* Layout */
+
+static void
+leaflet_folded_cb (CaWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean content = adw_leaflet_get_visible_child (self->leaflet) == self->content_box;
+
+  gtk_widget_set_visible (self->show_sidebar_button, folded && content);
+}
+
+static void
+show_sidebar_clicked_cb (CaWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+details_node_activated_cb (CaWindow     *self,
+                           const CaNode *node)
+{
+  ca_window_select_node (self, node);
+}
+
+/* State kept across runs and language switches */
+
+static void
+save_state (CaWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  if (self->tree_model != NULL)
+    {
+      g_auto(GStrv) expanded = ca_tree_model_get_expanded (self->tree_model);
+      const CaNode *node = ca_window_get_selected_node (self);
+
+      g_settings_set_strv (self->settings, "expanded-nodes", (const char * const *) expanded);
+      g_settings_set_string (self->settings, "last-node", node != NULL ? ca_node_get_id (node) : "");
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+ca_window_close_request (GtkWindow *window)
+{
+  save_state (CA_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (ca_window_parent_class)->close_request (window);
+}
+
+static void
+copy_history (GPtrArray *to,
+              GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (to, g_strdup (from->pdata[i]));
+}
+
+static void
+copy_view_state (CaWindow *self,
+                 CaWindow *other)
+{
+  g_auto(GStrv) expanded = ca_tree_model_get_expanded (self->tree_model);
+  const CaNode *node = ca_window_get_selected_node (self);
+
+  other->navigating = TRUE;
+  ca_tree_model_set_expanded (other->tree_model, other->dataset, (const char * const *) expanded);
+  if (node != NULL)
+    ca_window_select_node (other, node);
+  other->navigating = FALSE;
+
+  g_ptr_array_set_size (other->back_stack, 0);
+  copy_history (other->back_stack, self->back_stack);
+  copy_history (other->forward_stack, self->forward_stack);
+  g_free (other->current_id);
+  other->current_id = g_strdup (self->current_id);
+  ca_window_update_history (other);
+  ca_details_pane_set_chart_kind (other->details, ca_details_pane_get_chart_kind (self->details));
+}
+
+CaWindow *
+ca_window_rebuild (CaWindow *self)
+{
+  GtkApplication *app;
+  CaWindow *other;
+  int width, height;
+
+  g_return_val_if_fail (CA_IS_WINDOW (self), NULL);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  other = g_object_new (CA_TYPE_WINDOW, "application", app, NULL);
+  other->restore_state = FALSE;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (other), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    gtk_window_maximize (GTK_WINDOW (other));
+
+  if (self->dataset != NULL)
+    {
+      ca_window_set_dataset (other, self->dataset);
+      copy_view_state (self, other);
+    }
+  if (self->loading_file != NULL)
+    ca_window_open_file (other, self->loading_file);
+
+  gtk_window_present (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return other;
+}
+
+/* Files dropped on the window */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  CaWindow *self = user_data;
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  ca_window_open_file (self, files->data);
+  return TRUE;
+}
+
+/* Mouse buttons 8 and 9 are the back and forward buttons of many mice. */
+static void
+mouse_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  gpointer         user_data)
+{
+  CaWindow *self = user_data;
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == 8)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-back", NULL);
+  else if (button == 9)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-forward", NULL);
+  else
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+init_controllers (CaWindow *self)
+{
+  GtkDropTarget *drop;
+  GtkGesture *click;
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (mouse_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+static void
+restore_window_state (CaWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+  int sidebar = g_settings_get_int (self->settings, "sidebar-width");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 400));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_widget_set_size_request (self->sidebar, CLAMP (sidebar, 240, 360), -1);
+}
+
+static gboolean
+chart_kind_get_mapping (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  CaChartKind kind;
+
+  if (!ca_chart_kind_from_string (g_variant_get_string (variant, NULL), &kind))
+    return FALSE;
+
+  g_value_set_int (value, kind);
+  return TRUE;
+}
+
+static GVariant *
+chart_kind_set_mapping (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  return g_variant_new_string (ca_chart_kind_to_string (g_value_get_int (value)));
+}
+
+static void
+init_details (CaWindow *self)
+{
+  self->details = CA_DETAILS_PANE (ca_details_pane_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->details), TRUE);
+  gtk_box_append (GTK_BOX (self->content_box), GTK_WIDGET (self->details));
+  g_signal_connect_object (self->details, "node-activated",
+                           G_CALLBACK (details_node_activated_cb), self, G_CONNECT_SWAPPED);
+  g_settings_bind_with_mapping (self->settings, "chart-view", self->details, "chart-kind",
+                                G_SETTINGS_BIND_DEFAULT,
+                                chart_kind_get_mapping, chart_kind_set_mapping, NULL, NULL);
+}
+
+/* GObject */
+
+static void
+ca_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CaWindow *self = CA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, self->search_bar != NULL &&
+                                  gtk_search_bar_get_search_mode (self->search_bar));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ca_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CaWindow *self = CA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      if (self->search_bar != NULL)
+        gtk_search_bar_set_search_mode (self->search_bar, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+search_mode_changed_cb (CaWindow *self)
+{
+  gboolean active = gtk_search_bar_get_search_mode (self->search_bar);
+
+  if (active && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  if (!active)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
+  else
+    ca_window_run_search (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+ca_window_dispose (GObject *object)
+{
+  CaWindow *self = CA_WINDOW (object);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  stop_progress (self);
+  if (self->recent_changed_id != 0)
+    g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ca_window_parent_class)->dispose (object);
+}
+
+static void
+ca_window_finalize (GObject *object)
+{
+  CaWindow *self = CA_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  g_clear_pointer (&self->search_index, ca_search_index_free);
+  g_clear_pointer (&self->back_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->forward_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->current_id, g_free);
+
+  G_OBJECT_CLASS (ca_window_parent_class)->finalize (object);
+}
+
+static void
+ca_window_class_init (CaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ca_window_dispose;
+  object_class->finalize = ca_window_finalize;
+  object_class->get_property = ca_window_get_property;
+  object_class->set_property = ca_window_set_property;
+  window_class->close_request = ca_window_close_request;
+
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Referencing the resource bundle links it in from the static library,
+   * and its constructor registers it. */
+  (void) ca_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/clusteratlas/ClusterAtlas/ca-window.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CaWindow, name)
+  BIND (header_bar);
+  BIND (show_sidebar_button);
+  BIND (back_button);
+  BIND (forward_button);
+  BIND (search_button);
+  BIND (window_title);
+  BIND (menu_button);
+  BIND (export_button);
+  BIND (progress_revealer);
+  BIND (progress_label);
+  BIND (progress_bar);
+  BIND (toast_overlay);
+  BIND (main_stack);
+  BIND (loading_spinner);
+  BIND (leaflet);
+  BIND (sidebar);
+  BIND (search_bar);
+  BIND (search_entry);
+  BIND (sidebar_stack);
+  BIND (tree_view);
+  BIND (results_label);
+  BIND (results_view);
+  BIND (content_box);
+  BIND (main_menu);
+  BIND (recent_menu);
+  BIND (export_section);
+  BIND (language_menu);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, show_sidebar_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_load_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+
+  ca_window_class_init_actions (widget_class);
+}
+
+static void
+ca_window_init (CaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->back_stack = g_ptr_array_new_with_free_func (g_free);
+  self->forward_stack = g_ptr_array_new_with_free_func (g_free);
+  self->restore_state = TRUE;
+
+  restore_window_state (self);
+  init_details (self);
+  init_controllers (self);
+  ca_window_init_tree (self);
+  ca_window_init_search (self);
+  ca_window_init_actions (self);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  update_title (self);
+}
+
+AdwToastOverlay *
+ca_window_get_toast_overlay (CaWindow *self)
+{
+  g_return_val_if_fail (CA_IS_WINDOW (self), NULL);
+
+  return self->toast_overlay;
+}
+
+GMenu *
+ca_window_get_export_menu (CaWindow *self)
+{
+  g_return_val_if_fail (CA_IS_WINDOW (self), NULL);
+
+  return self->export_section;
+}
+
+/* Getters for tests */
+
+GtkListView *
+ca_window_get_tree_view (CaWindow *self)
+{
+  return self->tree_view;
+}
+
+GtkSingleSelection *
+ca_window_get_selection (CaWindow *self)
+{
+  return self->selection;
+}
+
+GtkTreeListModel *
+ca_window_get_tree_model (CaWindow *self)
+{
+  return self->tree_model;
+}
+
+CaDetailsPane *
+ca_window_get_details_pane (CaWindow *self)
+{
+  return self->details;
+}
+
+GtkSearchEntry *
+ca_window_get_search_entry (CaWindow *self)
+{
+  return self->search_entry;
+}
+
+GListModel *
+ca_window_get_search_results (CaWindow *self)
+{
+  return gtk_single_selection_get_model (self->results);
+}
+
+AdwWindowTitle *
+ca_window_get_title_widget (CaWindow *self)
+{
+  return self->window_title;
+}
+
+GtkWidget *
+ca_window_get_back_button (CaWindow *self)
+{
+  return self->back_button;
+}
+
+const char *
+ca_window_get_visible_page (CaWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+const char *
+ca_window_get_sidebar_page (CaWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->sidebar_stack);
+}
+
+gboolean
+ca_window_is_loading (CaWindow *self)
+{
+  return self->load_cancellable != NULL;
+}
+
+GtkWidget *
+ca_window_get_problems_dialog (CaWindow *self)
+{
+  return self->problems_dialog;
+}

@@ -1,0 +1,446 @@
+/* test-window.c: the real main window under Xvfb.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ca-application.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+#include "ca-window-private.h"
+
+static CaApplication *app;
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @done says so or five seconds pass; the limit is
+ * only there so that a broken window fails instead of hanging. */
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  return !ca_window_is_loading (data);
+}
+
+/* Each test starts from no remembered selection or expanded rows, unless
+ * @keep_state asks for what the last window left. */
+static CaWindow *
+open_window_full (const char *fixture_name,
+                  gboolean    keep_state)
+{
+  CaWindow *window;
+
+  if (!keep_state)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      g_settings_reset (settings, "last-node");
+      g_settings_reset (settings, "expanded-nodes");
+    }
+
+  window = ca_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (fixture_name != NULL)
+    {
+      g_autofree char *path = fixture (fixture_name);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      ca_window_open_file (window, file);
+      spin_until (loaded, window);
+      g_assert_nonnull (ca_window_get_dataset (window));
+    }
+  spin ();
+  return window;
+}
+
+static CaWindow *
+open_window (const char *fixture_name)
+{
+  return open_window_full (fixture_name, FALSE);
+}
+
+static void
+close_window (CaWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+}
+
+static const CaNode *
+lookup (CaWindow   *window,
+        const char *id)
+{
+  const CaNode *node = ca_dataset_lookup_node (ca_window_get_dataset (window), id);
+
+  g_assert_nonnull (node);
+  return node;
+}
+
+static const char *
+selected_id (CaWindow *window)
+{
+  const CaNode *node = ca_window_get_selected_node (window);
+
+  return node != NULL ? ca_node_get_id (node) : NULL;
+}
+
+static void
+test_window_shown (void)
+{
+  CaWindow *window = open_window (NULL);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Cluster Atlas"));
+  g_assert_cmpstr (ca_window_get_visible_page (window), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (ca_window_get_back_button (window)));
+  g_assert_false (gtk_widget_is_sensitive (ca_window_get_back_button (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static void
+test_window_title (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+
+  g_assert_cmpstr (ca_window_get_visible_page (window), ==, "explorer");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Window test atlas — Cluster Atlas");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ca_window_get_title_widget (window)), ==,
+                   "ui-good.xml");
+  close_window (window);
+}
+
+static void
+test_window_size_saved (void)
+{
+  CaWindow *window = open_window (NULL);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 733, 511);
+  spin ();
+  close_window (window);
+
+  window = open_window (NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 733);
+  g_assert_cmpint (height, ==, 511);
+  g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
+  close_window (window);
+}
+
+static void
+test_window_select_details (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  CaDetailsPane *details = ca_window_get_details_pane (window);
+  const CaNode *park = lookup (window, "bs-hitech");
+  GtkSingleSelection *selection = ca_window_get_selection (window);
+
+  /* At first the first root is selected and shown. */
+  g_assert_cmpstr (selected_id (window), ==, "cn");
+  g_assert_true (ca_details_pane_get_node (details) == lookup (window, "cn"));
+
+  g_assert_true (ca_window_select_node (window, park));
+  spin ();
+  g_assert_cmpstr (selected_id (window), ==, "bs-hitech");
+  g_assert_true (ca_details_pane_get_node (details) == park);
+
+  /* Selecting a row the way a click does also shows its details. */
+  gtk_single_selection_set_selected (selection, 1);
+  spin ();
+  g_assert_cmpstr (selected_id (window), ==, "sh");
+  g_assert_true (ca_details_pane_get_node (details) == lookup (window, "sh"));
+
+  /* The name label of a shown row carries the node's name. */
+  g_assert_nonnull (ca_window_find_row_label (window, "sh"));
+  g_assert_cmpstr (gtk_label_get_text (ca_window_find_row_label (window, "sh")), ==, "Shanghai");
+  close_window (window);
+}
+
+static void
+test_window_state_saved (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  GtkTreeListModel *tree;
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  ca_window_select_node (window, lookup (window, "bs-poc"));
+  spin ();
+  close_window (window);
+
+  window = open_window_full ("ui-good.xml", TRUE);
+  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+  /* China, Shanghai and Baoshan were expanded to show it, and still are. */
+  tree = ca_window_get_tree_model (window);
+  row = ca_tree_model_reveal (tree, lookup (window, "baoshan"));
+  g_assert_true (gtk_tree_list_row_get_expanded (row));
+  g_assert_nonnull (ca_window_find_row_label (window, "bs-hitech"));
+  close_window (window);
+}
+
+static void
+go (CaWindow   *window,
+    const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  spin ();
+
+}
+
+static void
+test_window_history (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  GtkWidget *back = ca_window_get_back_button (window);
+
+  g_assert_false (gtk_widget_is_sensitive (back));
+  ca_window_select_node (window, lookup (window, "sh"));
+  ca_window_select_node (window, lookup (window, "bs-poc"));
+  ca_window_select_node (window, lookup (window, "js"));
+  spin ();
+  g_assert_true (gtk_widget_is_sensitive (back));
+
+  go (window, "win.go-back");
+  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+  go (window, "win.go-back");
+  g_assert_cmpstr (selected_id (window), ==, "sh");
+  go (window, "win.go-forward");
+  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+  g_assert_true (ca_details_pane_get_node (ca_window_get_details_pane (window)) ==
+                 lookup (window, "bs-poc"));
+
+  /* A new selection forgets the way forward. */
+  ca_window_select_node (window, lookup (window, "fengxian"));
+  spin ();
+  go (window, "win.go-forward");
+  g_assert_cmpstr (selected_id (window), ==, "fengxian");
+  go (window, "win.go-back");
+  go (window, "win.go-back");
+  go (window, "win.go-back");
+  go (window, "win.go-back");
+  g_assert_cmpstr (selected_id (window), ==, "cn");
+  g_assert_false (gtk_widget_is_sensitive (back));
+  close_window (window);
+}
+
+typedef struct {
+  CaWindow *window;
+  guint     n_expected;
+} SearchWait;
+
+/* The entry reports changes after a short pause, so wait for the list. */
+static gboolean
+has_results (gpointer data)
+{
+  SearchWait *wait = data;
+  GListModel *results = ca_window_get_search_results (wait->window);
+
+  return g_strcmp0 (ca_window_get_sidebar_page (wait->window), "results") == 0 &&
+         results != NULL && g_list_model_get_n_items (results) == wait->n_expected;
+}
+
+static gboolean
+row_shown (gpointer data)
+{
+  return ca_window_find_row_label (data, "bs-hitech") != NULL;
+}
+
+static void
+search (CaWindow   *window,
+        const char *query,
+        guint       n_expected)
+{
+  GtkSearchEntry *entry = ca_window_get_search_entry (window);
+  SearchWait wait = { window, n_expected };
+
+  if (g_strcmp0 (ca_window_get_sidebar_page (window), "tree") == 0)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  spin_until (has_results, &wait);
+  g_assert_cmpstr (ca_window_get_sidebar_page (window), ==, "results");
+  g_assert_cmpuint (g_list_model_get_n_items (ca_window_get_search_results (window)), ==,
+                    n_expected);
+}
+
+static void
+test_window_search (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  GtkSearchEntry *entry = ca_window_get_search_entry (window);
+  GtkTreeListModel *tree = ca_window_get_tree_model (window);
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  /* Full-width letters and another case match the English name. */
+  search (window, "ＢＡＯＳＨＡＮ　ｈｉｇｈ", 1);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpstr (selected_id (window), ==, "bs-hitech");
+  g_assert_cmpstr (ca_window_get_sidebar_page (window), ==, "tree");
+  g_assert_true (ca_details_pane_get_node (ca_window_get_details_pane (window)) ==
+                 lookup (window, "bs-hitech"));
+  /* Its ancestors were expanded to reach it, and its row is on screen. */
+  row = gtk_tree_list_model_get_row (tree, 0);
+  g_assert_true (gtk_tree_list_row_get_expanded (row));
+  spin_until (row_shown, window);
+  g_assert_nonnull (ca_window_find_row_label (window, "bs-hitech"));
+
+  /* Names in Chinese, tags and ids are searched too. */
+  search (window, "宝山", 2);
+  search (window, "robotics", 1);
+  search (window, "bs-poc", 1);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+  close_window (window);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return !ca_window_is_loading (data) && ca_window_get_problems_dialog (data) != NULL;
+}
+
+static void
+test_window_open_bad (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  CaDataset *good = ca_window_get_dataset (window);
+  g_autofree char *path = fixture ("ui-bad.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog;
+
+  ca_window_select_node (window, lookup (window, "bs-poc"));
+  ca_window_open_file (window, file);
+  spin_until (dialog_shown, window);
+
+  dialog = ca_window_get_problems_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                            "ui-bad.xml"));
+  g_assert_nonnull (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+
+  /* The good dataset is still shown, with the same selection. */
+  g_assert_true (ca_window_get_dataset (window) == good);
+  g_assert_cmpstr (ca_window_get_visible_page (window), ==, "explorer");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Window test atlas — Cluster Atlas");
+  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_null (ca_window_get_problems_dialog (window));
+  close_window (window);
+}
+
+static CaWindow *
+only_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_nonnull (windows);
+  g_assert_null (windows->next);
+  g_assert_true (CA_IS_WINDOW (windows->data));
+  return windows->data;
+}
+
+static void
+switch_language (const char *lang)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string (lang));
+  spin ();
+}
+
+static void
+test_window_language (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  GtkLabel *label;
+  g_autoptr(GVariant) state = NULL;
+
+  ca_window_select_node (window, lookup (window, "bs-poc"));
+  spin ();
+  g_assert_cmpstr (gtk_label_get_text (ca_window_find_row_label (window, "cn")), ==, "China");
+
+  switch_language ("zh_CN");
+  window = only_window ();
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "zh_CN");
+  g_assert_cmpstr (ca_i18n_get_data_language (), ==, "zh-CN");
+  label = ca_window_find_row_label (window, "cn");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "中国");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "窗口测试图谱"));
+  g_assert_cmpstr (adw_window_title_get_title (ca_window_get_title_widget (window)), ==,
+                   "窗口测试图谱");
+  /* The selection and the expanded rows came along. */
+  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+  g_assert_nonnull (ca_window_find_row_label (window, "bs-hitech"));
+
+  switch_language ("en");
+  window = only_window ();
+  g_assert_cmpstr (gtk_label_get_text (ca_window_find_row_label (window, "cn")), ==, "China");
+  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("ca-test-window-XXXXXX", NULL);
+  int status;
+
+  /* Recent files go to a scratch place, not the user's list. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  ca_i18n_init ();
+  ca_i18n_set_language ("en");
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = ca_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/shown", test_window_shown);
+  g_test_add_func ("/window/title", test_window_title);
+  g_test_add_func ("/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/window/select-details", test_window_select_details);
+  g_test_add_func ("/window/state-saved", test_window_state_saved);
+  g_test_add_func ("/window/history", test_window_history);
+  g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/open-bad", test_window_open_bad);
+  g_test_add_func ("/window/language", test_window_language);
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
