@@ -269,7 +269,7 @@ claim_id (const CaAttrs *attrs)
   if (!ca_check_ncname (id))
     {
       ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
-                            _("“%.300s” is not a valid id: an id is an XML name of at most %d "
+                            _("“%.64s” is not a valid id: an id is an XML name of at most %d "
                               "characters, starting with a letter or “_”, made of letters, "
                               "digits, “-”, “_” and “.”"), id, CA_LOADER_MAX_ID);
       return NULL;
@@ -357,7 +357,7 @@ check_value (const CaAttrs *attrs,
                             name, text);
       break;
     case CA_VALUE_OUT_OF_RANGE:
-      ca_loader_problem_at (self, line, column, _("“%s” is out of range (%s)"), name, text);
+      ca_loader_problem_at (self, line, column, _("“%s” is out of range (%.40s…)"), name, text);
       break;
     case CA_VALUE_NOT_A_NUMBER:
     default:
@@ -924,7 +924,14 @@ ca_loader_characters (CaLoader   *self,
   for (gsize i = 0; i < length && !frame->text_reported; i++)
     if (!g_ascii_isspace (text[i]))
       {
-        ca_loader_problem (self, _("<%s> may not contain text"), element_names[frame->kind]);
+        /* The parser is at the end of the text: count back to where the
+         * stray text begins. */
+        guint newlines = 0;
+
+        for (gsize j = i; j < length; j++)
+          newlines += text[j] == '\n';
+        ca_loader_problem_at (self, ca_loader_line (self) - MIN (newlines, ca_loader_line (self)),
+                              0, _("<%s> may not contain text"), element_names[frame->kind]);
         frame->text_reported = TRUE;
       }
 }

@@ -118,7 +118,12 @@ structured_error_cb (void        *user_data,
 
   if (error == NULL || error->level == XML_ERR_WARNING || self->stopped)
     return;
-  message = g_strchomp (g_strdup (error->message != NULL ? error->message : "?"));
+  if (error->code == XML_ERR_DOCUMENT_END && self->element_depth > 0)
+    message = g_strdup (_("the file ends before its elements are closed: it may be cut short"));
+  else
+    message = g_strchomp (g_strdup (error->message != NULL ? error->message : "?"));
+  /* One problem, one line: libxml2 puts details on a second line. */
+  g_strdelimit (message, "\r\n", ' ');
   add_problem_at (self, (guint) MAX (0, error->line), (guint) MAX (0, error->int2), message);
   if (error->level == XML_ERR_FATAL)
     ca_loader_stop (self);
