@@ -18,6 +18,7 @@ typedef struct {
   double          value;
   CaQualifier     qualifier;
   guint           n_parts;   /* nodes summed into an "others" row */
+  guint           order;     /* the child's position, to break ties */
   CaDate          date;
 } Item;
 
@@ -27,6 +28,12 @@ typedef struct {
 } Series;
 
 #define MIN_ROW 18.0
+
+static gboolean
+is_others (const Item *item)
+{
+  return item->node == NULL && item->figure == NULL;
+}
 
 static Series *
 series_for (GPtrArray      *all,
@@ -70,7 +77,7 @@ item_for (Series       *series,
     }
   item.node = node;
   item.name = ca_chart_node_name (node);
-  item.n_parts = 0;
+  item.order = ca_node_get_index (node);
   g_array_append_val (series->items, item);
   return &g_array_index (series->items, Item, series->items->len - 1);
 }
@@ -146,7 +153,7 @@ item_by_value (gconstpointer a,
 
   if (x->value != y->value)
     return x->value < y->value ? 1 : -1;
-  return g_utf8_collate (x->name, y->name);
+  return (x->order > y->order) - (x->order < y->order);
 }
 
 static int
@@ -266,8 +273,11 @@ fit_axis (CaChartLayout *self,
   for (guint i = 0; i < series->items->len; i++)
     {
       double v = g_array_index (series->items, Item, i).value;
-      double room = w - CA_CHART_PAD / 2 - values[i].w;
+      double room;
 
+      if (is_others (&g_array_index (series->items, Item, i)))
+        continue;
+      room = w - CA_CHART_PAD / 2 - values[i].w;
       if (room > w / 3)
         extent = MAX (extent, v * w / room);
       else
@@ -303,6 +313,30 @@ draw_axis (CaChartLayout  *self,
     }
 }
 
+/* The "others" bar does not set the axis, so that the bars shown stay
+ * readable; when it is longer than the plot it is drawn broken, with its
+ * value inside. */
+static double
+draw_others (CaChartLayout *self,
+             Bars          *bars,
+             Text          *value,
+             double         bar_y,
+             double         thick)
+{
+  const CaChartRect *plot = &bars->plot;
+  double end = plot->x + plot->width;
+
+  ca_chart_add_shape (self, SHAPE_FILL, INK_DIM, 0.4, plot->x, bar_y, plot->width - 14, thick);
+  ca_chart_add_shape (self, SHAPE_FILL, INK_DIM, 0.4, end - 10, bar_y, 10, thick);
+  value->ink = INK_FOREGROUND;
+  if (value->w < plot->width - 26)
+    ca_chart_panel_text (self, bars->panel, value, end - 18 - value->w,
+                         bar_y + (thick - value->h) / 2);
+  else
+    ca_chart_text_clear (value);
+  return plot->width;
+}
+
 static void
 draw_row (CaChartLayout  *self,
           Bars           *bars,
@@ -320,16 +354,27 @@ draw_row (CaChartLayout  *self,
   Text name;
   int index;
 
-  ca_chart_add_shape (self, SHAPE_FILL, ink, 1.0, plot->x, bar_y, len, thick);
+  if (is_others (item) && len + CA_CHART_PAD / 2 + value->w > plot->width)
+    len = draw_others (self, bars, value, bar_y, thick);
+  else
+    {
+      ca_chart_add_shape (self, SHAPE_FILL, ink, 1.0, plot->x, bar_y, len, thick);
+      ca_chart_panel_text (self, bars->panel, value, plot->x + len + CA_CHART_PAD / 2,
+                           y + (bars->row_h - value->h) / 2);
+    }
   index = ca_chart_add_mark (self, CA_MARK_BAR, bars->panel, plot->x, bar_y,
                              MAX (len, CA_CHART_MIN_BAR), thick);
   describe (self, index, metric, item);
-  ca_chart_make_text (self, &name, item->name, FONT_SMALL,
-                      bars->label_w, 1);
+  /* Long names wrap onto a second line where the rows are tall enough. */
+  ca_chart_make_text (self, &name, item->name, FONT_SMALL, bars->label_w,
+                      bars->row_h >= 30 ? 2 : 1);
+  pango_layout_set_alignment (name.layout, PANGO_ALIGN_RIGHT);
+  if (pango_layout_get_line_count (name.layout) == 1)
+    pango_layout_set_width (name.layout, -1);
+  else
+    name.w = bars->label_w;
   ca_chart_panel_text (self, bars->panel, &name, plot->x - CA_CHART_PAD - name.w,
                        y + (bars->row_h - name.h) / 2);
-  ca_chart_panel_text (self, bars->panel, value, plot->x + len + CA_CHART_PAD / 2,
-                       y + (bars->row_h - value->h) / 2);
 }
 
 static double
@@ -394,6 +439,52 @@ layout_panel (CaChartLayout     *self,
     }
 }
 
+/* Gives each panel the height its rows need, in one or two columns filled
+ * shortest first; when that does not fit, falls back to an even grid. */
+static guint
+stack_panels (CaChartLayout *self,
+              GPtrArray     *all,
+              CaChartRect   *cells)
+{
+  const double overhead = 50, row = 28;
+  const CaChartRect *body = &self->body;
+  guint cols = (all->len > 1 && body->width >= 720) ? 2 : 1;
+  double heights[2] = { 0, 0 }, scale, tallest, min_want = G_MAXDOUBLE;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      Series *series = g_ptr_array_index (all, i);
+      guint c = (cols == 2 && heights[1] < heights[0]) ? 1 : 0;
+
+      cells[i].width = body->width / cols;
+      cells[i].height = overhead + MIN (series->items->len, 24) * row;
+      cells[i].x = body->x + c * cells[i].width;
+      cells[i].y = heights[c];
+      heights[c] += cells[i].height;
+      min_want = MIN (min_want, cells[i].height);
+    }
+  tallest = MAX (heights[0], heights[1]);
+  scale = MIN (body->height / tallest, 32.0 / 28.0);
+  if (scale < 0.8 || min_want * scale < 70)
+    return ca_chart_grid (self, all->len, 360, 110, cells);
+  for (guint i = 0; i < all->len; i++)
+    {
+      cells[i].y = body->y + cells[i].y * scale;
+      cells[i].height *= scale;
+    }
+  return all->len;
+}
+
+/* Metrics reported by more places come first: they say the most. */
+static int
+series_by_size (gconstpointer a,
+                gconstpointer b)
+{
+  const Series *x = *(Series * const *) a, *y = *(Series * const *) b;
+
+  return (int) y->items->len - (int) x->items->len;
+}
+
 void
 ca_chart_layout_counts (CaChartLayout *self)
 {
@@ -419,9 +510,11 @@ ca_chart_layout_counts (CaChartLayout *self)
 
       g_array_sort (series->items, by_date ? item_by_date : item_by_value);
     }
+  /* g_ptr_array_sort is a merge sort, so equal sizes keep the dataset's order. */
+  g_ptr_array_sort (all, series_by_size);
   ca_chart_frame (self, NULL, 0);
   cells = g_new0 (CaChartRect, all->len);
-  shown = ca_chart_grid (self, all->len, 360, 110, cells);
+  shown = stack_panels (self, all, cells);
   for (guint i = 0; i < shown; i++)
     layout_panel (self, g_ptr_array_index (all, i), &cells[i], INK_SERIES + i % 7);
 }

@@ -260,8 +260,18 @@ draw_bar (CaChartLayout  *self,
   int ink = item->goal != NULL ? bars->ink : INK_DIM;
   int index;
 
-  ca_chart_add_shape (self, SHAPE_FILL, ink, 0.28, x, base - h, w, h);
-  ca_chart_add_shape (self, SHAPE_OUTLINE, ink, 1.0, x, base - h, w, h);
+  if (h > bars->plot.height)
+    {
+      /* An "others" sum taller than the plot is drawn broken at the top. */
+      h = bars->plot.height;
+      ca_chart_add_shape (self, SHAPE_FILL, ink, 0.4, x, bars->plot.y + 14, w, h - 14);
+      ca_chart_add_shape (self, SHAPE_FILL, ink, 0.4, x, bars->plot.y, w, 10);
+    }
+  else
+    {
+      ca_chart_add_shape (self, SHAPE_FILL, ink, 0.28, x, base - h, w, h);
+      ca_chart_add_shape (self, SHAPE_OUTLINE, ink, 1.0, x, base - h, w, h);
+    }
   index = ca_chart_add_mark (self, CA_MARK_GOAL, bars->panel, x, base - MAX (h, CA_CHART_MIN_BAR),
                              w, MAX (h, CA_CHART_MIN_BAR));
   describe (self, index, metric, item);
@@ -336,8 +346,8 @@ count_years (GArray *items)
   return n;
 }
 
-/* Keeps the bars of each year that fit in @width and sums the rest; the
- * axis then covers the sums too. */
+/* Keeps the bars of each year that fit in @width and sums the rest.  The
+ * sums do not set the axis, so that the goals shown stay readable. */
 static void
 group_series (Series *series,
               double  width)
@@ -358,8 +368,6 @@ group_series (Series *series,
     }
   g_array_unref (series->items);
   series->items = out;
-  for (guint i = 0; i < out->len; i++)
-    series->max = MAX (series->max, g_array_index (out, Item, i).value);
 }
 
 static void

@@ -1,0 +1,121 @@
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <pango/pangocairo.h>
+
+#include "ca-chart.h"
+#include "ca-dataset.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+
+/* Layout and draw time of each chart view for a node with 10 to 10,000
+ * children, each with a count, a goal and a program: the median of N runs
+ * on a 1200x800 image surface.  Usage: bench-chart [RUNS] */
+
+static const guint sizes[] = { 10, 100, 1000, 10000 };
+
+static CaDataset *
+make_dataset (guint n)
+{
+  g_autoptr(GString) xml = g_string_new (
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\"><title xml:lang=\"en\">Bench</title>"
+      "<metrics><metric id=\"projects\" kind=\"count\"><name xml:lang=\"en\">Projects</name>"
+      "</metric><metric id=\"money\" kind=\"money\" unit=\"CNY\"><name xml:lang=\"en\">"
+      "Money</name></metric></metrics><sources><source id=\"s\" published=\"2024-01-01\" "
+      "publisher=\"P\"><title xml:lang=\"en\">T</title></source></sources>"
+      "<region id=\"root\" kind=\"country\"><name xml:lang=\"en\">Root</name>\n");
+  g_autoptr(GError) error = NULL;
+  CaDataset *dataset;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml,
+        "<park id=\"p%u\" kind=\"park\"><name xml:lang=\"en\">Park number %u</name>"
+        "<count metric=\"projects\" value=\"%u\" date=\"2024\" source=\"s\"/>"
+        "<program id=\"g%u\" start=\"%u\" end=\"%u\"><name xml:lang=\"en\">Program %u</name>"
+        "<goal metric=\"money\" value=\"%u000000\" year=\"%u\" source=\"s\"/></program></park>\n",
+        i, i, (i * 7919) % 1000 + 1, i, 2020 + i % 5, 2026 + i % 5, i, i + 1, 2025 + i % 6);
+  g_string_append (xml, "</region></atlas>\n");
+  dataset = ca_dataset_load_data (xml->str, xml->len, "bench.xml", NULL, &error);
+  if (dataset == NULL)
+    g_error ("%s", error->message);
+  return dataset;
+}
+
+static int
+cmp_double (const void *a,
+            const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), cmp_double);
+  return values[n / 2];
+}
+
+static void
+measure (const CaNode *node,
+         CaChartKind   kind,
+         guint         runs,
+         guint         children)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 800);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+  CaChartOptions options = { kind, 1200, 800, 2026, TRUE, TRUE };
+  g_autofree double *layout_ms = g_new (double, runs);
+  g_autofree double *draw_ms = g_new (double, runs);
+  CaChartStyle style;
+  guint marks = 0;
+
+  ca_chart_style_init_print (&style);
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 t0 = g_get_monotonic_time (), t1;
+      CaChartLayout *layout = ca_chart_layout_new (node, &options, context);
+
+      t1 = g_get_monotonic_time ();
+      ca_chart_layout_draw (layout, cr, &style, 0);
+      cairo_surface_flush (surface);
+      draw_ms[r] = (g_get_monotonic_time () - t1) / 1000.0;
+      layout_ms[r] = (t1 - t0) / 1000.0;
+      marks = ca_chart_layout_get_n_marks (layout);
+      ca_chart_layout_free (layout);
+    }
+  g_print ("| %-8s | %8u | %6u | %9.2f | %9.2f | %9.2f |\n", ca_chart_kind_to_string (kind),
+           children, marks, median (layout_ms, runs), median (draw_ms, runs),
+           median (layout_ms, runs) + median (draw_ms, runs));
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint runs = argc > 1 ? (guint) MAX (atoi (argv[1]), 1) : 15;
+
+  setlocale (LC_ALL, "");
+  ca_i18n_init ();
+  ca_i18n_set_language ("en");
+  g_print ("Chart layout and draw, 1200x800 image surface, median of %u runs (ms)\n\n", runs);
+  g_print ("| view     | children |  marks | layout ms |   draw ms |  total ms |\n");
+  g_print ("|----------|----------|--------|-----------|-----------|-----------|\n");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(CaDataset) dataset = make_dataset (sizes[s]);
+      const CaNode *root = ca_dataset_lookup_node (dataset, "root");
+
+      for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
+        measure (root, kind, runs, sizes[s]);
+    }
+  return 0;
+}
