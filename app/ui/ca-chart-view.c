@@ -1,7 +1,5 @@
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "ca-chart-view.h"
 #include "ca-i18n.h"
 
