@@ -463,7 +463,11 @@ ca_format_kind (const char *kind)
   g_return_val_if_fail (kind != NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_str_equal (kinds[i].token, kind))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "kind", kinds[i].label);
+      {
+        /* A NULL domain: GLib then skips its "should translate" guess,
+         * which is wrong in the C.UTF-8 locale. */
+        return g_dpgettext2 (NULL, "kind", kinds[i].label);
+      }
   /* An unknown kind reads as its token: "innovation-centre" -> "Innovation centre". */
   label = g_strdelimit (g_strdup (kind), "-_", ' ');
   label[0] = g_ascii_toupper (label[0]);
