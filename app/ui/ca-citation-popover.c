@@ -1,0 +1,123 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-citation-popover.h"
+#include "ca-format.h"
+#include "ca-i18n.h"
+
+struct _CaCitationPopover
+{
+  GtkPopover      parent_instance;
+
+  const CaSource *source;
+
+  GtkLabel       *publisher_label;
+  GtkLabel       *title_label;
+  GtkLabel       *date_label;
+  GtkButton      *copy_button;
+  GtkLinkButton  *link_button;
+};
+
+G_DEFINE_FINAL_TYPE (CaCitationPopover, ca_citation_popover, GTK_TYPE_POPOVER)
+
+static void
+copy_clicked_cb (CaCitationPopover *self,
+                 GtkButton         *button)
+{
+  g_autofree char *citation = NULL;
+
+  if (self->source == NULL)
+    return;
+
+  citation = ca_format_citation (self->source);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+/* Opens the address ourselves so the popover closes and the browser is
+ * started for the window the user is in. */
+static gboolean
+activate_link_cb (CaCitationPopover *self,
+                  GtkLinkButton     *button)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *uri = gtk_link_button_get_uri (button);
+
+  if (uri == NULL || *uri == '\0')
+    return TRUE;
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  gtk_popover_popdown (GTK_POPOVER (self));
+  return TRUE;
+}
+
+static void
+ca_citation_popover_class_init (CaCitationPopoverClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/clusteratlas/ClusterAtlas/"
+                                               "ca-citation-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaCitationPopover, publisher_label);
+  gtk_widget_class_bind_template_child (widget_class, CaCitationPopover, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CaCitationPopover, date_label);
+  gtk_widget_class_bind_template_child (widget_class, CaCitationPopover, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, CaCitationPopover, link_button);
+}
+
+static void
+ca_citation_popover_init (CaCitationPopover *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->copy_button, "clicked",
+                           G_CALLBACK (copy_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->link_button, "activate-link",
+                           G_CALLBACK (activate_link_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+ca_citation_popover_new (const CaSource *source)
+{
+  CaCitationPopover *self = g_object_new (CA_TYPE_CITATION_POPOVER, NULL);
+
+  ca_citation_popover_set_source (self, source);
+  return GTK_WIDGET (self);
+}
+
+void
+ca_citation_popover_set_source (CaCitationPopover *self,
+                                const CaSource    *source)
+{
+  g_autofree char *date = NULL;
+  const char *title = NULL;
+  gboolean has_href;
+
+  g_return_if_fail (CA_IS_CITATION_POPOVER (self));
+
+  self->source = source;
+  if (source == NULL)
+    return;
+
+  date = ca_format_date (&source->published);
+  title = ca_text_lookup (&source->titles, ca_i18n_get_data_language ());
+  has_href = source->href != NULL && *source->href != '\0';
+
+  gtk_label_set_text (self->publisher_label, source->publisher);
+  gtk_label_set_text (self->title_label, title != NULL ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL);
+  gtk_label_set_text (self->date_label, date);
+  gtk_link_button_set_uri (self->link_button, has_href ? source->href : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_button), has_href ? source->href : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_button), has_href);
+}
+
+const CaSource *
+ca_citation_popover_get_source (CaCitationPopover *self)
+{
+  g_return_val_if_fail (CA_IS_CITATION_POPOVER (self), NULL);
+
+  return self->source;
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ca-model-types.h"
+
+G_BEGIN_DECLS
+
+/* The citation of one source: publisher, date, title, a button that copies
+ * the citation as text and, when the source has an address, a link that
+ * opens it in the browser. */
+
+#define CA_TYPE_CITATION_POPOVER (ca_citation_popover_get_type ())
+G_DECLARE_FINAL_TYPE (CaCitationPopover, ca_citation_popover, CA, CITATION_POPOVER, GtkPopover)
+
+GtkWidget      *ca_citation_popover_new        (const CaSource    *source);
+/* The source belongs to its dataset, which must outlive the popover. */
+void            ca_citation_popover_set_source (CaCitationPopover *self,
+                                                const CaSource    *source);
+const CaSource *ca_citation_popover_get_source (CaCitationPopover *self);
+
+G_END_DECLS

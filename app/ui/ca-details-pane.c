@@ -1,0 +1,777 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-chart-view.h"
+#include "ca-citation-popover.h"
+#include "ca-details-pane-private.h"
+#include "ca-figure-item.h"
+#include "ca-format.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+
+#define N_CHART_KINDS (CA_CHART_TIMELINE + 1)
+
+struct _CaDetailsPane
+{
+  GtkWidget            parent_instance;
+
+  CaDataset           *dataset;
+  const CaNode        *node;
+  CaChartKind          chart_kind;
+  GListStore          *figures;
+  GtkWidget           *chart_view;
+  GtkToggleButton     *kind_buttons[N_CHART_KINDS];
+
+  GtkStack            *stack;
+  GtkScrolledWindow   *scrolled;
+  GtkWidget           *path_scroller;
+  GtkBox              *path_box;
+  GtkLabel            *title_label;
+  GtkLabel            *other_names_label;
+  GtkLabel            *facts_label;
+  GtkFlowBox          *tags_box;
+  GtkLabel            *summary_label;
+  GtkBox              *switcher_box;
+  GtkBox              *chart_box;
+  GtkStack            *figures_stack;
+  GtkColumnView       *figures_view;
+  GtkLabel            *figures_empty_label;
+  GtkColumnViewColumn *metric_column;
+  GtkColumnViewColumn *value_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *source_column;
+};
+
+G_DEFINE_FINAL_TYPE (CaDetailsPane, ca_details_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHART_KIND,
+  N_PROPS
+};
+
+enum {
+  NODE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *
+data_lang (void)
+{
+  return ca_i18n_get_data_language ();
+}
+
+static void
+remove_all_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_BOX (parent))
+        gtk_box_remove (GTK_BOX (parent), child);
+      else if (GTK_IS_FLOW_BOX (parent))
+        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
+      else
+        g_assert_not_reached ();
+    }
+}
+
+/* Path bar */
+
+static void
+path_button_clicked_cb (CaDetailsPane *self,
+                        GtkButton     *button)
+{
+  const CaNode *node = g_object_get_data (G_OBJECT (button), "ca-node");
+
+  g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
+}
+
+static GtkWidget *
+create_path_separator (void)
+{
+  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", "pan-end-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
+
+  gtk_widget_add_css_class (image, "dim-label");
+  return image;
+}
+
+static GtkWidget *
+create_path_button (CaDetailsPane *self,
+                    const CaNode  *node)
+{
+  const char *name = ca_node_get_name (node, data_lang ());
+  g_autofree char *tooltip = NULL;
+  GtkWidget *button = gtk_button_new_with_label (name);
+
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: tooltip of a button in the path bar; %s is a region or park. */
+  tooltip = g_strdup_printf (_("Show %s"), name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "ca-node", (gpointer) node);
+  g_signal_connect_object (button, "clicked",
+                           G_CALLBACK (path_button_clicked_cb), self, G_CONNECT_SWAPPED);
+  return button;
+}
+
+static void
+update_path_bar (CaDetailsPane *self)
+{
+  g_autoptr(GPtrArray) path = ca_node_get_path (self->node);
+  GtkWidget *current;
+
+  remove_all_children (GTK_WIDGET (self->path_box));
+  gtk_widget_set_visible (self->path_scroller, path->len > 1);
+
+  for (guint i = 0; i + 1 < path->len; i++)
+    {
+      gtk_box_append (self->path_box, create_path_button (self, g_ptr_array_index (path, i)));
+      gtk_box_append (self->path_box, create_path_separator ());
+    }
+
+  /* The node itself ends the path, as text: it is already shown. */
+  current = gtk_label_new (ca_node_get_name (self->node, data_lang ()));
+  gtk_widget_add_css_class (current, "ca-path-current");
+  gtk_widget_set_margin_start (current, 6);
+  gtk_widget_set_margin_end (current, 6);
+  gtk_box_append (self->path_box, current);
+}
+
+/* Names, kind, period, status, tags, summary */
+
+static gboolean
+text_has_earlier (const CaText *text,
+                  guint         index)
+{
+  for (guint i = 0; i < index; i++)
+    if (g_strcmp0 (text->entries[i].text, text->entries[index].text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The node's names in the other languages, each once. */
+static char *
+join_other_names (const CaNode *node,
+                  const char   *shown)
+{
+  const CaText *names = ca_node_get_names (node);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < names->n_entries; i++)
+    {
+      const char *name = names->entries[i].text;
+
+      if (name == NULL || g_strcmp0 (name, shown) == 0 || text_has_earlier (names, i))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, name);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+format_facts (const CaNode *node)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *kind = ca_node_get_kind (node);
+  int start = ca_node_get_start_year (node);
+  int end = ca_node_get_end_year (node);
+  CaStatus status = ca_node_get_status (node);
+
+  if (kind != NULL)
+    g_ptr_array_add (parts, g_strdup (ca_format_kind (kind)));
+  else
+    g_ptr_array_add (parts, g_strdup (ca_format_node_type (ca_node_get_node_type (node))));
+
+  if (start != 0 || end != 0)
+    g_ptr_array_add (parts, ca_format_period (start, end));
+  if (status != CA_STATUS_NONE)
+    g_ptr_array_add (parts, g_strdup (ca_format_status (status)));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+update_tags (CaDetailsPane *self)
+{
+  guint n_tags = ca_node_get_n_tags (self->node);
+
+  remove_all_children (GTK_WIDGET (self->tags_box));
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), n_tags > 0);
+
+  for (guint i = 0; i < n_tags; i++)
+    {
+      GtkWidget *label = gtk_label_new (ca_node_get_tag (self->node, i));
+      GtkWidget *child;
+
+      gtk_widget_add_css_class (label, "ca-tag");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_flow_box_append (self->tags_box, label);
+      /* Tags are read, not picked: keep them out of the focus chain. */
+      child = gtk_widget_get_parent (label);
+      gtk_widget_set_focusable (child, FALSE);
+    }
+}
+
+static void
+update_header (CaDetailsPane *self)
+{
+  const char *name = ca_node_get_name (self->node, data_lang ());
+  const char *summary = ca_node_get_summary (self->node, data_lang ());
+  g_autofree char *others = join_other_names (self->node, name);
+  g_autofree char *facts = format_facts (self->node);
+
+  gtk_label_set_text (self->title_label, name);
+  gtk_label_set_text (self->other_names_label, others);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_names_label), *others != '\0');
+  gtk_label_set_text (self->facts_label, facts);
+  gtk_label_set_text (self->summary_label, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL && *summary != '\0');
+  update_tags (self);
+}
+
+/* Figures table */
+
+static const CaFigure *
+list_item_get_figure (GtkListItem *list_item)
+{
+  CaFigureItem *item = gtk_list_item_get_item (list_item);
+
+  return item != NULL ? ca_figure_item_get_figure (item) : NULL;
+}
+
+static void
+setup_metric_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *type = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (type), 0);
+  gtk_widget_add_css_class (type, "caption");
+  gtk_widget_add_css_class (type, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), type);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_metric_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  const CaFigure *figure = list_item_get_figure (list_item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *type = gtk_widget_get_next_sibling (name);
+  const char *metric = ca_text_lookup (&figure->metric->names, data_lang ());
+
+  gtk_label_set_text (GTK_LABEL (name), metric != NULL ? metric : figure->metric->id);
+  gtk_label_set_text (GTK_LABEL (type),
+                      /* Translators: the kind of a figure, under its metric in the table. */
+                      figure->type == CA_FIGURE_GOAL ? C_("figure", "Goal")
+                                                     : C_("figure", "Reported"));
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_value_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  const CaFigure *figure = list_item_get_figure (list_item);
+  g_autofree char *value = ca_format_figure_value_long (figure);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), value);
+}
+
+static void
+bind_date_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  const CaFigure *figure = list_item_get_figure (list_item);
+  CaDate year_only = { figure->year, 0, 0 };
+  g_autofree char *date = NULL;
+
+  /* A goal is due in a year; a count carries the date it was reported. */
+  date = ca_format_date (figure->type == CA_FIGURE_GOAL ? &year_only : &figure->date);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), date);
+}
+
+/* The popover is made when first opened, so rows that are never opened
+ * cost nothing. */
+static void
+create_citation_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  const CaSource *source = g_object_get_data (G_OBJECT (button), "ca-source");
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  if (CA_IS_CITATION_POPOVER (popover))
+    ca_citation_popover_set_source (CA_CITATION_POPOVER (popover), source);
+  else
+    gtk_menu_button_set_popover (button, ca_citation_popover_new (source));
+}
+
+static void
+setup_source_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "ca-source-link");
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Show where this figure was published"));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button),
+                                         create_citation_cb,
+                                         NULL, NULL);
+  gtk_list_item_set_child (list_item, button);
+}
+
+static void
+bind_source_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  const CaFigure *figure = list_item_get_figure (list_item);
+  GtkWidget *button = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_menu_button_get_child (GTK_MENU_BUTTON (button));
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), figure->source->publisher);
+  /* Translators: accessible name of the source button; %s is a publisher. */
+  accessible = g_strdup_printf (_("Source: %s"), figure->source->publisher);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data (G_OBJECT (button), "ca-source", (gpointer) figure->source);
+}
+
+static void
+set_column_factory (GtkColumnViewColumn *column,
+                    GCallback            setup,
+                    GCallback            bind)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+static void
+setup_figures_table (CaDetailsPane *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->figures = g_list_store_new (CA_TYPE_FIGURE_ITEM);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->figures)));
+  gtk_column_view_set_model (self->figures_view, GTK_SELECTION_MODEL (selection));
+
+  set_column_factory (self->metric_column, G_CALLBACK (setup_metric_cb),
+                      G_CALLBACK (bind_metric_cb));
+  set_column_factory (self->value_column, G_CALLBACK (setup_label_cb),
+                      G_CALLBACK (bind_value_cb));
+  set_column_factory (self->date_column, G_CALLBACK (setup_label_cb),
+                      G_CALLBACK (bind_date_cb));
+  set_column_factory (self->source_column, G_CALLBACK (setup_source_cb),
+                      G_CALLBACK (bind_source_cb));
+}
+
+static void
+update_figures (CaDetailsPane *self)
+{
+  guint n_figures = ca_node_get_n_figures (self->node);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_figures; i++)
+    g_ptr_array_add (items, ca_figure_item_new (ca_node_get_figure (self->node, i)));
+  g_list_store_splice (self->figures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->figures)),
+                       items->pdata, items->len);
+
+  if (n_figures == 0)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the name of a region, park or program. */
+      message = g_strdup_printf (_("No figures are recorded for %s"),
+                                 ca_node_get_name (self->node, data_lang ()));
+      gtk_label_set_text (self->figures_empty_label, message);
+    }
+  gtk_stack_set_visible_child_name (self->figures_stack, n_figures > 0 ? "table" : "empty");
+}
+
+/* Chart and its switcher */
+
+static void
+chart_node_activated_cb (CaDetailsPane *self,
+                         const CaNode  *node)
+{
+  if (node != NULL)
+    g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
+}
+
+static void
+kind_button_toggled_cb (CaDetailsPane   *self,
+                        GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    ca_details_pane_set_chart_kind (self,
+                                    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
+                                                                        "ca-kind")));
+}
+
+static void
+update_switcher_labels (CaDetailsPane *self)
+{
+  for (int kind = 0; kind < N_CHART_KINDS; kind++)
+    gtk_button_set_label (GTK_BUTTON (self->kind_buttons[kind]), ca_chart_kind_get_label (kind));
+}
+
+static void
+setup_chart (CaDetailsPane *self)
+{
+  for (int kind = 0; kind < N_CHART_KINDS; kind++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      if (kind > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->kind_buttons[0]);
+      g_object_set_data (G_OBJECT (button), "ca-kind", GINT_TO_POINTER (kind));
+      g_signal_connect_object (button, "toggled",
+                               G_CALLBACK (kind_button_toggled_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->switcher_box, button);
+      self->kind_buttons[kind] = GTK_TOGGLE_BUTTON (button);
+    }
+  update_switcher_labels (self);
+  gtk_toggle_button_set_active (self->kind_buttons[self->chart_kind], TRUE);
+
+  self->chart_view = ca_chart_view_new ();
+  gtk_widget_set_size_request (self->chart_view, -1, 340);
+  ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), self->chart_kind);
+  g_signal_connect_object (self->chart_view, "node-activated",
+                           G_CALLBACK (chart_node_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->chart_box, self->chart_view);
+}
+
+/* GObject */
+
+static void
+ca_details_pane_dispose (GObject *object)
+{
+  CaDetailsPane *self = CA_DETAILS_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_DETAILS_PANE);
+  g_clear_object (&self->figures);
+  g_clear_object (&self->dataset);
+  self->node = NULL;
+
+  G_OBJECT_CLASS (ca_details_pane_parent_class)->dispose (object);
+}
+
+static void
+ca_details_pane_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CaDetailsPane *self = CA_DETAILS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART_KIND:
+      g_value_set_int (value, self->chart_kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ca_details_pane_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CaDetailsPane *self = CA_DETAILS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART_KIND:
+      ca_details_pane_set_chart_kind (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ca_details_pane_class_init (CaDetailsPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ca_details_pane_dispose;
+  object_class->get_property = ca_details_pane_get_property;
+  object_class->set_property = ca_details_pane_set_property;
+
+  properties[PROP_CHART_KIND] =
+    g_param_spec_int ("chart-kind", NULL, NULL,
+                      CA_CHART_GOALS, CA_CHART_TIMELINE, CA_CHART_GOALS,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[NODE_ACTIVATED] =
+    g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/clusteratlas/ClusterAtlas/"
+                                               "ca-details-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, path_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, path_box);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, other_names_label);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, switcher_box);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_stack);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_view);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, metric_column);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, value_column);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, date_column);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, source_column);
+}
+
+static void
+ca_details_pane_init (CaDetailsPane *self)
+{
+  self->chart_kind = CA_CHART_GOALS;
+
+  g_type_ensure (CA_TYPE_CITATION_POPOVER);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  setup_figures_table (self);
+  setup_chart (self);
+}
+
+GtkWidget *
+ca_details_pane_new (void)
+{
+  return g_object_new (CA_TYPE_DETAILS_PANE, NULL);
+}
+
+static void
+scroll_to_top (CaDetailsPane *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+/* Rebuilds everything even for the node already shown, so that calling it
+ * again after a change of language redraws the pane in the new language. */
+void
+ca_details_pane_set_node (CaDetailsPane *self,
+                          CaDataset     *dataset,
+                          const CaNode  *node)
+{
+  gboolean other_node;
+
+  g_return_if_fail (CA_IS_DETAILS_PANE (self));
+  g_return_if_fail (dataset == NULL || CA_IS_DATASET (dataset));
+  g_return_if_fail (node == NULL || dataset != NULL);
+
+  other_node = node != self->node;
+  g_set_object (&self->dataset, dataset);
+  self->node = node;
+
+  update_switcher_labels (self);
+  ca_chart_view_set_node (CA_CHART_VIEW (self->chart_view), node != NULL ? dataset : NULL, node);
+
+  if (node == NULL)
+    {
+      g_list_store_remove_all (self->figures);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  update_path_bar (self);
+  update_header (self);
+  update_figures (self);
+  gtk_stack_set_visible_child_name (self->stack, "details");
+  if (other_node)
+    scroll_to_top (self);
+}
+
+const CaNode *
+ca_details_pane_get_node (CaDetailsPane *self)
+{
+  g_return_val_if_fail (CA_IS_DETAILS_PANE (self), NULL);
+
+  return self->node;
+}
+
+CaChartKind
+ca_details_pane_get_chart_kind (CaDetailsPane *self)
+{
+  g_return_val_if_fail (CA_IS_DETAILS_PANE (self), CA_CHART_GOALS);
+
+  return self->chart_kind;
+}
+
+void
+ca_details_pane_set_chart_kind (CaDetailsPane *self,
+                                CaChartKind    kind)
+{
+  g_return_if_fail (CA_IS_DETAILS_PANE (self));
+  g_return_if_fail ((int) kind >= CA_CHART_GOALS && kind <= CA_CHART_TIMELINE);
+
+  if (self->chart_kind == kind)
+    return;
+
+  self->chart_kind = kind;
+  gtk_toggle_button_set_active (self->kind_buttons[kind], TRUE);
+  ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), kind);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+}
+
+/* Testing getters, declared in ca-details-pane-private.h */
+
+const char *
+ca_details_pane_get_visible_page (CaDetailsPane *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkLabel *
+ca_details_pane_get_title_label (CaDetailsPane *self)
+{
+  return self->title_label;
+}
+
+GtkLabel *
+ca_details_pane_get_summary_label (CaDetailsPane *self)
+{
+  return self->summary_label;
+}
+
+guint
+ca_details_pane_get_n_path_buttons (CaDetailsPane *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->path_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_BUTTON (child);
+
+  return n;
+}
+
+GtkButton *
+ca_details_pane_get_path_button (CaDetailsPane *self,
+                                 guint          index)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->path_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && index-- == 0)
+        return GTK_BUTTON (child);
+    }
+
+  return NULL;
+}
+
+guint
+ca_details_pane_get_n_tags (CaDetailsPane *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+guint
+ca_details_pane_get_n_figure_rows (CaDetailsPane *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->figures));
+}
+
+GtkColumnView *
+ca_details_pane_get_figures_view (CaDetailsPane *self)
+{
+  return self->figures_view;
+}
+
+GtkLabel *
+ca_details_pane_get_figures_empty (CaDetailsPane *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->figures_stack), "empty") != 0)
+    return NULL;
+
+  return self->figures_empty_label;
+}
+
+GtkToggleButton *
+ca_details_pane_get_kind_button (CaDetailsPane *self,
+                                 CaChartKind    kind)
+{
+  g_return_val_if_fail ((int) kind >= 0 && kind < N_CHART_KINDS, NULL);
+
+  return self->kind_buttons[kind];
+}
+
+GtkWidget *
+ca_details_pane_get_chart_view (CaDetailsPane *self)
+{
+  return self->chart_view;
+}

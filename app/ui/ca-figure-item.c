@@ -1,0 +1,39 @@
+#include "ca-figure-item.h"
+
+struct _CaFigureItem
+{
+  GObject         parent_instance;
+  const CaFigure *figure;
+};
+
+G_DEFINE_FINAL_TYPE (CaFigureItem, ca_figure_item, G_TYPE_OBJECT)
+
+static void
+ca_figure_item_class_init (CaFigureItemClass *klass)
+{
+}
+
+static void
+ca_figure_item_init (CaFigureItem *self)
+{
+}
+
+CaFigureItem *
+ca_figure_item_new (const CaFigure *figure)
+{
+  CaFigureItem *self;
+
+  g_return_val_if_fail (figure != NULL, NULL);
+
+  self = g_object_new (CA_TYPE_FIGURE_ITEM, NULL);
+  self->figure = figure;
+  return self;
+}
+
+const CaFigure *
+ca_figure_item_get_figure (CaFigureItem *self)
+{
+  g_return_val_if_fail (CA_IS_FIGURE_ITEM (self), NULL);
+
+  return self->figure;
+}

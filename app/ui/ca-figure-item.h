@@ -1,0 +1,19 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "ca-model-types.h"
+
+G_BEGIN_DECLS
+
+/* A GObject holding one const CaFigure *, so figures can sit in a GListStore
+ * behind the details pane's GtkColumnView.  The figure belongs to its
+ * dataset; the item does not keep the dataset alive, the pane does. */
+
+#define CA_TYPE_FIGURE_ITEM (ca_figure_item_get_type ())
+G_DECLARE_FINAL_TYPE (CaFigureItem, ca_figure_item, CA, FIGURE_ITEM, GObject)
+
+CaFigureItem   *ca_figure_item_new        (const CaFigure *figure);
+const CaFigure *ca_figure_item_get_figure (CaFigureItem   *self);
+
+G_END_DECLS

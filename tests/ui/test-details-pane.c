@@ -1,0 +1,266 @@
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ca-chart-view.h"
+#include "ca-details-pane-private.h"
+#include "ca-format.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+#include "ca-resources.h"
+
+static CaDataset *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
+  g_autoptr(GError) error = NULL;
+  CaDataset *dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static void
+done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Shows the pane in a window and lets it lay out, so the table's rows get
+ * made and bound as they are for a user. */
+static GtkWidget *
+show_in_window (GtkWidget *pane)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint waited = 0; !gtk_widget_get_mapped (pane) && waited < 10000; waited += 20)
+    wait_ms (20);
+  g_assert_true (gtk_widget_get_mapped (pane));
+  /* A few frames for the list to make its rows. */
+  wait_ms (200);
+  return window;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_get_mapped (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_nothing_selected (void)
+{
+  CaDetailsPane *pane = CA_DETAILS_PANE (g_object_ref_sink (ca_details_pane_new ()));
+  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+
+  g_assert_cmpstr (ca_details_pane_get_visible_page (pane), ==, "empty");
+  g_assert_null (ca_details_pane_get_node (pane));
+
+  ca_details_pane_set_node (pane, dataset, ca_dataset_lookup_node (dataset, "sh"));
+  g_assert_cmpstr (ca_details_pane_get_visible_page (pane), ==, "details");
+  ca_details_pane_set_node (pane, NULL, NULL);
+  g_assert_cmpstr (ca_details_pane_get_visible_page (pane), ==, "empty");
+  g_assert_cmpuint (ca_details_pane_get_n_figure_rows (pane), ==, 0);
+
+  g_object_unref (pane);
+}
+
+static void
+node_activated_cb (CaDetailsPane *pane,
+                   const CaNode  *node,
+                   const CaNode **out)
+{
+  *out = node;
+}
+
+static void
+test_program (void)
+{
+  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  const CaNode *program = ca_dataset_lookup_node (dataset, "bs-plan");
+  GtkWidget *pane = ca_details_pane_new ();
+  CaDetailsPane *self = CA_DETAILS_PANE (pane);
+  GtkWidget *window;
+  const CaNode *activated = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_nonnull (program);
+  ca_details_pane_set_node (self, dataset, program);
+  window = show_in_window (pane);
+
+  g_assert_true (ca_details_pane_get_node (self) == program);
+  g_assert_cmpstr (gtk_label_get_text (ca_details_pane_get_title_label (self)), ==,
+                   "Baoshan Future Industries Plan");
+  g_assert_true (find_label (pane, "宝山未来产业计划"));
+  g_assert_cmpstr (gtk_label_get_text (ca_details_pane_get_summary_label (self)), ==,
+                   "Grow new materials and robotics in the north of Shanghai.");
+  g_assert_cmpuint (ca_details_pane_get_n_tags (self), ==, 2);
+  g_assert_cmpuint (ca_details_pane_get_n_figure_rows (self), ==, 3);
+  g_assert_null (ca_details_pane_get_figures_empty (self));
+
+  /* The rows are really drawn with formatted values and publishers. */
+  value = ca_format_figure_value_long (ca_node_get_figure (program, 0));
+  g_assert_true (find_label (GTK_WIDGET (ca_details_pane_get_figures_view (self)), value));
+  g_assert_true (find_label (GTK_WIDGET (ca_details_pane_get_figures_view (self)),
+                             "Baoshan District Government"));
+
+  /* China › Shanghai › Baoshan, then the program itself as text. */
+  g_assert_cmpuint (ca_details_pane_get_n_path_buttons (self), ==, 3);
+  g_assert_cmpstr (gtk_button_get_label (ca_details_pane_get_path_button (self, 1)), ==,
+                   "Shanghai");
+  g_signal_connect (pane, "node-activated", G_CALLBACK (node_activated_cb), &activated);
+  /* Activating a button (as the keyboard does) clicks it after a short flash. */
+  gtk_widget_activate (GTK_WIDGET (ca_details_pane_get_path_button (self, 1)));
+  for (guint waited = 0; activated == NULL && waited < 5000; waited += 20)
+    wait_ms (20);
+  g_assert_true (activated == ca_dataset_lookup_node (dataset, "sh"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+test_no_figures (void)
+{
+  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  GtkWidget *pane = ca_details_pane_new ();
+  CaDetailsPane *self = CA_DETAILS_PANE (pane);
+  GtkWidget *window;
+  GtkLabel *empty;
+
+  ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "baoshan"));
+  window = show_in_window (pane);
+
+  g_assert_cmpuint (ca_details_pane_get_n_figure_rows (self), ==, 0);
+  empty = ca_details_pane_get_figures_empty (self);
+  g_assert_nonnull (empty);
+  g_assert_cmpstr (gtk_label_get_text (empty), ==, "No figures are recorded for Baoshan");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ca_details_pane_get_summary_label (self))));
+  g_assert_cmpuint (ca_details_pane_get_n_path_buttons (self), ==, 2);
+
+  /* A root has no ancestors to show. */
+  ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "cn"));
+  g_assert_cmpuint (ca_details_pane_get_n_path_buttons (self), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (ca_details_pane_get_title_label (self)), ==, "China");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_chart_kind (void)
+{
+  CaDetailsPane *pane = CA_DETAILS_PANE (g_object_ref_sink (ca_details_pane_new ()));
+  CaChartView *chart = CA_CHART_VIEW (ca_details_pane_get_chart_view (pane));
+  guint notified = 0;
+  int kind = -1;
+
+  g_signal_connect (pane, "notify::chart-kind", G_CALLBACK (count_notify_cb), &notified);
+  g_assert_cmpint (ca_details_pane_get_chart_kind (pane), ==, CA_CHART_GOALS);
+  g_assert_true (gtk_toggle_button_get_active (ca_details_pane_get_kind_button (pane,
+                                                                              CA_CHART_GOALS)));
+
+  g_object_set (pane, "chart-kind", CA_CHART_TIMELINE, NULL);
+  g_object_get (pane, "chart-kind", &kind, NULL);
+  g_assert_cmpint (kind, ==, CA_CHART_TIMELINE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (ca_chart_view_get_kind (chart), ==, CA_CHART_TIMELINE);
+  g_assert_true (gtk_toggle_button_get_active (ca_details_pane_get_kind_button (pane,
+                                                                              CA_CHART_TIMELINE)));
+
+  /* Setting the same value again does not notify. */
+  ca_details_pane_set_chart_kind (pane, CA_CHART_TIMELINE);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The switcher drives the property. */
+  gtk_toggle_button_set_active (ca_details_pane_get_kind_button (pane, CA_CHART_COUNTS), TRUE);
+  g_assert_cmpint (ca_details_pane_get_chart_kind (pane), ==, CA_CHART_COUNTS);
+  g_assert_cmpint (ca_chart_view_get_kind (chart), ==, CA_CHART_COUNTS);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (gtk_toggle_button_get_active (ca_details_pane_get_kind_button (pane,
+                                                                               CA_CHART_TIMELINE)));
+
+  g_object_unref (pane);
+}
+
+static void
+test_chinese (void)
+{
+  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  CaDetailsPane *pane = CA_DETAILS_PANE (g_object_ref_sink (ca_details_pane_new ()));
+
+  ca_i18n_push_language ("zh_CN");
+  ca_details_pane_set_node (pane, dataset, ca_dataset_lookup_node (dataset, "bs-plan"));
+  g_assert_cmpstr (gtk_label_get_text (ca_details_pane_get_title_label (pane)), ==,
+                   "宝山未来产业计划");
+  g_assert_cmpstr (gtk_button_get_label (ca_details_pane_get_path_button (pane, 2)), ==,
+                   "宝山区");
+  ca_i18n_pop_language ();
+
+  /* Setting the same node again follows the language back. */
+  ca_details_pane_set_node (pane, dataset, ca_dataset_lookup_node (dataset, "bs-plan"));
+  g_assert_cmpstr (gtk_label_get_text (ca_details_pane_get_title_label (pane)), ==,
+                   "Baoshan Future Industries Plan");
+
+  g_object_unref (pane);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Pulls the resources out of the static library, which registers them. */
+  g_assert_nonnull (ca_get_resource ());
+  ca_i18n_init ();
+  ca_i18n_set_language ("en");
+
+  g_test_add_func ("/details-pane/nothing-selected", test_nothing_selected);
+  g_test_add_func ("/details-pane/program", test_program);
+  g_test_add_func ("/details-pane/no-figures", test_no_figures);
+  g_test_add_func ("/details-pane/chart-kind", test_chart_kind);
+  g_test_add_func ("/details-pane/chinese", test_chinese);
+
+  return g_test_run ();
+}
