@@ -424,6 +424,20 @@ layout_panel (CaChartLayout     *self,
   draw_years (self, &bars, series);
 }
 
+/* Money first, as the headline goals are; then the metrics with most goals. */
+static int
+series_cmp (gconstpointer a,
+            gconstpointer b)
+{
+  const Series *x = *(Series * const *) a, *y = *(Series * const *) b;
+  gboolean x_money = x->metric->kind == CA_METRIC_MONEY;
+  gboolean y_money = y->metric->kind == CA_METRIC_MONEY;
+
+  if (x_money != y_money)
+    return x_money ? -1 : 1;
+  return (int) y->items->len - (int) x->items->len;
+}
+
 void
 ca_chart_layout_goals (CaChartLayout *self)
 {
@@ -447,9 +461,10 @@ ca_chart_layout_goals (CaChartLayout *self)
     }
   for (guint i = 0; i < all->len; i++)
     g_array_sort (((Series *) g_ptr_array_index (all, i))->items, item_cmp);
+  g_ptr_array_sort (all, series_cmp);
   ca_chart_frame (self, legend, any_reached ? G_N_ELEMENTS (legend) : 0);
   cells = g_new0 (CaChartRect, all->len);
-  shown = ca_chart_grid (self, all->len, 360, 150, cells);
+  shown = ca_chart_grid (self, all->len, 280, 130, cells);
   for (guint i = 0; i < shown; i++)
     layout_panel (self, g_ptr_array_index (all, i), &cells[i], INK_SERIES + i % 7);
 }

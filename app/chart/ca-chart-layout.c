@@ -354,7 +354,7 @@ ca_chart_grid (CaChartLayout *self,
                CaChartRect   *cells)
 {
   const CaChartRect *body = &self->body;
-  guint cols = (n > 1 && body->width >= 2 * min_w) ? 2 : 1;
+  guint cols = CLAMP ((guint) (body->width / min_w), 1, MIN (n, 3));
   guint rows = (n + cols - 1) / cols;
   guint shown = n;
   double note_h = 0;

@@ -67,7 +67,8 @@ main (int   argc,
     ca_chart_style_init_light (&style);
   draw_background (cr, &style, g_str_equal (look, "dark"));
   layout = ca_chart_layout_new (ca_dataset_lookup_node (dataset, argv[2]), &options, context);
-  ca_chart_layout_draw (layout, cr, &style, -1);
+  ca_chart_layout_draw (layout, cr, &style,
+                        g_getenv ("CA_FOCUS") != NULL ? atoi (g_getenv ("CA_FOCUS")) : -1);
   cairo_surface_write_to_png (surface, argv[4]);
   g_print ("%s: %u marks, %u labels\n", argv[4], ca_chart_layout_get_n_marks (layout),
            ca_chart_layout_get_n_labels (layout));
