@@ -29,7 +29,13 @@ ca_chart_axis_init (Axis     *axis,
   double step;
 
   if (!(max_value > 0) || !isfinite (max_value))
-    max_value = 1.0;
+    {
+      /* Nothing but zeros: a baseline alone, not ticks of fractions. */
+      axis->top = 1.0;
+      axis->step = 1.0;
+      axis->n_ticks = 1;
+      return;
+    }
   max_ticks = MAX (max_ticks, 2);
   step = nice_step (max_value / (max_ticks - 1));
   if (integers && step < 1.0)

@@ -3,6 +3,7 @@
 #include <locale.h>
 
 #include "chart-test-common.h"
+#include "ca-chart-private.h"
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
@@ -294,6 +295,36 @@ test_many_children (void)
 }
 
 static void
+test_axis (void)
+{
+  Axis axis;
+  int step;
+
+  /* Round steps of 1, 2 or 5 times a power of ten, covering the maximum. */
+  ca_chart_axis_init (&axis, 437, 6, FALSE);
+  g_assert_cmpfloat (axis.step, ==, 100);
+  g_assert_cmpfloat (axis.top, ==, 500);
+  g_assert_cmpuint (axis.n_ticks, ==, 6);
+  ca_chart_axis_init (&axis, 5e11, 5, FALSE);
+  g_assert_cmpfloat (axis.step, ==, 2e11);
+  g_assert_cmpfloat (axis.top, ==, 6e11);
+  ca_chart_axis_init (&axis, 1e15, 6, FALSE);
+  g_assert_cmpfloat (axis.top, ==, 1e15);
+  /* Counts never get fractional ticks. */
+  ca_chart_axis_init (&axis, 3, 8, TRUE);
+  g_assert_cmpfloat (axis.step, ==, 1);
+  g_assert_cmpfloat (axis.top, ==, 3);
+  /* Only zeros: a baseline alone. */
+  ca_chart_axis_init (&axis, 0, 6, FALSE);
+  g_assert_cmpuint (axis.n_ticks, ==, 1);
+  g_assert_cmpfloat (axis.top, >, 0);
+  ca_chart_axis_years (2020, 2030, 4, &step);
+  g_assert_cmpint (step, ==, 5);
+  ca_chart_axis_years (2022, 2026, 10, &step);
+  g_assert_cmpint (step, ==, 1);
+}
+
+static void
 test_kind_names (void)
 {
   CaChartKind kind;
@@ -318,6 +349,7 @@ main (int   argc,
   ca_i18n_set_language ("en");
 
   g_test_add_func ("/chart/layout/kind-names", test_kind_names);
+  g_test_add_func ("/chart/layout/axis", test_axis);
   g_test_add_func ("/chart/layout/title-and-sources", test_title_and_sources);
   g_test_add_func ("/chart/layout/goals-reached", test_goals_reached);
   g_test_add_func ("/chart/layout/counts-sorted", test_counts_sorted);
