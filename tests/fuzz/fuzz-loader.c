@@ -13,6 +13,11 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+/* CA_FUZZ_SKIP_KNOWN=utf8 stops checking that problem messages are UTF-8,
+ * so that a long run can look for other faults while that known one (kept in
+ * regressions/) is unfixed. */
+static gboolean check_utf8 = TRUE;
+
 static void
 walk_dataset (CaDataset *dataset)
 {
@@ -26,7 +31,7 @@ walk_dataset (CaDataset *dataset)
           g_autoptr(GPtrArray) path = ca_node_get_path (node);
           g_autoptr(GArray) goals = ca_node_sum_by_metric (node, CA_FIGURE_GOAL);
 
-          g_assert (ca_node_get_name (node, "zh-CN") != NULL);
+          g_assert (goals != NULL && ca_node_get_name (node, "zh-CN") != NULL);
           g_assert (ca_dataset_lookup_node (dataset, ca_node_get_id (node)) == node);
           g_assert (path->len == ca_node_get_depth (node) + 1);
           for (guint f = 0; f < ca_node_get_n_figures (node); f++)
@@ -53,7 +58,8 @@ check_refusal (GPtrArray    *problems,
     {
       g_autofree char *line = ca_problem_format (g_ptr_array_index (problems, i));
 
-      g_assert (line != NULL && g_utf8_validate (line, -1, NULL));
+      g_assert (line != NULL);
+      g_assert (!check_utf8 || g_utf8_validate (line, -1, NULL));
     }
 }
 
@@ -63,6 +69,7 @@ LLVMFuzzerInitialize (int    *argc,
 {
   /* A warning or a critical from the loader is a finding, like a crash. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  check_utf8 = g_strcmp0 (g_getenv ("CA_FUZZ_SKIP_KNOWN"), "utf8") != 0;
   return 0;
 }
 

@@ -6,7 +6,9 @@
 # It configures its own clang build, build-fuzz, with ASan and UBSan and
 # coverage on the whole model library.  The seed corpus is the test fixtures,
 # the bundled dataset and every past finding; the growing corpus, logs and
-# new findings go to fuzz-corpus/ (not committed).
+# new findings go to fuzz-corpus/ (not committed).  By default it stops at
+# the first finding; FUZZ_KEEP_GOING=1 runs in fork mode, keeping every
+# finding and carrying on, for long runs while known findings are unfixed.
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,7 +31,7 @@ configure () {
 
 seed () {
   rm -rf "$work/seeds"
-  mkdir -p "$work/seeds" "$work/corpus" "$work/findings"
+  mkdir -p "$work/seeds" "$work/corpus"
   for f in "$top"/tests/fixtures/*.xml "$top"/tests/fixtures/*/*.xml \
            "$top"/data/atlas.xml "$top"/tests/fuzz/regressions/*; do
     [ -f "$f" ] || continue
@@ -56,17 +58,30 @@ esac
 seconds="${1:-60}"
 configure
 seed
-log="$work/fuzz-$(date -u +%Y%m%dT%H%M%SZ).log"
-echo "fuzzing for $seconds s; log: $log; findings: $work/findings/"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+log="$work/fuzz-$stamp.log"
+findings="$work/findings-$stamp"
+mkdir -p "$findings"
+echo "fuzzing for $seconds s; log: $log; findings: $findings/"
+keep_going=""
+if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then
+  keep_going="-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
+fi
 set +e
-"$fuzzer" -max_len=65536 -timeout=2 -rss_limit_mb=2048 -max_total_time="$seconds" \
+# shellcheck disable=SC2086 # $keep_going is a list of options
+"$fuzzer" $keep_going -max_len=65536 -timeout=2 -rss_limit_mb=2048 -max_total_time="$seconds" \
   -dict="$top/tests/fuzz/atlas.dict" -print_final_stats=1 \
-  -artifact_prefix="$work/findings/" "$work/corpus" "$work/seeds" 2>&1 | tee "$log"
+  -artifact_prefix="$findings/" "$work/corpus" "$work/seeds" > "$log" 2>&1 &
+pid=$!
+tail -f "$log" --pid="$pid" | grep --line-buffered -E 'INFO: (Seed|Running|Loaded)|#[0-9]+.*(pulse|DONE)|^==|SUMMARY|^stat::|Test unit written'
+wait "$pid"
 status=$?
 set -e
 grep -E '^stat::(number_of_executed_units|new_units_added|peak_rss_mb)' "$log" || true
-if ls "$work/findings/" | grep -q .; then
-  echo "FINDINGS in $work/findings/:"
-  ls -l "$work/findings/"
+if ls "$findings" | grep -q .; then
+  echo "FINDINGS in $findings/ (minimize with: tests/fuzz/run.sh --minimize FILE):"
+  ls -l "$findings"
+  exit 1
 fi
+rmdir "$findings"
 exit "$status"
