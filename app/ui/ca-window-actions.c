@@ -160,7 +160,7 @@ ca_window_add_recent (CaWindow *self,
   g_autofree char *bundled = ca_dataset_get_bundled_path ();
   GtkRecentData data = {
     .mime_type = (char *) DATASET_MIME_TYPE,
-    .app_name = (char *) g_get_prgname (),
+    .app_name = (char *) PACKAGE_NAME,
     .app_exec = (char *) "cluster-atlas %f",
   };
 
@@ -183,7 +183,7 @@ ca_window_rebuild_recent_menu (CaWindow *self)
       GtkRecentInfo *info = l->data;
       g_autoptr(GMenuItem) item = NULL;
 
-      if (!gtk_recent_info_has_application (info, g_get_prgname ()) ||
+      if (!gtk_recent_info_has_application (info, PACKAGE_NAME) ||
           !gtk_recent_info_exists (info))
         continue;
 
