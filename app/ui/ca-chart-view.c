@@ -193,9 +193,9 @@ ca_chart_view_css_changed (GtkWidget         *widget,
   CaChartView *self = CA_CHART_VIEW (widget);
 
   GTK_WIDGET_CLASS (ca_chart_view_parent_class)->css_changed (widget, change);
+  /* The layout keeps: the renderer picks its own fonts, only colours change. */
   update_style (self);
-  /* Fonts may have changed with the style, so measure the text again. */
-  clear_layout (self);
+  gtk_widget_queue_draw (widget);
 }
 
 static void

@@ -89,6 +89,25 @@ test_click (Fixture       *f,
 }
 
 static void
+test_hover (Fixture       *f,
+            gconstpointer  data)
+{
+  CaChartLayout *layout = ca_chart_view_get_layout (CA_CHART_VIEW (f->view));
+  const CaChartMark *mark = ca_chart_layout_get_mark (layout, 0);
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  /* What GTK asks when the pointer rests over the mark's centre. */
+  g_signal_emit_by_name (f->view, "query-tooltip", (int) (mark->x + mark->width / 2),
+                         (int) (mark->y + mark->height / 2), FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  shown = TRUE;
+  g_signal_emit_by_name (f->view, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+  g_object_unref (tooltip);
+}
+
+static void
 test_keyboard (Fixture       *f,
                gconstpointer  data)
 {
@@ -167,6 +186,8 @@ main (int   argc,
   ca_i18n_set_language ("en");
 
   g_test_add ("/chart/view/click", Fixture, NULL, fixture_set_up, test_click,
+              fixture_tear_down);
+  g_test_add ("/chart/view/hover", Fixture, NULL, fixture_set_up, test_hover,
               fixture_tear_down);
   g_test_add ("/chart/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
               fixture_tear_down);
