@@ -202,9 +202,7 @@ item_value (CaChartLayout  *self,
             const CaMetric *metric,
             const Item     *item)
 {
-  if (item->figure != NULL)
-    return ca_chart_keep (self, ca_format_figure_value (item->figure));
-  return ca_chart_keep (self, ca_chart_sum_value (metric, item->value, item->qualifier));
+  return ca_chart_keep (self, ca_chart_value_label (metric, item->value, item->qualifier));
 }
 
 static void

@@ -169,7 +169,8 @@ describe (CaChartLayout  *self,
     {
       mark->node = item->goal->node;
       mark->figure = item->goal;
-      mark->label = ca_chart_keep (self, ca_format_figure_value (item->goal));
+      mark->label = ca_chart_keep (self, ca_chart_value_label (metric, item->value,
+                                                               item->qualifier));
       mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (item->goal, item->reached));
       mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (item->goal,
                                                                          item->reached));
@@ -177,7 +178,8 @@ describe (CaChartLayout  *self,
     }
   number = ca_format_number (item->n_parts);
   value = ca_chart_sum_value (metric, item->value, item->qualifier);
-  mark->label = ca_chart_keep (self, g_strdup (value));
+  mark->label = ca_chart_keep (self, ca_chart_value_label (metric, item->value,
+                                                           item->qualifier));
   /* Translators: a bar that adds up goals that did not fit: number, metric, value */
   mark->tooltip = ca_chart_keep (self, g_strdup_printf (
       ngettext ("%s other goal\n%s: %s in all", "%s other goals\n%s: %s in all", item->n_parts),

@@ -154,6 +154,9 @@ char       *ca_chart_figure_a11y     (const CaFigure *figure,
                                       const CaFigure *reached);
 char       *ca_chart_heading         (const CaMetric *metric,
                                       double          max_value);
+char       *ca_chart_value_label     (const CaMetric *metric,
+                                      double          value,
+                                      CaQualifier     qualifier);
 char       *ca_chart_sum_value       (const CaMetric *metric,
                                       double          total,
                                       CaQualifier     qualifier);

@@ -119,6 +119,26 @@ ca_chart_sum_value (const CaMetric *metric,
   return ca_format_figure_value (&sum);
 }
 
+/* The label drawn by a bar.  The panel's heading names a count's metric, so
+ * a count is written as its number alone ("≥ 40"); money and quantities keep
+ * their unit ("≈ CNY 500 billion"). */
+char *
+ca_chart_value_label (const CaMetric *metric,
+                      double          value,
+                      CaQualifier     qualifier)
+{
+  const char *symbol = ca_format_qualifier_symbol (qualifier);
+  g_autofree char *number = NULL;
+
+  if (metric->kind != CA_METRIC_COUNT)
+    return ca_chart_sum_value (metric, value, qualifier);
+  number = ca_format_number (value);
+  if (*symbol == '\0')
+    return g_steal_pointer (&number);
+  /* Chinese sets the symbol against the number, as ca_format does. */
+  return g_strconcat (symbol, ca_i18n_is_chinese () ? "" : " ", number, NULL);
+}
+
 /* A sum is exact only when its parts are; parts that all lean the same way
  * keep that lean, and a mix is "about". */
 CaQualifier

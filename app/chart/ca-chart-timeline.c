@@ -252,8 +252,11 @@ legend_for (GArray     *rows,
   static const CaStatus statuses[] = {
     CA_STATUS_PLANNED, CA_STATUS_ACTIVE, CA_STATUS_COMPLETED, CA_STATUS_NONE
   };
+  gboolean any_goals = FALSE;
   guint n = 0;
 
+  for (guint i = 0; i < rows->len; i++)
+    any_goals |= has_goals (g_array_index (rows, Row, i).node);
   for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
     {
       for (guint i = 0; i < rows->len; i++)
@@ -268,6 +271,8 @@ legend_for (GArray     *rows,
           break;
         }
     }
+  if (!any_goals)
+    return n;
   /* Translators: the legend of a goal's marker on the timeline */
   legend[n].label = _("Goal");
   legend[n].ink = INK_FOREGROUND;
@@ -311,6 +316,8 @@ layout_rows (CaChartLayout *self,
   axes->plot.x = self->body.x + axes->label_w + CA_CHART_PAD;
   axes->plot.width = MAX (self->body.x + self->body.width - CA_CHART_PAD - axes->plot.x, 1);
   axes->row_h = MIN (axes->plot.height / MAX (shown + (shown < rows->len), 1), 36.0);
+  /* A few rows keep the year axis right under them, not at the bottom. */
+  axes->plot.height = MIN (axes->plot.height, (shown + (shown < rows->len)) * axes->row_h);
   g_array_index (self->panels, Panel, 0).plot = axes->plot;
   draw_year_axis (self, axes);
   draw_now (self, axes);
