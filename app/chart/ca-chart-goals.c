@@ -202,6 +202,9 @@ label_bar (CaChartLayout *self,
 {
   Text text;
 
+  /* Too narrow for any text, even turned upright: the tooltip tells it. */
+  if (slot_w < 12)
+    return;
   ca_chart_make_text (self, &text, label, FONT_SMALL, slot_w, 2);
   if (!pango_layout_is_ellipsized (text.layout))
     {
