@@ -111,7 +111,11 @@ create_path_button (CaDetailsPane *self,
   const char *name = ca_node_get_name (node, data_lang ());
   g_autofree char *tooltip = NULL;
   GtkWidget *button = gtk_button_new_with_label (name);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
+  /* Long names are cut short; the tooltip gives them whole. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_widget_add_css_class (button, "flat");
   /* Translators: tooltip of a button in the path bar; %s is a region or park. */
   tooltip = g_strdup_printf (_("Show %s"), name);
@@ -143,6 +147,8 @@ update_path_bar (CaDetailsPane *self)
 
   /* The node itself ends the path, as text: it is already shown. */
   current = gtk_label_new (ca_node_get_name (self->node, data_lang ()));
+  gtk_label_set_ellipsize (GTK_LABEL (current), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (current), 0);
   gtk_widget_add_css_class (current, "ca-path-current");
   gtk_widget_set_margin_start (current, 6);
   gtk_widget_set_margin_end (current, 6);
@@ -266,7 +272,9 @@ setup_metric_cb (GtkSignalListItemFactory *factory,
   GtkWidget *type = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name), 14);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
   gtk_label_set_xalign (GTK_LABEL (type), 0);
   gtk_widget_add_css_class (type, "caption");
   gtk_widget_add_css_class (type, "dim-label");
@@ -286,12 +294,16 @@ bind_metric_cb (GtkSignalListItemFactory *factory,
   const char *metric = ca_text_lookup (&figure->metric->names, data_lang ());
 
   gtk_label_set_text (GTK_LABEL (name), metric != NULL ? metric : figure->metric->id);
+  gtk_widget_set_tooltip_text (name, metric != NULL ? metric : figure->metric->id);
   gtk_label_set_text (GTK_LABEL (type),
                       /* Translators: the kind of a figure, under its metric in the table. */
                       figure->type == CA_FIGURE_GOAL ? C_("figure", "Goal")
                                                      : C_("figure", "Reported"));
 }
 
+/* Cells keep to one line: the table measures its rows before it knows its
+ * column widths, so a wrapped cell would be cut off.  A narrow pane scrolls
+ * the table sideways instead. */
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
@@ -300,8 +312,6 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -354,6 +364,7 @@ setup_source_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "ca-source-link");
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
