@@ -364,13 +364,8 @@ draw_row (CaChartLayout  *self,
                              MAX (len, CA_CHART_MIN_BAR), thick);
   describe (self, index, metric, item);
   /* Long names wrap onto a second line where the rows are tall enough. */
-  ca_chart_make_text (self, &name, item->name, FONT_SMALL, bars->label_w,
+  ca_chart_make_name (self, &name, item->name, FONT_SMALL, bars->label_w,
                       bars->row_h >= 30 ? 2 : 1);
-  pango_layout_set_alignment (name.layout, PANGO_ALIGN_RIGHT);
-  if (pango_layout_get_line_count (name.layout) == 1)
-    pango_layout_set_width (name.layout, -1);
-  else
-    name.w = bars->label_w;
   ca_chart_panel_text (self, bars->panel, &name, plot->x - CA_CHART_PAD - name.w,
                        y + (bars->row_h - name.h) / 2);
 }

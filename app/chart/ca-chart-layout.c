@@ -82,6 +82,40 @@ ca_chart_make_text (CaChartLayout *self,
   out->h = logical.height;
 }
 
+/* A name right-aligned in a column of @max_width: one line when it fits;
+ * else up to @max_lines balanced lines, so that a wrapped name does not
+ * leave one word or character alone on its last line. */
+void
+ca_chart_make_name (CaChartLayout *self,
+                    Text          *out,
+                    const char    *text,
+                    Font           font,
+                    double         max_width,
+                    int            max_lines)
+{
+  double natural, widths[2];
+
+  ca_chart_make_text (self, out, text, font, 0, 1);
+  natural = out->w;
+  if (natural <= max_width)
+    return;
+  ca_chart_text_clear (out);
+  widths[0] = MIN (max_width, natural / max_lines + 24);
+  widths[1] = max_width;
+  for (guint i = max_lines > 1 ? 0 : 1; i < 2; i++)
+    {
+      ca_chart_make_text (self, out, text, font, widths[i], max_lines);
+      if (i == 1 || !pango_layout_is_ellipsized (out->layout))
+        break;
+      ca_chart_text_clear (out);
+    }
+  pango_layout_set_alignment (out->layout, PANGO_ALIGN_RIGHT);
+  if (pango_layout_get_line_count (out->layout) > 1)
+    out->w = pango_layout_get_width (out->layout) / (double) PANGO_SCALE;
+  else
+    pango_layout_set_width (out->layout, -1);
+}
+
 void
 ca_chart_text_clear (Text *text)
 {

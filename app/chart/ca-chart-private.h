@@ -94,6 +94,12 @@ void        ca_chart_make_text       (CaChartLayout  *self,
                                       Font            font,
                                       double          max_width,
                                       int             max_lines);
+void        ca_chart_make_name       (CaChartLayout  *self,
+                                      Text           *out,
+                                      const char     *text,
+                                      Font            font,
+                                      double          max_width,
+                                      int             max_lines);
 gboolean    ca_chart_place_text      (CaChartLayout  *self,
                                       Text           *text,
                                       double          x,

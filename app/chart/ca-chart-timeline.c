@@ -227,7 +227,8 @@ draw_row (CaChartLayout *self,
   double thick = MIN (axes->row_h * 0.55, 16.0);
   Text name;
 
-  ca_chart_make_text (self, &name, ca_chart_node_name (row->node), FONT_SMALL, axes->label_w, 1);
+  ca_chart_make_name (self, &name, ca_chart_node_name (row->node), FONT_SMALL, axes->label_w,
+                      axes->row_h >= 30 ? 2 : 1);
   ca_chart_panel_text (self, 0, &name, axes->plot.x - CA_CHART_PAD - name.w,
                        y + (axes->row_h - name.h) / 2);
   if (ca_node_get_start_year (row->node) != 0 || ca_node_get_end_year (row->node) != 0)
