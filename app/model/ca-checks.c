@@ -30,16 +30,29 @@ ca_check_ncname (const char *text)
 {
   guint n = 0;
 
-  if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL || *text == '\0')
     return FALSE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0'; n++)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p;
 
+      if (n >= CA_LOADER_MAX_ID)
+        return FALSE;
+      if (c < 0x80)
+        {
+          /* Most ids are ASCII: letters, digits, '-', '_' and '.'. */
+          if (!(g_ascii_isalpha (c) || c == '_'
+                || (n > 0 && (g_ascii_isdigit (c) || c == '-' || c == '.'))))
+            return FALSE;
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return FALSE;
       if (n == 0 ? !is_name_start (c) : !is_name_char (c))
         return FALSE;
-      if (++n > CA_LOADER_MAX_ID)
-        return FALSE;
+      p = g_utf8_next_char (p);
     }
   return TRUE;
 }
@@ -47,22 +60,28 @@ ca_check_ncname (const char *text)
 gboolean
 ca_check_lang_tag (const char *text)
 {
-  g_auto(GStrv) parts = NULL;
+  guint part = 0;
+  guint len = 0;
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL)
     return FALSE;
-  parts = g_strsplit (text, "-", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (const char *p = text;; p++)
     {
-      gsize len = strlen (parts[i]);
-
-      if (len < (i == 0 ? 2u : 1u) || len > 8)
+      if (*p == '-' || *p == '\0')
+        {
+          /* The primary subtag has 2 to 8 letters, the others 1 to 8 characters. */
+          if (len < (part == 0 ? 2u : 1u) || len > 8)
+            return FALSE;
+          if (*p == '\0')
+            return TRUE;
+          part++;
+          len = 0;
+        }
+      else if (part == 0 ? !g_ascii_isalpha (*p) : !g_ascii_isalnum (*p))
         return FALSE;
-      for (const char *p = parts[i]; *p != '\0'; p++)
-        if (i == 0 ? !g_ascii_isalpha (*p) : !g_ascii_isalnum (*p))
-          return FALSE;
+      else
+        len++;
     }
-  return TRUE;
 }
 
 gboolean

@@ -6,55 +6,74 @@
 
 #pragma once
 
+#include "ca-arena.h"
 #include "ca-dataset.h"
 #include "ca-node.h"
 
 G_BEGIN_DECLS
 
-/* Public CaMetric plus its position in the declaration order, which sums use. */
+/* Public CaMetric and CaSource plus what the loader and the sums need. */
 typedef struct {
   CaMetric metric;
-  guint    index;
+  guint    index;   /* in declaration order, which sums follow */
+  guint    line;    /* where it is defined, for messages */
 } CaMetricPriv;
 
+typedef struct {
+  CaSource source;
+  guint    line;
+} CaSourcePriv;
+
+/* Packed into 96 bytes: a dataset of 100,000 nodes holds 100,000 of these,
+ * and a loaded file must stay smaller than the file. */
 struct _CaNode {
-  CaNodeType     type;
-  CaStatus       status;
   const char    *id;
-  const char    *kind;          /* NULL for programs */
+  union {
+    const char  *kind;          /* regions and parks */
+    struct {
+      gint16     start_year;    /* programs; 0 when absent */
+      gint16     end_year;
+      guint8     status;
+    } program;
+  } u;
   CaText         names;
-  CaText         summaries;
-  int            start_year;
-  int            end_year;
-  guint          depth;
-  guint          index;
-  guint          n_tags;
-  guint          n_children;
-  guint          n_figures;
-  guint          n_figures_below;
+  const CaText  *summaries;     /* NULL when it has none */
   const char   **tags;
   CaNode        *parent;
   CaNode       **children;
   CaFigure      *figures;
+  guint          line;          /* where it is defined, for messages */
+  guint          index;
+  guint          n_children;
+  guint          n_figures;
+  guint          n_figures_below;
+  guint16        n_tags;
+  guint8         type;
+  guint8         depth;
 };
+
+#define CA_NODE_MAX_TAGS G_MAXUINT16
 
 /* Everything a dataset owns; the loader fills it and hands it over whole. */
 typedef struct {
+  CaArena       arena;      /* nodes, figures, text entries and arrays */
   GStringChunk *strings;
-  GPtrArray    *nodes;      /* every CaNode, pre-order; owns them */
-  GPtrArray    *roots;      /* CaNode, borrowed */
-  GPtrArray    *metrics;    /* CaMetricPriv, owned */
-  GPtrArray    *sources;    /* CaSource, owned */
-  GHashTable   *node_ids;   /* id -> CaNode */
-  GHashTable   *metric_ids; /* id -> CaMetric */
-  GHashTable   *source_ids; /* id -> CaSource */
+  GPtrArray    *roots;      /* CaNode, in the arena */
+  GPtrArray    *metrics;    /* CaMetricPriv, in the arena */
+  GPtrArray    *sources;    /* CaSourcePriv, in the arena */
+  GHashTable   *node_ids;   /* a set of CaNode, hashed by id */
+  GHashTable   *metric_ids; /* id -> CaMetricPriv */
+  GHashTable   *source_ids; /* id -> CaSourcePriv */
   CaText        titles;
+  guint         n_nodes;
+  guint         n_nodes_by_type[3];
   guint         n_figures;
 } CaDatasetContents;
 
-CaDatasetContents *ca_dataset_contents_new  (void);
-void               ca_dataset_contents_free (CaDatasetContents *contents);
-void               ca_node_free_arrays      (CaNode            *node);
+CaDatasetContents *ca_dataset_contents_new   (void);
+void               ca_dataset_contents_free  (CaDatasetContents *contents);
+CaNode            *ca_dataset_contents_find  (CaDatasetContents *contents,
+                                              const char        *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaDatasetContents, ca_dataset_contents_free)
 

@@ -29,51 +29,55 @@ G_DEFINE_TYPE (CaDataset, ca_dataset, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (ca-dataset-error-quark, ca_dataset_error)
 
+static guint
+node_id_hash (gconstpointer node)
+{
+  return g_str_hash (((const CaNode *) node)->id);
+}
+
+static gboolean
+node_id_equal (gconstpointer a,
+               gconstpointer b)
+{
+  return g_str_equal (((const CaNode *) a)->id, ((const CaNode *) b)->id);
+}
+
 CaDatasetContents *
 ca_dataset_contents_new (void)
 {
   CaDatasetContents *contents = g_new0 (CaDatasetContents, 1);
 
   contents->strings = g_string_chunk_new (64 * 1024);
-  contents->nodes = g_ptr_array_new ();
   contents->roots = g_ptr_array_new ();
-  contents->metrics = g_ptr_array_new_with_free_func (g_free);
-  contents->sources = g_ptr_array_new_with_free_func (g_free);
-  contents->node_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  contents->metrics = g_ptr_array_new ();
+  contents->sources = g_ptr_array_new ();
+  /* A set: keys only, half the memory of a map from id to node. */
+  contents->node_ids = g_hash_table_new (node_id_hash, node_id_equal);
   contents->metric_ids = g_hash_table_new (g_str_hash, g_str_equal);
   contents->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
   return contents;
 }
 
-void
-ca_node_free_arrays (CaNode *node)
+CaNode *
+ca_dataset_contents_find (CaDatasetContents *contents,
+                          const char        *id)
 {
-  g_free ((gpointer) node->names.entries);
-  g_free ((gpointer) node->summaries.entries);
-  g_free (node->tags);
-  g_free (node->children);
-  g_free (node->figures);
-  g_free (node);
+  CaNode key = { .id = id };
+
+  return g_hash_table_lookup (contents->node_ids, &key);
 }
 
 void
 ca_dataset_contents_free (CaDatasetContents *contents)
 {
-  for (guint i = 0; i < contents->metrics->len; i++)
-    g_free ((gpointer) ((CaMetric *) contents->metrics->pdata[i])->names.entries);
-  for (guint i = 0; i < contents->sources->len; i++)
-    g_free ((gpointer) ((CaSource *) contents->sources->pdata[i])->titles.entries);
-  for (guint i = 0; i < contents->nodes->len; i++)
-    ca_node_free_arrays (contents->nodes->pdata[i]);
-  g_ptr_array_unref (contents->nodes);
   g_ptr_array_unref (contents->roots);
   g_ptr_array_unref (contents->metrics);
   g_ptr_array_unref (contents->sources);
   g_hash_table_unref (contents->node_ids);
   g_hash_table_unref (contents->metric_ids);
   g_hash_table_unref (contents->source_ids);
-  g_free ((gpointer) contents->titles.entries);
   g_string_chunk_free (contents->strings);
+  ca_arena_clear (&contents->arena);
   g_free (contents);
 }
 
@@ -299,7 +303,7 @@ ca_dataset_lookup_node (CaDataset  *self,
 {
   g_return_val_if_fail (CA_IS_DATASET (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
-  return g_hash_table_lookup (self->contents->node_ids, id);
+  return ca_dataset_contents_find (self->contents, id);
 }
 
 guint
@@ -356,20 +360,16 @@ guint
 ca_dataset_count_nodes (CaDataset  *self,
                         CaNodeType  type)
 {
-  guint n = 0;
-
   g_return_val_if_fail (CA_IS_DATASET (self), 0);
-  for (guint i = 0; i < self->contents->nodes->len; i++)
-    if (((CaNode *) self->contents->nodes->pdata[i])->type == type)
-      n++;
-  return n;
+  g_return_val_if_fail ((guint) type < G_N_ELEMENTS (self->contents->n_nodes_by_type), 0);
+  return self->contents->n_nodes_by_type[type];
 }
 
 guint
 ca_dataset_get_n_nodes (CaDataset *self)
 {
   g_return_val_if_fail (CA_IS_DATASET (self), 0);
-  return self->contents->nodes->len;
+  return self->contents->n_nodes;
 }
 
 guint
@@ -442,13 +442,17 @@ ca_dataset_suggest_ids (CaDataset  *self,
 
   /* Far-off ids are no help: allow about a third of the id to differ. */
   limit = MAX (2, (guint) g_utf8_strlen (id, -1) / 3 + 1);
-  for (guint i = 0; i < self->contents->nodes->len; i++)
+  for (guint r = 0; r < self->contents->roots->len; r++)
     {
-      const CaNode *node = self->contents->nodes->pdata[i];
-      Suggestion s = { node->id, levenshtein (id, node->id) };
+      const CaNode *root = self->contents->roots->pdata[r];
 
-      if (s.distance <= limit || g_str_has_prefix (node->id, id))
-        g_array_append_val (found, s);
+      for (const CaNode *node = root; node != NULL; node = ca_node_next_in_subtree (root, node))
+        {
+          Suggestion s = { node->id, levenshtein (id, node->id) };
+
+          if (s.distance <= limit || g_str_has_prefix (node->id, id))
+            g_array_append_val (found, s);
+        }
     }
   g_array_sort (found, compare_suggestions);
   for (guint i = 0; i < found->len && i < max; i++)

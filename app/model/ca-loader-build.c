@@ -48,17 +48,40 @@ static const guint allowed_children[N_FRAME_KINDS] = {
   [FRAME_PROGRAM] = FIGURES_AND_TAGS | BIT (FRAME_SUMMARY) | BIT (FRAME_PROGRAM),
 };
 
+static const char * const attr_names[N_ATTRS] = {
+  [ATTR_VERSION] = "version",
+  [ATTR_ID] = "id",
+  [ATTR_KIND] = "kind",
+  [ATTR_UNIT] = "unit",
+  [ATTR_PUBLISHED] = "published",
+  [ATTR_PUBLISHER] = "publisher",
+  [ATTR_HREF] = "href",
+  [ATTR_START] = "start",
+  [ATTR_END] = "end",
+  [ATTR_STATUS] = "status",
+  [ATTR_METRIC] = "metric",
+  [ATTR_VALUE] = "value",
+  [ATTR_YEAR] = "year",
+  [ATTR_BASELINE] = "baseline",
+  [ATTR_BASELINE_YEAR] = "baseline-year",
+  [ATTR_QUALIFIER] = "qualifier",
+  [ATTR_SOURCE] = "source",
+  [ATTR_DATE] = "date",
+  [ATTR_XML_LANG] = "lang",
+};
+
 /* The attributes without a namespace that each element may carry. */
-static const char * const attribute_names[N_FRAME_KINDS][8] = {
-  [FRAME_ATLAS] = { "version" },
-  [FRAME_METRIC] = { "id", "kind", "unit" },
-  [FRAME_SOURCE] = { "id", "published", "publisher", "href" },
-  [FRAME_REGION] = { "id", "kind" },
-  [FRAME_PARK] = { "id", "kind" },
-  [FRAME_PROGRAM] = { "id", "start", "end", "status" },
-  [FRAME_GOAL] = { "metric", "value", "year", "baseline", "baseline-year", "qualifier",
-                   "source" },
-  [FRAME_COUNT] = { "metric", "value", "date", "qualifier", "source" },
+static const guint32 allowed_attributes[N_FRAME_KINDS] = {
+  [FRAME_ATLAS] = BIT (ATTR_VERSION),
+  [FRAME_METRIC] = BIT (ATTR_ID) | BIT (ATTR_KIND) | BIT (ATTR_UNIT),
+  [FRAME_SOURCE] = BIT (ATTR_ID) | BIT (ATTR_PUBLISHED) | BIT (ATTR_PUBLISHER) | BIT (ATTR_HREF),
+  [FRAME_REGION] = BIT (ATTR_ID) | BIT (ATTR_KIND),
+  [FRAME_PARK] = BIT (ATTR_ID) | BIT (ATTR_KIND),
+  [FRAME_PROGRAM] = BIT (ATTR_ID) | BIT (ATTR_START) | BIT (ATTR_END) | BIT (ATTR_STATUS),
+  [FRAME_GOAL] = BIT (ATTR_METRIC) | BIT (ATTR_VALUE) | BIT (ATTR_YEAR) | BIT (ATTR_BASELINE)
+                 | BIT (ATTR_BASELINE_YEAR) | BIT (ATTR_QUALIFIER) | BIT (ATTR_SOURCE),
+  [FRAME_COUNT] = BIT (ATTR_METRIC) | BIT (ATTR_VALUE) | BIT (ATTR_DATE) | BIT (ATTR_QUALIFIER)
+                  | BIT (ATTR_SOURCE),
 };
 
 static const char * const qualifier_names[] = {
@@ -84,17 +107,10 @@ static const char * const metric_kind_names[] = {
 };
 
 typedef struct {
-  const char *name;
-  gsize       offset;
-  gboolean    in_xml_namespace;
-} CaAttr;
-
-typedef struct {
   CaLoader   *loader;
   CaFrame    *frame;
   const char *element;
-  guint       n;
-  CaAttr      items[CA_LOADER_MAX_ATTRIBUTES];
+  gssize      offsets[N_ATTRS];   /* into loader->values; -1 when absent */
 } CaAttrs;
 
 CaLoader *
@@ -106,7 +122,6 @@ ca_loader_new (const char *display_name,
   self->display_name = g_strdup (display_name);
   self->problems = problems;
   self->contents = ca_dataset_contents_new ();
-  self->id_lines = g_hash_table_new (g_str_hash, g_str_equal);
   self->refs = g_array_new (FALSE, FALSE, sizeof (CaPendingRef));
   self->text = g_string_sized_new (256);
   self->values = g_string_sized_new (256);
@@ -114,25 +129,51 @@ ca_loader_new (const char *display_name,
   return self;
 }
 
+/* Empties a slot of the stack for the next element, keeping its arrays. */
 static void
-frame_clear (CaFrame *frame)
+frame_reset (CaFrame *frame)
 {
-  g_clear_pointer (&frame->names, g_array_unref);
-  g_clear_pointer (&frame->summaries, g_array_unref);
-  g_clear_pointer (&frame->children, g_ptr_array_unref);
-  g_clear_pointer (&frame->figures, g_array_unref);
-  g_clear_pointer (&frame->tags, g_ptr_array_unref);
+  GArray *names = frame->names;
+  GArray *summaries = frame->summaries;
+  GPtrArray *children = frame->children;
+  GArray *figures = frame->figures;
+  GPtrArray *tags = frame->tags;
+
+  if (names == NULL)
+    {
+      names = g_array_new (FALSE, FALSE, sizeof (CaTextEntry));
+      summaries = g_array_new (FALSE, FALSE, sizeof (CaTextEntry));
+      children = g_ptr_array_new ();
+      figures = g_array_new (FALSE, FALSE, sizeof (CaFigure));
+      tags = g_ptr_array_new ();
+    }
+  *frame = (CaFrame) { .names = names, .summaries = summaries, .children = children,
+                       .figures = figures, .tags = tags };
+  g_array_set_size (names, 0);
+  g_array_set_size (summaries, 0);
+  g_ptr_array_set_size (children, 0);
+  g_array_set_size (figures, 0);
+  g_ptr_array_set_size (tags, 0);
 }
 
 void
 ca_loader_free (CaLoader *self)
 {
-  for (guint i = 0; i < self->n_frames; i++)
-    frame_clear (&self->frames[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
+    {
+      CaFrame *frame = &self->frames[i];
+
+      if (frame->names == NULL)
+        continue;
+      g_array_unref (frame->names);
+      g_array_unref (frame->summaries);
+      g_ptr_array_unref (frame->children);
+      g_array_unref (frame->figures);
+      g_ptr_array_unref (frame->tags);
+    }
   if (self->ctxt != NULL)
     xmlFreeParserCtxt (self->ctxt);
   g_clear_pointer (&self->contents, ca_dataset_contents_free);
-  g_hash_table_unref (self->id_lines);
   g_array_unref (self->refs);
   g_string_free (self->text, TRUE);
   g_string_free (self->values, TRUE);
@@ -156,41 +197,64 @@ intern (CaLoader   *self,
 /* Attributes ------------------------------------------------------------ */
 
 static const char *
-attrs_value (const CaAttrs *attrs,
-             guint          i)
-{
-  return attrs->loader->values->str + attrs->items[i].offset;
-}
-
-static const char *
 attrs_get (const CaAttrs *attrs,
-           const char    *name)
+           CaAttrId       id)
 {
-  for (guint i = 0; i < attrs->n; i++)
-    if (!attrs->items[i].in_xml_namespace && g_str_equal (attrs->items[i].name, name))
-      return attrs_value (attrs, i);
-  return NULL;
-}
+  gssize offset = attrs->offsets[id];
 
-static const char *
-attrs_get_lang (const CaAttrs *attrs)
-{
-  for (guint i = 0; i < attrs->n; i++)
-    if (attrs->items[i].in_xml_namespace && g_str_equal (attrs->items[i].name, "lang"))
-      return attrs_value (attrs, i);
-  return NULL;
+  return offset >= 0 ? attrs->loader->values->str + offset : NULL;
 }
 
 static const char *
 attrs_require (const CaAttrs *attrs,
-               const char    *name)
+               CaAttrId       id)
 {
-  const char *value = attrs_get (attrs, name);
+  const char *value = attrs_get (attrs, id);
 
   if (value == NULL)
     ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
-                          _("<%s> needs the attribute “%s”"), attrs->element, name);
+                          _("<%s> needs the attribute “%s”"), attrs->element, attr_names[id]);
   return value;
+}
+
+static guint
+cache_slot (const char *key)
+{
+  /* Fibonacci hashing of the address: names next to each other in
+   * libxml2's dictionary land in different slots. */
+  return (guint) (((guint64) (guintptr) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 56)
+         % CA_NAME_CACHE_SIZE;
+}
+
+/* Compares a namespace URI, remembering libxml2's interned copy. */
+static gboolean
+is_namespace (const char **known,
+              const char  *uri,
+              const char  *expected)
+{
+  if (uri == *known)
+    return TRUE;
+  if (uri == NULL || !g_str_equal (uri, expected))
+    return FALSE;
+  *known = uri;
+  return TRUE;
+}
+
+static CaAttrId
+lookup_attribute (CaLoader   *self,
+                  const char *name)
+{
+  CaNameCacheEntry *entry = &self->attribute_cache[cache_slot (name)];
+
+  if (entry->key != name)
+    {
+      entry->key = name;
+      entry->value = ATTR_UNKNOWN;
+      for (guint i = 0; i < ATTR_XML_LANG && entry->value == ATTR_UNKNOWN; i++)
+        if (g_str_equal (attr_names[i], name))
+          entry->value = (int) i;
+    }
+  return (CaAttrId) entry->value;
 }
 
 /* libxml2's SAX2 interface hands '&' in attribute values over as "&#38;"
@@ -220,27 +284,31 @@ collect_attributes (CaAttrs      *attrs,
                     const char  **attributes)
 {
   CaLoader *self = attrs->loader;
-  const char * const *known = attribute_names[attrs->frame->kind];
+  guint32 allowed = allowed_attributes[attrs->frame->kind];
 
   g_string_truncate (self->values, 0);
-  for (int i = 0; i < n_attributes && attrs->n < CA_LOADER_MAX_ATTRIBUTES; i++)
+  for (guint i = 0; i < N_ATTRS; i++)
+    attrs->offsets[i] = -1;
+  for (int i = 0; i < n_attributes; i++)
     {
       const char *name = attributes[i * 5];
       const char *uri = attributes[i * 5 + 2];
-      CaAttr *attr;
+      CaAttrId id;
 
-      if (uri != NULL && !g_str_equal (uri, XML_NAMESPACE))
-        continue;   /* attributes in other namespaces are ignored */
-      if (uri == NULL && !g_strv_contains (known, name))
+      if (uri != NULL)
+        {
+          /* Of the XML namespace only xml:lang matters; others are ignored. */
+          if (!is_namespace (&self->xml_uri, uri, XML_NAMESPACE) || !g_str_equal (name, "lang"))
+            continue;
+          id = ATTR_XML_LANG;
+        }
+      else if ((id = lookup_attribute (self, name)) == ATTR_UNKNOWN || !(allowed & BIT (id)))
         {
           ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
                                 _("<%s> may not have the attribute “%s”"), attrs->element, name);
           continue;
         }
-      attr = &attrs->items[attrs->n++];
-      attr->name = name;
-      attr->in_xml_namespace = uri != NULL;
-      attr->offset = self->values->len;
+      attrs->offsets[id] = (gssize) self->values->len;
       append_value (self->values, attributes[i * 5 + 3], attributes[i * 5 + 4]);
     }
 }
@@ -256,13 +324,33 @@ parse_enum (const char * const *names,
   return -1;
 }
 
-/* Checks an id and claims it; returns it in the string chunk, or NULL. */
+/* The line where @id was first defined, or 0 when it is new. */
+static guint
+find_id (CaLoader   *self,
+         const char *id)
+{
+  CaDatasetContents *contents = self->contents;
+  const CaNode *node = ca_dataset_contents_find (contents, id);
+  const CaMetricPriv *metric;
+  const CaSourcePriv *source;
+
+  if (node != NULL)
+    return MAX (node->line, 1);
+  if ((metric = g_hash_table_lookup (contents->metric_ids, id)) != NULL)
+    return MAX (metric->line, 1);
+  if ((source = g_hash_table_lookup (contents->source_ids, id)) != NULL)
+    return MAX (source->line, 1);
+  return 0;
+}
+
+/* Checks an id; returns it in the string chunk, or NULL.  The caller then
+ * enters it in its table. */
 static const char *
 claim_id (const CaAttrs *attrs)
 {
   CaLoader *self = attrs->loader;
-  const char *id = attrs_require (attrs, "id");
-  gpointer first_line;
+  const char *id = attrs_require (attrs, ATTR_ID);
+  guint first_line;
 
   if (id == NULL)
     return NULL;
@@ -274,23 +362,20 @@ claim_id (const CaAttrs *attrs)
                               "digits, “-”, “_” and “.”"), id, CA_LOADER_MAX_ID);
       return NULL;
     }
-  if (g_hash_table_lookup_extended (self->id_lines, id, NULL, &first_line))
+  if ((first_line = find_id (self, id)) != 0)
     {
       ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
-                            _("duplicate id “%s” (first defined at line %u)"),
-                            id, GPOINTER_TO_UINT (first_line));
+                            _("duplicate id “%s” (first defined at line %u)"), id, first_line);
       return NULL;
     }
-  id = g_string_chunk_insert (self->contents->strings, id);
-  g_hash_table_insert (self->id_lines, (gpointer) id, GUINT_TO_POINTER (attrs->frame->line));
-  return id;
+  return g_string_chunk_insert (self->contents->strings, id);
 }
 
 static int
 check_year (const CaAttrs *attrs,
-            const char    *name)
+            CaAttrId       id)
 {
-  const char *text = attrs_get (attrs, name);
+  const char *text = attrs_get (attrs, id);
   int year = 0;
 
   if (text == NULL)
@@ -302,23 +387,23 @@ check_year (const CaAttrs *attrs,
     case CA_YEAR_RANGE:
       ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                             _("the year %s in “%s” is outside %d..%d"),
-                            text, name, CA_YEAR_MIN, CA_YEAR_MAX);
+                            text, attr_names[id], CA_YEAR_MIN, CA_YEAR_MAX);
       return 0;
     case CA_YEAR_SYNTAX:
     default:
       ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                             _("“%s” in “%s” is not a year (four digits, %d..%d)"),
-                            text, name, CA_YEAR_MIN, CA_YEAR_MAX);
+                            text, attr_names[id], CA_YEAR_MIN, CA_YEAR_MAX);
       return 0;
     }
 }
 
 static gboolean
 check_date (const CaAttrs *attrs,
-            const char    *name,
+            CaAttrId       id,
             CaDate        *date)
 {
-  const char *text = attrs_require (attrs, name);
+  const char *text = attrs_require (attrs, id);
 
   if (text == NULL)
     return FALSE;
@@ -327,17 +412,17 @@ check_date (const CaAttrs *attrs,
   ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                         _("“%s” in “%s” is not a date: write YYYY-MM-DD, YYYY-MM or YYYY, "
                           "with a real day and a year in %d..%d"),
-                        text, name, CA_YEAR_MIN, CA_YEAR_MAX);
+                        text, attr_names[id], CA_YEAR_MIN, CA_YEAR_MAX);
   return FALSE;
 }
 
 static gboolean
 check_value (const CaAttrs *attrs,
-             const char    *name,
+             CaAttrId       id,
              gboolean       required,
              double        *value)
 {
-  const char *text = required ? attrs_require (attrs, name) : attrs_get (attrs, name);
+  const char *text = required ? attrs_require (attrs, id) : attrs_get (attrs, id);
   CaLoader *self = attrs->loader;
   guint line = attrs->frame->line;
   guint column = attrs->frame->column;
@@ -349,21 +434,23 @@ check_value (const CaAttrs *attrs,
     case CA_VALUE_OK:
       return TRUE;
     case CA_VALUE_EMPTY:
-      ca_loader_problem_at (self, line, column, _("“%s” is empty: it needs a number"), name);
+      ca_loader_problem_at (self, line, column, _("“%s” is empty: it needs a number"),
+                            attr_names[id]);
       break;
     case CA_VALUE_NEGATIVE:
       ca_loader_problem_at (self, line, column,
                             _("“%s” is negative (%s): values are amounts of zero or more"),
-                            name, text);
+                            attr_names[id], text);
       break;
     case CA_VALUE_OUT_OF_RANGE:
-      ca_loader_problem_at (self, line, column, _("“%s” is out of range (%.40s…)"), name, text);
+      ca_loader_problem_at (self, line, column, _("“%s” is out of range (%.40s…)"),
+                            attr_names[id], text);
       break;
     case CA_VALUE_NOT_A_NUMBER:
     default:
       ca_loader_problem_at (self, line, column,
                             _("“%s” is not a number (%.100s): write digits with an optional "
-                              "decimal point, in the metric’s base unit"), name, text);
+                              "decimal point, in the metric’s base unit"), attr_names[id], text);
       break;
     }
   return FALSE;
@@ -384,7 +471,7 @@ ca_loader_problem_at_enum (const CaAttrs *attrs,
 static void
 start_atlas (const CaAttrs *attrs)
 {
-  const char *version = attrs_get (attrs, "version");
+  const char *version = attrs_get (attrs, ATTR_VERSION);
 
   if (version == NULL)
     ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
@@ -410,7 +497,7 @@ check_unit (const CaAttrs *attrs,
     ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
                           _("a metric of kind “count” has no unit; remove “unit”"));
   else if (kind != CA_METRIC_COUNT && unit == NULL)
-    attrs_require (attrs, "unit");
+    attrs_require (attrs, ATTR_UNIT);
   else if (kind == CA_METRIC_MONEY && !ca_check_currency (unit))
     ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
                           _("“%s” is not a currency code: money needs an ISO 4217 code "
@@ -425,13 +512,14 @@ start_metric (const CaAttrs *attrs)
 {
   CaLoader *self = attrs->loader;
   const char *id = claim_id (attrs);
-  const char *kind = attrs_require (attrs, "kind");
-  const char *unit = attrs_get (attrs, "unit");
-  CaMetricPriv *metric = g_new0 (CaMetricPriv, 1);
+  const char *kind = attrs_require (attrs, ATTR_KIND);
+  const char *unit = attrs_get (attrs, ATTR_UNIT);
+  CaMetricPriv *metric = ca_arena_alloc (&self->contents->arena, sizeof (CaMetricPriv));
   int k = kind != NULL ? parse_enum (metric_kind_names, G_N_ELEMENTS (metric_kind_names), kind) : 0;
 
   attrs->frame->metric = metric;
   metric->index = self->contents->metrics->len;
+  metric->line = attrs->frame->line;
   g_ptr_array_add (self->contents->metrics, metric);
   if (k < 0)
     ca_loader_problem_at_enum (attrs, "kind", kind, "count, money, quantity");
@@ -449,13 +537,15 @@ start_source (const CaAttrs *attrs)
 {
   CaLoader *self = attrs->loader;
   const char *id = claim_id (attrs);
-  const char *publisher = attrs_require (attrs, "publisher");
-  const char *href = attrs_get (attrs, "href");
-  CaSource *source = g_new0 (CaSource, 1);
+  const char *publisher = attrs_require (attrs, ATTR_PUBLISHER);
+  const char *href = attrs_get (attrs, ATTR_HREF);
+  CaSourcePriv *priv = ca_arena_alloc (&self->contents->arena, sizeof (CaSourcePriv));
+  CaSource *source = &priv->source;
 
-  attrs->frame->source = source;
-  g_ptr_array_add (self->contents->sources, source);
-  check_date (attrs, "published", &source->published);
+  attrs->frame->source = priv;
+  priv->line = attrs->frame->line;
+  g_ptr_array_add (self->contents->sources, priv);
+  check_date (attrs, ATTR_PUBLISHED, &source->published);
   if (publisher != NULL && *publisher == '\0')
     ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
                           _("“publisher” is empty"));
@@ -463,26 +553,27 @@ start_source (const CaAttrs *attrs)
   source->publisher = publisher != NULL ? intern (self, publisher) : "";
   source->href = href != NULL ? intern (self, href) : NULL;
   if (id != NULL)
-    g_hash_table_insert (self->contents->source_ids, (gpointer) id, source);
+    g_hash_table_insert (self->contents->source_ids, (gpointer) id, priv);
 }
 
 static void
 start_program_attributes (const CaAttrs *attrs,
                           CaNode        *node)
 {
-  const char *status = attrs_get (attrs, "status");
+  const char *status = attrs_get (attrs, ATTR_STATUS);
+  int start = check_year (attrs, ATTR_START);
+  int end = check_year (attrs, ATTR_END);
   int s;
 
-  node->start_year = check_year (attrs, "start");
-  node->end_year = check_year (attrs, "end");
-  if (node->start_year != 0 && node->end_year != 0 && node->start_year > node->end_year)
+  node->u.program.start_year = (gint16) start;
+  node->u.program.end_year = (gint16) end;
+  if (start != 0 && end != 0 && start > end)
     ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
-                          _("the program starts in %d, after it ends (%d)"),
-                          node->start_year, node->end_year);
+                          _("the program starts in %d, after it ends (%d)"), start, end);
   if (status == NULL)
     return;
   s = parse_enum (status_names, G_N_ELEMENTS (status_names), status);
-  node->status = s > 0 ? (CaStatus) s : CA_STATUS_NONE;
+  node->u.program.status = s > 0 ? (guint8) s : CA_STATUS_NONE;
   if (s <= 0)
     ca_loader_problem_at_enum (attrs, "status", status, "planned, active, completed");
 }
@@ -491,35 +582,38 @@ static void
 start_node (const CaAttrs *attrs)
 {
   CaLoader *self = attrs->loader;
+  CaDatasetContents *contents = self->contents;
   CaFrame *frame = attrs->frame;
   CaFrame *parent = frame - 1;
-  CaNode *node = g_new0 (CaNode, 1);
+  CaNode *node = ca_arena_alloc (&contents->arena, sizeof (CaNode));
 
   node->type = frame->kind == FRAME_REGION ? CA_NODE_REGION
                : frame->kind == FRAME_PARK ? CA_NODE_PARK : CA_NODE_PROGRAM;
   node->id = claim_id (attrs);
+  node->line = frame->line;
   node->parent = parent->node;
   node->depth = parent->node != NULL ? parent->node->depth + 1 : 0;
-  if (parent->children == NULL)
-    parent->children = g_ptr_array_sized_new (4);
   node->index = parent->children->len;
   g_ptr_array_add (parent->children, node);
-  g_ptr_array_add (self->contents->nodes, node);
   frame->node = node;
+  contents->n_nodes++;
+  contents->n_nodes_by_type[node->type]++;
   if (node->id != NULL)
-    g_hash_table_insert (self->contents->node_ids, (gpointer) node->id, node);
+    g_hash_table_add (contents->node_ids, node);
+  else
+    node->id = "";
 
   if (node->type == CA_NODE_PROGRAM)
     start_program_attributes (attrs, node);
   else
     {
-      const char *kind = attrs_require (attrs, "kind");
+      const char *kind = attrs_require (attrs, ATTR_KIND);
 
       if (kind != NULL && (*kind == '\0' || strpbrk (kind, " \t\r\n") != NULL))
         ca_loader_problem_at (self, frame->line, frame->column,
                               _("“%s” is not a valid kind: a kind is one word such as "
                                 "“province” or “hi-tech-park”"), kind);
-      node->kind = intern (self, kind != NULL ? kind : "");
+      node->u.kind = intern (self, kind != NULL ? kind : "");
     }
 }
 
@@ -528,15 +622,14 @@ start_figure (const CaAttrs *attrs)
 {
   CaLoader *self = attrs->loader;
   CaFrame *parent = attrs->frame - 1;
-  const char *metric = attrs_require (attrs, "metric");
-  const char *source = attrs_require (attrs, "source");
-  const char *qualifier = attrs_get (attrs, "qualifier");
+  const char *metric = attrs_require (attrs, ATTR_METRIC);
+  const char *source = attrs_require (attrs, ATTR_SOURCE);
+  const char *qualifier = attrs_get (attrs, ATTR_QUALIFIER);
   CaFigure figure = { 0 };
-  CaPendingRef ref = { 0 };
 
   figure.node = parent->node;
   figure.type = attrs->frame->kind == FRAME_GOAL ? CA_FIGURE_GOAL : CA_FIGURE_COUNT;
-  check_value (attrs, "value", TRUE, &figure.value);
+  check_value (attrs, ATTR_VALUE, TRUE, &figure.value);
   if (qualifier != NULL)
     {
       int q = parse_enum (qualifier_names, G_N_ELEMENTS (qualifier_names), qualifier);
@@ -548,31 +641,36 @@ start_figure (const CaAttrs *attrs)
     }
   if (figure.type == CA_FIGURE_GOAL)
     {
-      if (attrs_require (attrs, "year") != NULL)
-        figure.year = check_year (attrs, "year");
+      if (attrs_require (attrs, ATTR_YEAR) != NULL)
+        figure.year = check_year (attrs, ATTR_YEAR);
       figure.date.year = figure.year;
-      figure.has_baseline = check_value (attrs, "baseline", FALSE, &figure.baseline);
-      figure.baseline_year = check_year (attrs, "baseline-year");
+      figure.has_baseline = check_value (attrs, ATTR_BASELINE, FALSE, &figure.baseline);
+      figure.baseline_year = check_year (attrs, ATTR_BASELINE_YEAR);
     }
-  else if (check_date (attrs, "date", &figure.date))
+  else if (check_date (attrs, ATTR_DATE, &figure.date))
     figure.year = figure.date.year;
 
-  if (parent->figures == NULL)
-    parent->figures = g_array_sized_new (FALSE, FALSE, sizeof (CaFigure), 2);
-  ref.node = parent->node;
-  ref.index = parent->figures->len;
-  ref.metric_id = metric != NULL ? intern (self, metric) : NULL;
-  ref.source_id = source != NULL ? intern (self, source) : NULL;
-  ref.line = attrs->frame->line;
-  ref.column = attrs->frame->column;
+  /* Metrics and sources usually come first; a later one is looked up at the end. */
+  if (metric != NULL)
+    figure.metric = g_hash_table_lookup (self->contents->metric_ids, metric);
+  if (source != NULL)
+    figure.source = g_hash_table_lookup (self->contents->source_ids, source);
+  if ((metric != NULL && figure.metric == NULL) || (source != NULL && figure.source == NULL))
+    {
+      CaPendingRef ref = { parent->node, parent->figures->len, NULL, NULL,
+                           attrs->frame->line, attrs->frame->column };
+
+      ref.metric_id = figure.metric == NULL && metric != NULL ? intern (self, metric) : NULL;
+      ref.source_id = figure.source == NULL && source != NULL ? intern (self, source) : NULL;
+      g_array_append_val (self->refs, ref);
+    }
   g_array_append_val (parent->figures, figure);
-  g_array_append_val (self->refs, ref);
 }
 
 static void
 start_text (const CaAttrs *attrs)
 {
-  const char *lang = attrs_get_lang (attrs);
+  const char *lang = attrs_get (attrs, ATTR_XML_LANG);
 
   g_string_truncate (attrs->loader->text, 0);
   if (attrs->frame->kind == FRAME_TAG)
@@ -627,12 +725,20 @@ start_by_kind (const CaAttrs *attrs)
 }
 
 static int
-lookup_kind (const char *localname)
+lookup_kind (CaLoader   *self,
+             const char *localname)
 {
-  for (guint i = 0; i < N_FRAME_KINDS; i++)
-    if (g_str_equal (element_names[i], localname))
-      return (int) i;
-  return -1;
+  CaNameCacheEntry *entry = &self->element_cache[cache_slot (localname)];
+
+  if (entry->key != localname)
+    {
+      entry->key = localname;
+      entry->value = -1;
+      for (guint i = 0; i < N_FRAME_KINDS && entry->value < 0; i++)
+        if (g_str_equal (element_names[i], localname))
+          entry->value = (int) i;
+    }
+  return entry->value;
 }
 
 /* Decides what to do with an element: returns its kind, or -1 when its
@@ -657,9 +763,9 @@ classify (CaLoader   *self,
         }
       return FRAME_ATLAS;
     }
-  if (uri != NULL && !g_str_equal (uri, CA_ATLAS_NAMESPACE))
+  if (uri != NULL && !is_namespace (&self->atlas_uri, uri, CA_ATLAS_NAMESPACE))
     return -1;   /* another namespace: ignored with its whole subtree */
-  kind = uri != NULL ? lookup_kind (localname) : -1;
+  kind = uri != NULL ? lookup_kind (self, localname) : -1;
   if (kind < 0)
     ca_loader_problem (self, _("unknown element <%s> in <%s>%s"), localname,
                        element_names[parent->kind],
@@ -706,7 +812,13 @@ ca_loader_start_element (CaLoader    *self,
     }
   self->seen_root = TRUE;
   attrs.frame = &self->frames[self->n_frames++];
-  *attrs.frame = (CaFrame) { .kind = (CaFrameKind) kind };
+  /* Only these elements collect children; the others need no arrays. */
+  if (kind <= FRAME_PROGRAM)
+    frame_reset (attrs.frame);
+  else
+    attrs.frame->text_reported = FALSE;
+  attrs.frame->kind = (CaFrameKind) kind;
+  attrs.frame->lang = NULL;
   attrs.frame->line = ca_loader_line (self);
   attrs.frame->column = ca_loader_column (self);
   attrs.loader = self;
@@ -718,25 +830,14 @@ ca_loader_start_element (CaLoader    *self,
 /* Ends ------------------------------------------------------------------- */
 
 static CaText
-take_text (GArray **array)
+take_text (CaLoader *self,
+           GArray   *array)
 {
-  CaText text = { 0, NULL };
-  gsize len = 0;
+  CaText text = { array->len, NULL };
 
-  if (*array == NULL)
-    return text;
-  text.entries = g_array_steal (*array, &len);
-  text.n_entries = (guint) len;
-  g_clear_pointer (array, g_array_unref);
+  text.entries = ca_arena_dup (&self->contents->arena, array->data,
+                               array->len * sizeof (CaTextEntry));
   return text;
-}
-
-static gpointer
-take_exact (gpointer data,
-            gsize    n,
-            gsize    size)
-{
-  return data != NULL ? g_realloc (data, MAX (n, 1) * size) : NULL;
 }
 
 static void
@@ -744,7 +845,7 @@ require_names (CaLoader   *self,
                CaFrame    *frame,
                const char *what)
 {
-  if (frame->names == NULL || frame->names->len == 0)
+  if (frame->names->len == 0)
     ca_loader_problem_at (self, frame->line, frame->column,
                           _("<%s> needs at least one <%s> with an xml:lang"),
                           element_names[frame->kind], what);
@@ -754,34 +855,28 @@ static void
 end_node (CaLoader *self,
           CaFrame  *frame)
 {
+  CaArena *arena = &self->contents->arena;
   CaNode *node = frame->node;
-  gsize n = 0;
 
   require_names (self, frame, "name");
-  node->names = take_text (&frame->names);
-  node->summaries = take_text (&frame->summaries);
-  if (frame->tags != NULL)
+  node->names = take_text (self, frame->names);
+  if (frame->summaries->len > 0)
     {
-      node->tags = (const char **) g_ptr_array_steal (frame->tags, &n);
-      node->n_tags = (guint) n;
-      g_clear_pointer (&frame->tags, g_ptr_array_unref);
-    }
-  if (frame->children != NULL)
-    {
-      gpointer data = g_ptr_array_steal (frame->children, &n);
+      CaText summaries = take_text (self, frame->summaries);
 
-      node->children = take_exact (data, n, sizeof (CaNode *));
-      node->n_children = (guint) n;
-      g_clear_pointer (&frame->children, g_ptr_array_unref);
+      node->summaries = ca_arena_dup (arena, &summaries, sizeof summaries);
     }
-  if (frame->figures != NULL)
-    {
-      gpointer data = g_array_steal (frame->figures, &n);
-
-      node->figures = take_exact (data, n, sizeof (CaFigure));
-      node->n_figures = (guint) n;
-      g_clear_pointer (&frame->figures, g_array_unref);
-    }
+  if (frame->tags->len > CA_NODE_MAX_TAGS)
+    ca_loader_problem_at (self, frame->line, frame->column,
+                          _("<%s> has more than %d tags"), element_names[frame->kind],
+                          CA_NODE_MAX_TAGS);
+  node->n_tags = (guint16) MIN (frame->tags->len, CA_NODE_MAX_TAGS);
+  node->tags = ca_arena_dup (arena, frame->tags->pdata, node->n_tags * sizeof (char *));
+  node->n_children = frame->children->len;
+  node->children = ca_arena_dup (arena, frame->children->pdata,
+                                 node->n_children * sizeof (CaNode *));
+  node->n_figures = frame->figures->len;
+  node->figures = ca_arena_dup (arena, frame->figures->data, node->n_figures * sizeof (CaFigure));
   node->n_figures_below = node->n_figures;
   for (guint i = 0; i < node->n_children; i++)
     node->n_figures_below += node->children[i]->n_figures_below;
@@ -792,7 +887,7 @@ static gboolean
 has_lang (GArray     *entries,
           const char *lang)
 {
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
+  for (guint i = 0; i < entries->len; i++)
     if (g_ascii_strcasecmp (g_array_index (entries, CaTextEntry, i).lang, lang) == 0)
       return TRUE;
   return FALSE;
@@ -803,7 +898,7 @@ end_text (CaLoader *self,
           CaFrame  *frame,
           CaFrame  *owner)
 {
-  GArray **target = frame->kind == FRAME_SUMMARY ? &owner->summaries : &owner->names;
+  GArray *target = frame->kind == FRAME_SUMMARY ? owner->summaries : owner->names;
   CaTextEntry entry;
 
   ca_collapse_spaces (self->text);
@@ -815,39 +910,31 @@ end_text (CaLoader *self,
     }
   if (frame->kind == FRAME_TAG)
     {
-      if (owner->tags == NULL)
-        owner->tags = g_ptr_array_sized_new (2);
       g_ptr_array_add (owner->tags, (gpointer) intern (self, self->text->str));
       return;
     }
   if (frame->lang == NULL)
     return;
-  if (has_lang (*target, frame->lang))
+  if (has_lang (target, frame->lang))
     {
       ca_loader_problem_at (self, frame->line, frame->column,
                             _("a second <%s> in the language “%s”"),
                             element_names[frame->kind], frame->lang);
       return;
     }
-  if (*target == NULL)
-    *target = g_array_sized_new (FALSE, FALSE, sizeof (CaTextEntry), 2);
   entry.lang = frame->lang;
   entry.text = g_string_chunk_insert_len (self->contents->strings, self->text->str,
                                           (gssize) self->text->len);
-  g_array_append_val (*target, entry);
+  g_array_append_val (target, entry);
 }
 
 static void
 end_atlas (CaLoader *self,
            CaFrame  *frame)
 {
-  self->contents->titles = take_text (&frame->names);
-  if (frame->children != NULL)
-    {
-      for (guint i = 0; i < frame->children->len; i++)
-        g_ptr_array_add (self->contents->roots, frame->children->pdata[i]);
-      g_clear_pointer (&frame->children, g_ptr_array_unref);
-    }
+  self->contents->titles = take_text (self, frame->names);
+  for (guint i = 0; i < frame->children->len; i++)
+    g_ptr_array_add (self->contents->roots, frame->children->pdata[i]);
 }
 
 void
@@ -877,11 +964,11 @@ ca_loader_end_element (CaLoader *self)
       break;
     case FRAME_METRIC:
       require_names (self, frame, "name");
-      frame->metric->metric.names = take_text (&frame->names);
+      frame->metric->metric.names = take_text (self, frame->names);
       break;
     case FRAME_SOURCE:
       require_names (self, frame, "title");
-      frame->source->titles = take_text (&frame->names);
+      frame->source->source.titles = take_text (self, frame->names);
       break;
     case FRAME_NAME:
     case FRAME_TITLE:
@@ -897,7 +984,6 @@ ca_loader_end_element (CaLoader *self)
     default:
       break;
     }
-  frame_clear (frame);
   self->n_frames--;
 }
 
@@ -954,7 +1040,7 @@ ca_loader_finish (CaLoader *self)
       CaPendingRef *ref = &g_array_index (self->refs, CaPendingRef, i);
       CaFigure *figure;
 
-      if (ref->node->figures == NULL)
+      if (ref->index >= ref->node->n_figures)
         continue;
       figure = &ref->node->figures[ref->index];
       if (ref->metric_id != NULL

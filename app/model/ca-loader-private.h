@@ -34,8 +34,33 @@ typedef enum {
   N_FRAME_KINDS
 } CaFrameKind;
 
-/* One open element of the format.  The arrays fill while its children are
- * read and become the fixed arrays of the model when it ends. */
+typedef enum {
+  ATTR_VERSION,
+  ATTR_ID,
+  ATTR_KIND,
+  ATTR_UNIT,
+  ATTR_PUBLISHED,
+  ATTR_PUBLISHER,
+  ATTR_HREF,
+  ATTR_START,
+  ATTR_END,
+  ATTR_STATUS,
+  ATTR_METRIC,
+  ATTR_VALUE,
+  ATTR_YEAR,
+  ATTR_BASELINE,
+  ATTR_BASELINE_YEAR,
+  ATTR_QUALIFIER,
+  ATTR_SOURCE,
+  ATTR_DATE,
+  ATTR_XML_LANG,
+  N_ATTRS,
+  ATTR_UNKNOWN = N_ATTRS
+} CaAttrId;
+
+/* One open element of the format.  The arrays belong to the slot of the
+ * stack and are reused; they fill while the element's children are read and
+ * are copied into the dataset's arena when it ends. */
 typedef struct {
   CaFrameKind   kind;
   guint         line;
@@ -43,24 +68,33 @@ typedef struct {
   gboolean      text_reported;
   CaNode       *node;
   CaMetricPriv *metric;
-  CaSource     *source;
+  CaSourcePriv *source;
+  const char   *lang;       /* of a name, title or summary */
   GArray       *names;      /* CaTextEntry: names or titles */
   GArray       *summaries;  /* CaTextEntry */
   GPtrArray    *children;   /* CaNode */
   GArray       *figures;    /* CaFigure */
   GPtrArray    *tags;       /* const char *, in the string chunk */
-  const char   *lang;       /* of a name, title or summary */
 } CaFrame;
 
-/* A figure's metric and source, resolved when the whole file is read. */
+/* A figure whose metric or source was not declared yet when it was read. */
 typedef struct {
   CaNode     *node;
   guint       index;
-  const char *metric_id;
-  const char *source_id;
+  const char *metric_id;    /* NULL when resolved */
+  const char *source_id;    /* NULL when resolved */
   guint       line;
   guint       column;
 } CaPendingRef;
+
+/* libxml2 interns names, so the same name comes back as the same pointer:
+ * a small cache keyed by address saves comparing strings. */
+#define CA_NAME_CACHE_SIZE 256
+
+typedef struct {
+  const char *key;
+  int         value;
+} CaNameCacheEntry;
 
 typedef struct {
   char              *display_name;
@@ -68,7 +102,6 @@ typedef struct {
   xmlParserCtxtPtr   ctxt;
   CaPrescan          scan;
   CaDatasetContents *contents;
-  GHashTable        *id_lines;     /* id -> line where it was defined */
   GArray            *refs;         /* CaPendingRef */
   CaFrame            frames[CA_LOADER_MAX_DEPTH + 1];
   guint              n_frames;
@@ -79,6 +112,10 @@ typedef struct {
   gboolean           seen_root;
   gboolean           stopped;      /* fatal: nothing more is read */
   gboolean           failed;
+  const char        *atlas_uri;    /* libxml2's copies of the namespaces */
+  const char        *xml_uri;
+  CaNameCacheEntry   element_cache[CA_NAME_CACHE_SIZE];
+  CaNameCacheEntry   attribute_cache[CA_NAME_CACHE_SIZE];
 } CaLoader;
 
 CaLoader *ca_loader_new           (const char *display_name,

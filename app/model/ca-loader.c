@@ -22,7 +22,8 @@
 #include "ca-loader-private.h"
 #include "ca-prescan.h"
 
-#define CHUNK_SIZE (256 * 1024)
+/* Small enough that libxml2's own buffer stays small. */
+#define CHUNK_SIZE (64 * 1024)
 
 static void
 add_problem_at (CaLoader   *self,

@@ -96,7 +96,7 @@ const char *
 ca_node_get_kind (const CaNode *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->kind;
+  return self->type == CA_NODE_PROGRAM ? NULL : self->u.kind;
 }
 
 const char *
@@ -119,35 +119,37 @@ ca_node_get_summary (const CaNode *self,
                      const char   *lang)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return ca_text_lookup (&self->summaries, lang);
+  return self->summaries != NULL ? ca_text_lookup (self->summaries, lang) : NULL;
 }
 
 const CaText *
 ca_node_get_summaries (const CaNode *self)
 {
+  static const CaText none = { 0, NULL };
+
   g_return_val_if_fail (self != NULL, NULL);
-  return &self->summaries;
+  return self->summaries != NULL ? self->summaries : &none;
 }
 
 int
 ca_node_get_start_year (const CaNode *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->start_year;
+  return self->type == CA_NODE_PROGRAM ? self->u.program.start_year : 0;
 }
 
 int
 ca_node_get_end_year (const CaNode *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->end_year;
+  return self->type == CA_NODE_PROGRAM ? self->u.program.end_year : 0;
 }
 
 CaStatus
 ca_node_get_status (const CaNode *self)
 {
   g_return_val_if_fail (self != NULL, CA_STATUS_NONE);
-  return self->status;
+  return self->type == CA_NODE_PROGRAM ? (CaStatus) self->u.program.status : CA_STATUS_NONE;
 }
 
 guint
@@ -338,3 +340,5 @@ ca_node_sum_by_metric (const CaNode *self,
       }
   return sums;
 }
+
+G_STATIC_ASSERT (sizeof (CaNode) <= 96);

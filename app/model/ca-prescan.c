@@ -246,36 +246,115 @@ feed_utf16 (CaPrescan    *self,
   return CA_PRESCAN_OK;
 }
 
+/* Counts the newlines of data[from..to) and remembers where the last one
+ * is, so that the column of a refused tag can be told without counting
+ * every character. */
+static void
+count_lines (CaPrescan    *self,
+             const guchar *data,
+             gsize         from,
+             gsize         to)
+{
+  const guchar *p = data + from;
+  const guchar *end = data + to;
+
+  while (p < end && (p = memchr (p, '\n', (gsize) (end - p))) != NULL)
+    {
+      self->line++;
+      self->line_start = self->n_bytes + (guint64) (p - data) + 1;
+      p++;
+    }
+}
+
+/* Bytes that end a run inside a start tag outside quotes:
+ * '"', '\'', '=', '>' and '\n'. */
+static const guint8 tag_special[256] = {
+  ['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1, ['\n'] = 1,
+};
+
+/* Skips what cannot matter in one go: text up to the next '<', a quoted
+ * value up to its quote, a tag up to its next special byte.  Returns the
+ * index of the next byte that needs step (). */
+static gsize
+skip_run (CaPrescan    *self,
+          const guchar *data,
+          gsize         i,
+          gsize         length)
+{
+  const guchar *hit;
+  gsize end = i;
+
+  if (self->state == ST_TEXT)
+    {
+      hit = memchr (data + i, '<', length - i);
+      end = hit != NULL ? (gsize) (hit - data) : length;
+    }
+  else if (self->state == ST_TAG && self->quote != 0)
+    {
+      hit = memchr (data + i, (int) self->quote, length - i);
+      end = hit != NULL ? (gsize) (hit - data) : length;
+      self->tag_units += end - i;
+    }
+  else if (self->state == ST_TAG)
+    {
+      while (end < length && !tag_special[data[end]])
+        end++;
+      self->tag_units += end - i;
+    }
+  count_lines (self, data, i, end);
+  return end;
+}
+
+static CaPrescanResult
+feed_bytes (CaPrescan    *self,
+            const guchar *data,
+            gsize         length)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      guint c;
+      gboolean at_tag;
+      CaPrescanResult result;
+
+      i = skip_run (self, data, i, length);
+      if (self->tag_units > self->max_tag_units)
+        return CA_PRESCAN_TAG_TOO_LONG;
+      if (i >= length)
+        break;
+      c = data[i];
+      at_tag = self->state == ST_TEXT;   /* then c is '<' */
+      result = step (self, c);
+      if (result != CA_PRESCAN_OK)
+        return result;
+      if (at_tag)
+        self->tag_column = (guint) (self->n_bytes + i - self->line_start + 1);
+      if (c == '\n')
+        {
+          self->line++;
+          self->line_start = self->n_bytes + i + 1;
+        }
+      i++;
+    }
+  self->n_bytes += length;
+  return CA_PRESCAN_OK;
+}
+
 CaPrescanResult
 ca_prescan_feed (CaPrescan    *self,
                  const guchar *data,
                  gsize         length)
 {
+  CaPrescanResult result;
+
   if (length == 0)
     return CA_PRESCAN_OK;
   if (self->encoding == ENC_UNKNOWN)
     detect_encoding (self, data, length);
+  if (self->encoding == ENC_BYTES)
+    return feed_bytes (self, data, length);
+  result = feed_utf16 (self, data, length);
   self->n_bytes += length;
-  if (self->encoding != ENC_BYTES)
-    return feed_utf16 (self, data, length);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guint c = data[i];
-      CaPrescanResult result;
-
-      /* Only '<', '>', quotes, '=' and '\n' matter, so most bytes of plain
-       * text skip straight through. */
-      if (self->state == ST_TEXT && c != '<' && c != '\n')
-        {
-          if ((c & 0xC0) != 0x80)
-            self->column++;
-          continue;
-        }
-      result = step (self, c);
-      if (result != CA_PRESCAN_OK)
-        return result;
-      advance_position (self, c, (c & 0xC0) != 0x80);
-    }
-  return CA_PRESCAN_OK;
+  return result;
 }

@@ -33,7 +33,8 @@ typedef struct {
   guint   quote;
   guint   pending;        /* first byte of a UTF-16 unit split across chunks */
   gboolean has_pending;
-  guint64 n_bytes;
+  guint64 n_bytes;        /* fed before the current chunk */
+  guint64 line_start;     /* offset of the current line (bytes mode) */
   guint   max_attributes;
   gsize   max_tag_units;
 } CaPrescan;
