@@ -469,7 +469,7 @@ ca_chart_layout_goals (CaChartLayout *self)
   g_ptr_array_sort (all, series_cmp);
   ca_chart_frame (self, legend, any_reached ? G_N_ELEMENTS (legend) : 0);
   cells = g_new0 (CaChartRect, all->len);
-  shown = ca_chart_grid (self, all->len, 280, 130, cells);
+  shown = ca_chart_grid (self, all->len, 230, 130, cells);
   for (guint i = 0; i < shown; i++)
     layout_panel (self, g_ptr_array_index (all, i), &cells[i], INK_SERIES + i % 7);
 }
