@@ -160,6 +160,8 @@ ca_tree_row_set_node (CaTreeRow    *self,
                                 ca_tree_row_icon_name (ca_node_get_node_type (node)));
   gtk_widget_set_tooltip_text (self->icon, ca_format_node_type (ca_node_get_node_type (node)));
   gtk_label_set_text (GTK_LABEL (self->name_label), name);
+  /* Long names are ellipsized in a narrow sidebar; hovering shows them whole. */
+  gtk_widget_set_tooltip_text (self->name_label, name);
   gtk_label_set_text (GTK_LABEL (self->sub_label), sub != NULL ? sub : "");
   gtk_widget_set_visible (self->sub_label, sub != NULL && sub[0] != '\0');
   gtk_label_set_text (GTK_LABEL (self->count_label), count);

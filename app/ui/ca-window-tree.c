@@ -88,6 +88,42 @@ get_focus_row (CaWindow *self)
   return NULL;
 }
 
+/* Moves the keyboard focus and the selection to the parent of @row, as
+ * Left does in every tree. */
+static void
+focus_parent (CaWindow       *self,
+              GtkTreeListRow *row)
+{
+  g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+  guint position;
+
+  if (parent == NULL)
+    return;
+
+  position = gtk_tree_list_row_get_position (parent);
+  gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.select-item", "(ubb)",
+                              position, FALSE, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
+
+  /* The list view follows the focus into whichever row widget takes it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tree_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkTreeListRow *shown;
+
+      if (!GTK_IS_TREE_EXPANDER (expander))
+        continue;
+      shown = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+      if (shown != NULL && gtk_tree_list_row_get_position (shown) == position)
+        {
+          gtk_widget_grab_focus (child);
+          break;
+        }
+    }
+}
+
 /* Right expands the focused row, Left collapses it or, when it is already
  * collapsed, goes to its parent, as in every tree. */
 static gboolean
@@ -119,13 +155,7 @@ tree_key_pressed_cb (GtkEventControllerKey *controller,
       return TRUE;
     }
 
-  {
-    g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
-
-    if (parent != NULL)
-      gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.select-item", "(ubb)",
-                                  gtk_tree_list_row_get_position (parent), FALSE, FALSE);
-  }
+  focus_parent (self, row);
   return TRUE;
 }
 

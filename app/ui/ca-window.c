@@ -386,6 +386,11 @@ leaflet_folded_cb (CaWindow *self)
   gboolean content = adw_leaflet_get_visible_child (self->leaflet) == self->content_box;
 
   gtk_widget_set_visible (self->show_sidebar_button, folded && content);
+  /* Search lives in the sidebar: when only the details show, the button
+   * that brings the sidebar back takes its place (Ctrl+F still works). */
+  gtk_widget_set_visible (self->search_button, !(folded && content));
+  /* A narrow header has no room for it; the main menu has the same items. */
+  gtk_widget_set_visible (self->export_button, !folded);
 }
 
 static void
