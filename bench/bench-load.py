@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Times the dataset loader beside xmllint on generated files.
+
+    bench/bench-load.py --bench-load BUILD/bench/bench-load
+                        [--program BUILD/app/cluster-atlas] [--runs 7]
+                        [--sizes 1000,10000,100000]
+
+For each size it writes a dataset with bench/gen-dataset.py, then runs, RUNS
+times each: bench-load (the model alone), `cluster-atlas --check` (when
+built) and `xmllint --stream --noout`, and prints the median wall time and
+the peak resident memory of each, with the ratios to xmllint and to the
+file's size.  Then it times the refusal of hostile inputs.  Targets (issue
+3): --check within 1.5x xmllint's time at 100k nodes, peak memory below the
+file's size, every hostile input refused within a second.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ATLAS = '<atlas xmlns="urn:cluster-atlas:1" version="1">\n'
+SCRATCH = tempfile.gettempdir()
+
+
+def run_once(argv, scratch):
+    """Returns (seconds, peak RSS in KiB, exit status) of one run.
+
+    GNU time reports the peak: measuring from Python itself would count the
+    Python process that the child is forked from."""
+    out = os.path.join(scratch, "time.out")
+    start = time.perf_counter()
+    child = subprocess.run(["/usr/bin/time", "-q", "-f", "%M %x", "-o", out] + argv,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    with open(out, encoding="utf-8") as f:
+        fields = f.read().split()
+    status = int(fields[1]) if len(fields) > 1 else child.returncode
+    return elapsed, int(fields[0]), status
+
+
+def measure(argv, runs):
+    results = [run_once(argv, SCRATCH) for _ in range(runs)]
+    statuses = {r[2] for r in results}
+    return (statistics.median(r[0] for r in results),
+            max(r[1] for r in results), statuses)
+
+
+def mib(kib):
+    return f"{kib / 1024:.1f} MiB"
+
+
+def bench_sizes(args, tmp):
+    env_ok = args.program and os.access(args.program, os.X_OK)
+    rows = []
+    tiny = os.path.join(tmp, "tiny.xml")
+    with open(tiny, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0"?>\n' + ATLAS + "</atlas>\n")
+    base = {"bench-load": measure([args.bench_load, tiny], 3)[1]}
+    if env_ok:
+        base["--check"] = measure([args.program, "--check", tiny], 3)[1]
+    base["xmllint"] = measure(["xmllint", "--stream", "--noout", tiny], 3)[1]
+    print("Baseline peak RSS on an empty atlas: "
+          + ", ".join(f"{k} {mib(v)}" for k, v in base.items()))
+    print()
+    print(f"{'nodes':>7} {'file':>9} {'tool':<11} {'median':>9} {'x xmllint':>9} "
+          f"{'peak RSS':>10} {'/ file':>7} {'RSS-base':>9} {'/ file':>7}")
+    for n in args.sizes:
+        path = os.path.join(tmp, f"atlas-{n}.xml")
+        subprocess.run([sys.executable, os.path.join(HERE, "gen-dataset.py"), str(n), path],
+                       check=True)
+        size_kib = os.path.getsize(path) / 1024
+        tools = [("bench-load", [args.bench_load, path])]
+        if env_ok:
+            tools.append(("--check", [args.program, "--check", path]))
+        tools.append(("xmllint", ["xmllint", "--stream", "--noout", path]))
+        results = {name: measure(argv, args.runs) for name, argv in tools}
+        ref = results["xmllint"][0]
+        for name, (seconds, peak, statuses) in results.items():
+            flag = "" if statuses == {0} else f"  exit {sorted(statuses)}"
+            print(f"{n:>7} {mib(size_kib):>9} {name:<11} {seconds * 1000:>7.1f}ms "
+                  f"{seconds / ref:>8.2f}x {mib(peak):>10} {peak / size_kib:>6.2f}x "
+                  f"{mib(peak - base[name]):>9} {(peak - base[name]) / size_kib:>6.2f}x{flag}")
+        rows.append((n, results))
+        os.unlink(path)
+    return rows
+
+
+def write_hostile(tmp):
+    files = {}
+
+    def put(name, data):
+        path = os.path.join(tmp, name)
+        with open(path, "wb") as f:
+            if callable(data):
+                data(f)
+            else:
+                f.write(data)
+        files[name] = path
+
+    head = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    laughs = b'<!DOCTYPE atlas [<!ENTITY lol "lol">' + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)) + b"]>"
+    put("billion-laughs", head + laughs + ATLAS.encode() + b"<title xml:lang='en'>&lol9;</title></atlas>")
+    put("entity-file", head + b'<!DOCTYPE atlas [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        + ATLAS.encode() + b"<title xml:lang='en'>&x;</title></atlas>")
+    put("entity-http", head + b'<!DOCTYPE atlas [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]>'
+        + ATLAS.encode() + b"<title xml:lang='en'>&x;</title></atlas>")
+    put("external-dtd", head + b'<!DOCTYPE atlas SYSTEM "http://127.0.0.1:9/a.dtd">'
+        + ATLAS.encode() + b"</atlas>")
+    put("deep-10000", head + ATLAS.encode()
+        + b"".join(b'<region id="r%d" kind="x">' % i for i in range(10000))
+        + b"</region>" * 10000 + b"</atlas>")
+
+    def huge(f):
+        f.write(head + ATLAS.encode() + b"<title xml:lang='en'>")
+        block = b"a" * (1 << 20)
+        for _ in range(300):
+            f.write(block)
+        f.write(b"</title></atlas>")
+    put("text-300MB", huge)
+    put("attributes-30000", head + b'<atlas xmlns="urn:cluster-atlas:1" version="1"'
+        + b"".join(b' a%d="%d"' % (i, i) for i in range(30000)) + b"></atlas>")
+    put("invalid-utf8", head + ATLAS.encode() + b"<title xml:lang='en'>\xff\xfe</title></atlas>")
+    put("random-bytes", os.urandom(65536))
+    put("empty", b"")
+    return files
+
+
+def bench_hostile(args, tmp):
+    print()
+    print("Hostile inputs (bench-load; each must be refused, exit 1):")
+    worst = 0.0
+    for name, path in write_hostile(tmp).items():
+        seconds, peak, statuses = measure([args.bench_load, path], 3)
+        worst = max(worst, seconds)
+        print(f"  {name:<18} {seconds * 1000:8.1f} ms  {mib(peak):>9}  exit {sorted(statuses)}")
+        os.unlink(path)
+    print(f"  slowest refusal: {worst * 1000:.1f} ms")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench-load", required=True)
+    parser.add_argument("--program")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--sizes", default="1000,10000,100000",
+                        type=lambda s: [int(x) for x in s.split(",")])
+    args = parser.parse_args()
+    global SCRATCH
+    with tempfile.TemporaryDirectory(prefix="ca-bench-load-") as tmp:
+        SCRATCH = tmp
+        bench_sizes(args, tmp)
+        bench_hostile(args, tmp)
+
+
+if __name__ == "__main__":
+    main()
