@@ -9,6 +9,7 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-tag-box.h"
 
 #define N_CHART_KINDS (CA_CHART_TIMELINE + 1)
 
@@ -30,7 +31,7 @@ struct _CaDetailsPane
   GtkLabel            *title_label;
   GtkLabel            *other_names_label;
   GtkLabel            *facts_label;
-  GtkFlowBox          *tags_box;
+  CaTagBox            *tags_box;
   GtkLabel            *summary_label;
   GtkBox              *switcher_box;
   GtkBox              *chart_box;
@@ -66,19 +67,12 @@ data_lang (void)
 }
 
 static void
-remove_all_children (GtkWidget *parent)
+remove_all_children (GtkBox *parent)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (parent)) != NULL)
-    {
-      if (GTK_IS_BOX (parent))
-        gtk_box_remove (GTK_BOX (parent), child);
-      else if (GTK_IS_FLOW_BOX (parent))
-        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
-      else
-        g_assert_not_reached ();
-    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (parent))) != NULL)
+    gtk_box_remove (parent, child);
 }
 
 /* Path bar */
@@ -136,7 +130,7 @@ update_path_bar (CaDetailsPane *self)
   g_autoptr(GPtrArray) path = ca_node_get_path (self->node);
   GtkWidget *current;
 
-  remove_all_children (GTK_WIDGET (self->path_box));
+  remove_all_children (self->path_box);
   gtk_widget_set_visible (self->path_scroller, path->len > 1);
 
   for (guint i = 0; i + 1 < path->len; i++)
@@ -218,21 +212,11 @@ update_tags (CaDetailsPane *self)
 {
   guint n_tags = ca_node_get_n_tags (self->node);
 
-  remove_all_children (GTK_WIDGET (self->tags_box));
+  ca_tag_box_remove_all (self->tags_box);
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), n_tags > 0);
 
   for (guint i = 0; i < n_tags; i++)
-    {
-      GtkWidget *label = gtk_label_new (ca_node_get_tag (self->node, i));
-      GtkWidget *child;
-
-      gtk_widget_add_css_class (label, "ca-tag");
-      gtk_widget_add_css_class (label, "caption");
-      gtk_flow_box_append (self->tags_box, label);
-      /* Tags are read, not picked: keep them out of the focus chain. */
-      child = gtk_widget_get_parent (label);
-      gtk_widget_set_focusable (child, FALSE);
-    }
+    ca_tag_box_add_tag (self->tags_box, ca_node_get_tag (self->node, i));
 }
 
 static void
@@ -602,7 +586,7 @@ ca_details_pane_init (CaDetailsPane *self)
 {
   self->chart_kind = CA_CHART_GOALS;
 
-  g_type_ensure (CA_TYPE_CITATION_POPOVER);
+  g_type_ensure (CA_TYPE_TAG_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   setup_figures_table (self);
@@ -741,14 +725,7 @@ ca_details_pane_get_path_button (CaDetailsPane *self,
 guint
 ca_details_pane_get_n_tags (CaDetailsPane *self)
 {
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-
-  return n;
+  return ca_tag_box_get_n_tags (self->tags_box);
 }
 
 guint

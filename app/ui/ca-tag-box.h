@@ -1,0 +1,20 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A node's tags as small pills that run left to right and wrap onto new
+ * lines, each as wide as its text (GtkFlowBox lines them up in columns,
+ * which leaves ragged gaps between short and long tags). */
+
+#define CA_TYPE_TAG_BOX (ca_tag_box_get_type ())
+G_DECLARE_FINAL_TYPE (CaTagBox, ca_tag_box, CA, TAG_BOX, GtkWidget)
+
+GtkWidget *ca_tag_box_new       (void);
+void       ca_tag_box_remove_all (CaTagBox   *self);
+void       ca_tag_box_add_tag   (CaTagBox   *self,
+                                 const char *tag);
+guint      ca_tag_box_get_n_tags (CaTagBox  *self);
+
+G_END_DECLS
