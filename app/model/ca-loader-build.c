@@ -174,6 +174,7 @@ ca_loader_free (CaLoader *self)
   if (self->ctxt != NULL)
     xmlFreeParserCtxt (self->ctxt);
   g_clear_pointer (&self->contents, ca_dataset_contents_free);
+  ca_prescan_clear (&self->scan);
   g_array_unref (self->refs);
   g_string_free (self->text, TRUE);
   g_string_free (self->values, TRUE);
@@ -746,7 +747,9 @@ lookup_kind (CaLoader   *self,
 static int
 classify (CaLoader   *self,
           const char *localname,
-          const char *uri)
+          const char *uri,
+          guint       line,
+          guint       column)
 {
   CaFrame *parent = top (self);
   int kind;
@@ -755,9 +758,10 @@ classify (CaLoader   *self,
     {
       if (g_strcmp0 (uri, CA_ATLAS_NAMESPACE) != 0 || !g_str_equal (localname, "atlas"))
         {
-          ca_loader_problem (self, _("the root element is <%s> in the namespace “%s”; an atlas "
-                                     "file has <atlas> in the namespace “%s”"),
-                             localname, uri != NULL ? uri : "", CA_ATLAS_NAMESPACE);
+          ca_loader_problem_at (self, line, column,
+                                _("the root element is <%s> in the namespace “%s”; an atlas "
+                                  "file has <atlas> in the namespace “%s”"),
+                                localname, uri != NULL ? uri : "", CA_ATLAS_NAMESPACE);
           ca_loader_stop (self);
           return -1;
         }
@@ -767,13 +771,13 @@ classify (CaLoader   *self,
     return -1;   /* another namespace: ignored with its whole subtree */
   kind = uri != NULL ? lookup_kind (self, localname) : -1;
   if (kind < 0)
-    ca_loader_problem (self, _("unknown element <%s> in <%s>%s"), localname,
-                       element_names[parent->kind],
-                       uri == NULL ? _(" (it has no namespace)") : "");
+    ca_loader_problem_at (self, line, column, _("unknown element <%s> in <%s>%s"), localname,
+                          element_names[parent->kind],
+                          uri == NULL ? _(" (it has no namespace)") : "");
   else if (!(allowed_children[parent->kind] & BIT (kind)))
     {
-      ca_loader_problem (self, _("<%s> is not allowed in <%s>"), localname,
-                         element_names[parent->kind]);
+      ca_loader_problem_at (self, line, column, _("<%s> is not allowed in <%s>"), localname,
+                            element_names[parent->kind]);
       kind = -1;
     }
   return kind;
@@ -787,25 +791,32 @@ ca_loader_start_element (CaLoader    *self,
                          const char **attributes)
 {
   CaAttrs attrs = { 0 };
+  guint line, column;
   int kind;
 
   if (self->stopped)
     return;
+  /* Where the start tag begins; libxml2 is now at its end. */
+  if (!ca_prescan_take_start (&self->scan, &line, &column))
+    {
+      line = ca_loader_line (self);
+      column = ca_loader_column (self);
+    }
   if (++self->element_depth > CA_LOADER_MAX_DEPTH)
     {
-      ca_loader_problem (self, _("elements are nested deeper than %d levels"),
-                         CA_LOADER_MAX_DEPTH);
+      ca_loader_problem_at (self, line, column, _("elements are nested deeper than %d levels"),
+                            CA_LOADER_MAX_DEPTH);
       ca_loader_stop (self);
       return;
     }
   if (n_attributes > CA_LOADER_MAX_ATTRIBUTES)
     {
-      ca_loader_problem (self, _("an element has more than %d attributes"),
-                         CA_LOADER_MAX_ATTRIBUTES);
+      ca_loader_problem_at (self, line, column, _("an element has more than %d attributes"),
+                            CA_LOADER_MAX_ATTRIBUTES);
       ca_loader_stop (self);
       return;
     }
-  if (self->skip_depth > 0 || (kind = classify (self, localname, uri)) < 0)
+  if (self->skip_depth > 0 || (kind = classify (self, localname, uri, line, column)) < 0)
     {
       self->skip_depth++;
       return;
@@ -819,8 +830,8 @@ ca_loader_start_element (CaLoader    *self,
     attrs.frame->text_reported = FALSE;
   attrs.frame->kind = (CaFrameKind) kind;
   attrs.frame->lang = NULL;
-  attrs.frame->line = ca_loader_line (self);
-  attrs.frame->column = ca_loader_column (self);
+  attrs.frame->line = line;
+  attrs.frame->column = column;
   attrs.loader = self;
   attrs.element = element_names[kind];
   collect_attributes (&attrs, n_attributes, attributes);

@@ -40,6 +40,26 @@ ca_prescan_init (CaPrescan *self,
   self->column = 1;
   self->max_attributes = max_attributes;
   self->max_tag_units = max_tag_units;
+  self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+void
+ca_prescan_clear (CaPrescan *self)
+{
+  g_clear_pointer (&self->starts, g_array_unref);
+}
+
+gboolean
+ca_prescan_take_start (CaPrescan *self,
+                       guint     *line,
+                       guint     *column)
+{
+  if (self->n_taken + 2 > self->starts->len)
+    return FALSE;
+  *line = g_array_index (self->starts, guint, self->n_taken);
+  *column = g_array_index (self->starts, guint, self->n_taken + 1);
+  self->n_taken += 2;
+  return TRUE;
 }
 
 static void
@@ -162,6 +182,8 @@ step (CaPrescan *self,
         self->state = ST_END_TAG;
       else
         {
+          g_array_append_val (self->starts, self->tag_line);
+          g_array_append_val (self->starts, self->tag_column);
           enter_tag (self, ST_TAG);
           return step_tag (self, c);
         }
@@ -350,6 +372,9 @@ ca_prescan_feed (CaPrescan    *self,
 
   if (length == 0)
     return CA_PRESCAN_OK;
+  /* Forget the start tags the parser has already met. */
+  g_array_remove_range (self->starts, 0, self->n_taken);
+  self->n_taken = 0;
   if (self->encoding == ENC_UNKNOWN)
     detect_encoding (self, data, length);
   if (self->encoding == ENC_BYTES)

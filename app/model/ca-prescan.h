@@ -37,13 +37,21 @@ typedef struct {
   guint64 line_start;     /* offset of the current line (bytes mode) */
   guint   max_attributes;
   gsize   max_tag_units;
+  GArray *starts;         /* guint pairs: line and column of start tags ahead */
+  guint   n_taken;
 } CaPrescan;
 
 void            ca_prescan_init (CaPrescan    *self,
                                  guint         max_attributes,
                                  gsize         max_tag_units);
+void            ca_prescan_clear (CaPrescan   *self);
 CaPrescanResult ca_prescan_feed (CaPrescan    *self,
                                  const guchar *data,
                                  gsize         length);
+/* The parser reports the end of a start tag; the scanner saw where each one
+ * began.  Start tags come out in the order the parser meets them. */
+gboolean        ca_prescan_take_start (CaPrescan *self,
+                                       guint     *line,
+                                       guint     *column);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ static const struct {
   { "metrics-in-region.xml", 18, "<metrics> is not allowed in <region>" },
   { "money-unit-missing.xml", 5, "needs the attribute “unit”" },
   { "money-unit-not-iso.xml", 5, "“yuan” is not a currency code" },
+  { "multiline-tag.xml", 26, "the year 2300 in “year” is outside" },
   { "name-empty.xml", 18, "<name> is empty" },
   { "name-lang-invalid.xml", 18, "“e” is not a language tag" },
   { "name-lang-missing.xml", 18, "needs an “xml:lang” attribute" },
