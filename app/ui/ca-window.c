@@ -273,6 +273,8 @@ show_load_error (CaWindow  *self,
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  /* Wide enough that most FILE:LINE:COLUMN: message lines fit on one line. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, -1);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (problems_dialog_destroyed_cb),
                            self, G_CONNECT_SWAPPED);

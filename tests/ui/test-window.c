@@ -326,6 +326,16 @@ dialog_shown (gpointer data)
   return !ca_window_is_loading (data) && ca_window_get_problems_dialog (data) != NULL;
 }
 
+static const char *
+problems_label_text (GtkWidget *dialog)
+{
+  GtkWidget *scroller = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkWidget *label = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
 static void
 test_window_open_bad (void)
 {
@@ -334,6 +344,7 @@ test_window_open_bad (void)
   g_autofree char *path = fixture ("ui-bad.xml");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWidget *dialog;
+  const char *problems_text;
 
   ca_window_select_node (window, lookup (window, "bs-poc"));
   ca_window_open_file (window, file);
@@ -344,7 +355,12 @@ test_window_open_bad (void)
   g_assert_true (gtk_widget_get_visible (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                             "ui-bad.xml"));
-  g_assert_nonnull (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  problems_text = problems_label_text (dialog);
+  /* The first ten problems as FILE:LINE:COLUMN: message, then a count. */
+  g_assert_true (g_str_has_prefix (problems_text, "ui-bad.xml:"));
+  g_assert_nonnull (strstr (problems_text, "src-missing-0"));
+  g_assert_null (strstr (problems_text, "src-missing-10"));
+  g_assert_true (g_str_has_suffix (problems_text, "and 2 more problems"));
 
   /* The good dataset is still shown, with the same selection. */
   g_assert_true (ca_window_get_dataset (window) == good);
@@ -356,6 +372,28 @@ test_window_open_bad (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   g_assert_null (ca_window_get_problems_dialog (window));
+  close_window (window);
+}
+
+static void
+test_window_about (void)
+{
+  CaWindow *window = open_window (NULL);
+  GtkWindow *about = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin ();
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      about = l->data;
+
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "Cluster Atlas");
+  g_assert_cmpstr (adw_about_window_get_license (ADW_ABOUT_WINDOW (about)), ==, "");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (about);
   close_window (window);
 }
 
@@ -437,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/open-bad", test_window_open_bad);
+  g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
 
