@@ -121,8 +121,8 @@ structured_error_cb (void        *user_data,
     return;
   if (error->code == XML_ERR_DOCUMENT_END && self->element_depth > 0)
     message = g_strdup (_("the file ends before its elements are closed: it may be cut short"));
-  else
-    message = g_strchomp (g_strdup (error->message != NULL ? error->message : "?"));
+  else  /* libxml2 quotes the input, which may be broken UTF-8 */
+    message = g_strchomp (g_utf8_make_valid (error->message != NULL ? error->message : "?", -1));
   /* One problem, one line: libxml2 puts details on a second line. */
   g_strdelimit (message, "\r\n", ' ');
   add_problem_at (self, (guint) MAX (0, error->line), (guint) MAX (0, error->int2), message);

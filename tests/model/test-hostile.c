@@ -239,6 +239,7 @@ test_hostile (gconstpointer data)
       if (i < 3)
         g_test_message ("%s", line);
       g_assert_true (g_str_has_prefix (line, path));
+      g_assert_true (g_utf8_validate (line, -1, NULL));
       if (hostile->message != NULL && strstr (line, hostile->message) != NULL)
         found = TRUE;
     }
