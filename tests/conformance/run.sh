@@ -41,6 +41,11 @@ printf '\nW3C XML conformance suite (xmlconf 20130923), %s documents, %s s\n' \
 for class in loaded refused unlocated crash hang; do
   printf '  %-10s %6s\n' "$class" "$(count "$class")"
 done
+# What the refusals said first, most common first, to see why files fail.
+echo
+echo "most common first problems of refused documents:"
+grep "^refused	" "$out/results" | cut -f3- | sed -E 's/^\(exit [0-9]+\) [^ ]*:[0-9]+:[0-9]+: //' |
+  sed -E 's/“[^”]*”/“…”/g' | sort | uniq -c | sort -rn | head -8
 classified=$(wc -l < "$out/results")
 [ "$classified" -eq "$total" ] || echo "  (only $classified of $total classified)"
 
