@@ -106,7 +106,8 @@ def write_hostile(tmp):
     laughs = b'<!DOCTYPE atlas [<!ENTITY lol "lol">' + b"".join(
         b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
         for i in range(1, 10)) + b"]>"
-    put("billion-laughs", head + laughs + ATLAS.encode() + b"<title xml:lang='en'>&lol9;</title></atlas>")
+    put("billion-laughs",
+        head + laughs + ATLAS.encode() + b"<title xml:lang='en'>&lol9;</title></atlas>")
     put("entity-file", head + b'<!DOCTYPE atlas [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
         + ATLAS.encode() + b"<title xml:lang='en'>&x;</title></atlas>")
     put("entity-http", head + b'<!DOCTYPE atlas [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]>'

@@ -33,7 +33,8 @@ static const char * const element_names[N_FRAME_KINDS] = {
   [FRAME_COUNT] = "count",
 };
 
-#define FIGURES_AND_TAGS (BIT (FRAME_NAME) | BIT (FRAME_TAG) | BIT (FRAME_GOAL) | BIT (FRAME_COUNT))
+#define FIGURES_AND_TAGS \
+  (BIT (FRAME_NAME) | BIT (FRAME_TAG) | BIT (FRAME_GOAL) | BIT (FRAME_COUNT))
 
 static const guint allowed_children[N_FRAME_KINDS] = {
   [FRAME_ATLAS] = BIT (FRAME_TITLE) | BIT (FRAME_METRICS) | BIT (FRAME_SOURCES)
@@ -516,7 +517,8 @@ start_metric (const CaAttrs *attrs)
   const char *kind = attrs_require (attrs, ATTR_KIND);
   const char *unit = attrs_get (attrs, ATTR_UNIT);
   CaMetricPriv *metric = ca_arena_alloc (&self->contents->arena, sizeof (CaMetricPriv));
-  int k = kind != NULL ? parse_enum (metric_kind_names, G_N_ELEMENTS (metric_kind_names), kind) : 0;
+  int k = kind != NULL ? parse_enum (metric_kind_names, G_N_ELEMENTS (metric_kind_names), kind)
+                       : 0;
 
   attrs->frame->metric = metric;
   metric->index = self->contents->metrics->len;
@@ -618,10 +620,34 @@ start_node (const CaAttrs *attrs)
     }
 }
 
+/* Metrics and sources usually come first; one declared later is looked up
+ * when the whole file is read. */
+static void
+resolve_references (const CaAttrs *attrs,
+                    CaFigure      *figure,
+                    const char    *metric,
+                    const char    *source)
+{
+  CaLoader *self = attrs->loader;
+  CaFrame *parent = attrs->frame - 1;
+  CaPendingRef ref = { parent->node, parent->figures->len, NULL, NULL,
+                       attrs->frame->line, attrs->frame->column };
+
+  if (metric != NULL)
+    figure->metric = g_hash_table_lookup (self->contents->metric_ids, metric);
+  if (source != NULL)
+    figure->source = g_hash_table_lookup (self->contents->source_ids, source);
+  if (metric != NULL && figure->metric == NULL)
+    ref.metric_id = intern (self, metric);
+  if (source != NULL && figure->source == NULL)
+    ref.source_id = intern (self, source);
+  if (ref.metric_id != NULL || ref.source_id != NULL)
+    g_array_append_val (self->refs, ref);
+}
+
 static void
 start_figure (const CaAttrs *attrs)
 {
-  CaLoader *self = attrs->loader;
   CaFrame *parent = attrs->frame - 1;
   const char *metric = attrs_require (attrs, ATTR_METRIC);
   const char *source = attrs_require (attrs, ATTR_SOURCE);
@@ -651,20 +677,7 @@ start_figure (const CaAttrs *attrs)
   else if (check_date (attrs, ATTR_DATE, &figure.date))
     figure.year = figure.date.year;
 
-  /* Metrics and sources usually come first; a later one is looked up at the end. */
-  if (metric != NULL)
-    figure.metric = g_hash_table_lookup (self->contents->metric_ids, metric);
-  if (source != NULL)
-    figure.source = g_hash_table_lookup (self->contents->source_ids, source);
-  if ((metric != NULL && figure.metric == NULL) || (source != NULL && figure.source == NULL))
-    {
-      CaPendingRef ref = { parent->node, parent->figures->len, NULL, NULL,
-                           attrs->frame->line, attrs->frame->column };
-
-      ref.metric_id = figure.metric == NULL && metric != NULL ? intern (self, metric) : NULL;
-      ref.source_id = figure.source == NULL && source != NULL ? intern (self, source) : NULL;
-      g_array_append_val (self->refs, ref);
-    }
+  resolve_references (attrs, &figure, metric, source);
   g_array_append_val (parent->figures, figure);
 }
 
@@ -783,6 +796,45 @@ classify (CaLoader   *self,
   return kind;
 }
 
+/* The bounds that stop the whole load. */
+static gboolean
+within_limits (CaLoader *self,
+               int       n_attributes,
+               guint     line,
+               guint     column)
+{
+  if (++self->element_depth > CA_LOADER_MAX_DEPTH)
+    ca_loader_problem_at (self, line, column, _("elements are nested deeper than %d levels"),
+                          CA_LOADER_MAX_DEPTH);
+  else if (n_attributes > CA_LOADER_MAX_ATTRIBUTES)
+    ca_loader_problem_at (self, line, column, _("an element has more than %d attributes"),
+                          CA_LOADER_MAX_ATTRIBUTES);
+  else
+    return TRUE;
+  ca_loader_stop (self);
+  return FALSE;
+}
+
+static CaFrame *
+push_frame (CaLoader    *self,
+            CaFrameKind  kind,
+            guint        line,
+            guint        column)
+{
+  CaFrame *frame = &self->frames[self->n_frames++];
+
+  /* Only these elements collect children; the others need no arrays. */
+  if (kind <= FRAME_PROGRAM)
+    frame_reset (frame);
+  else
+    frame->text_reported = FALSE;
+  frame->kind = kind;
+  frame->lang = NULL;
+  frame->line = line;
+  frame->column = column;
+  return frame;
+}
+
 void
 ca_loader_start_element (CaLoader    *self,
                          const char  *localname,
@@ -802,37 +854,16 @@ ca_loader_start_element (CaLoader    *self,
       line = ca_loader_line (self);
       column = ca_loader_column (self);
     }
-  if (++self->element_depth > CA_LOADER_MAX_DEPTH)
-    {
-      ca_loader_problem_at (self, line, column, _("elements are nested deeper than %d levels"),
-                            CA_LOADER_MAX_DEPTH);
-      ca_loader_stop (self);
-      return;
-    }
-  if (n_attributes > CA_LOADER_MAX_ATTRIBUTES)
-    {
-      ca_loader_problem_at (self, line, column, _("an element has more than %d attributes"),
-                            CA_LOADER_MAX_ATTRIBUTES);
-      ca_loader_stop (self);
-      return;
-    }
+  if (!within_limits (self, n_attributes, line, column))
+    return;
   if (self->skip_depth > 0 || (kind = classify (self, localname, uri, line, column)) < 0)
     {
       self->skip_depth++;
       return;
     }
   self->seen_root = TRUE;
-  attrs.frame = &self->frames[self->n_frames++];
-  /* Only these elements collect children; the others need no arrays. */
-  if (kind <= FRAME_PROGRAM)
-    frame_reset (attrs.frame);
-  else
-    attrs.frame->text_reported = FALSE;
-  attrs.frame->kind = (CaFrameKind) kind;
-  attrs.frame->lang = NULL;
-  attrs.frame->line = line;
-  attrs.frame->column = column;
   attrs.loader = self;
+  attrs.frame = push_frame (self, (CaFrameKind) kind, line, column);
   attrs.element = element_names[kind];
   collect_attributes (&attrs, n_attributes, attributes);
   start_by_kind (&attrs);

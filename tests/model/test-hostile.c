@@ -66,7 +66,8 @@ write_parameter_entity (FILE *out)
 static void
 write_external_dtd (FILE *out)
 {
-  fputs (HEAD "<!DOCTYPE atlas SYSTEM \"http://127.0.0.1:9/atlas.dtd\">\n" ATLAS "</atlas>\n", out);
+  fputs (HEAD "<!DOCTYPE atlas SYSTEM \"http://127.0.0.1:9/atlas.dtd\">\n" ATLAS "</atlas>\n",
+         out);
 }
 
 static void

@@ -76,7 +76,8 @@ check_good_full (CaDataset *dataset)
   g_assert_null (ca_node_get_kind (plan));
   /* Whitespace in names collapses; entities and CDATA are text. */
   g_assert_cmpstr (ca_node_get_name (plan, "en"), ==, "Future Industrial Clusters Action Plan");
-  g_assert_cmpstr (ca_node_get_summary (plan, "en"), ==, "Five future industrial clusters & more.");
+  g_assert_cmpstr (ca_node_get_summary (plan, "en"), ==,
+                   "Five future industrial clusters & more.");
   g_assert_cmpint (ca_node_get_start_year (plan), ==, 2022);
   g_assert_cmpint (ca_node_get_end_year (plan), ==, 2030);
   g_assert_cmpint (ca_node_get_status (plan), ==, CA_STATUS_ACTIVE);
