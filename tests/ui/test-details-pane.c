@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "ca-chart-view.h"
+#include "ca-citation-popover.h"
 #include "ca-details-pane-private.h"
 #include "ca-format.h"
 #include "ca-i18n.h"
@@ -78,6 +79,26 @@ find_label (GtkWidget  *widget,
   return FALSE;
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_nothing_selected (void)
 {
@@ -134,6 +155,25 @@ test_program (void)
   g_assert_true (find_label (GTK_WIDGET (ca_details_pane_get_figures_view (self)), value));
   g_assert_true (find_label (GTK_WIDGET (ca_details_pane_get_figures_view (self)),
                              "Baoshan District Government"));
+
+  /* The first source opens its citation. */
+  {
+    GtkWidget *source_button = find_widget (GTK_WIDGET (ca_details_pane_get_figures_view (self)),
+                                            GTK_TYPE_MENU_BUTTON);
+    GtkPopover *popover;
+
+    g_assert_nonnull (source_button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (source_button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (source_button));
+    g_assert_true (CA_IS_CITATION_POPOVER (popover));
+    g_assert_true (ca_citation_popover_get_source (CA_CITATION_POPOVER (popover))
+                   == ca_node_get_figure (program, 0)->source);
+    g_assert_true (find_label (GTK_WIDGET (popover),
+                               "Shanghai Municipal Government Information Office"));
+    g_assert_true (find_label (GTK_WIDGET (popover),
+                               "Action Plan to Develop Future Industrial Clusters"));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (source_button));
+  }
 
   /* China › Shanghai › Baoshan, then the program itself as text. */
   g_assert_cmpuint (ca_details_pane_get_n_path_buttons (self), ==, 3);
