@@ -68,16 +68,22 @@ ca_i18n_get_locale_dir (void)
   return locale_dir;
 }
 
+/* glibc ignores LANGUAGE in the C locale, and the language switch needs it.
+ * Called again on every switch, since gtk_init () sets the locale anew. */
+static void
+ensure_messages_locale (void)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_ALL, "C.UTF-8");
+}
+
 void
 ca_i18n_init (void)
 {
-  const char *messages;
-
   setlocale (LC_ALL, "");
-  messages = setlocale (LC_MESSAGES, NULL);
-  /* glibc ignores LANGUAGE in the C locale, and the language switch needs it. */
-  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
-    setlocale (LC_ALL, "C.UTF-8");
+  ensure_messages_locale ();
 
   locale_dir = find_locale_dir ();
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
@@ -140,6 +146,7 @@ ca_i18n_set_language (const char *lang)
       saved_language = env != NULL ? g_intern_string (env) : NULL;
     }
   requested = (lang != NULL && *lang != '\0') ? normalize (lang) : NULL;
+  ensure_messages_locale ();
   apply_language (requested);
 }
 
