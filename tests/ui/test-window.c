@@ -177,6 +177,14 @@ test_window_select_details (void)
   g_assert_cmpstr (selected_id (window), ==, "sh");
   g_assert_true (ca_details_pane_get_node (details) == lookup (window, "sh"));
 
+  /* A node picked in the pane (path bar, chart mark) is selected in the tree. */
+  g_signal_emit_by_name (details, "node-activated", lookup (window, "bs-poc"));
+  spin ();
+  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+  g_assert_true (ca_details_pane_get_node (details) == lookup (window, "bs-poc"));
+  gtk_single_selection_set_selected (selection, 1);
+  spin ();
+
   /* The name label of a shown row carries the node's name. */
   g_assert_nonnull (ca_window_find_row_label (window, "sh"));
   g_assert_cmpstr (gtk_label_get_text (ca_window_find_row_label (window, "sh")), ==, "Shanghai");
