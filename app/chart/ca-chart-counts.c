@@ -432,19 +432,19 @@ layout_panel (CaChartLayout     *self,
     }
 }
 
-/* Gives each panel the height its rows need, in one or two columns filled
- * shortest first; when that does not fit, falls back to an even grid. */
-static guint
-stack_panels (CaChartLayout *self,
-              GPtrArray     *all,
-              CaChartRect   *cells)
+/* Places the first @n panels in one or two columns, each the height its
+ * rows need, the shortest column filled first; returns the tallest column. */
+static double
+masonry (GPtrArray         *all,
+         guint              n,
+         guint              cols,
+         const CaChartRect *body,
+         CaChartRect       *cells)
 {
   const double overhead = 50, row = 28;
-  const CaChartRect *body = &self->body;
-  guint cols = (all->len > 1 && body->width >= 720) ? 2 : 1;
-  double heights[2] = { 0, 0 }, scale, tallest, min_want = G_MAXDOUBLE;
+  double heights[2] = { 0, 0 };
 
-  for (guint i = 0; i < all->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       Series *series = g_ptr_array_index (all, i);
       guint c = (cols == 2 && heights[1] < heights[0]) ? 1 : 0;
@@ -454,18 +454,40 @@ stack_panels (CaChartLayout *self,
       cells[i].x = body->x + c * cells[i].width;
       cells[i].y = heights[c];
       heights[c] += cells[i].height;
-      min_want = MIN (min_want, cells[i].height);
     }
-  tallest = MAX (heights[0], heights[1]);
-  scale = MIN (body->height / tallest, 32.0 / 28.0);
-  if (scale < 0.8 || min_want * scale < 70)
+  return MAX (heights[0], heights[1]);
+}
+
+/* Shows as many panels as fit when squeezed to 85% of the height they
+ * want, notes the rest; an even grid when not even one fits. */
+static guint
+stack_panels (CaChartLayout *self,
+              GPtrArray     *all,
+              CaChartRect   *cells)
+{
+  const CaChartRect *body = &self->body;
+  guint cols = (all->len > 1 && body->width >= 720) ? 2 : 1;
+  double tallest = 0, room = body->height, scale;
+  guint n;
+
+  for (n = all->len; n > 0; n--)
+    {
+      room = body->height - (n < all->len ? CA_CHART_NOTE_H : 0);
+      tallest = masonry (all, n, cols, body, cells);
+      if (tallest * 0.85 <= room)
+        break;
+    }
+  if (n == 0)
     return ca_chart_grid (self, all->len, 360, 110, cells);
-  for (guint i = 0; i < all->len; i++)
+  scale = MIN (room / tallest, 32.0 / 28.0);
+  for (guint i = 0; i < n; i++)
     {
       cells[i].y = body->y + cells[i].y * scale;
       cells[i].height *= scale;
     }
-  return all->len;
+  if (n < all->len)
+    ca_chart_note_hidden_panels (self, all->len - n);
+  return n;
 }
 
 /* Metrics reported by more places come first: they say the most. */

@@ -38,6 +38,29 @@ ca_chart_add_shape (CaChartLayout *self,
   g_array_append_val (self->shapes, shape);
 }
 
+/* The size of what @text's layout draws: its widest line, and never more
+ * than the width it was given (pixel extents round outwards). */
+static void
+measure_text (Text *text)
+{
+  PangoRectangle logical;
+  int width = pango_layout_get_width (text->layout);
+
+  pango_layout_get_pixel_extents (text->layout, NULL, &logical);
+  text->w = 0;
+  for (int i = 0; i < pango_layout_get_line_count (text->layout); i++)
+    {
+      PangoRectangle line;
+
+      pango_layout_line_get_pixel_extents (pango_layout_get_line_readonly (text->layout, i),
+                                           NULL, &line);
+      text->w = MAX (text->w, line.width);
+    }
+  if (width > 0)
+    text->w = MIN (text->w, width / (double) PANGO_SCALE);
+  text->h = logical.height;
+}
+
 void
 ca_chart_make_text (CaChartLayout *self,
                     Text          *out,
@@ -46,8 +69,6 @@ ca_chart_make_text (CaChartLayout *self,
                     double         max_width,
                     int            max_lines)
 {
-  PangoRectangle logical;
-
   memset (out, 0, sizeof *out);
   out->layout = pango_layout_new (self->context);
   out->text = g_string_chunk_insert_const (self->strings, text);
@@ -65,21 +86,7 @@ ca_chart_make_text (CaChartLayout *self,
           pango_layout_set_height (out->layout, -max_lines);
         }
     }
-  pango_layout_get_pixel_extents (out->layout, NULL, &logical);
-  /* With a width set, the logical rect spans it; use what the lines need. */
-  out->w = 0;
-  for (int i = 0; i < pango_layout_get_line_count (out->layout); i++)
-    {
-      PangoRectangle line;
-
-      pango_layout_line_get_pixel_extents (pango_layout_get_line_readonly (out->layout, i),
-                                           NULL, &line);
-      out->w = MAX (out->w, line.width);
-    }
-  /* Pixel extents round outwards; an ellipsized line still fits its width. */
-  if (max_width > 0)
-    out->w = MIN (out->w, max_width);
-  out->h = logical.height;
+  measure_text (out);
 }
 
 /* A name right-aligned in a column of @max_width: one line when it fits;
@@ -109,11 +116,13 @@ ca_chart_make_name (CaChartLayout *self,
         break;
       ca_chart_text_clear (out);
     }
-  pango_layout_set_alignment (out->layout, PANGO_ALIGN_RIGHT);
+  /* Several lines are right-aligned within the layout's width, which is
+   * then the width of the text; one line, even ellipsized, starts at 0. */
   if (pango_layout_get_line_count (out->layout) > 1)
-    out->w = pango_layout_get_width (out->layout) / (double) PANGO_SCALE;
-  else
-    pango_layout_set_width (out->layout, -1);
+    {
+      pango_layout_set_alignment (out->layout, PANGO_ALIGN_RIGHT);
+      out->w = pango_layout_get_width (out->layout) / (double) PANGO_SCALE;
+    }
 }
 
 void
@@ -395,7 +404,7 @@ ca_chart_grid (CaChartLayout *self,
 
   if (rows * min_h > body->height)
     {
-      note_h = 18;
+      note_h = CA_CHART_NOTE_H;
       rows = MAX (1, (guint) ((body->height - note_h) / min_h));
       shown = MIN (n, rows * cols);
     }
@@ -407,16 +416,22 @@ ca_chart_grid (CaChartLayout *self,
       cells[i].y = body->y + (i / cols) * cells[i].height;
     }
   if (shown < n)
-    {
-      g_autofree char *number = ca_format_number (n - shown);
-      /* Translators: under a chart with too many panels to show; %s is a number */
-      g_autofree char *note = g_strdup_printf (ngettext ("%s more metric is not shown",
-                                                         "%s more metrics are not shown",
-                                                         n - shown), number);
-
-      ca_chart_add_note (self, note, body->y + body->height - note_h + 2);
-    }
+    ca_chart_note_hidden_panels (self, n - shown);
   return shown;
+}
+
+/* Says under the panels how many metrics did not fit. */
+void
+ca_chart_note_hidden_panels (CaChartLayout *self,
+                             guint          hidden)
+{
+  g_autofree char *number = ca_format_number (hidden);
+  /* Translators: under a chart with too many panels to show; %s is a number */
+  g_autofree char *note = g_strdup_printf (ngettext ("%s more metric is not shown",
+                                                     "%s more metrics are not shown",
+                                                     hidden), number);
+
+  ca_chart_add_note (self, note, self->body.y + self->body.height - CA_CHART_NOTE_H + 2);
 }
 
 /* A panel's heading, the metric's name and the axis unit, at its top. */

@@ -142,6 +142,8 @@ guint       ca_chart_grid            (CaChartLayout  *self,
                                       double          min_w,
                                       double          min_h,
                                       CaChartRect    *cells);
+void        ca_chart_note_hidden_panels (CaChartLayout *self,
+                                         guint          hidden);
 double      ca_chart_panel_heading   (CaChartLayout  *self,
                                       int             panel,
                                       const char     *heading);
@@ -195,6 +197,7 @@ void        ca_chart_layout_timeline (CaChartLayout  *self);
 #define CA_CHART_MARK(self, i) (&g_array_index ((self)->marks, CaChartMark, (i)))
 #define CA_CHART_PAD 8.0
 #define CA_CHART_MARGIN 12.0
+#define CA_CHART_NOTE_H 18.0
 #define CA_CHART_MIN_BAR 3.0
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include <pango/pangocairo.h>
 
 #include "chart-test-common.h"
+#include "ca-chart-private.h"
 #include "ca-node.h"
 
 CaDataset *
@@ -174,6 +175,26 @@ check_marks (CaChartLayout     *layout,
     }
 }
 
+/* What each layout draws stays inside the box the layout code measured,
+ * which the checks above rely on: an ellipsis dropped, a width unset, and
+ * the text would run over its neighbours unseen. */
+static void
+check_ink (CaChartLayout *layout)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const Text *text = &g_array_index (layout->texts, Text, i);
+      PangoRectangle ink;
+
+      pango_layout_get_pixel_extents (text->layout, &ink, NULL);
+      if (ink.width == 0)
+        continue;
+      if (ink.x < -2 || ink.x + ink.width > text->w + 2)
+        g_error ("“%s” draws %d..%d, outside its measured width %g", text->text,
+                 ink.x, ink.x + ink.width, text->w);
+    }
+}
+
 void
 chart_test_check_layout (CaChartLayout *layout,
                          double         width,
@@ -187,5 +208,6 @@ chart_test_check_layout (CaChartLayout *layout,
   else
     g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), >, 0);
   check_labels (layout, &all);
+  check_ink (layout);
   check_marks (layout, &all);
 }
