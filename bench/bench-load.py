@@ -28,26 +28,28 @@ SCRATCH = tempfile.gettempdir()
 
 
 def run_once(argv, scratch):
-    """Returns (seconds, peak RSS in KiB, exit status) of one run.
+    """Returns (seconds, peak RSS in KiB, exit status, CPU seconds) of one run.
 
     GNU time reports the peak: measuring from Python itself would count the
     Python process that the child is forked from."""
     out = os.path.join(scratch, "time.out")
     start = time.perf_counter()
-    child = subprocess.run(["/usr/bin/time", "-q", "-f", "%M %x", "-o", out] + argv,
+    child = subprocess.run(["/usr/bin/time", "-q", "-f", "%M %x %U %S", "-o", out] + argv,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elapsed = time.perf_counter() - start
     with open(out, encoding="utf-8") as f:
         fields = f.read().split()
     status = int(fields[1]) if len(fields) > 1 else child.returncode
-    return elapsed, int(fields[0]), status
+    cpu = float(fields[2]) + float(fields[3]) if len(fields) > 3 else elapsed
+    return elapsed, int(fields[0]), status, cpu
 
 
 def measure(argv, runs):
     results = [run_once(argv, SCRATCH) for _ in range(runs)]
     statuses = {r[2] for r in results}
     return (statistics.median(r[0] for r in results),
-            max(r[1] for r in results), statuses)
+            max(r[1] for r in results), statuses,
+            statistics.median(r[3] for r in results))
 
 
 def mib(kib):
@@ -67,8 +69,10 @@ def bench_sizes(args, tmp):
     print("Baseline peak RSS on an empty atlas: "
           + ", ".join(f"{k} {mib(v)}" for k, v in base.items()))
     print()
-    print(f"{'nodes':>7} {'file':>9} {'tool':<11} {'median':>9} {'x xmllint':>9} "
-          f"{'peak RSS':>10} {'/ file':>7} {'RSS-base':>9} {'/ file':>7}")
+    print("median wall time and CPU time (user+sys, 10 ms resolution) of RUNS runs; peak RSS;")
+    print("RSS-base: peak RSS less the same program's on an empty atlas")
+    print(f"{'nodes':>7} {'file':>9} {'tool':<11} {'wall':>9} {'x xmllint':>9} {'CPU':>7} "
+          f"{'x xmllint':>9} {'peak RSS':>10} {'/ file':>7} {'RSS-base':>9} {'/ file':>7}")
     for n in args.sizes:
         path = os.path.join(tmp, f"atlas-{n}.xml")
         subprocess.run([sys.executable, os.path.join(HERE, "gen-dataset.py"), str(n), path],
@@ -80,10 +84,12 @@ def bench_sizes(args, tmp):
         tools.append(("xmllint", ["xmllint", "--stream", "--noout", path]))
         results = {name: measure(argv, args.runs) for name, argv in tools}
         ref = results["xmllint"][0]
-        for name, (seconds, peak, statuses) in results.items():
+        ref_cpu = max(results["xmllint"][3], 0.01)
+        for name, (seconds, peak, statuses, cpu) in results.items():
             flag = "" if statuses == {0} else f"  exit {sorted(statuses)}"
             print(f"{n:>7} {mib(size_kib):>9} {name:<11} {seconds * 1000:>7.1f}ms "
-                  f"{seconds / ref:>8.2f}x {mib(peak):>10} {peak / size_kib:>6.2f}x "
+                  f"{seconds / ref:>8.2f}x {cpu * 1000:>5.0f}ms {cpu / ref_cpu:>8.2f}x "
+                  f"{mib(peak):>10} {peak / size_kib:>6.2f}x "
                   f"{mib(peak - base[name]):>9} {(peak - base[name]) / size_kib:>6.2f}x{flag}")
         rows.append((n, results))
         os.unlink(path)
@@ -138,7 +144,7 @@ def bench_hostile(args, tmp):
     print("Hostile inputs (bench-load; each must be refused, exit 1):")
     worst = 0.0
     for name, path in write_hostile(tmp).items():
-        seconds, peak, statuses = measure([args.bench_load, path], 3)
+        seconds, peak, statuses, _ = measure([args.bench_load, path], 3)
         worst = max(worst, seconds)
         print(f"  {name:<18} {seconds * 1000:8.1f} ms  {mib(peak):>9}  exit {sorted(statuses)}")
         os.unlink(path)
