@@ -18,7 +18,8 @@
 #include "ca-csv.h"
 #include "ca-export.h"
 #include "ca-i18n.h"
-#include "ca-node-item.h"
+#include "ca-node.h"
+#include "ca-window-private.h"
 
 #define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
 
@@ -66,85 +67,52 @@ wait_frame (GtkWidget *widget)
     ;
 }
 
-static GtkListView *
-find_list_view (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_VIEW (widget))
-    return GTK_LIST_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_list_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
+static CaWindow *
 current_window (GtkApplication *app)
 {
-  return gtk_application_get_active_window (app);
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  return CA_IS_WINDOW (window) ? CA_WINDOW (window) : NULL;
 }
 
-/* The tree list of the current window, once it shows the dataset. */
-static GtkSingleSelection *
-tree_selection (GtkApplication *app)
-{
-  GtkWindow *window = current_window (app);
-  GtkListView *list = window != NULL ? find_list_view (GTK_WIDGET (window)) : NULL;
-  GtkSelectionModel *model = list != NULL ? gtk_list_view_get_model (list) : NULL;
-
-  if (!GTK_IS_SINGLE_SELECTION (model))
-    return NULL;
-  if (g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
-    return NULL;
-  return GTK_SINGLE_SELECTION (model);
-}
-
+/* Whether the current window shows a dataset in its tree. */
 static gboolean
 tree_shown (gpointer app)
 {
-  return tree_selection (app) != NULL;
+  CaWindow *window = current_window (app);
+
+  return window != NULL
+         && ca_window_get_dataset (window) != NULL
+         && g_list_model_get_n_items (G_LIST_MODEL (window->selection)) > 0;
 }
 
-static CaNodeItem *
-row_item (GObject *item)
-{
-  if (GTK_IS_TREE_LIST_ROW (item))
-    return CA_NODE_ITEM (gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (item)));
-  return CA_NODE_ITEM (g_object_ref (item));
-}
-
-/* Expands and selects each row in turn: every node of the dataset once. */
+/* Selects every node of the dataset in turn, as a click in the tree would,
+ * letting a frame be drawn each time so the details pane and the chart are
+ * built and painted.  Returns the @pick-th node (modulo their number). */
 static const CaNode *
 visit_every_node (GtkApplication *app,
                   guint           pick)
 {
-  GtkSingleSelection *selection = tree_selection (app);
-  GListModel *model = G_LIST_MODEL (selection);
-  g_autoptr(CaNodeItem) first = NULL;
+  CaWindow *window = current_window (app);
+  CaDataset *dataset = ca_window_get_dataset (window);
   const CaNode *picked = NULL;
-  guint i;
+  guint visited = 0;
 
-  for (i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint r = 0; r < ca_dataset_get_n_roots (dataset); r++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      g_autoptr(CaNodeItem) node_item = row_item (item);
+      const CaNode *root = ca_dataset_get_root (dataset, r);
+      const CaNode *node = NULL;
 
-      if (GTK_IS_TREE_LIST_ROW (item))
-        gtk_tree_list_row_set_expanded (GTK_TREE_LIST_ROW (item), TRUE);
-      gtk_single_selection_set_selected (selection, i);
-      wait_frame (GTK_WIDGET (current_window (app)));
-      if (first == NULL)
-        first = g_object_ref (node_item);
-      if (i == pick % ca_dataset_get_n_nodes (ca_node_item_get_dataset (first)))
-        picked = ca_node_item_get_node (node_item);
+      while ((node = ca_node_next_in_subtree (root, node)) != NULL)
+        {
+          g_assert_true (ca_window_select_node (window, node));
+          wait_frame (GTK_WIDGET (window));
+          g_assert_true (ca_window_get_selected_node (window) == node);
+          if (visited++ == pick % ca_dataset_get_n_nodes (dataset))
+            picked = node;
+        }
     }
-  /* Every node was a row: the walk really covered the whole dataset. */
-  g_assert_cmpuint (i, ==, ca_dataset_get_n_nodes (ca_node_item_get_dataset (first)));
+  g_assert_cmpuint (visited, ==, ca_dataset_get_n_nodes (dataset));
   return picked;
 }
 
