@@ -3,7 +3,7 @@
 #   make check    the same set-up, then the whole test suite (GUI tests under
 #                 Xvfb), then again in a build with AddressSanitizer and UBSan
 # Also: make install PREFIX=DIR, make bench, make fuzz SECONDS=N,
-#       make conformance, make check-valgrind, make clean.
+#       make conformance, make soak, make check-valgrind, make clean.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -41,7 +41,7 @@ SANITIZER_ENV := \
   G_SLICE=always-malloc
 
 .PHONY: all deps build run check check-asan check-valgrind install bench fuzz \
-        conformance clean
+        conformance soak clean
 
 all: build
 
@@ -96,6 +96,10 @@ bench: build
 	@[ -f bench/run-all.sh ] || { echo "make bench: bench/run-all.sh does not exist yet," \
 	  "so there are no benchmarks to run" >&2; exit 1; }
 	sh bench/run-all.sh $(CURDIR)/$(BUILD)
+
+# The real window under Xvfb for 50 rounds; memory must stay within 10%.
+soak: build
+	sh tests/soak/run.sh $(CURDIR)/$(BUILD)
 
 fuzz: deps
 	@[ -f tests/fuzz/run.sh ] || { echo "make fuzz: tests/fuzz/run.sh does not exist yet" >&2; \
