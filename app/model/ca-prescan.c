@@ -288,43 +288,76 @@ count_lines (CaPrescan    *self,
     }
 }
 
-/* Bytes that end a run inside a start tag outside quotes:
- * '"', '\'', '=', '>' and '\n'. */
+/* Bytes that matter inside a start tag: '"', '\'', '=', '>' and '\n'. */
 static const guint8 tag_special[256] = {
   ['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1, ['\n'] = 1,
 };
 
-/* Skips what cannot matter in one go: text up to the next '<', a quoted
- * value up to its quote, a tag up to its next special byte.  Returns the
- * index of the next byte that needs step (). */
+/* Text: jumps to the next '<', counting lines on the way. */
 static gsize
-skip_run (CaPrescan    *self,
+scan_text (CaPrescan    *self,
+           const guchar *data,
+           gsize         i,
+           gsize         length)
+{
+  const guchar *lt = memchr (data + i, '<', length - i);
+  gsize end = lt != NULL ? (gsize) (lt - data) : length;
+
+  count_lines (self, data, i, end);
+  if (lt == NULL)
+    return length;
+  self->state = ST_LT;
+  self->tag_line = self->line;
+  self->tag_column = (guint) (self->n_bytes + end - self->line_start + 1);
+  return end + 1;
+}
+
+/* A start tag, up to its '>': the loop that runs over most of the bytes of
+ * a file, so it stays tight. */
+static CaPrescanResult
+scan_tag (CaPrescan    *self,
           const guchar *data,
-          gsize         i,
+          gsize        *index,
           gsize         length)
 {
-  const guchar *hit;
-  gsize end = i;
+  gsize i = *index;
+  gsize start = i;
+  guint quote = self->quote;
+  CaPrescanResult result = CA_PRESCAN_OK;
 
-  if (self->state == ST_TEXT)
+  for (; i < length; i++)
     {
-      hit = memchr (data + i, '<', length - i);
-      end = hit != NULL ? (gsize) (hit - data) : length;
+      guint c = data[i];
+
+      if (!tag_special[c] || (quote != 0 && c != quote && c != '\n'))
+        continue;
+      if (c == '\n')
+        {
+          self->line++;
+          self->line_start = self->n_bytes + i + 1;
+        }
+      else if (quote != 0)
+        quote = 0;
+      else if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '>')
+        {
+          self->state = ST_TEXT;
+          i++;
+          break;
+        }
+      else if (++self->n_equals > self->max_attributes)
+        {
+          result = CA_PRESCAN_TOO_MANY_ATTRIBUTES;
+          break;
+        }
     }
-  else if (self->state == ST_TAG && self->quote != 0)
-    {
-      hit = memchr (data + i, (int) self->quote, length - i);
-      end = hit != NULL ? (gsize) (hit - data) : length;
-      self->tag_units += end - i;
-    }
-  else if (self->state == ST_TAG)
-    {
-      while (end < length && !tag_special[data[end]])
-        end++;
-      self->tag_units += end - i;
-    }
-  count_lines (self, data, i, end);
-  return end;
+  self->quote = quote;
+  self->tag_units += i - start;
+  if (result == CA_PRESCAN_OK && self->tag_units > self->max_tag_units)
+    result = CA_PRESCAN_TAG_TOO_LONG;
+  *index = i;
+  return result;
 }
 
 static CaPrescanResult
@@ -336,22 +369,37 @@ feed_bytes (CaPrescan    *self,
 
   while (i < length)
     {
+      CaPrescanResult result = CA_PRESCAN_OK;
       guint c;
-      gboolean at_tag;
-      CaPrescanResult result;
 
-      i = skip_run (self, data, i, length);
-      if (self->tag_units > self->max_tag_units)
-        return CA_PRESCAN_TAG_TOO_LONG;
-      if (i >= length)
-        break;
+      if (self->state == ST_TEXT)
+        {
+          i = scan_text (self, data, i, length);
+          continue;
+        }
+      if (self->state == ST_TAG)
+        {
+          result = scan_tag (self, data, &i, length);
+          if (result != CA_PRESCAN_OK)
+            return result;
+          continue;
+        }
+      if (self->state == ST_END_TAG)
+        {
+          const guchar *gt = memchr (data + i, '>', length - i);
+          gsize end = gt != NULL ? (gsize) (gt - data) : length;
+
+          count_lines (self, data, i, end);
+          if (gt != NULL)
+            self->state = ST_TEXT;
+          i = gt != NULL ? end + 1 : length;
+          continue;
+        }
+      /* Comments, declarations, end tags and the byte after '<'. */
       c = data[i];
-      at_tag = self->state == ST_TEXT;   /* then c is '<' */
       result = step (self, c);
       if (result != CA_PRESCAN_OK)
         return result;
-      if (at_tag)
-        self->tag_column = (guint) (self->n_bytes + i - self->line_start + 1);
       if (c == '\n')
         {
           self->line++;
