@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ca-chart-view.h"
 #include "ca-citation-popover.h"
@@ -494,6 +495,9 @@ ca_details_pane_dispose (GObject *object)
   CaDetailsPane *self = CA_DETAILS_PANE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_DETAILS_PANE);
+  /* They lived inside the template and went with it. */
+  self->chart_view = NULL;
+  memset (self->kind_buttons, 0, sizeof self->kind_buttons);
   g_clear_object (&self->figures);
   g_clear_object (&self->dataset);
   self->node = NULL;
@@ -669,8 +673,12 @@ ca_details_pane_set_chart_kind (CaDetailsPane *self,
     return;
 
   self->chart_kind = kind;
-  gtk_toggle_button_set_active (self->kind_buttons[kind], TRUE);
-  ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), kind);
+  /* A settings binding may still set the kind after dispose. */
+  if (self->chart_view != NULL)
+    {
+      gtk_toggle_button_set_active (self->kind_buttons[kind], TRUE);
+      ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), kind);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
 }
 

@@ -186,6 +186,12 @@ test_program (void)
     wait_ms (20);
   g_assert_true (activated == ca_dataset_lookup_node (dataset, "sh"));
 
+  /* A chart mark that stands for a node is passed on the same way. */
+  activated = NULL;
+  g_signal_emit_by_name (ca_details_pane_get_chart_view (self), "node-activated",
+                         ca_dataset_lookup_node (dataset, "baoshan"));
+  g_assert_true (activated == ca_dataset_lookup_node (dataset, "baoshan"));
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
