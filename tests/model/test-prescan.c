@@ -1,0 +1,143 @@
+/* test-prescan.c: the byte scanner that runs ahead of libxml2
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ca-prescan.h"
+
+/* Feeds @text whole, then byte by byte: chunk boundaries must not matter. */
+static CaPrescanResult
+scan (const char *text,
+      gsize       step)
+{
+  CaPrescan scan;
+  CaPrescanResult result = CA_PRESCAN_OK;
+  gsize length = strlen (text);
+
+  ca_prescan_init (&scan, 32, 1000);
+  for (gsize i = 0; i < length && result == CA_PRESCAN_OK; i += step)
+    result = ca_prescan_feed (&scan, (const guchar *) text + i, MIN (step, length - i));
+  ca_prescan_clear (&scan);
+  return result;
+}
+
+static char *
+tag_with_attributes (guint       n,
+                     const char *value)
+{
+  GString *text = g_string_new ("<?xml version=\"1.0\"?>\n<a");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, " a%u=\"%s\"", i, value);
+  g_string_append (text, "/>");
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_attributes (void)
+{
+  g_autofree char *ok = tag_with_attributes (32, "x");
+  g_autofree char *too_many = tag_with_attributes (33, "x");
+  g_autofree char *equals_in_values = tag_with_attributes (10, "a=b=c=d=e=f=g");
+
+  for (gsize step = 1; step <= 7; step += 6)
+    {
+      g_assert_cmpint (scan (ok, step), ==, CA_PRESCAN_OK);
+      g_assert_cmpint (scan (too_many, step), ==, CA_PRESCAN_TOO_MANY_ATTRIBUTES);
+      g_assert_cmpint (scan (equals_in_values, step), ==, CA_PRESCAN_OK);
+    }
+}
+
+static void
+test_markup (void)
+{
+  /* '=' in text, comments, CDATA, processing instructions and end tags
+   * belong to no start tag. */
+  GString *text = g_string_new ("<r>");
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "= <!-- <a b=\"c\"> == --> <![CDATA[<x y=z>]]> <?pi a=b?> "
+                           "</r x=y> 'q' \"q\" ");
+  g_string_append (text, "<a title='x>y' v=\"1\"/></r>");
+  g_assert_cmpint (scan (text->str, text->len), ==, CA_PRESCAN_OK);
+  g_assert_cmpint (scan (text->str, 1), ==, CA_PRESCAN_OK);
+  g_assert_cmpint (scan (text->str, 5), ==, CA_PRESCAN_OK);
+  g_string_free (text, TRUE);
+}
+
+static void
+test_long_tag (void)
+{
+  g_autofree char *value = g_strnfill (2000, 'v');
+  g_autofree char *text = g_strdup_printf ("<a b=\"%s\"/>", value);
+
+  g_assert_cmpint (scan (text, strlen (text)), ==, CA_PRESCAN_TAG_TOO_LONG);
+  g_assert_cmpint (scan (text, 3), ==, CA_PRESCAN_TAG_TOO_LONG);
+}
+
+static void
+test_positions (void)
+{
+  const char *text = "<?xml version=\"1.0\"?>\n<a>\n  <b x=\"1\n2\"/><!-- <no> -->\n</a><c/>";
+  guint expected[][2] = { { 2, 1 }, { 3, 3 }, { 5, 5 } };
+
+  for (gsize step = 1; step <= strlen (text); step++)
+    {
+      CaPrescan scan;
+      guint line, column;
+
+      ca_prescan_init (&scan, 32, 1000);
+      for (gsize i = 0; i < strlen (text); i += step)
+        g_assert_cmpint (ca_prescan_feed (&scan, (const guchar *) text + i,
+                                          MIN (step, strlen (text) - i)), ==, CA_PRESCAN_OK);
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        {
+          g_assert_true (ca_prescan_take_start (&scan, &line, &column));
+          g_assert_cmpuint (line, ==, expected[i][0]);
+          g_assert_cmpuint (column, ==, expected[i][1]);
+        }
+      g_assert_false (ca_prescan_take_start (&scan, &line, &column));
+      ca_prescan_clear (&scan);
+    }
+}
+
+static void
+test_utf16 (void)
+{
+  g_autofree char *utf8 = tag_with_attributes (33, "中");
+  g_autofree char *ok8 = tag_with_attributes (32, "中");
+  gsize length = 0;
+  g_autofree char *utf16 = g_convert (utf8, -1, "UTF-16", "UTF-8", NULL, &length, NULL);
+  g_autofree char *ok16 = NULL;
+  CaPrescan scan;
+
+  g_assert_nonnull (utf16);
+  ca_prescan_init (&scan, 32, 1000);
+  g_assert_cmpint (ca_prescan_feed (&scan, (const guchar *) utf16, length), ==,
+                   CA_PRESCAN_TOO_MANY_ATTRIBUTES);
+  ca_prescan_clear (&scan);
+
+  ok16 = g_convert (ok8, -1, "UTF-16", "UTF-8", NULL, &length, NULL);
+  ca_prescan_init (&scan, 32, 1000);
+  for (gsize i = 0; i < length; i++)
+    g_assert_cmpint (ca_prescan_feed (&scan, (const guchar *) ok16 + i, 1), ==, CA_PRESCAN_OK);
+  ca_prescan_clear (&scan);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/prescan/attributes", test_attributes);
+  g_test_add_func ("/prescan/markup", test_markup);
+  g_test_add_func ("/prescan/long-tag", test_long_tag);
+  g_test_add_func ("/prescan/positions", test_positions);
+  g_test_add_func ("/prescan/utf16", test_utf16);
+  return g_test_run ();
+}
