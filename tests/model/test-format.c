@@ -195,6 +195,7 @@ static void
 test_language (void)
 {
   const char * const *available;
+  g_autofree char *mo = NULL;
 
   ca_i18n_set_language ("zh-CN");
   g_assert_cmpstr (ca_i18n_get_language (), ==, "zh_CN");
@@ -214,6 +215,9 @@ test_language (void)
 
   available = ca_i18n_get_available ();
   g_assert_cmpstr (available[0], ==, "en");
+  mo = g_build_filename (ca_i18n_get_locale_dir (), "zh_CN", "LC_MESSAGES", "cluster-atlas.mo",
+                         NULL);
+  g_assert_true (g_strv_contains (available, "zh_CN") == g_file_test (mo, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (ca_i18n_get_native_name ("en"), ==, "English");
   g_assert_cmpstr (ca_i18n_get_native_name ("zh_CN"), ==, "简体中文");
   g_assert_cmpstr (ca_i18n_get_native_name ("de"), ==, "Deutsch");
