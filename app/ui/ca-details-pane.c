@@ -480,7 +480,6 @@ setup_chart (CaDetailsPane *self)
   gtk_toggle_button_set_active (self->kind_buttons[self->chart_kind], TRUE);
 
   self->chart_view = ca_chart_view_new ();
-  gtk_widget_set_size_request (self->chart_view, -1, 340);
   ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), self->chart_kind);
   g_signal_connect_object (self->chart_view, "node-activated",
                            G_CALLBACK (chart_node_activated_cb), self, G_CONNECT_SWAPPED);
