@@ -23,6 +23,7 @@ struct _CaTreeRow
   GtkWidget     *name_label;
   GtkWidget     *sub_label;
   GtkWidget     *count_label;
+  char          *description;
 };
 
 G_DEFINE_FINAL_TYPE (CaTreeRow, ca_tree_row, GTK_TYPE_WIDGET)
@@ -121,7 +122,6 @@ update_accessible (CaTreeRow  *self,
   g_autofree char *label = NULL;
 
   figures = g_strdup_printf (ngettext ("%u figure", "%u figures", n_figures), n_figures);
-  gtk_widget_set_tooltip_text (self->count_label, figures);
 
   if (sub != NULL && sub[0] != '\0')
     /* Translators: a row of the tree for screen readers: name, other name or path,
@@ -134,6 +134,28 @@ update_accessible (CaTreeRow  *self,
     label = g_strdup_printf (_("%s, %s, %s"), name,
                              ca_format_node_type (ca_node_get_node_type (self->node)), figures);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_free (self->description);
+  self->description = g_steal_pointer (&label);
+}
+
+/* Long names are ellipsized in a narrow sidebar, so hovering a row shows
+ * what a screen reader says of it.  Made on demand: setting a tooltip on
+ * every bound row costs a round trip to the X server each time. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  CaTreeRow *self = CA_TREE_ROW (widget);
+
+  if (self->node == NULL || self->description == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->description);
+  return TRUE;
 }
 
 void
@@ -158,10 +180,7 @@ ca_tree_row_set_node (CaTreeRow    *self,
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
                                 ca_tree_row_icon_name (ca_node_get_node_type (node)));
-  gtk_widget_set_tooltip_text (self->icon, ca_format_node_type (ca_node_get_node_type (node)));
   gtk_label_set_text (GTK_LABEL (self->name_label), name);
-  /* Long names are ellipsized in a narrow sidebar; hovering shows them whole. */
-  gtk_widget_set_tooltip_text (self->name_label, name);
   gtk_label_set_text (GTK_LABEL (self->sub_label), sub != NULL ? sub : "");
   gtk_widget_set_visible (self->sub_label, sub != NULL && sub[0] != '\0');
   gtk_label_set_text (GTK_LABEL (self->count_label), count);
@@ -193,6 +212,7 @@ ca_tree_row_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (ca_tree_row_parent_class)->dispose (object);
 }
@@ -214,4 +234,6 @@ ca_tree_row_init (CaTreeRow *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
