@@ -365,7 +365,9 @@ ca_loader_run (const char        *display_name,
                    progress, progress_data, error);
   if (!ok)
     return NULL;
-  if (!self->stopped && !self->failed)
+  /* Unresolved references are reported beside the other problems, unless
+   * reading stopped early, when they would be noise. */
+  if (!self->stopped)
     ca_loader_finish (self);
   if (self->ctxt != NULL && !self->ctxt->wellFormed && problems->len == 0)
     ca_loader_problem_at (self, 0, 0, _("the file is not well-formed XML"));

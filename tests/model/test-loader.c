@@ -305,6 +305,42 @@ test_keeps_previous (void)
   check_good_full (dataset);
 }
 
+/* Problems of rules are all collected, each with its line. */
+static void
+test_collects_problems (void)
+{
+  static const char doc[] =
+    "<atlas xmlns='urn:cluster-atlas:1' version='1'>\n"
+    "<metrics><metric id='m' kind='count'><name xml:lang='en'>M</name></metric></metrics>\n"
+    "<region id='r' kind='x'><name xml:lang='en'>R</name>\n"
+    "<count metric='m' value='-1' date='2024' source='s'/>\n"
+    "<count metric='nope' value='1' date='2024-02-30' source='s'/>\n"
+    "<region id='r' kind='y'><name xml:lang='en'>R2</name></region>\n"
+    "</region></atlas>\n";
+  const char *expected[] = {
+    "doc.xml:4:1: “value” is negative (-1)",
+    "doc.xml:5:1: “2024-02-30” in “date” is not a date",
+    "doc.xml:6:1: duplicate id “r” (first defined at line 3)",
+    "doc.xml:4:1: the source “s” is not declared",
+    "doc.xml:5:1: the metric “nope” is not declared",
+    "doc.xml:5:1: the source “s” is not declared",
+  };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  CaDataset *dataset;
+
+  dataset = ca_dataset_load_data (doc, strlen (doc), "doc.xml", &problems, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, CA_DATASET_ERROR, CA_DATASET_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = ca_problem_format (problems->pdata[i]);
+
+      g_assert_true (g_str_has_prefix (line, expected[i]));
+    }
+}
+
 static void
 test_missing_file (void)
 {
@@ -397,6 +433,7 @@ main (int    argc,
   g_test_add_func ("/loader/suggest", test_suggest);
   g_test_add_func ("/loader/keeps-previous", test_keeps_previous);
   g_test_add_func ("/loader/missing-file", test_missing_file);
+  g_test_add_func ("/loader/collects-problems", test_collects_problems);
   g_test_add_func ("/loader/progress-and-cancel", test_progress_and_cancel);
   for (guint i = 0; i < G_N_ELEMENTS (bad_fixtures); i++)
     {
