@@ -453,6 +453,9 @@ static const struct {
   { "science-park", NC_("kind", "Science park") },
   { "development-zone", NC_("kind", "Development zone") },
   { "free-trade-zone", NC_("kind", "Free trade zone") },
+  { "innovation-base", NC_("kind", "Innovation base") },
+  { "innovation-center", NC_("kind", "Innovation centre") },
+  { "innovation-centre", NC_("kind", "Innovation centre") },
 };
 
 const char *
