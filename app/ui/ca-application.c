@@ -34,6 +34,21 @@ static const GOptionEntry option_entries[] = {
     N_("LANG") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the dataset files given and exit, without a window"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the chart of --node to OUT (.png, .svg, .pdf) or its figures (.csv), "
+       "without a window"), N_("OUT") },
+  { "node", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The id of the node to export"), N_("ID") },
+  /* Translators: do not translate goals, counts and timeline: they are values. */
+  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The chart to export: goals (the default), counts or timeline"), N_("VIEW") },
+  /* Numbers are taken as strings, so that a bad one is a usage error (2). */
+  { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The exported chart’s width, 200 to 10000 (default 1200)"), N_("PX") },
+  { "height", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The exported chart’s height, 150 to 10000 (default 800)"), N_("PX") },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Pixels per unit of an exported PNG, 1 to 3 (default 1)"), N_("N") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
     N_("[FILE…]") },
   { NULL }
@@ -60,6 +75,7 @@ static const struct {
   CaCommandFunc  run;
 } commands[] = {
   { "check", run_check },
+  { "export", ca_cli_run_export },
 };
 
 CaApplication *
@@ -331,6 +347,9 @@ set_accels (GtkApplication *app)
     { "win.go-back", { "<Alt>Left", "Back", NULL } },
     { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.export-chart", { "<Control>e", NULL } },
+    { "win.copy-chart", { "<Control><Shift>c", NULL } },
+    { "win.print", { "<Control>p", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

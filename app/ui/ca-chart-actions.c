@@ -13,6 +13,7 @@
 #include "ca-export-dialog.h"
 #include "ca-export.h"
 #include "ca-node.h"
+#include "ca-window-private.h"
 
 /* One export on its way from the dialog to the file; shared by the signal
  * handlers it passes through, hence reference-counted. */
@@ -509,4 +510,116 @@ ca_chart_actions_print (GtkWindow    *parent,
     }
   print_result (operation, result, parent, error);
   g_object_unref (operation);
+}
+
+/* The window's actions ******************************************/
+
+typedef void (*ChartActionFunc) (CaWindow     *window,
+                                 CaDataset    *dataset,
+                                 const CaNode *node,
+                                 CaChartKind   kind);
+
+static void
+export_chart_cb (CaWindow     *window,
+                 CaDataset    *dataset,
+                 const CaNode *node,
+                 CaChartKind   kind)
+{
+  ca_chart_actions_export_chart (GTK_WINDOW (window), ca_window_get_toast_overlay (window),
+                                 dataset, node, kind);
+}
+
+static void
+copy_chart_cb (CaWindow     *window,
+               CaDataset    *dataset,
+               const CaNode *node,
+               CaChartKind   kind)
+{
+  ca_chart_actions_copy_chart (GTK_WIDGET (window), ca_window_get_toast_overlay (window),
+                               dataset, node, kind);
+}
+
+static void
+print_cb (CaWindow     *window,
+          CaDataset    *dataset,
+          const CaNode *node,
+          CaChartKind   kind)
+{
+  ca_chart_actions_print (GTK_WINDOW (window), dataset, node, kind);
+}
+
+static void
+export_csv_cb (CaWindow     *window,
+               CaDataset    *dataset,
+               const CaNode *node,
+               CaChartKind   kind)
+{
+  ca_chart_actions_export_csv (GTK_WINDOW (window), ca_window_get_toast_overlay (window),
+                               dataset, node);
+}
+
+static const struct {
+  const char      *name;
+  const char      *label;
+  ChartActionFunc  run;
+} window_actions[] = {
+  { "export-chart", N_("_Export Chart…"), export_chart_cb },
+  { "copy-chart", N_("_Copy Chart"), copy_chart_cb },
+  { "print", N_("_Print…"), print_cb },
+  { "export-csv", N_("Export _Figures as CSV…"), export_csv_cb },
+};
+
+static void
+window_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  CaWindow      *window)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+  const CaNode *node = ca_window_get_selected_node (window);
+  CaDataset *dataset = ca_window_get_dataset (window);
+  CaChartKind kind = ca_details_pane_get_chart_kind (ca_window_get_details_pane (window));
+
+  if (node == NULL || dataset == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    if (g_strcmp0 (name, window_actions[i].name) == 0)
+      window_actions[i].run (window, dataset, node, kind);
+}
+
+static void
+update_enabled_cb (CaWindow *window)
+{
+  gboolean enabled = ca_window_get_selected_node (window) != NULL
+                     && ca_window_get_dataset (window) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window),
+                                                    window_actions[i].name);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+    }
+}
+
+void
+ca_chart_actions_add_to_window (CaWindow *window)
+{
+  GMenu *menu;
+
+  g_return_if_fail (CA_IS_WINDOW (window));
+
+  menu = ca_window_get_export_menu (window);
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (window_actions[i].name, NULL);
+      g_autofree char *detailed = g_strconcat ("win.", window_actions[i].name, NULL);
+
+      g_signal_connect_object (action, "activate", G_CALLBACK (window_action_cb), window, 0);
+      g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+      if (menu != NULL)
+        g_menu_append (menu, _(window_actions[i].label), detailed);
+    }
+  g_signal_connect_object (ca_window_get_selection (window), "notify::selected-item",
+                           G_CALLBACK (update_enabled_cb), window, G_CONNECT_SWAPPED);
+  update_enabled_cb (window);
 }

@@ -4,6 +4,7 @@
 
 #include "ca-chart.h"
 #include "ca-dataset.h"
+#include "ca-window.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,12 @@ void ca_chart_actions_export_csv   (GtkWindow       *parent,
                                     AdwToastOverlay *toasts,
                                     CaDataset       *dataset,
                                     const CaNode    *node);
+
+/* Adds win.export-chart, win.copy-chart, win.print and win.export-csv to
+ * @window, acting on its selected node and chart view, enabled only while a
+ * node is selected, and their items to its main menu's export section.
+ * Called once from the window's init. */
+void ca_chart_actions_add_to_window (CaWindow *window);
 
 /* The operation Print runs, drawing the chart fitted to the page in the
  * print style; added so that tests can run it with an export-filename. */

@@ -13,6 +13,7 @@
 #include "ca-dataset.h"
 #include "ca-export.h"
 #include "ca-model-types.h"
+#include "ca-node.h"
 
 #define DEFAULT_WIDTH  1200
 #define DEFAULT_HEIGHT 800
@@ -153,7 +154,15 @@ unknown_node (CaDataset  *dataset,
     /* Translators: the first %s is what the user typed, the second a list of ids. */
     message = g_strdup_printf (_("Unknown node “%s”; nearest ids: %s"), id, list->str);
   else
-    message = g_strdup_printf (_("Unknown node “%s”; the dataset has no nodes"), id);
+    {
+      /* Nothing is near: the top-level ids at least show what ids look like. */
+      for (guint i = 0; i < ca_dataset_get_n_roots (dataset); i++)
+        g_string_append_printf (list, "%s%s", i > 0 ? ", " : "",
+                                ca_node_get_id (ca_dataset_get_root (dataset, i)));
+      /* Translators: the first %s is what the user typed, the second a list of ids. */
+      message = g_strdup_printf (_("Unknown node “%s”; no id is near it; top-level ids: %s"),
+                                 id, list->str);
+    }
   return usage_error (message);
 }
 

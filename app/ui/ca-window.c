@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ca-chart-actions.h"
 #include "ca-i18n.h"
 #include "ca-loader-task.h"
 #include "ca-node-item.h"
@@ -814,6 +815,7 @@ ca_window_init (CaWindow *self)
   ca_window_init_tree (self);
   ca_window_init_search (self);
   ca_window_init_actions (self);
+  ca_chart_actions_add_to_window (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
