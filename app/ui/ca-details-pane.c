@@ -112,7 +112,7 @@ create_path_button (CaDetailsPane *self,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_widget_add_css_class (button, "flat");
-  /* Translators: tooltip of a button in the path bar; %s is a region or park. */
+  /* Translators: tooltip of a path bar button; %s is a region, park or program. */
   tooltip = g_strdup_printf (_("Show %s"), name);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),

@@ -68,7 +68,8 @@ measure_width (CaTagBox *self,
 
       if (!gtk_widget_should_layout (child))
         continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1,
+                          &child_min, &child_nat, NULL, NULL);
       *minimum = MAX (*minimum, child_min);
       *natural += child_nat + (n++ > 0 ? COLUMN_SPACING : 0);
     }

@@ -175,6 +175,21 @@ test_program (void)
     gtk_menu_button_popdown (GTK_MENU_BUTTON (source_button));
   }
 
+  /* The keyboard reaches a source button with Tab alone. */
+  {
+    GtkWidget *focus = NULL;
+
+    for (int i = 0; i < 100; i++)
+      {
+        gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON) != NULL)
+          break;
+      }
+    g_assert_nonnull (focus);
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON));
+  }
+
   /* China › Shanghai › Baoshan, then the program itself as text. */
   g_assert_cmpuint (ca_details_pane_get_n_path_buttons (self), ==, 3);
   g_assert_cmpstr (gtk_button_get_label (ca_details_pane_get_path_button (self, 1)), ==,
@@ -243,16 +258,16 @@ test_chart_kind (void)
 
   g_signal_connect (pane, "notify::chart-kind", G_CALLBACK (count_notify_cb), &notified);
   g_assert_cmpint (ca_details_pane_get_chart_kind (pane), ==, CA_CHART_GOALS);
-  g_assert_true (gtk_toggle_button_get_active (ca_details_pane_get_kind_button (pane,
-                                                                              CA_CHART_GOALS)));
+  g_assert_true (gtk_toggle_button_get_active (
+                   ca_details_pane_get_kind_button (pane, CA_CHART_GOALS)));
 
   g_object_set (pane, "chart-kind", CA_CHART_TIMELINE, NULL);
   g_object_get (pane, "chart-kind", &kind, NULL);
   g_assert_cmpint (kind, ==, CA_CHART_TIMELINE);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpint (ca_chart_view_get_kind (chart), ==, CA_CHART_TIMELINE);
-  g_assert_true (gtk_toggle_button_get_active (ca_details_pane_get_kind_button (pane,
-                                                                              CA_CHART_TIMELINE)));
+  g_assert_true (gtk_toggle_button_get_active (
+                   ca_details_pane_get_kind_button (pane, CA_CHART_TIMELINE)));
 
   /* Setting the same value again does not notify. */
   ca_details_pane_set_chart_kind (pane, CA_CHART_TIMELINE);
@@ -263,8 +278,8 @@ test_chart_kind (void)
   g_assert_cmpint (ca_details_pane_get_chart_kind (pane), ==, CA_CHART_COUNTS);
   g_assert_cmpint (ca_chart_view_get_kind (chart), ==, CA_CHART_COUNTS);
   g_assert_cmpuint (notified, ==, 2);
-  g_assert_false (gtk_toggle_button_get_active (ca_details_pane_get_kind_button (pane,
-                                                                               CA_CHART_TIMELINE)));
+  g_assert_false (gtk_toggle_button_get_active (
+                    ca_details_pane_get_kind_button (pane, CA_CHART_TIMELINE)));
 
   g_object_unref (pane);
 }
