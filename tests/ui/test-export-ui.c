@@ -1,0 +1,314 @@
+/* test-export-ui.c: the Export Chart dialog, Copy Chart, Print and the
+ * window's chart actions, under Xvfb.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ca-application.h"
+#include "ca-chart-actions.h"
+#include "ca-export-dialog.h"
+#include "ca-i18n.h"
+#include "ca-window-private.h"
+
+static CaApplication *app;
+
+static CaDataset *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
+  g_autoptr(GError) error = NULL;
+  CaDataset *dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+spin_until (gboolean *done)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!*done && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*done);
+}
+
+static void
+count_cb (CaExportDialog *dialog,
+          int            *count)
+{
+  (*count)++;
+}
+
+static guint
+selected_preset (CaExportDialog *dialog)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (dialog), CA_TYPE_EXPORT_DIALOG,
+                                                "preset_row");
+
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+}
+
+static gboolean
+scale_visible (CaExportDialog *dialog)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (dialog), CA_TYPE_EXPORT_DIALOG,
+                                                "scale_row");
+
+  return gtk_widget_get_visible (GTK_WIDGET (row));
+}
+
+/* The choices start from the settings, follow the presets, and are saved
+ * when the user presses Export. */
+static void
+test_dialog (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CaExportDialog *dialog;
+  CaExportOptions options;
+  int exports = 0;
+
+  g_settings_reset (settings, "export-format");
+  g_settings_reset (settings, "export-width");
+  g_settings_reset (settings, "export-height");
+  g_settings_reset (settings, "export-scale");
+
+  dialog = ca_export_dialog_new (NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ca_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, CA_EXPORT_PNG);
+  g_assert_cmpint (options.width, ==, 1200);
+  g_assert_cmpint (options.height, ==, 800);
+  g_assert_cmpint (options.scale, ==, 1);
+  g_assert_cmpstr (options.language, ==, "en");
+  g_assert_cmpuint (selected_preset (dialog), ==, 0);
+  g_assert_true (scale_visible (dialog));
+
+  ca_export_dialog_set_format (dialog, CA_EXPORT_SVG);
+  g_assert_false (scale_visible (dialog));
+  ca_export_dialog_set_size (dialog, 842, 595);
+  g_assert_cmpuint (selected_preset (dialog), ==, 3);   /* A4 landscape */
+  ca_export_dialog_set_size (dialog, 1000, 700);
+  g_assert_cmpuint (selected_preset (dialog), ==, 4);   /* Custom */
+  ca_export_dialog_set_size (dialog, 1920, 1080);
+  g_assert_cmpuint (selected_preset (dialog), ==, 2);
+  ca_export_dialog_set_scale (dialog, 2);
+  ca_export_dialog_set_language (dialog, "zh_CN");
+
+  g_signal_connect (dialog, "export", G_CALLBACK (count_cb), &exports);
+  ca_export_dialog_export (dialog);
+  spin ();
+  g_assert_cmpint (exports, ==, 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "export-format"), ==, CA_EXPORT_SVG);
+  g_assert_cmpint (g_settings_get_int (settings, "export-width"), ==, 1920);
+  g_assert_cmpint (g_settings_get_int (settings, "export-height"), ==, 1080);
+  g_assert_cmpint (g_settings_get_int (settings, "export-scale"), ==, 2);
+
+  /* The next dialog remembers; the language starts from the interface again. */
+  dialog = ca_export_dialog_new (NULL);
+  ca_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, CA_EXPORT_SVG);
+  g_assert_cmpint (options.width, ==, 1920);
+  g_assert_cmpint (options.scale, ==, 2);
+  g_assert_cmpstr (options.language, ==, "en");
+  ca_export_dialog_set_language (dialog, "zh_CN");
+  ca_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.language, ==, "zh_CN");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+typedef struct {
+  gboolean    done;
+  GdkTexture *texture;
+  char       *text;
+} ClipboardRead;
+
+static void
+texture_read_cb (GObject      *clipboard,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  ClipboardRead *read = data;
+
+  read->texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  read->done = TRUE;
+}
+
+static void
+text_read_cb (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  ClipboardRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  read->done = TRUE;
+}
+
+/* The clipboard holds the picture at the export size and the citation. */
+static void
+test_copy (void)
+{
+  g_autoptr(CaDataset) dataset = load_fixture ("chart-basic.xml");
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *window = gtk_window_new ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (window);
+  GdkContentFormats *formats;
+  ClipboardRead read = { FALSE, NULL, NULL };
+
+  g_settings_set_int (settings, "export-width", 640);
+  g_settings_set_int (settings, "export-height", 480);
+  gtk_window_present (GTK_WINDOW (window));
+  ca_chart_actions_copy_chart (window, NULL, dataset, ca_dataset_lookup_node (dataset, "r"),
+                               CA_CHART_COUNTS);
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
+  g_assert_true (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING));
+
+  gdk_clipboard_read_texture_async (clipboard, NULL, texture_read_cb, &read);
+  spin_until (&read.done);
+  g_assert_nonnull (read.texture);
+  g_assert_cmpint (gdk_texture_get_width (read.texture),
+                   ==, 640 * gtk_widget_get_scale_factor (window));
+  g_assert_cmpint (gdk_texture_get_height (read.texture),
+                   ==, 480 * gtk_widget_get_scale_factor (window));
+  g_clear_object (&read.texture);
+
+  read.done = FALSE;
+  gdk_clipboard_read_text_async (clipboard, NULL, text_read_cb, &read);
+  spin_until (&read.done);
+  g_assert_true (g_str_has_prefix (read.text, "Testville — Counts\n"));
+  g_assert_nonnull (strstr (read.text, "Baoshan District Government"));
+  g_free (read.text);
+
+  g_settings_reset (settings, "export-width");
+  g_settings_reset (settings, "export-height");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Print draws the same chart on the page: run it into a PDF. */
+static void
+test_print (void)
+{
+  g_autoptr(CaDataset) dataset = load_fixture ("chart-basic.xml");
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("ca-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "print.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  operation = ca_chart_actions_new_print_operation (dataset, ca_dataset_lookup_node (dataset, "r"),
+                                                    CA_CHART_TIMELINE);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Testville"));
+  g_assert_nonnull (strstr (text, "Timeline"));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
+static gboolean
+action_enabled (CaWindow   *window,
+                const char *name)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), name);
+
+  g_assert_nonnull (action);
+  return g_action_get_enabled (action);
+}
+
+static void
+check_accel (const char *action,
+             const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, accel);
+}
+
+/* The actions exist on the window, with their menu items and keys, and are
+ * enabled only while a node is selected. */
+static void
+test_window_actions (void)
+{
+  static const char * const names[] = { "export-chart", "copy-chart", "print", "export-csv" };
+  g_autoptr(CaDataset) dataset = load_fixture ("chart-basic.xml");
+  CaWindow *window = ca_window_new (app);
+  GMenu *menu = ca_window_get_export_menu (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (menu)), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_false (action_enabled (window, names[i]));
+
+  ca_window_set_dataset (window, dataset);
+  g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (dataset, "p1")));
+  spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (action_enabled (window, names[i]));
+
+  check_accel ("win.export-chart", "<Control>e");
+  check_accel ("win.copy-chart", "<Shift><Control>c");
+  check_accel ("win.print", "<Control>p");
+
+  /* Copy through the action, as Ctrl+Shift+C does. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "copy-chart", NULL);
+  g_assert_true (gdk_content_formats_contain_gtype (
+      gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (window))),
+      GDK_TYPE_TEXTURE));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  ca_i18n_init ();
+  ca_i18n_set_language ("en");
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = ca_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/export-ui/dialog", test_dialog);
+  g_test_add_func ("/export-ui/copy", test_copy);
+  g_test_add_func ("/export-ui/print", test_print);
+  g_test_add_func ("/export-ui/window-actions", test_window_actions);
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
