@@ -101,6 +101,7 @@ ca_window_set_dataset (CaWindow  *self,
     return;
 
   g_clear_pointer (&self->search_index, ca_search_index_free);
+  gtk_single_selection_set_model (self->results, NULL);
   g_ptr_array_set_size (self->back_stack, 0);
   g_ptr_array_set_size (self->forward_stack, 0);
   g_clear_pointer (&self->current_id, g_free);
