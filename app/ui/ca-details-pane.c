@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ca-chart-view.h"
@@ -37,6 +38,7 @@ struct _CaDetailsPane
   GtkBox              *switcher_box;
   GtkBox              *chart_box;
   GtkStack            *figures_stack;
+  GtkWidget           *table_scroller;
   GtkColumnView       *figures_view;
   GtkLabel            *figures_empty_label;
   GtkColumnViewColumn *metric_column;
@@ -392,10 +394,34 @@ set_column_factory (GtkColumnViewColumn *column,
   gtk_column_view_column_set_factory (column, factory);
 }
 
+/* A table wider than the pane scrolls sideways in its own scrolled window,
+ * which would then take every wheel event: pass the vertical ones on to the
+ * pane, moved as far as GTK moves it for a wheel step. */
+static gboolean
+table_scroll_cb (CaDetailsPane            *self,
+                 double                    dx,
+                 double                    dy,
+                 GtkEventControllerScroll *controller)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  double step = 1.0;
+
+  if (fabs (dy) <= fabs (dx) || (state & GDK_SHIFT_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return GDK_EVENT_STOP;
+}
+
 static void
 setup_figures_table (CaDetailsPane *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkEventController *scroll;
 
   self->figures = g_list_store_new (CA_TYPE_FIGURE_ITEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->figures)));
@@ -409,6 +435,12 @@ setup_figures_table (CaDetailsPane *self)
                       G_CALLBACK (bind_date_cb));
   set_column_factory (self->source_column, G_CALLBACK (setup_source_cb),
                       G_CALLBACK (bind_source_cb));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (table_scroll_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->table_scroller, scroll);
 }
 
 static void
@@ -576,6 +608,7 @@ ca_details_pane_class_init (CaDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, switcher_box);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, chart_box);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_stack);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_view);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_empty_label);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, metric_column);

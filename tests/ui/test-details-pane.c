@@ -41,11 +41,13 @@ wait_ms (guint ms)
 /* Shows the pane in a window and lets it lay out, so the table's rows get
  * made and bound as they are for a user. */
 static GtkWidget *
-show_in_window (GtkWidget *pane)
+show_in_window_sized (GtkWidget *pane,
+                      int        width,
+                      int        height)
 {
   GtkWidget *window = gtk_window_new ();
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), pane);
   gtk_window_present (GTK_WINDOW (window));
   for (guint waited = 0; !gtk_widget_get_mapped (pane) && waited < 10000; waited += 20)
@@ -54,6 +56,12 @@ show_in_window (GtkWidget *pane)
   /* A few frames for the list to make its rows. */
   wait_ms (200);
   return window;
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *pane)
+{
+  return show_in_window_sized (pane, 900, 1400);
 }
 
 static void
@@ -240,6 +248,62 @@ test_no_figures (void)
   iterate ();
 }
 
+static GtkEventController *
+find_capture_scroll_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+
+  return NULL;
+}
+
+/* In a narrow pane the table scrolls sideways, but a vertical wheel over it
+ * still scrolls the pane. */
+static void
+test_narrow_wheel (void)
+{
+  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  GtkWidget *pane = ca_details_pane_new ();
+  CaDetailsPane *self = CA_DETAILS_PANE (pane);
+  GtkWidget *window, *table_scroller, *pane_scroller;
+  GtkEventController *controller;
+  GtkAdjustment *adjustment;
+  gboolean handled = FALSE;
+
+  ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "bs-plan"));
+  window = show_in_window_sized (pane, 360, 500);
+
+  table_scroller = gtk_widget_get_ancestor (GTK_WIDGET (ca_details_pane_get_figures_view (self)),
+                                            GTK_TYPE_SCROLLED_WINDOW);
+  pane_scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (table_scroller),
+                                           GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane_scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment));
+
+  controller = find_capture_scroll_controller (table_scroller);
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  /* Sideways scrolling stays with the table. */
+  g_signal_emit_by_name (controller, "scroll", 1.0, 0.0, &handled);
+  g_assert_false (handled);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -320,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/details-pane/nothing-selected", test_nothing_selected);
   g_test_add_func ("/details-pane/program", test_program);
   g_test_add_func ("/details-pane/no-figures", test_no_figures);
+  g_test_add_func ("/details-pane/narrow-wheel", test_narrow_wheel);
   g_test_add_func ("/details-pane/chart-kind", test_chart_kind);
   g_test_add_func ("/details-pane/chinese", test_chinese);
 
