@@ -265,31 +265,28 @@ append_be32 (GByteArray *out,
   g_byte_array_append (out, bytes, 4);
 }
 
-static gboolean
-is_ascii (const char *text)
-{
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    if (*p >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
-/* A tEXt chunk when the text is ASCII (tEXt is Latin-1), else an
+/* A tEXt chunk when the text is Latin-1, as tEXt must be; else an
  * uncompressed iTXt chunk, which holds UTF-8: Chinese titles need it. */
 static void
 append_text_chunk (GByteArray *out,
                    const char *keyword,
                    const char *text)
 {
-  gboolean ascii = is_ascii (text);
+  gsize latin1_length = 0;
+  g_autofree char *latin1 = g_convert (text, -1, "ISO-8859-1", "UTF-8",
+                                       NULL, &latin1_length, NULL);
   g_autoptr(GByteArray) body = g_byte_array_new ();
   static const guint8 itxt_flags[] = { 0, 0, 0, 0 };  /* flag, method, "", "" */
 
-  g_byte_array_append (body, (const guint8 *) (ascii ? "tEXt" : "iTXt"), 4);
+  g_byte_array_append (body, (const guint8 *) (latin1 != NULL ? "tEXt" : "iTXt"), 4);
   g_byte_array_append (body, (const guint8 *) keyword, strlen (keyword) + 1);
-  if (!ascii)
-    g_byte_array_append (body, itxt_flags, sizeof itxt_flags);
-  g_byte_array_append (body, (const guint8 *) text, strlen (text));
+  if (latin1 != NULL)
+    g_byte_array_append (body, (const guint8 *) latin1, latin1_length);
+  else
+    {
+      g_byte_array_append (body, itxt_flags, sizeof itxt_flags);
+      g_byte_array_append (body, (const guint8 *) text, strlen (text));
+    }
 
   append_be32 (out, body->len - 4);
   g_byte_array_append (out, body->data, body->len);
