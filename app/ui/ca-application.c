@@ -170,6 +170,73 @@ ca_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+static gboolean
+is_help_or_gapplication_option (const char *arg)
+{
+  return g_str_equal (arg, "-h") || g_str_has_prefix (arg, "--help") ||
+         g_str_has_prefix (arg, "--gapplication-");
+}
+
+/* GApplication exits with 1 on an unknown or malformed option, but a usage
+ * error is 2 (cli.md).  So the options are parsed once beforehand, into
+ * scratch storage, only to find such errors. */
+static gboolean
+check_usage (char   **arguments,
+             GError **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autofree GOptionEntry *entries = g_memdup2 (option_entries, sizeof option_entries);
+  g_autofree gpointer storage = g_malloc0_n (G_N_ELEMENTS (option_entries), sizeof (gint64));
+  g_auto(GStrv) copy = g_strdupv (arguments);
+  gboolean ok;
+
+  for (guint i = 0; arguments[i] != NULL; i++)
+    if (is_help_or_gapplication_option (arguments[i]))
+      return TRUE;
+
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    entries[i].arg_data = (gint64 *) storage + i;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  ok = g_option_context_parse_strv (context, &copy, error);
+
+  /* Free what the parser stored: strings and string arrays. */
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      gpointer *slot = entries[i].arg_data;
+
+      if (entries[i].arg == G_OPTION_ARG_FILENAME_ARRAY ||
+          entries[i].arg == G_OPTION_ARG_STRING_ARRAY)
+        g_strfreev (*slot);
+      else if (entries[i].arg == G_OPTION_ARG_STRING || entries[i].arg == G_OPTION_ARG_FILENAME)
+        g_free (*slot);
+    }
+
+  return ok;
+}
+
+static gboolean
+ca_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!check_usage (*arguments, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      /* Translators: %s is the program name, cluster-atlas. */
+      g_printerr (_("Run “%s --help” to see the options."), g_get_prgname ());
+      g_printerr ("\n");
+      *exit_status = 2;
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (ca_application_parent_class)->local_command_line (app, arguments,
+                                                                               exit_status);
+}
+
 static CaWindow *
 get_window (CaApplication *self)
 {
@@ -404,6 +471,7 @@ ca_application_class_init (CaApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = ca_application_finalize;
+  app_class->local_command_line = ca_application_local_command_line;
   app_class->handle_local_options = ca_application_handle_local_options;
   app_class->startup = ca_application_startup;
   app_class->activate = ca_application_activate;
