@@ -70,6 +70,7 @@ struct _CaWindow
   GtkWidget            *problems_dialog;
   GtkNativeDialog      *file_chooser;
   gulong                recent_changed_id;
+  GtkDropTarget        *drop_target;
 };
 
 /* ca-window-actions.c */
@@ -106,6 +107,7 @@ GtkWidget          *ca_window_get_back_button     (CaWindow   *self);
 const char         *ca_window_get_visible_page    (CaWindow   *self);
 const char         *ca_window_get_sidebar_page    (CaWindow   *self);
 gboolean            ca_window_is_loading          (CaWindow   *self);
+GtkDropTarget      *ca_window_get_drop_target     (CaWindow   *self);
 /* The dialog that lists the problems of the last refused file, or NULL. */
 GtkWidget          *ca_window_get_problems_dialog (CaWindow   *self);
 /* The name label of the tree row shown for node @id, or NULL when that

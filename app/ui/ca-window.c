@@ -305,6 +305,10 @@ load_done_cb (GObject      *source,
   file = g_object_ref (self->loading_file);
   stop_progress (self);
 
+  /* Stopped by the user: what was shown stays, even if the file was read. */
+  if (g_cancellable_is_cancelled (cancellable))
+    g_clear_object (&dataset);
+
   if (dataset != NULL)
     {
       ca_window_set_dataset (self, dataset);
@@ -374,11 +378,19 @@ ca_window_open_bundled (CaWindow *self)
   ca_window_open_file (self, file);
 }
 
+void
+ca_window_cancel_load (CaWindow *self)
+{
+  g_return_if_fail (CA_IS_WINDOW (self));
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+}
+
 static void
 cancel_load_clicked_cb (CaWindow *self)
 {
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
+  ca_window_cancel_load (self);
 }
 
 /* Layout */
@@ -557,6 +569,7 @@ init_controllers (CaWindow *self)
   GtkGesture *click;
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  self->drop_target = drop;
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
@@ -906,6 +919,12 @@ gboolean
 ca_window_is_loading (CaWindow *self)
 {
   return self->load_cancellable != NULL;
+}
+
+GtkDropTarget *
+ca_window_get_drop_target (CaWindow *self)
+{
+  return self->drop_target;
 }
 
 GtkWidget *

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "ca-application.h"
 #include "ca-i18n.h"
@@ -405,6 +406,71 @@ test_window_about (void)
   close_window (window);
 }
 
+/* A file of @n_children regions under one root, big enough to take a while. */
+static char *
+write_big_file (guint n_children)
+{
+  g_autoptr(GString) xml = g_string_new ("<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">"
+                                         "<title xml:lang=\"en\">Big</title>"
+                                         "<region id=\"root\" kind=\"country\">"
+                                         "<name xml:lang=\"en\">Root</name>\n");
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("ca-test-window-XXXXXX.xml", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  for (guint i = 0; i < n_children; i++)
+    g_string_append_printf (xml, "<region id=\"r%u\" kind=\"district\">"
+                            "<name xml:lang=\"en\">Region %u</name></region>\n", i, i);
+  g_string_append (xml, "</region></atlas>\n");
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_window_cancel_load (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  CaDataset *good = ca_window_get_dataset (window);
+  g_autofree char *path = write_big_file (50000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  ca_window_open_file (window, file);
+  g_assert_true (ca_window_is_loading (window));
+  ca_window_cancel_load (window);
+  spin_until (loaded, window);
+
+  g_assert_true (ca_window_get_dataset (window) == good);
+  g_assert_null (ca_window_get_problems_dialog (window));
+  g_assert_cmpstr (ca_window_get_visible_page (window), ==, "explorer");
+  close_window (window);
+  g_unlink (path);
+}
+
+static void
+test_window_drop (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  g_autofree char *path = write_big_file (10);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList files = { file, NULL };
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, &files);
+  g_signal_emit_by_name (ca_window_get_drop_target (window), "drop", &value, 10.0, 10.0,
+                         &accepted);
+  g_assert_true (accepted);
+  spin_until (loaded, window);
+  g_assert_cmpstr (ca_dataset_get_path (ca_window_get_dataset (window)), ==, path);
+  g_assert_cmpstr (selected_id (window), ==, "root");
+  close_window (window);
+  g_unlink (path);
+}
+
 static CaWindow *
 only_window (void)
 {
@@ -483,6 +549,8 @@ main (int   argc,
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/open-bad", test_window_open_bad);
+  g_test_add_func ("/window/cancel-load", test_window_cancel_load);
+  g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
