@@ -85,6 +85,27 @@ ca_tree_row_new (CaTreeRowMode mode)
   return GTK_WIDGET (self);
 }
 
+/* Tells Pango the language of a label's text, so that Chinese names get
+ * Chinese glyph forms whatever the interface language. */
+static void
+set_text_language (GtkWidget    *label,
+                   const CaText *names,
+                   const char   *text)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  for (guint i = 0; text != NULL && i < names->n_entries; i++)
+    if (names->entries[i].text == text)
+      {
+        PangoLanguage *language = pango_language_from_string (names->entries[i].lang);
+
+        pango_attr_list_insert (attrs, pango_attr_language_new (language));
+        break;
+      }
+
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+}
+
 /* The name in another language than the one shown, for readers who know
  * the place by that name; NULL when the node has only one. */
 static const char *
@@ -181,7 +202,10 @@ ca_tree_row_set_node (CaTreeRow    *self,
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
                                 ca_tree_row_icon_name (ca_node_get_node_type (node)));
   gtk_label_set_text (GTK_LABEL (self->name_label), name);
+  set_text_language (self->name_label, ca_node_get_names (node), name);
   gtk_label_set_text (GTK_LABEL (self->sub_label), sub != NULL ? sub : "");
+  if (self->mode == CA_TREE_ROW_TREE)
+    set_text_language (self->sub_label, ca_node_get_names (node), other_name (node, name));
   gtk_widget_set_visible (self->sub_label, sub != NULL && sub[0] != '\0');
   gtk_label_set_text (GTK_LABEL (self->count_label), count);
   gtk_widget_set_visible (self->count_label, n_figures > 0);
