@@ -97,23 +97,35 @@ def verdict(ratio, limit):
 
 
 def bench_load(table, program, runs):
+    # The same binary links GTK, so its start-up alone costs time and
+    # resident memory that xmllint does not pay: measured, and shown.
+    (start,) = hyperfine([f"{program} --version"], runs)
+    start_kib = peak_kib([program, "--version"])
+    table.add("start-up alone (--version)", f"{ms(start)}, {mib(start_kib)} RSS")
     for label, n in SIZES:
         path = dataset(label, n)
         check = subprocess.run([program, "--check", path], capture_output=True, text=True)
         if check.returncode != 0:
             table.add(f"load {label} nodes", "REFUSED: " + check.stderr.splitlines()[0][:60])
             continue
+        # Targets apply to the 100k file: the small ones measure start-up.
+        targeted = n == SIZES[-1][1]
         ours, base = hyperfine([f"{program} --check {path}",
                                 f"xmllint --stream --noout {path}"], runs)
         table.add(f"load {label} nodes (--check), time", ms(ours),
-                  f"{ms(base)} xmllint --stream", f"{ours / base:.2f}×", verdict(ours / base, 1.5))
+                  f"{ms(base)} xmllint --stream", f"{ours / base:.2f}×",
+                  verdict(ours / base, 1.5) if targeted else "")
         size_kib = os.path.getsize(path) / 1024
         peak = peak_kib([program, "--check", path])
         xml_peak = peak_kib(["xmllint", "--stream", "--noout", path])
+        net = peak - start_kib
         table.add(f"load {label} nodes (--check), peak RSS", mib(peak),
                   f"{mib(size_kib)} file ({mib(xml_peak)} xmllint)",
-                  f"{peak / size_kib:.2f}× file", "< 1× file " +
-                  ("ok" if peak < size_kib else "MISSED"))
+                  f"{peak / size_kib:.2f}× file",
+                  ("< 1× file " + ("ok" if peak < size_kib else "MISSED")) if targeted else "")
+        table.add(f"load {label} nodes, peak RSS above start-up", mib(net),
+                  f"{mib(size_kib)} file", f"{net / size_kib:.2f}× file",
+                  ("< 1× file " + ("ok" if net < size_kib else "MISSED")) if targeted else "")
 
 
 def gui_env():
@@ -155,7 +167,8 @@ def bench_open_big(table, program, runs):
         table.add("open 100k nodes to an interactive window", "FAILED: did not quit when shown")
         return
     (ours,) = hyperfine([f"{program} {path}"], max(3, runs // 2), env=env, wrapper=GUI_WRAPPER)
-    table.add("open 100k nodes to an interactive window", ms(ours))
+    table.add("launch with 100k nodes to the first frame showing them", ms(ours))
+    bench_window_in_process(table, os.path.dirname(os.path.dirname(program)))
 
 
 def root_node_id():
@@ -176,11 +189,48 @@ def bench_export(table, build, program, runs):
     finally:
         shutil.rmtree(outdir)
     for ext, t in zip(("png", "svg", "pdf", "csv"), times):
-        table.add(f"--export {ext}, node {node}, 1200×800 (whole process)", ms(t))
-    bench_export_prog = os.path.join(build, "bench", "bench-export")
-    if os.path.exists(bench_export_prog):
-        print(subprocess.run([bench_export_prog], capture_output=True, text=True).stdout,
-              file=sys.stderr)
+        size = "" if ext == "csv" else " 1200×800"
+        table.add(f"--export {ext}, node {node}{size} (whole process)", ms(t))
+    bench_in_process_export(table, build)
+
+
+def bench_in_process_export(table, build):
+    """EXPORT's bench-export: ca_export_write () alone, beside the renderer."""
+    prog = os.path.join(build, "bench", "bench-export")
+    if not os.path.exists(prog):
+        return
+    lines = subprocess.run([prog, "9"], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    # " marks  size  renderer  png ratio size  svg ratio size  pdf ratio size"
+    rows = [line.split() for line in lines[2:] if line.strip()]
+    for cells in rows[:1] + rows[2:3]:
+        marks, size, renderer = cells[0], cells[1], float(cells[2])
+        for i, ext in enumerate(("png", "svg", "pdf")):
+            t = float(cells[3 + 3 * i])
+            table.add(f"export {ext}, {marks} marks {size} (in process)", f"{t:.1f} ms",
+                      f"{renderer:.1f} ms renderer alone", f"{t / renderer:.2f}×")
+
+
+def bench_window_in_process(table, build):
+    """UI-A's bench-window: open a 100k-node file in a running window."""
+    prog = os.path.join(build, "bench", "bench-window")
+    if not os.path.exists(prog):
+        return
+    r = subprocess.run(GUI_WRAPPER + ["timeout", "300", prog], env=gui_env_plain(),
+                       capture_output=True, text=True)
+    for line in r.stdout.splitlines():
+        if line.startswith("open to first frame showing the data:"):
+            table.add("open 100k nodes in a running window, to its frame (in process)",
+                      line.split(":", 1)[1].strip())
+        elif line.startswith("expand a node of"):
+            what, value = line.split(":", 1)
+            table.add(what.strip() + " (in process)", value.strip())
+
+
+def gui_env_plain():
+    env = gui_env()
+    del env["CA_BENCH_EXIT_ON_FIRST_FRAME"]
+    return env
 
 
 def main():
