@@ -508,6 +508,8 @@ test_window_language (void)
   label = ca_window_find_row_label (window, "cn");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (label), ==, "中国");
+  /* A CJK font is installed and used: no glyph is drawn as a box. */
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (label)), ==, 0);
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "窗口测试图谱"));
   g_assert_cmpstr (adw_window_title_get_title (ca_window_get_title_widget (window)), ==,
                    "窗口测试图谱");
