@@ -175,8 +175,8 @@ ca_export_dialog_class_init (CaExportDialogClass *klass)
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/clusteratlas/ClusterAtlas/ca-export-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/org/clusteratlas/ClusterAtlas/ca-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CaExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, CaExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, CaExportDialog, language_row);
