@@ -106,6 +106,31 @@ open_recent_cb (GtkWidget  *widget,
   ca_window_open_file (CA_WINDOW (widget), file);
 }
 
+/* The shortcuts window is built when first asked for rather than with every
+ * window, as GtkApplication would: it is a big tree of widgets that most
+ * windows never show, and this way it is always in the current language. */
+static void
+show_help_overlay_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/org/clusteratlas/ClusterAtlas/ca-help-overlay.ui");
+      self->help_overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+      /* This also lets the shortcuts find their accelerators in the application. */
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                               GTK_SHORTCUTS_WINDOW (self->help_overlay));
+      g_object_add_weak_pointer (G_OBJECT (self->help_overlay), (gpointer *) &self->help_overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->help_overlay));
+}
+
 static void
 file_chooser_response_cb (CaWindow             *self,
                           int                   response,
@@ -228,6 +253,8 @@ ca_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_cb);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_cb);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
 }
 

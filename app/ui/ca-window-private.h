@@ -71,6 +71,7 @@ struct _CaWindow
   GtkNativeDialog      *file_chooser;
   gulong                recent_changed_id;
   GtkDropTarget        *drop_target;
+  GtkWidget            *help_overlay;
 };
 
 /* ca-window-actions.c */
@@ -108,6 +109,8 @@ const char         *ca_window_get_visible_page    (CaWindow   *self);
 const char         *ca_window_get_sidebar_page    (CaWindow   *self);
 gboolean            ca_window_is_loading          (CaWindow   *self);
 GtkDropTarget      *ca_window_get_drop_target     (CaWindow   *self);
+/* The shortcuts window, once win.show-help-overlay has built it. */
+GtkWidget          *ca_window_get_help_overlay    (CaWindow   *self);
 /* The dialog that lists the problems of the last refused file, or NULL. */
 GtkWidget          *ca_window_get_problems_dialog (CaWindow   *self);
 /* The name label of the tree row shown for node @id, or NULL when that

@@ -729,6 +729,13 @@ ca_window_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
+  if (self->help_overlay != NULL)
+    {
+      GtkWidget *overlay = g_steal_pointer (&self->help_overlay);
+
+      g_object_remove_weak_pointer (G_OBJECT (overlay), (gpointer *) &self->help_overlay);
+      gtk_window_destroy (GTK_WINDOW (overlay));
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_WINDOW);
 
@@ -919,6 +926,12 @@ gboolean
 ca_window_is_loading (CaWindow *self)
 {
   return self->load_cancellable != NULL;
+}
+
+GtkWidget *
+ca_window_get_help_overlay (CaWindow *self)
+{
+  return self->help_overlay;
 }
 
 GtkDropTarget *

@@ -471,6 +471,30 @@ test_window_drop (void)
   g_unlink (path);
 }
 
+static void
+test_window_shortcuts (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  GtkWidget *overlay;
+
+  g_assert_null (ca_window_get_help_overlay (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin ();
+  overlay = ca_window_get_help_overlay (window);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (overlay));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Closing hides it for the next time; closing the window destroys it. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  spin ();
+  g_assert_true (ca_window_get_help_overlay (window) == overlay);
+  g_assert_false (gtk_widget_get_visible (overlay));
+  g_object_add_weak_pointer (G_OBJECT (overlay), (gpointer *) &overlay);
+  close_window (window);
+  g_assert_null (overlay);
+}
+
 static CaWindow *
 only_window (void)
 {
@@ -554,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/window/cancel-load", test_window_cancel_load);
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/about", test_window_about);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
 
