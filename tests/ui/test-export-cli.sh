@@ -36,8 +36,9 @@ check () {  # check DESCRIPTION COMMAND...
 }
 
 # Runs the program; leaves its status in $status and its stderr in $err/stderr.
+runner=()  # a command to run the program through, e.g. as another user
 run () {
-  "$program" "$@" >"$work/stdout" 2>"$work/stderr"
+  "${runner[@]}" "$program" "$@" >"$work/stdout" 2>"$work/stderr"
   status=$?
 }
 
@@ -289,22 +290,30 @@ while IFS= read -r line; do
 done <"$work/sub.tap"
 
 # No permission: a folder that cannot be written.  Root ignores modes, so
-# as root the folder is made immutable instead, where the file system can.
+# as root the folder is made immutable where the file system allows it,
+# or else the program runs as the user nobody.
 ro=$work/readonly
 mkdir -p "$ro"
 printf 'old\n' >"$ro/keep.pdf"
 chmod 555 "$ro"
+chmod 755 "$work"
+probe=(touch "$ro/probe")
 if [ "$(id -u)" = 0 ]; then
-  chmod 755 "$ro"
-  chattr +i "$ro" 2>/dev/null && immutable=$ro
+  if chattr +i "$ro" 2>/dev/null; then
+    immutable=$ro
+  elif command -v setpriv >/dev/null; then
+    runner=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+    probe=("${runner[@]}" touch "$ro/probe")
+  fi
 fi
-if touch "$ro/probe" 2>/dev/null; then
+if "${probe[@]}" 2>/dev/null; then
   rm -f "$ro/probe"
   echo "ok $((n += 1)) # SKIP no way to make a read-only folder here"
 else
-  fail_case "read-only folder" 1 "Could not write “$ro/keep.pdf”: " "$ro" -- \
-    --export "$ro/keep.pdf" --node sh
+  fail_case "read-only folder${runner:+ (as nobody)}" 1 "Could not write “$ro/keep.pdf”: " \
+    "$ro" -- --export "$ro/keep.pdf" --node sh
 fi
+runner=()
 [ -n "$immutable" ] && chattr -i "$ro" && immutable=
 chmod 755 "$ro"
 
