@@ -168,20 +168,21 @@ gboolean
 ca_parse_date (const char *text,
                CaDate     *date)
 {
-  CaDate d = { 0, 0, 0 };
+  int year = 0, month = 0, day = 0;
   gsize len = text != NULL ? strlen (text) : 0;
 
   if (len != 4 && len != 7 && len != 10)
     return FALSE;
-  if (!parse_digits (text, 4, &d.year) || d.year < CA_YEAR_MIN || d.year > CA_YEAR_MAX)
+  if (!parse_digits (text, 4, &year) || year < CA_YEAR_MIN || year > CA_YEAR_MAX)
     return FALSE;
-  if (len >= 7 && (text[4] != '-' || !parse_digits (text + 5, 2, &d.month)
-                   || d.month < 1 || d.month > 12))
+  if (len >= 7 && (text[4] != '-' || !parse_digits (text + 5, 2, &month)
+                   || month < 1 || month > 12))
     return FALSE;
-  if (len == 10 && (text[7] != '-' || !parse_digits (text + 8, 2, &d.day)
-                    || !g_date_valid_dmy (d.day, d.month, d.year)))
+  if (len == 10 && (text[7] != '-' || !parse_digits (text + 8, 2, &day)
+                    || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month,
+                                          (GDateYear) year)))
     return FALSE;
-  *date = d;
+  *date = (CaDate) { (gint16) year, (guint8) month, (guint8) day };
   return TRUE;
 }
 

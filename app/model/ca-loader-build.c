@@ -345,6 +345,21 @@ find_id (CaLoader   *self,
   return 0;
 }
 
+/* At most @max_bytes of @text, cut before a whole character: the messages
+ * quote long values with "%.Ns", which counts bytes and could split one. */
+static char *
+excerpt (const char *text,
+         gsize       max_bytes)
+{
+  const char *end = text + max_bytes;
+
+  if (strlen (text) <= max_bytes)
+    return g_strdup (text);
+  while (end > text && ((guchar) *end & 0xC0) == 0x80)
+    end--;
+  return g_strndup (text, (gsize) (end - text));
+}
+
 /* Checks an id; returns it in the string chunk, or NULL.  The caller then
  * enters it in its table. */
 static const char *
@@ -358,10 +373,12 @@ claim_id (const CaAttrs *attrs)
     return NULL;
   if (!ca_check_ncname (id))
     {
+      g_autofree char *cut = excerpt (id, 64);
+
       ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
                             _("“%.64s” is not a valid id: an id is an XML name of at most %d "
                               "characters, starting with a letter or “_”, made of letters, "
-                              "digits, “-”, “_” and “.”"), id, CA_LOADER_MAX_ID);
+                              "digits, “-”, “_” and “.”"), cut, CA_LOADER_MAX_ID);
       return NULL;
     }
   if ((first_line = find_id (self, id)) != 0)
@@ -428,10 +445,15 @@ check_value (const CaAttrs *attrs,
   CaLoader *self = attrs->loader;
   guint line = attrs->frame->line;
   guint column = attrs->frame->column;
+  g_autofree char *cut = NULL;
+  CaValueCheck check;
 
   if (text == NULL)
     return FALSE;
-  switch (ca_parse_value (text, value))
+  if ((check = ca_parse_value (text, value)) == CA_VALUE_OK)
+    return TRUE;
+  cut = excerpt (text, check == CA_VALUE_OUT_OF_RANGE ? 40 : 100);
+  switch (check)
     {
     case CA_VALUE_OK:
       return TRUE;
@@ -446,13 +468,13 @@ check_value (const CaAttrs *attrs,
       break;
     case CA_VALUE_OUT_OF_RANGE:
       ca_loader_problem_at (self, line, column, _("“%s” is out of range (%.40s…)"),
-                            attr_names[id], text);
+                            attr_names[id], cut);
       break;
     case CA_VALUE_NOT_A_NUMBER:
     default:
       ca_loader_problem_at (self, line, column,
                             _("“%s” is not a number (%.100s): write digits with an optional "
-                              "decimal point, in the metric’s base unit"), attr_names[id], text);
+                              "decimal point, in the metric’s base unit"), attr_names[id], cut);
       break;
     }
   return FALSE;
@@ -664,15 +686,16 @@ start_figure (const CaAttrs *attrs)
       if (q < 0)
         ca_loader_problem_at_enum (attrs, "qualifier", qualifier,
                                    "exact, about, nearly, at-least, more-than, at-most");
-      figure.qualifier = (CaQualifier) MAX (q, 0);
+      figure.qualifier = (guint8) MAX (q, 0);
     }
   if (figure.type == CA_FIGURE_GOAL)
     {
       if (attrs_require (attrs, ATTR_YEAR) != NULL)
-        figure.year = check_year (attrs, ATTR_YEAR);
+        figure.year = (gint16) check_year (attrs, ATTR_YEAR);
       figure.date.year = figure.year;
-      figure.has_baseline = check_value (attrs, ATTR_BASELINE, FALSE, &figure.baseline);
-      figure.baseline_year = check_year (attrs, ATTR_BASELINE_YEAR);
+      figure.has_baseline = (guint8) check_value (attrs, ATTR_BASELINE, FALSE,
+                                                &figure.baseline);
+      figure.baseline_year = (gint16) check_year (attrs, ATTR_BASELINE_YEAR);
     }
   else if (check_date (attrs, ATTR_DATE, &figure.date))
     figure.year = figure.date.year;

@@ -342,3 +342,5 @@ ca_node_sum_by_metric (const CaNode *self,
 }
 
 G_STATIC_ASSERT (sizeof (CaNode) <= 96);
+G_STATIC_ASSERT (sizeof (CaFigure) <= 56);
+G_STATIC_ASSERT (sizeof (CaDate) == 4);
