@@ -24,8 +24,9 @@ typedef struct {
   guint    line;
 } CaSourcePriv;
 
-/* Packed into 96 bytes: a dataset of 100,000 nodes holds 100,000 of these,
- * and a loaded file must stay smaller than the file. */
+/* Packed into 72 bytes: a dataset of 100,000 nodes holds 100,000 of these,
+ * and a loaded file must stay smaller than the file.  The node's arrays
+ * share one block of the arena (see the accessors below). */
 struct _CaNode {
   const char    *id;
   union {
@@ -37,20 +38,60 @@ struct _CaNode {
     } program;
   } u;
   CaText         names;
-  const CaText  *summaries;     /* NULL when it has none */
-  const char   **tags;
   CaNode        *parent;
-  CaNode       **children;
-  CaFigure      *figures;
+  /* In order: the summaries (a CaText, when has_summaries), the children,
+   * the tags and the figures; NULL when all of them are empty. */
+  gpointer       block;
   guint          line;          /* where it is defined, for messages */
   guint          index;
   guint          n_children;
   guint          n_figures;
   guint          n_figures_below;
   guint16        n_tags;
-  guint8         type;
+  guint8         type : 2;
+  guint8         has_summaries : 1;
   guint8         depth;
 };
+
+static inline gsize
+ca_node_block_size (gboolean has_summaries,
+                    gsize    n_children,
+                    gsize    n_tags,
+                    gsize    n_figures)
+{
+  return (has_summaries ? sizeof (CaText) : 0) + (n_children + n_tags) * sizeof (gpointer)
+         + n_figures * sizeof (CaFigure);
+}
+
+static inline CaNode **
+ca_node_priv_children (const CaNode *node)
+{
+  if (node->block == NULL)
+    return NULL;
+  return (CaNode **) ((guchar *) node->block + (node->has_summaries ? sizeof (CaText) : 0));
+}
+
+static inline const char **
+ca_node_priv_tags (const CaNode *node)
+{
+  if (node->block == NULL)
+    return NULL;
+  return (const char **) (ca_node_priv_children (node) + node->n_children);
+}
+
+static inline CaFigure *
+ca_node_priv_figures (const CaNode *node)
+{
+  if (node->block == NULL)
+    return NULL;
+  return (CaFigure *) (ca_node_priv_tags (node) + node->n_tags);
+}
+
+static inline const CaText *
+ca_node_priv_summaries (const CaNode *node)
+{
+  return node->has_summaries ? node->block : NULL;
+}
 
 #define CA_NODE_MAX_TAGS G_MAXUINT16
 

@@ -916,35 +916,52 @@ require_names (CaLoader   *self,
                           element_names[frame->kind], what);
 }
 
+/* Copies the node's arrays into its one block of the arena. */
+static void
+fill_block (CaLoader *self,
+            CaFrame  *frame,
+            CaNode   *node)
+{
+  gsize size = ca_node_block_size (node->has_summaries, node->n_children, node->n_tags,
+                                   node->n_figures);
+
+  if (size == 0)
+    return;
+  node->block = ca_arena_alloc (&self->contents->arena, size);
+  if (node->has_summaries)
+    *(CaText *) node->block = take_text (self, frame->summaries);
+  if (node->n_children > 0)
+    memcpy (ca_node_priv_children (node), frame->children->pdata,
+            node->n_children * sizeof (CaNode *));
+  if (node->n_tags > 0)
+    memcpy (ca_node_priv_tags (node), frame->tags->pdata, node->n_tags * sizeof (char *));
+  if (node->n_figures > 0)
+    memcpy (ca_node_priv_figures (node), frame->figures->data,
+            node->n_figures * sizeof (CaFigure));
+}
+
 static void
 end_node (CaLoader *self,
           CaFrame  *frame)
 {
-  CaArena *arena = &self->contents->arena;
   CaNode *node = frame->node;
+  CaNode **children;
 
   require_names (self, frame, "name");
   node->names = take_text (self, frame->names);
-  if (frame->summaries->len > 0)
-    {
-      CaText summaries = take_text (self, frame->summaries);
-
-      node->summaries = ca_arena_dup (arena, &summaries, sizeof summaries);
-    }
   if (frame->tags->len > CA_NODE_MAX_TAGS)
     ca_loader_problem_at (self, frame->line, frame->column,
                           _("<%s> has more than %d tags"), element_names[frame->kind],
                           CA_NODE_MAX_TAGS);
+  node->has_summaries = frame->summaries->len > 0;
   node->n_tags = (guint16) MIN (frame->tags->len, CA_NODE_MAX_TAGS);
-  node->tags = ca_arena_dup (arena, frame->tags->pdata, node->n_tags * sizeof (char *));
   node->n_children = frame->children->len;
-  node->children = ca_arena_dup (arena, frame->children->pdata,
-                                 node->n_children * sizeof (CaNode *));
   node->n_figures = frame->figures->len;
-  node->figures = ca_arena_dup (arena, frame->figures->data, node->n_figures * sizeof (CaFigure));
+  fill_block (self, frame, node);
+  children = ca_node_priv_children (node);
   node->n_figures_below = node->n_figures;
   for (guint i = 0; i < node->n_children; i++)
-    node->n_figures_below += node->children[i]->n_figures_below;
+    node->n_figures_below += children[i]->n_figures_below;
   self->contents->n_figures += node->n_figures;
 }
 
@@ -1107,7 +1124,7 @@ ca_loader_finish (CaLoader *self)
 
       if (ref->index >= ref->node->n_figures)
         continue;
-      figure = &ref->node->figures[ref->index];
+      figure = &ca_node_priv_figures (ref->node)[ref->index];
       if (ref->metric_id != NULL
           && (figure->metric = g_hash_table_lookup (metrics, ref->metric_id)) == NULL)
         ca_loader_problem_at (self, ref->line, ref->column,

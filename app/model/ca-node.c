@@ -119,7 +119,7 @@ ca_node_get_summary (const CaNode *self,
                      const char   *lang)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->summaries != NULL ? ca_text_lookup (self->summaries, lang) : NULL;
+  return self->has_summaries ? ca_text_lookup (ca_node_priv_summaries (self), lang) : NULL;
 }
 
 const CaText *
@@ -128,7 +128,7 @@ ca_node_get_summaries (const CaNode *self)
   static const CaText none = { 0, NULL };
 
   g_return_val_if_fail (self != NULL, NULL);
-  return self->summaries != NULL ? self->summaries : &none;
+  return self->has_summaries ? ca_node_priv_summaries (self) : &none;
 }
 
 int
@@ -165,7 +165,7 @@ ca_node_get_tag (const CaNode *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->n_tags, NULL);
-  return self->tags[index];
+  return ca_node_priv_tags (self)[index];
 }
 
 const CaNode *
@@ -195,7 +195,7 @@ ca_node_get_child (const CaNode *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->n_children, NULL);
-  return self->children[index];
+  return ca_node_priv_children (self)[index];
 }
 
 guint
@@ -218,7 +218,7 @@ ca_node_get_figure (const CaNode *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->n_figures, NULL);
-  return &self->figures[index];
+  return &ca_node_priv_figures (self)[index];
 }
 
 guint
@@ -261,14 +261,14 @@ ca_node_next_in_subtree (const CaNode *root,
   if (current == NULL)
     return root;
   if (current->n_children > 0)
-    return current->children[0];
+    return ca_node_priv_children (current)[0];
   /* Climb until a node with a next sibling, without leaving the subtree. */
   for (const CaNode *node = current; node != root; node = node->parent)
     {
       const CaNode *parent = node->parent;
 
       if (parent != NULL && node->index + 1 < parent->n_children)
-        return parent->children[node->index + 1];
+        return ca_node_priv_children (parent)[node->index + 1];
     }
   return NULL;
 }
@@ -327,7 +327,7 @@ ca_node_sum_by_metric (const CaNode *self,
        node = ca_node_next_in_subtree (self, node))
     for (guint i = 0; i < node->n_figures; i++)
       {
-        const CaFigure *figure = &node->figures[i];
+        const CaFigure *figure = &ca_node_priv_figures (node)[i];
         CaMetricSum *sum;
 
         if (figure->type != type || figure->metric == NULL)
@@ -341,6 +341,6 @@ ca_node_sum_by_metric (const CaNode *self,
   return sums;
 }
 
-G_STATIC_ASSERT (sizeof (CaNode) <= 96);
+G_STATIC_ASSERT (sizeof (CaNode) <= 72);
 G_STATIC_ASSERT (sizeof (CaFigure) <= 56);
 G_STATIC_ASSERT (sizeof (CaDate) == 4);
