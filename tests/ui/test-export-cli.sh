@@ -49,7 +49,7 @@ import struct, sys, zlib
 path, width, height = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 data = open(path, 'rb').read()
 assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
-pos, texts, types = 8, {}, []
+pos, texts, types, idat = 8, {}, [], []
 while pos < len(data):
     size, kind = struct.unpack('>I4s', data[pos:pos + 8])
     body = data[pos + 8:pos + 8 + size]
@@ -59,6 +59,8 @@ while pos < len(data):
     if kind == b'IHDR':
         w, h = struct.unpack('>II', body[:8])
         assert (w, h) == (width, height), 'size %dx%d, expected %dx%d' % (w, h, width, height)
+    elif kind == b'IDAT':
+        idat.append(body)
     elif kind == b'tEXt':
         key, text = body.split(b'\0', 1)
         texts[key.decode('latin-1')] = text.decode('latin-1')
@@ -69,6 +71,9 @@ while pos < len(data):
         texts[key.decode('latin-1')] = text.decode('utf-8')
     pos += 12 + size
 assert types[0] == b'IHDR' and types[-1] == b'IEND', types
+# Something is drawn: the picture is not one flat colour.
+raw = zlib.decompress(b''.join(idat))
+assert len(set(raw[1:width * 4])) > 2 or len(set(raw)) > 8, 'a blank picture'
 for key in ('Title', 'Software'):
     assert texts.get(key), 'no %s chunk' % key
 assert texts['Software'].startswith('Cluster Atlas '), texts['Software']
