@@ -474,6 +474,14 @@ copy_view_state (CaWindow *self,
   const CaNode *node = ca_window_get_selected_node (self);
 
   other->navigating = TRUE;
+  /* Undo the default expansion of the first root: only the rows that were
+   * open in @self are open in @other. */
+  if (ca_dataset_get_n_roots (other->dataset) > 0)
+    {
+      g_autoptr(GtkTreeListRow) root = gtk_tree_list_model_get_child_row (other->tree_model, 0);
+
+      gtk_tree_list_row_set_expanded (root, FALSE);
+    }
   ca_tree_model_set_expanded (other->tree_model, other->dataset, (const char * const *) expanded);
   if (node != NULL)
     ca_window_select_node (other, node);

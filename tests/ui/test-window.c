@@ -518,6 +518,7 @@ test_window_language (void)
 {
   CaWindow *window = open_window ("ui-good.xml");
   GtkLabel *label;
+  GtkTreeListRow *row;
   g_autoptr(GVariant) state = NULL;
 
   ca_window_select_node (window, lookup (window, "bs-poc"));
@@ -541,10 +542,20 @@ test_window_language (void)
   g_assert_cmpstr (selected_id (window), ==, "bs-poc");
   g_assert_nonnull (ca_window_find_row_label (window, "bs-hitech"));
 
+  /* A collapsed first root stays collapsed. */
+  row = gtk_tree_list_model_get_child_row (ca_window_get_tree_model (window), 0);
+  gtk_tree_list_row_set_expanded (row, FALSE);
+  g_clear_object (&row);
+  ca_window_select_node (window, lookup (window, "js"));
+  spin ();
+
   switch_language ("en");
   window = only_window ();
+  row = gtk_tree_list_model_get_child_row (ca_window_get_tree_model (window), 0);
+  g_assert_false (gtk_tree_list_row_get_expanded (row));
+  g_assert_cmpstr (selected_id (window), ==, "js");
+  g_clear_object (&row);
   g_assert_cmpstr (gtk_label_get_text (ca_window_find_row_label (window, "cn")), ==, "China");
-  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
   close_window (window);
 }
 
