@@ -201,14 +201,15 @@ def bench_in_process_export(table, build):
         return
     lines = subprocess.run([prog, "9"], capture_output=True, text=True,
                            check=True).stdout.splitlines()
-    # " marks  size  renderer  png ratio size  svg ratio size  pdf ratio size"
-    rows = [line.split() for line in lines[2:] if line.strip()]
+    # marks, size, renderer, then per format: in memory, ratio, to a file, file size.
+    rows = [line.split() for line in lines if line.split() and line.split()[0].isdigit()]
     for cells in rows[:1] + rows[2:3]:
         marks, size, renderer = cells[0], cells[1], float(cells[2])
         for i, ext in enumerate(("png", "svg", "pdf")):
-            t = float(cells[3 + 3 * i])
-            table.add(f"export {ext}, {marks} marks {size} (in process)", f"{t:.1f} ms",
-                      f"{renderer:.1f} ms renderer alone", f"{t / renderer:.2f}×")
+            memory, to_file = float(cells[3 + 4 * i]), float(cells[5 + 4 * i])
+            table.add(f"export {ext}, {marks} marks {size} (in process)",
+                      f"{memory:.1f} ms ({to_file:.1f} ms to a file)",
+                      f"{renderer:.1f} ms renderer alone", f"{memory / renderer:.2f}×")
 
 
 def bench_window_in_process(table, build):
