@@ -109,7 +109,8 @@ apply_cli_language (CaApplication *self,
     {
       g_autofree char *list = g_strjoinv (", ", (char **) ca_i18n_get_available ());
 
-      /* Translators: the first %s is what the user typed, the second a list such as "en, zh_CN". */
+      /* Translators: the first %s is what the user typed, the second a list
+       * such as "en, zh_CN". */
       g_printerr (_("Unknown language “%s”; available: %s"), lang, list);
       g_printerr ("\n");
       return 2;
@@ -310,17 +311,19 @@ about_activated_cb (GSimpleAction *action,
 {
   CaApplication *self = user_data;
   static const char *developers[] = { "Cluster Atlas developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "transient-for", parent,
                         "destroy-with-parent", TRUE,
                         "application-icon", APPLICATION_ID,
                         "application-name", _("Cluster Atlas"),
                         "developer-name", _("Cluster Atlas developers"),
                         "version", PACKAGE_VERSION,
-                        "comments", _("Explore the regions, parks and programs of regional "
-                                      "innovation policy, with every figure traced to its source."),
+                        "comments", _("Explore the regions, parks and programs of "
+                                      "regional innovation policy, with every figure "
+                                      "traced to its source."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,
                         /* Translators: your names, one per line, shown in the About window. */
@@ -329,7 +332,8 @@ about_activated_cb (GSimpleAction *action,
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about),
                                        _("Figures from"),
                                        (const char *[]) {
-                                         _("The published plans and reports named in each dataset"),
+                                         _("The published plans and reports named in "
+                                           "each dataset"),
                                          NULL });
   gtk_window_present (GTK_WINDOW (about));
 }

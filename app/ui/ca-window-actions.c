@@ -14,6 +14,7 @@
 /* Files listed under Open Recent. */
 #define MAX_RECENT 8
 #define DATASET_MIME_TYPE "application/xml"
+#define HELP_OVERLAY_RESOURCE "/org/clusteratlas/ClusterAtlas/ca-help-overlay.ui"
 
 void
 ca_window_update_history (CaWindow *self)
@@ -120,7 +121,7 @@ show_help_overlay_cb (GtkWidget  *widget,
     {
       g_autoptr(GtkBuilder) builder = NULL;
 
-      builder = gtk_builder_new_from_resource ("/org/clusteratlas/ClusterAtlas/ca-help-overlay.ui");
+      builder = gtk_builder_new_from_resource (HELP_OVERLAY_RESOURCE);
       self->help_overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
       /* This also lets the shortcuts find their accelerators in the application. */
       gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),

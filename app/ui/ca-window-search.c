@@ -135,7 +135,8 @@ entry_key_pressed_cb (GtkEventControllerKey *controller,
     selected--;
 
   gtk_single_selection_set_selected (self->results, selected);
-  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", selected);
+  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u",
+                              selected);
   return TRUE;
 }
 

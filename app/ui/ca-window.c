@@ -56,7 +56,8 @@ update_title (CaWindow *self)
   title = g_strdup_printf (_("%s — Cluster Atlas"), dataset_title);
   adw_window_title_set_title (self->window_title, dataset_title);
   adw_window_title_set_subtitle (self->window_title, basename);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), ca_dataset_get_path (self->dataset));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title),
+                               ca_dataset_get_path (self->dataset));
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -70,7 +71,8 @@ select_initial_node (CaWindow *self)
   if (self->restore_state)
     {
       expanded = g_settings_get_strv (self->settings, "expanded-nodes");
-      ca_tree_model_set_expanded (self->tree_model, self->dataset, (const char * const *) expanded);
+      ca_tree_model_set_expanded (self->tree_model, self->dataset,
+                                  (const char * const *) expanded);
       last = g_settings_get_string (self->settings, "last-node");
       node = ca_dataset_lookup_node (self->dataset, last);
       self->restore_state = FALSE;
@@ -445,7 +447,8 @@ save_state (CaWindow *self)
       const CaNode *node = ca_window_get_selected_node (self);
 
       g_settings_set_strv (self->settings, "expanded-nodes", (const char * const *) expanded);
-      g_settings_set_string (self->settings, "last-node", node != NULL ? ca_node_get_id (node) : "");
+      g_settings_set_string (self->settings, "last-node",
+                             node != NULL ? ca_node_get_id (node) : "");
     }
   g_settings_apply (self->settings);
 }
