@@ -86,7 +86,8 @@ ca_tree_row_new (CaTreeRowMode mode)
 }
 
 /* Tells Pango the language of a label's text, so that Chinese names get
- * Chinese glyph forms whatever the interface language. */
+ * Chinese glyph forms whatever the interface language.  Only Chinese needs
+ * it, and each language attribute costs font lookups on every bound row. */
 static void
 set_text_language (GtkWidget    *label,
                    const CaText *names,
@@ -95,7 +96,8 @@ set_text_language (GtkWidget    *label,
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
   for (guint i = 0; text != NULL && i < names->n_entries; i++)
-    if (names->entries[i].text == text)
+    if (names->entries[i].text == text &&
+        g_ascii_strncasecmp (names->entries[i].lang, "zh", 2) == 0)
       {
         PangoLanguage *language = pango_language_from_string (names->entries[i].lang);
 
