@@ -23,61 +23,6 @@ struct _CaApplication
 
 G_DEFINE_FINAL_TYPE (CaApplication, ca_application, ADW_TYPE_APPLICATION)
 
-/* The program options of ../shared/design/cli.md.  A headless command is an
- * option below plus a row in commands[]: it runs in handle-local-options,
- * before any display is opened, and its result is the exit status. */
-static const GOptionEntry option_entries[] = {
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Show the version and exit"), NULL },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Use LANG as the interface language for this run, e.g. “en” or “zh_CN”"),
-    N_("LANG") },
-  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check the dataset files given and exit, without a window"), NULL },
-  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export the chart of --node to OUT (.png, .svg, .pdf) or its figures (.csv), "
-       "without a window"), N_("OUT") },
-  { "node", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The id of the node to export"), N_("ID") },
-  /* Translators: do not translate goals, counts and timeline: they are values. */
-  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The chart to export: goals (the default), counts or timeline"), N_("VIEW") },
-  /* Numbers are taken as strings, so that a bad one is a usage error (2). */
-  { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The exported chart’s width, 200 to 10000 (default 1200)"), N_("PX") },
-  { "height", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The exported chart’s height, 150 to 10000 (default 800)"), N_("PX") },
-  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Pixels per unit of an exported PNG, 1 to 3 (default 1)"), N_("N") },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
-    N_("[FILE…]") },
-  { NULL }
-};
-
-typedef int (*CaCommandFunc) (GVariantDict *options,
-                              char        **files);
-
-static int
-run_check (GVariantDict  *options,
-           char         **files)
-{
-  if (files == NULL || files[0] == NULL)
-    {
-      g_printerr ("%s\n", _("--check needs at least one FILE"));
-      return 2;
-    }
-
-  return ca_cli_check (files);
-}
-
-static const struct {
-  const char    *option;
-  CaCommandFunc  run;
-} commands[] = {
-  { "check", run_check },
-  { "export", ca_cli_run_export },
-};
-
 CaApplication *
 ca_application_new (void)
 {
@@ -94,31 +39,6 @@ language_is_available (const char *lang)
   const char * const *available = ca_i18n_get_available ();
 
   return lang[0] == '\0' || g_strv_contains (available, lang);
-}
-
-static int
-apply_cli_language (CaApplication *self,
-                    GVariantDict  *options)
-{
-  const char *lang = NULL;
-
-  if (!g_variant_dict_lookup (options, "lang", "&s", &lang))
-    return -1;
-
-  if (!language_is_available (lang))
-    {
-      g_autofree char *list = g_strjoinv (", ", (char **) ca_i18n_get_available ());
-
-      /* Translators: the first %s is what the user typed, the second a list
-       * such as "en, zh_CN". */
-      g_printerr (_("Unknown language “%s”; available: %s"), lang, list);
-      g_printerr ("\n");
-      return 2;
-    }
-
-  ca_i18n_set_language (lang);
-  self->language_from_cli = TRUE;
-  return -1;
 }
 
 /* Files named on the command line go to the primary instance's "open". */
@@ -142,6 +62,8 @@ open_cli_files (GApplication  *app,
   return g_application_get_is_remote (app) ? 0 : -1;
 }
 
+/* --version, --lang and the headless commands are the CLI's: normally
+ * main.c has already handed --check and --export to cluster-atlas-cli. */
 static int
 ca_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -150,21 +72,11 @@ ca_application_handle_local_options (GApplication *app,
   g_auto(GStrv) files = NULL;
   int status;
 
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-      return 0;
-    }
-
-  if ((status = apply_cli_language (self, options)) >= 0)
+  if ((status = ca_cli_handle_options (options)) >= 0)
     return status;
 
+  self->language_from_cli = g_variant_dict_contains (options, "lang");
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_variant_dict_contains (options, commands[i].option))
-      return commands[i].run (options, files);
-
   if (files != NULL && files[0] != NULL)
     return open_cli_files (app, files);
 
@@ -179,42 +91,19 @@ is_help_or_gapplication_option (const char *arg)
 }
 
 /* GApplication exits with 1 on an unknown or malformed option, but a usage
- * error is 2 (cli.md).  So the options are parsed once beforehand, into
- * scratch storage, only to find such errors. */
+ * error is 2 (cli.md).  So the options are parsed once beforehand, only to
+ * find such errors. */
 static gboolean
 check_usage (char   **arguments,
              GError **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autofree GOptionEntry *entries = g_memdup2 (option_entries, sizeof option_entries);
-  g_autofree gpointer storage = g_malloc0_n (G_N_ELEMENTS (option_entries), sizeof (gint64));
-  g_auto(GStrv) copy = g_strdupv (arguments);
-  gboolean ok;
+  g_autoptr(GVariantDict) scratch = g_variant_dict_new (NULL);
 
   for (guint i = 0; arguments[i] != NULL; i++)
     if (is_help_or_gapplication_option (arguments[i]))
       return TRUE;
 
-  for (guint i = 0; entries[i].long_name != NULL; i++)
-    entries[i].arg_data = (gint64 *) storage + i;
-
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, NULL);
-  ok = g_option_context_parse_strv (context, &copy, error);
-
-  /* Free what the parser stored: strings and string arrays. */
-  for (guint i = 0; entries[i].long_name != NULL; i++)
-    {
-      gpointer *slot = entries[i].arg_data;
-
-      if (entries[i].arg == G_OPTION_ARG_FILENAME_ARRAY ||
-          entries[i].arg == G_OPTION_ARG_STRING_ARRAY)
-        g_strfreev (*slot);
-      else if (entries[i].arg == G_OPTION_ARG_STRING || entries[i].arg == G_OPTION_ARG_FILENAME)
-        g_free (*slot);
-    }
-
-  return ok;
+  return ca_cli_parse (arguments, scratch, error);
 }
 
 static gboolean
@@ -226,11 +115,7 @@ ca_application_local_command_line (GApplication   *app,
 
   if (!check_usage (*arguments, &error))
     {
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      /* Translators: %s is the program name, cluster-atlas. */
-      g_printerr (_("Run “%s --help” to see the options."), g_get_prgname ());
-      g_printerr ("\n");
-      *exit_status = 2;
+      *exit_status = ca_cli_usage_error (error);
       return TRUE;
     }
 
@@ -485,5 +370,6 @@ ca_application_class_init (CaApplicationClass *klass)
 static void
 ca_application_init (CaApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  /* All the options, for --help: the headless ones run in cluster-atlas-cli. */
+  g_application_add_main_option_entries (G_APPLICATION (self), ca_cli_get_option_entries ());
 }
