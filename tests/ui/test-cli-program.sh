@@ -1,0 +1,109 @@
+#!/bin/bash
+# test-cli-program.sh: the headless commands run in cluster-atlas-cli, which
+# links no GTK: cluster-atlas hands --check and --export to it (one exec, seen
+# by the dynamic loader), and runs them itself when it cannot.  TAP output.
+#
+#   test-cli-program.sh CLUSTER_ATLAS_CLI LIBEXECDIR
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+unset DISPLAY WAYLAND_DISPLAY
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+command -v ldd >/dev/null || { echo "Bail out! ldd is missing"; exit 1; }
+
+program=${CA_PROGRAM:?}
+cli=${1:?}
+libexecdir=${2:?}
+good=${CA_FIXTURES:?}/ui-good.xml
+bad=$CA_FIXTURES/ui-bad.xml
+work=$(mktemp -d "${TMPDIR:-/tmp}/ca-cli-program-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+n=0
+failed=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+expect () {  # expect DESCRIPTION CONDITION DETAIL...
+  local desc=$1 cond=$2; shift 2
+  if eval "$cond"; then ok "$desc"; else not_ok "$desc" "$@"; fi
+}
+
+# Runs a program; leaves its status in $status, its output in $out and $err.
+run () {
+  "$@" >"$work/stdout" 2>"$work/stderr"
+  status=$?
+  out=$(cat "$work/stdout")
+  err=$(cat "$work/stderr")
+}
+
+# How many program images the dynamic loader started for one run: 2 when the
+# process exec'd cluster-atlas-cli, 1 when it ran the command itself.
+images () {
+  LD_DEBUG=files "$@" 2>&1 >/dev/null | grep -c 'initialize program:'
+}
+
+# The libraries, including indirect ones, that the dynamic loader maps.
+libs=$(ldd "$cli" 2>&1)
+expect "cluster-atlas-cli maps no GTK 4 or libadwaita" \
+  '! grep -qE "libgtk-4|libadwaita-1" <<<"$libs"' "$libs"
+expect "cluster-atlas-cli maps cairo and Pango for --export" \
+  'grep -q libcairo <<<"$libs" && grep -q libpangocairo <<<"$libs"' "$libs"
+gui_libs=$(ldd "$program" 2>&1)
+expect "cluster-atlas itself does link GTK 4 (so the check above can fail)" \
+  'grep -q libgtk-4 <<<"$gui_libs"' "$gui_libs"
+
+run "$program" --check "$good"
+expect "cluster-atlas --check FILE: exit 0 and the OK line" \
+  '[ $status -eq 0 ] && [[ $out == "$good: OK: "* ]]' "status $status" "$out" "$err"
+expected_out=$out
+run "$cli" --check "$good"
+expect "cluster-atlas-cli --check FILE prints the same" \
+  '[ $status -eq 0 ] && [ "$out" = "$expected_out" ]' "status $status" "$out" "$err"
+
+count=$(images "$program" --check "$good")
+expect "cluster-atlas --check runs in cluster-atlas-cli (two program images)" \
+  '[ "$count" = 2 ]' "images: $count"
+count=$(images "$program" --version)
+expect "cluster-atlas --version stays in cluster-atlas (one image)" \
+  '[ "$count" = 1 ]' "images: $count"
+count=$(images "$program" --lang xx_YY -- --check)
+expect "--check after -- is a FILE, not the command" \
+  '[ "$count" = 1 ]' "images: $count"
+
+# Messages and statuses are the same through the exec: argv[0] is kept.
+run "$program" --lang en --check "$good" "$bad"
+expect "an invalid file: exit 1, its problem on stderr" \
+  '[ $status -eq 1 ] && [[ $err == *"ui-bad.xml:18:"* ]]' "status $status" "$err"
+run "$program" --check --no-such-option
+expect "a usage error names cluster-atlas and exits 2" \
+  '[ $status -eq 2 ] && [[ $err == "cluster-atlas: "*"--no-such-option"* ]]' \
+  "status $status" "$err"
+run "$program" --export="$work/out.csv" --node no-such-node "$good"
+expect "--export=OUT is headless too: an unknown node is a usage error (2)" \
+  '[ $status -eq 2 ] && [[ $err == *"no-such-node"* ]] && [ ! -e "$work/out.csv" ]' \
+  "status $status" "$err"
+run "$cli" --help
+expect "cluster-atlas-cli --help lists the commands' options" \
+  '[ $status -eq 0 ] && [[ $out == *--check* && $out == *--export* && $out == *--node* ]]' \
+  "status $status" "$out"
+run "$cli" "$good"
+expect "cluster-atlas-cli without a command: a usage error (2)" \
+  '[ $status -eq 2 ] && [ -z "$out" ] && [[ $err == *--check* ]]' "status $status" "$err"
+
+# Alone in a directory, with no cluster-atlas-cli beside it, the program
+# runs the command itself (unless one is installed in libexecdir).
+cp "$program" "$work/cluster-atlas"
+run "$work/cluster-atlas" --check "$good"
+expect "without cluster-atlas-cli, cluster-atlas --check still works" \
+  '[ $status -eq 0 ] && [ "$out" = "$expected_out" ]' "status $status" "$out" "$err"
+if [ -x "$libexecdir/cluster-atlas-cli" ]; then
+  ok "# SKIP $libexecdir/cluster-atlas-cli is installed, so the fallback is not reached"
+else
+  count=$(images "$work/cluster-atlas" --check "$good")
+  expect "... in the same process (one image)" '[ "$count" = 1 ]' "images: $count"
+fi
+
+echo "1..$n"
+exit $failed
