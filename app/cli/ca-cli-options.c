@@ -117,9 +117,9 @@ slot_to_variant (const GOptionEntry *entry,
     case G_OPTION_ARG_FILENAME:
       return *(char **) slot ? g_variant_new_bytestring (*(char **) slot) : NULL;
     case G_OPTION_ARG_FILENAME_ARRAY:
-      return *(char ***) slot ? g_variant_new_bytestring_array (*(const char * const **) slot,
-                                                                -1)
-                              : NULL;
+      if (*(char ***) slot == NULL)
+        return NULL;
+      return g_variant_new_bytestring_array (*(const char * const **) slot, -1);
     default:
       g_assert_not_reached ();
     }
