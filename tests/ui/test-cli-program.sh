@@ -26,7 +26,10 @@ trap 'rm -rf "$work"' EXIT
 n=0
 failed=0
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+not_ok () {
+  n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift
+  for l in "$@"; do echo "# $l"; done
+}
 expect () {  # expect DESCRIPTION CONDITION DETAIL...
   local desc=$1 cond=$2; shift 2
   if eval "$cond"; then ok "$desc"; else not_ok "$desc" "$@"; fi
