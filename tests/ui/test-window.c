@@ -513,6 +513,24 @@ switch_language (const char *lang)
   spin ();
 }
 
+/* A dialog opened after the switch speaks the new language too. */
+static void
+check_problems_dialog_in_chinese (CaWindow *window)
+{
+  g_autofree char *path = fixture ("ui-bad.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog;
+
+  ca_window_open_file (window, file);
+  spin_until (dialog_shown, window);
+  dialog = ca_window_get_problems_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "无法打开“ui-bad.xml”");
+  g_assert_true (g_str_has_suffix (problems_label_text (dialog), "另有 2 个问题"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
 static void
 test_window_language (void)
 {
@@ -538,9 +556,12 @@ test_window_language (void)
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "窗口测试图谱"));
   g_assert_cmpstr (adw_window_title_get_title (ca_window_get_title_widget (window)), ==,
                    "窗口测试图谱");
+  /* The header's own strings come from the new catalogue. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (ca_window_get_back_button (window)), ==, "后退");
   /* The selection and the expanded rows came along. */
   g_assert_cmpstr (selected_id (window), ==, "bs-poc");
   g_assert_nonnull (ca_window_find_row_label (window, "bs-hitech"));
+  check_problems_dialog_in_chinese (window);
 
   /* A collapsed first root stays collapsed. */
   row = gtk_tree_list_model_get_child_row (ca_window_get_tree_model (window), 0);
