@@ -73,7 +73,8 @@ set +e
   -dict="$top/tests/fuzz/atlas.dict" -print_final_stats=1 \
   -artifact_prefix="$findings/" "$work/corpus" "$work/seeds" > "$log" 2>&1 &
 pid=$!
-tail -f "$log" --pid="$pid" | grep --line-buffered -E 'INFO: (Seed|Running|Loaded)|#[0-9]+.*(pulse|DONE)|^==|SUMMARY|^stat::|Test unit written'
+progress='INFO: (Seed|Running|Loaded)|#[0-9]+.*(pulse|DONE)|^==|SUMMARY|Test unit written'
+tail -f "$log" --pid="$pid" | grep --line-buffered -E "$progress"
 wait "$pid"
 status=$?
 set -e
