@@ -74,7 +74,7 @@ set +e
   -artifact_prefix="$findings/" "$work/corpus" "$work/seeds" > "$log" 2>&1 &
 pid=$!
 progress='INFO: (Seed|Running|Loaded)|#[0-9]+.*(pulse|DONE)|^==|SUMMARY|Test unit written'
-tail -f "$log" --pid="$pid" | grep --line-buffered -E "$progress"
+tail -f "$log" --pid="$pid" 2>/dev/null | grep --line-buffered -E "$progress"
 wait "$pid"
 status=$?
 set -e
