@@ -35,6 +35,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   ca_tree_row_set_node (CA_TREE_ROW (child), ca_node_item_get_node (item));
 }
 
+/* The expander keeps its row until the next bind replaces it: clearing it
+ * here would destroy its indent and arrow widgets, which that bind would
+ * build again, and GTK 4.8 unbinds every row widget it reuses (scrolling,
+ * expanding a node).  A widget is only ever unbound to be bound again or
+ * destroyed, so the row it keeps is let go soon. */
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -43,7 +48,6 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_list_item_get_child (list_item);
   GtkWidget *child = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
   ca_tree_row_set_node (CA_TREE_ROW (child), NULL);
 }
 
