@@ -470,6 +470,7 @@ stack_panels (CaChartLayout *self,
   double tallest = 0, room = body->height, scale;
   guint n;
 
+  self->wanted_body_height = masonry (all, all->len, cols, body, cells) * 0.85;
   for (n = all->len; n > 0; n--)
     {
       room = body->height - (n < all->len ? CA_CHART_NOTE_H : 0);

@@ -402,6 +402,7 @@ ca_chart_grid (CaChartLayout *self,
   guint shown = n;
   double note_h = 0;
 
+  self->wanted_body_height = rows * min_h;
   if (rows * min_h > body->height)
     {
       note_h = CA_CHART_NOTE_H;

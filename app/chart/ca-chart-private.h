@@ -74,6 +74,7 @@ struct _CaChartLayout {
   GArray               *mark_panels;  /* int, parallel to marks */
   GArray               *panels;     /* Panel */
   CaChartRect           body;       /* what is left for the panels */
+  double                wanted_body_height;  /* what the body needs to show every panel */
   int                   n_series;   /* series shown in the legend */
 };
 

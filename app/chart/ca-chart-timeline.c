@@ -312,6 +312,7 @@ layout_rows (CaChartLayout *self,
   axes->plot.y = self->body.y + 20;
   axes->plot.height = MAX (self->body.height - 20 - 20, 1);
   fit = MAX (1, (guint) (axes->plot.height / MIN_ROW));
+  self->wanted_body_height = rows->len * MIN_ROW + 20 + 20;
   shown = rows->len <= fit ? rows->len : fit - 1;
   axes->label_w = names_width (self, rows, shown, self->body.width * 0.35);
   axes->plot.x = self->body.x + axes->label_w + CA_CHART_PAD;

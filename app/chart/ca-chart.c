@@ -209,6 +209,14 @@ ca_chart_layout_free (CaChartLayout *self)
   g_free (self);
 }
 
+double
+ca_chart_layout_get_wanted_height (CaChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->options.height + MAX (0.0, self->wanted_body_height - self->body.height);
+}
+
 const char *
 ca_chart_layout_get_title (CaChartLayout *self)
 {

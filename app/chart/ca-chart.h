@@ -83,6 +83,9 @@ void                ca_chart_layout_draw        (CaChartLayout        *layout,
                                                  int                   focused_mark);
 /* The title drawn ("Shanghai — Goals") and the empty-state message, if any. */
 const char         *ca_chart_layout_get_title   (CaChartLayout        *layout);
+/* The height at which every panel and row would be shown, at least the
+ * height laid out; a scrolled view asks for this much. */
+double              ca_chart_layout_get_wanted_height (CaChartLayout  *layout);
 /* NULL when the chart has marks; else "No goals are recorded for Baoshan". */
 const char         *ca_chart_layout_get_empty_message (CaChartLayout *layout);
 /* The sources of the figures drawn, as const CaSource *, without repeats. */

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <math.h>
+
 #include "ca-chart-view.h"
 #include "ca-i18n.h"
 
@@ -18,6 +20,8 @@ struct _CaChartView
   CaChartLayout *layout;
   int            layout_width;
   int            layout_height;
+  int            wanted_for_width;  /* the width wanted_height was measured at */
+  int            wanted_height;
   int            focused;      /* index of the focused mark, or -1 */
   CaChartStyle   style;
 };
@@ -39,6 +43,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 #define MIN_HEIGHT 300
+#define NATURAL_HEIGHT 400
+#define MAX_NATURAL_HEIGHT 4000
 
 static void
 update_accessible (CaChartView *self)
@@ -65,7 +71,8 @@ clear_layout (CaChartView *self)
 {
   g_clear_pointer (&self->layout, ca_chart_layout_free);
   self->layout_width = self->layout_height = 0;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->wanted_for_width = self->wanted_height = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -131,6 +138,34 @@ ca_chart_view_size_allocate (GtkWidget *widget,
     }
 }
 
+/* The height at which the chart shows all its panels at @width, so that the
+ * scrolled details pane grows it instead of the chart hiding metrics. */
+static int
+wanted_height (CaChartView *self,
+               int          width)
+{
+  g_autoptr(CaChartLayout) layout = NULL;
+  CaChartOptions options = { 0 };
+
+  if (self->node == NULL)
+    return NATURAL_HEIGHT;
+  if (width <= 0)
+    width = 640;
+  if (self->wanted_height > 0 && self->wanted_for_width == width)
+    return self->wanted_height;
+  options.kind = self->kind;
+  options.width = width;
+  options.height = NATURAL_HEIGHT;
+  options.with_title = TRUE;
+  options.with_sources = TRUE;
+  layout = ca_chart_layout_new (self->node, &options,
+                                gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  self->wanted_for_width = width;
+  self->wanted_height = (int) MIN (ceil (ca_chart_layout_get_wanted_height (layout)),
+                                   MAX_NATURAL_HEIGHT);
+  return self->wanted_height;
+}
+
 static void
 ca_chart_view_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -148,7 +183,7 @@ ca_chart_view_measure (GtkWidget      *widget,
   else
     {
       *minimum = MIN_HEIGHT;
-      *natural = 400;
+      *natural = MAX (NATURAL_HEIGHT, wanted_height (CA_CHART_VIEW (widget), for_size));
     }
 }
 

@@ -324,6 +324,35 @@ test_axis (void)
   g_assert_cmpint (step, ==, 1);
 }
 
+/* A chart too short for its panels says how tall it wants to be, and at
+ * that height it shows every panel that a much taller one shows. */
+static void
+check_wanted_height (const CaNode *node,
+                     CaChartKind   kind,
+                     double        width)
+{
+  g_autoptr(CaChartLayout) small = chart_test_layout (node, kind, width, 400);
+  double wanted = ca_chart_layout_get_wanted_height (small);
+  g_autoptr(CaChartLayout) fitted = chart_test_layout (node, kind, width, wanted);
+  g_autoptr(CaChartLayout) tall = chart_test_layout (node, kind, width, wanted + 2000);
+
+  g_assert_cmpfloat (wanted, >, 400);
+  g_assert_cmpuint (ca_chart_layout_get_n_panels (small), <, ca_chart_layout_get_n_panels (tall));
+  g_assert_cmpuint (ca_chart_layout_get_n_panels (fitted), ==,
+                    ca_chart_layout_get_n_panels (tall));
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (fitted), ==, ca_chart_layout_get_n_marks (tall));
+  g_assert_cmpfloat (ca_chart_layout_get_wanted_height (tall), ==, wanted + 2000);
+}
+
+static void
+test_wanted_height (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+
+  check_wanted_height (ca_dataset_lookup_node (dataset, "sh"), CA_CHART_COUNTS, 900);
+  check_wanted_height (ca_dataset_lookup_node (dataset, "cn"), CA_CHART_GOALS, 600);
+}
+
 static void
 test_kind_names (void)
 {
@@ -349,6 +378,7 @@ main (int   argc,
   ca_i18n_set_language ("en");
 
   g_test_add_func ("/chart/layout/kind-names", test_kind_names);
+  g_test_add_func ("/chart/layout/wanted-height", test_wanted_height);
   g_test_add_func ("/chart/layout/axis", test_axis);
   g_test_add_func ("/chart/layout/title-and-sources", test_title_and_sources);
   g_test_add_func ("/chart/layout/goals-reached", test_goals_reached);
