@@ -376,7 +376,7 @@ bind_source_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), figure->source->publisher);
   /* Translators: accessible name of the source button; %s is a publisher. */
-  accessible = g_strdup_printf (_("Source: %s"), figure->source->publisher);
+  accessible = g_strdup_printf (C_("source button", "Source: %s"), figure->source->publisher);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data (G_OBJECT (button), "ca-source", (gpointer) figure->source);
