@@ -22,10 +22,7 @@ typedef struct {
   CaDate          date;
 } Item;
 
-typedef struct {
-  const CaMetric *metric;
-  GArray         *items;     /* Item */
-} Series;
+typedef CaChartSeries Series;
 
 #define MIN_ROW 18.0
 
@@ -33,32 +30,6 @@ static gboolean
 is_others (const Item *item)
 {
   return item->node == NULL && item->figure == NULL;
-}
-
-static Series *
-series_for (GPtrArray      *all,
-            const CaMetric *metric)
-{
-  Series *series;
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      series = g_ptr_array_index (all, i);
-      if (series->metric == metric)
-        return series;
-    }
-  series = g_new0 (Series, 1);
-  series->metric = metric;
-  series->items = g_array_new (FALSE, TRUE, sizeof (Item));
-  g_ptr_array_add (all, series);
-  return series;
-}
-
-static void
-series_free (Series *series)
-{
-  g_array_unref (series->items);
-  g_free (series);
 }
 
 static Item *
@@ -101,7 +72,7 @@ collect_child (CaChartLayout *self,
           if (figure->type != CA_FIGURE_COUNT ||
               figure != ca_chart_latest_count (node, figure->metric))
             continue;
-          series = series_for (all, figure->metric);
+          series = ca_chart_series_for (all, figure->metric, sizeof (Item));
           item = item_for (series, child);
           if (item->figure != NULL && item->figure->node == child)
             continue;
@@ -131,6 +102,7 @@ collect_self (CaChartLayout *self,
     {
       const CaFigure *figure = ca_node_get_figure (self->node, i);
       Item item = { 0 };
+      Series *series;
 
       if (figure->type != CA_FIGURE_COUNT)
         continue;
@@ -140,7 +112,8 @@ collect_self (CaChartLayout *self,
       item.value = figure->value;
       item.qualifier = figure->qualifier;
       item.date = figure->date;
-      g_array_append_val (series_for (all, figure->metric)->items, item);
+      series = ca_chart_series_for (all, figure->metric, sizeof (Item));
+      g_array_append_val (series->items, item);
       ca_chart_add_source (self, figure->source);
     }
 }
@@ -504,7 +477,8 @@ series_by_size (gconstpointer a,
 void
 ca_chart_layout_counts (CaChartLayout *self)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  g_autoptr(GPtrArray) all =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ca_chart_series_free);
   g_autofree CaChartRect *cells = NULL;
   guint shown;
 

@@ -21,40 +21,10 @@ typedef struct {
   guint           n_parts;
 } Item;
 
-typedef struct {
-  const CaMetric *metric;
-  GArray         *items;      /* Item, by year then value */
-  double          max;
-} Series;
+typedef CaChartSeries Series;
 
 #define HEADROOM 34.0
 #define MIN_BAR_SLOT 8.0
-
-static void
-series_free (Series *series)
-{
-  g_array_unref (series->items);
-  g_free (series);
-}
-
-static Series *
-series_for (GPtrArray      *all,
-            const CaMetric *metric)
-{
-  Series *series;
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      series = g_ptr_array_index (all, i);
-      if (series->metric == metric)
-        return series;
-    }
-  series = g_new0 (Series, 1);
-  series->metric = metric;
-  series->items = g_array_new (FALSE, TRUE, sizeof (Item));
-  g_ptr_array_add (all, series);
-  return series;
-}
 
 static gboolean
 collect (CaChartLayout *self,
@@ -73,7 +43,7 @@ collect (CaChartLayout *self,
 
           if (figure->type != CA_FIGURE_GOAL)
             continue;
-          series = series_for (all, figure->metric);
+          series = ca_chart_series_for (all, figure->metric, sizeof (Item));
           item.goal = figure;
           item.reached = ca_chart_latest_count (node, figure->metric);
           item.value = figure->value;
@@ -446,7 +416,8 @@ series_cmp (gconstpointer a,
 void
 ca_chart_layout_goals (CaChartLayout *self)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  g_autoptr(GPtrArray) all =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ca_chart_series_free);
   g_autofree CaChartRect *cells = NULL;
   LegendItem legend[] = {
     /* Translators: the legend of a goal's bar */

@@ -387,6 +387,33 @@ ca_chart_add_note (CaChartLayout *self,
   ca_chart_place_text (self, &text, self->body.x, y, &all);
 }
 
+CaChartSeries *
+ca_chart_series_for (GPtrArray      *all,
+                     const CaMetric *metric,
+                     guint           item_size)
+{
+  CaChartSeries *series;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      series = g_ptr_array_index (all, i);
+      if (series->metric == metric)
+        return series;
+    }
+  series = g_new0 (CaChartSeries, 1);
+  series->metric = metric;
+  series->items = g_array_new (FALSE, TRUE, item_size);
+  g_ptr_array_add (all, series);
+  return series;
+}
+
+void
+ca_chart_series_free (CaChartSeries *series)
+{
+  g_array_unref (series->items);
+  g_free (series);
+}
+
 /* Splits the body into a grid of @n cells no smaller than @min_w by @min_h;
  * returns how many are shown and notes the rest. */
 guint

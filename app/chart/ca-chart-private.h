@@ -78,6 +78,21 @@ struct _CaChartLayout {
   int                   n_series;   /* series shown in the legend */
 };
 
+/* The figures of one metric in a chart, one panel each: items are the
+ * view's own struct. */
+typedef struct {
+  const CaMetric *metric;
+  GArray         *items;
+  double          max;
+} CaChartSeries;
+
+/* The series of @metric in @all (a GPtrArray freeing with
+ * ca_chart_series_free), added with items of @item_size when missing. */
+CaChartSeries *ca_chart_series_for  (GPtrArray      *all,
+                                     const CaMetric *metric,
+                                     guint           item_size);
+void           ca_chart_series_free (CaChartSeries  *series);
+
 /* Layout helpers, ca-chart-layout.c */
 const char *ca_chart_keep            (CaChartLayout  *self,
                                       char           *owned);
