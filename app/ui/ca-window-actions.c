@@ -259,18 +259,34 @@ ca_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
 }
 
+/* The main menu's popover, and the recent files it lists, are made when
+ * the menu is first opened: reading the recent files and building some
+ * eighty menu widgets would otherwise delay the window's first frame. */
+static void
+create_main_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  CaWindow *self = CA_WINDOW (user_data);
+  GtkRecentManager *recent;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  recent = gtk_recent_manager_get_default ();
+  ca_window_rebuild_recent_menu (self);
+  self->recent_changed_id = g_signal_connect_swapped (recent, "changed",
+                                                      G_CALLBACK (ca_window_rebuild_recent_menu),
+                                                      self);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->main_menu));
+}
+
 void
 ca_window_init_actions (CaWindow *self)
 {
-  GtkRecentManager *recent = gtk_recent_manager_get_default ();
-
   /* A menu item without an action is insensitive, which is what
    * "No Recent Files" should be. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", FALSE);
   build_language_menu (self);
-  ca_window_rebuild_recent_menu (self);
-  self->recent_changed_id = g_signal_connect_swapped (recent, "changed",
-                                                      G_CALLBACK (ca_window_rebuild_recent_menu),
-                                                      self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu_cb, self, NULL);
 }

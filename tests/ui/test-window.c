@@ -495,6 +495,36 @@ test_window_shortcuts (void)
   g_assert_null (overlay);
 }
 
+/* The main menu is made when first opened, and lists the recent files. */
+static void
+test_window_main_menu (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  GtkPopover *popover;
+
+  g_assert_null (gtk_menu_button_get_popover (window->menu_button));
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)), ==, 0);
+
+  gtk_menu_button_popup (window->menu_button);
+  spin ();
+  popover = gtk_menu_button_get_popover (window->menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) ==
+                 G_MENU_MODEL (window->main_menu));
+  /* Either the recent files or the insensitive "No Recent Files". */
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)), >=, 1);
+
+  /* Opened again, the same popover shows. */
+  gtk_menu_button_popdown (window->menu_button);
+  spin ();
+  gtk_menu_button_popup (window->menu_button);
+  spin ();
+  g_assert_true (gtk_menu_button_get_popover (window->menu_button) == popover);
+  gtk_menu_button_popdown (window->menu_button);
+  close_window (window);
+}
+
 static CaWindow *
 only_window (void)
 {
@@ -611,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/main-menu", test_window_main_menu);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
 
