@@ -316,7 +316,6 @@ static void
 ca_application_startup (GApplication *app)
 {
   CaApplication *self = CA_APPLICATION (app);
-  GtkIconTheme *icons;
   GAction *language;
 
   G_APPLICATION_CLASS (ca_application_parent_class)->startup (app);
@@ -330,11 +329,9 @@ ca_application_startup (GApplication *app)
         ca_i18n_set_language (lang);
     }
 
-  icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  gtk_icon_theme_add_resource_path (icons, "/org/clusteratlas/ClusterAtlas/icons");
-  /* Run from the build tree, the application icon is not installed yet. */
-  if (g_file_test (SOURCE_DATADIR "/icons", G_FILE_TEST_IS_DIR))
-    gtk_icon_theme_add_search_path (icons, SOURCE_DATADIR "/icons");
+  /* The icons, the application's own included, come from the resources'
+   * icons/ folder, which GtkApplication adds to the theme by itself:
+   * adding a folder here would make GTK load the whole theme again. */
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
   language = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
