@@ -11,6 +11,7 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-status-icon.h"
 #include "ca-tag-box.h"
 
 #define N_CHART_KINDS (CA_CHART_TIMELINE + 1)
@@ -27,6 +28,7 @@ struct _CaDetailsPane
   GtkToggleButton     *kind_buttons[N_CHART_KINDS];
 
   GtkStack            *stack;
+  AdwStatusPage       *empty_page;
   GtkScrolledWindow   *scrolled;
   GtkWidget           *path_scroller;
   GtkBox              *path_box;
@@ -597,6 +599,7 @@ ca_details_pane_class_init (CaDetailsPaneClass *klass)
                                                "/org/clusteratlas/ClusterAtlas/"
                                                "ca-details-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, scrolled);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, path_scroller);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, path_box);
@@ -624,6 +627,7 @@ ca_details_pane_init (CaDetailsPane *self)
 
   g_type_ensure (CA_TYPE_TAG_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ca_status_page_set_icon_when_shown (self->empty_page, "find-location-symbolic");
 
   setup_figures_table (self);
   setup_chart (self);

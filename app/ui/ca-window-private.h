@@ -33,6 +33,7 @@ struct _CaWindow
   GtkProgressBar       *progress_bar;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
+  AdwStatusPage        *empty_page;
   GtkSpinner           *loading_spinner;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;

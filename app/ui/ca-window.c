@@ -12,6 +12,7 @@
 #include "ca-loader-task.h"
 #include "ca-node-item.h"
 #include "ca-resources.h"
+#include "ca-status-icon.h"
 #include "ca-window-private.h"
 
 /* Problems listed in the dialog of a refused file; the rest are counted. */
@@ -809,6 +810,7 @@ ca_window_class_init (CaWindowClass *klass)
   BIND (progress_bar);
   BIND (toast_overlay);
   BIND (main_stack);
+  BIND (empty_page);
   BIND (loading_spinner);
   BIND (leaflet);
   BIND (sidebar);
@@ -835,6 +837,7 @@ static void
 ca_window_init (CaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ca_status_page_set_icon_when_shown (self->empty_page, "org.clusteratlas.ClusterAtlas");
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->back_stack = g_ptr_array_new_with_free_func (g_free);

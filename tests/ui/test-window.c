@@ -116,6 +116,8 @@ test_window_shown (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Cluster Atlas"));
   g_assert_cmpstr (ca_window_get_visible_page (window), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_icon_name (window->empty_page), ==,
+                   "org.clusteratlas.ClusterAtlas");
   g_assert_true (gtk_widget_get_visible (ca_window_get_back_button (window)));
   g_assert_false (gtk_widget_is_sensitive (ca_window_get_back_button (window)));
 
@@ -495,6 +497,24 @@ test_window_shortcuts (void)
   g_assert_null (overlay);
 }
 
+/* As at launch: a file given before the window shows.  The empty page is
+ * never shown, so its icon is never loaded. */
+static void
+test_window_empty_icon_not_loaded (void)
+{
+  g_autofree char *path = fixture ("ui-good.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CaWindow *window = ca_window_new (app);
+
+  ca_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (loaded, window);
+  spin ();
+  g_assert_cmpstr (ca_window_get_visible_page (window), ==, "explorer");
+  g_assert_null (adw_status_page_get_icon_name (window->empty_page));
+  close_window (window);
+}
+
 /* The main menu is made when first opened, and lists the recent files. */
 static void
 test_window_main_menu (void)
@@ -642,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/main-menu", test_window_main_menu);
+  g_test_add_func ("/window/empty-icon-not-loaded", test_window_empty_icon_not_loaded);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
 
