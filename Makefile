@@ -19,7 +19,7 @@ SETUP_ARGS := --buildtype=debugoptimized --prefix=$(abspath $(PREFIX))
 # package per word, so that it is easy to extend.
 DEB_PACKAGES := \
   build-essential meson ninja-build pkg-config \
-  libgtk-4-dev libadwaita-1-dev libglib2.0-dev libglib2.0-dev-bin \
+  libgtk-4-dev libgtk-4-bin libadwaita-1-dev libglib2.0-dev libglib2.0-dev-bin \
   libxml2-dev libxml2-utils \
   gettext desktop-file-utils appstream \
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi \

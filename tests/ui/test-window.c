@@ -515,6 +515,34 @@ test_window_empty_icon_not_loaded (void)
   close_window (window);
 }
 
+/* The tree's kind icons come as pre-rendered symbolic PNGs at 16 px and,
+ * for scale 2, 32 px, so drawing them needs no SVG library at start-up. */
+static void
+test_window_kind_icons_prerendered (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  const char *names[] = { "ca-region-symbolic", "ca-park-symbolic", "ca-program-symbolic" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        g_autoptr(GtkIconPaintable) icon = NULL;
+        g_autoptr(GFile) file = NULL;
+        g_autofree char *uri = NULL;
+        g_autofree char *want = NULL;
+
+        icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, 16, scale,
+                                           GTK_TEXT_DIR_NONE, 0);
+        file = gtk_icon_paintable_get_file (icon);
+        g_assert_nonnull (file);
+        uri = g_file_get_uri (file);
+        want = g_strdup_printf ("/icons/%dx%d/actions/%s.symbolic.png",
+                                16 * scale, 16 * scale, names[i]);
+        g_assert_true (g_str_has_prefix (uri, "resource:///org/clusteratlas/ClusterAtlas/"));
+        g_assert_true (g_str_has_suffix (uri, want));
+      }
+}
+
 /* The main menu is made when first opened, and lists the recent files. */
 static void
 test_window_main_menu (void)
@@ -662,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/main-menu", test_window_main_menu);
+  g_test_add_func ("/window/kind-icons-prerendered", test_window_kind_icons_prerendered);
   g_test_add_func ("/window/empty-icon-not-loaded", test_window_empty_icon_not_loaded);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
