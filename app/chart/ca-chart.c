@@ -114,11 +114,15 @@ prepare_context (CaChartLayout *self,
 {
   const char *family = "Sans";
   const double px[N_FONTS] = { 12.0, 11.0, 15.0, 12.0 };
+  const char *language = ca_i18n_get_language ();
 
-  /* Tell Pango the language so that Chinese text gets Chinese glyph forms
-   * and fonts, not Japanese ones. */
-  pango_context_set_language (context,
-                              pango_language_from_string (ca_i18n_get_language ()));
+  /* Tell Pango when the text is Chinese, so that it gets Chinese glyph forms
+   * and fonts, not Japanese ones.  Other text keeps the default language,
+   * the one the window's own labels use, so that on screen the chart shares
+   * their fonts instead of looking up its own. */
+  pango_context_set_language (context, g_ascii_strncasecmp (language, "zh", 2) == 0
+                                       ? pango_language_from_string (language)
+                                       : pango_language_get_default ());
   if (pango_cairo_context_get_font_options (context) == NULL)
     {
       cairo_font_options_t *options = cairo_font_options_create ();

@@ -34,6 +34,7 @@ struct _CaWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *empty_page;
+  AdwStatusPage        *no_results_page;
   GtkSpinner           *loading_spinner;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;

@@ -299,6 +299,12 @@ search (CaWindow   *window,
                     n_expected);
 }
 
+static gboolean
+shows_no_results (gpointer data)
+{
+  return g_strcmp0 (ca_window_get_sidebar_page (data), "no-results") == 0;
+}
+
 static void
 test_window_search (void)
 {
@@ -328,6 +334,15 @@ test_window_search (void)
   g_signal_emit_by_name (entry, "activate");
   spin ();
   g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+
+  /* No match: the status page, whose icon loads only now. */
+  g_assert_null (adw_status_page_get_icon_name (window->no_results_page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzzz-no-such-name");
+  spin_until (shows_no_results, window);
+  g_assert_cmpstr (ca_window_get_sidebar_page (window), ==, "no-results");
+  g_assert_cmpstr (adw_status_page_get_icon_name (window->no_results_page), ==,
+                   "edit-find-symbolic");
   close_window (window);
 }
 
