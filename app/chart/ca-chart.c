@@ -113,7 +113,11 @@ prepare_context (CaChartLayout *self,
                  PangoContext  *context)
 {
   const char *family = "Sans";
-  const double px[N_FONTS] = { 12.0, 11.0, 15.0, 12.0 };
+  /* Two sizes of libadwaita's type scale, at 96 dpi: 9 pt (.caption and
+   * .caption-heading) for the text and 11 pt (.heading) for the title, so
+   * that on screen the chart's text looks like the window's and uses fonts
+   * the window has loaded already. */
+  const double px[N_FONTS] = { 12.0, 12.0, 44.0 / 3.0, 12.0 };
   const char *language = ca_i18n_get_language ();
 
   /* Tell Pango when the text is Chinese, so that it gets Chinese glyph forms
