@@ -11,7 +11,7 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
-#include "ca-status-icon.h"
+#include "ca-stack-page.h"
 #include "ca-tag-box.h"
 
 #define N_CHART_KINDS (CA_CHART_TIMELINE + 1)
@@ -465,7 +465,7 @@ update_figures (CaDetailsPane *self)
                                  ca_node_get_name (self->node, data_lang ()));
       gtk_label_set_text (self->figures_empty_label, message);
     }
-  gtk_stack_set_visible_child_name (self->figures_stack, n_figures > 0 ? "table" : "empty");
+  ca_stack_show_page (self->figures_stack, n_figures > 0 ? "table" : "empty");
 }
 
 /* Chart and its switcher */
@@ -627,7 +627,6 @@ ca_details_pane_init (CaDetailsPane *self)
 
   g_type_ensure (CA_TYPE_TAG_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
-  ca_status_page_set_icon_when_shown (self->empty_page, "find-location-symbolic");
 
   setup_figures_table (self);
   setup_chart (self);
@@ -670,14 +669,14 @@ ca_details_pane_set_node (CaDetailsPane *self,
   if (node == NULL)
     {
       g_list_store_remove_all (self->figures);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      ca_stack_show_page (self->stack, "empty");
       return;
     }
 
   update_path_bar (self);
   update_header (self);
   update_figures (self);
-  gtk_stack_set_visible_child_name (self->stack, "details");
+  ca_stack_show_page (self->stack, "details");
   if (other_node)
     scroll_to_top (self);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ca-node-item.h"
+#include "ca-stack-page.h"
 #include "ca-tree-row.h"
 #include "ca-window-private.h"
 
@@ -61,7 +62,7 @@ ca_window_run_search (CaWindow *self)
   if (self->dataset == NULL || trimmed[0] == '\0')
     {
       gtk_single_selection_set_model (self->results, NULL);
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
+      ca_stack_show_page (self->sidebar_stack, "tree");
       return;
     }
 
@@ -72,7 +73,7 @@ ca_window_run_search (CaWindow *self)
   matches = ca_search_index_find (self->search_index, query, MAX_RESULTS, &n_matches);
   gtk_single_selection_set_model (self->results, matches);
   show_count (self, n_matches);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, n_matches > 0 ? "results" : "no-results");
+  ca_stack_show_page (self->sidebar_stack, n_matches > 0 ? "results" : "no-results");
   if (n_matches > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", 0);
 }

@@ -12,7 +12,7 @@
 #include "ca-loader-task.h"
 #include "ca-node-item.h"
 #include "ca-resources.h"
-#include "ca-status-icon.h"
+#include "ca-stack-page.h"
 #include "ca-window-private.h"
 
 /* Problems listed in the dialog of a refused file; the rest are counted. */
@@ -120,7 +120,7 @@ ca_window_set_dataset (CaWindow  *self,
 
   ca_window_update_history (self);
   update_title (self);
-  gtk_stack_set_visible_child_name (self->main_stack, dataset != NULL ? "explorer" : "empty");
+  ca_stack_show_page (self->main_stack, dataset != NULL ? "explorer" : "empty");
 }
 
 CaDataset *
@@ -192,6 +192,8 @@ show_progress_cb (gpointer user_data)
   CaWindow *self = user_data;
 
   self->progress_timeout = 0;
+  /* Hidden until first needed, like the stacks' pages (ca-stack-page.h). */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   return G_SOURCE_REMOVE;
 }
@@ -320,7 +322,7 @@ load_done_cb (GObject      *source,
     }
 
   if (self->dataset == NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "empty");
+    ca_stack_show_page (self->main_stack, "empty");
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, CA_DATASET_ERROR, CA_DATASET_ERROR_CANCELLED))
@@ -355,7 +357,7 @@ ca_window_open_file (CaWindow *self,
 
   if (self->dataset == NULL)
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      ca_stack_show_page (self->main_stack, "loading");
       gtk_spinner_start (self->loading_spinner);
     }
 
@@ -373,7 +375,7 @@ ca_window_open_bundled (CaWindow *self)
 
   if (path == NULL)
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      ca_stack_show_page (self->main_stack, "empty");
       return;
     }
 
@@ -724,7 +726,7 @@ search_mode_changed_cb (CaWindow *self)
   if (active && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   if (!active)
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
+    ca_stack_show_page (self->sidebar_stack, "tree");
   else
     ca_window_run_search (self);
 
@@ -841,8 +843,6 @@ static void
 ca_window_init (CaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ca_status_page_set_icon_when_shown (self->empty_page, "org.clusteratlas.ClusterAtlas");
-  ca_status_page_set_icon_when_shown (self->no_results_page, "edit-find-symbolic");
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->back_stack = g_ptr_array_new_with_free_func (g_free);
@@ -859,7 +859,7 @@ ca_window_init (CaWindow *self)
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  ca_stack_show_page (self->main_stack, "empty");
   update_title (self);
 }
 

@@ -125,9 +125,10 @@ test_nothing_selected (void)
   g_object_unref (pane);
 }
 
-/* The empty page's icon is loaded when that page first shows, not before. */
+/* Only the page shown is visible: the empty page is not styled, nor its
+ * icon loaded, while a node shows. */
 static void
-test_empty_icon_when_shown (void)
+test_pages_hidden (void)
 {
   g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
   GtkWidget *pane = ca_details_pane_new ();
@@ -137,12 +138,17 @@ test_empty_icon_when_shown (void)
   ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset, "sh"));
   window = show_in_window (pane);
   iterate ();
-  g_assert_null (adw_status_page_get_icon_name (empty));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (empty)));
 
   ca_details_pane_set_node (CA_DETAILS_PANE (pane), NULL, NULL);
   iterate ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
-  g_assert_cmpstr (adw_status_page_get_icon_name (empty), ==, "find-location-symbolic");
+  g_assert_cmpstr (ca_details_pane_get_visible_page (CA_DETAILS_PANE (pane)), ==, "empty");
+
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset, "sh"));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (empty)));
+  g_assert_cmpstr (ca_details_pane_get_visible_page (CA_DETAILS_PANE (pane)), ==, "details");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -404,7 +410,7 @@ main (int   argc,
   ca_i18n_set_language ("en");
 
   g_test_add_func ("/details-pane/nothing-selected", test_nothing_selected);
-  g_test_add_func ("/details-pane/empty-icon-when-shown", test_empty_icon_when_shown);
+  g_test_add_func ("/details-pane/pages-hidden", test_pages_hidden);
   g_test_add_func ("/details-pane/program", test_program);
   g_test_add_func ("/details-pane/no-figures", test_no_figures);
   g_test_add_func ("/details-pane/narrow-wheel", test_narrow_wheel);
