@@ -108,16 +108,43 @@ ca_chart_style_init_print (CaChartStyle *style)
   set_color (&style->grid, 0x000000, 0.15);
 }
 
+/* On screen, the window's own font (see CaChartOptions.font): the chart's
+ * text looks like the window's, follows the desktop's text size, and needs
+ * no font the window has not loaded already. */
 static void
-prepare_context (CaChartLayout *self,
-                 PangoContext  *context)
+make_fonts_from (CaChartLayout              *self,
+                 const PangoFontDescription *font)
 {
-  const char *family = "Sans";
-  /* Two sizes of libadwaita's type scale, at 96 dpi: 9 pt (.caption and
-   * .caption-heading) for the text and 11 pt (.heading) for the title, so
-   * that on screen the chart's text looks like the window's and uses fonts
-   * the window has loaded already. */
+  int size = pango_font_description_get_size (font);
+
+  for (guint i = 0; i < N_FONTS; i++)
+    self->fonts[i] = pango_font_description_copy (font);
+  if (pango_font_description_get_size_is_absolute (font))
+    pango_font_description_set_absolute_size (self->fonts[FONT_TITLE], size * 1.1);
+  else
+    pango_font_description_set_size (self->fonts[FONT_TITLE], (int) (size * 1.1));
+}
+
+/* For exports: fixed sizes of libadwaita's type scale at 96 dpi, 9 pt
+ * (.caption) for the text and 11 pt (.heading) for the title. */
+static void
+make_fixed_fonts (CaChartLayout *self)
+{
   const double px[N_FONTS] = { 12.0, 12.0, 44.0 / 3.0, 12.0 };
+
+  for (guint i = 0; i < N_FONTS; i++)
+    {
+      self->fonts[i] = pango_font_description_new ();
+      pango_font_description_set_family (self->fonts[i], "Sans");
+      pango_font_description_set_absolute_size (self->fonts[i], px[i] * PANGO_SCALE);
+    }
+}
+
+static void
+prepare_context (CaChartLayout              *self,
+                 PangoContext               *context,
+                 const PangoFontDescription *font)
+{
   const char *language = ca_i18n_get_language ();
 
   /* Tell Pango when the text is Chinese, so that it gets Chinese glyph forms
@@ -137,12 +164,10 @@ prepare_context (CaChartLayout *self,
       cairo_font_options_destroy (options);
     }
   self->context = g_object_ref (context);
-  for (guint i = 0; i < N_FONTS; i++)
-    {
-      self->fonts[i] = pango_font_description_new ();
-      pango_font_description_set_family (self->fonts[i], family);
-      pango_font_description_set_absolute_size (self->fonts[i], px[i] * PANGO_SCALE);
-    }
+  if (font != NULL && pango_font_description_get_size (font) > 0)
+    make_fonts_from (self, font);
+  else
+    make_fixed_fonts (self);
   pango_font_description_set_weight (self->fonts[FONT_TITLE], PANGO_WEIGHT_BOLD);
   pango_font_description_set_weight (self->fonts[FONT_HEADING], PANGO_WEIGHT_BOLD);
 }
@@ -181,7 +206,7 @@ ca_chart_layout_new (const CaNode         *node,
   self->marks = g_array_new (FALSE, TRUE, sizeof (CaChartMark));
   self->mark_panels = g_array_new (FALSE, FALSE, sizeof (int));
   self->panels = g_array_new (FALSE, FALSE, sizeof (Panel));
-  prepare_context (self, context);
+  prepare_context (self, context, options->font);
   /* Translators: a chart's title: the place, a dash, the view ("Shanghai — Goals") */
   self->title = g_strdup_printf (_("%s — %s"), ca_chart_node_name (node),
                                  ca_chart_kind_get_label (options->kind));

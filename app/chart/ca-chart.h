@@ -51,6 +51,10 @@ typedef struct {
   int         current_year;   /* for the timeline's line; 0 means this year */
   gboolean    with_title;     /* draw the title (exports do; the widget may not) */
   gboolean    with_sources;   /* draw the sources footer */
+  /* The font to write in, for a chart on screen: its size for the text, in
+   * bold for headings, a tenth larger and bold for the title.  NULL, as for
+   * exports, for fixed sizes that do not depend on the desktop's font. */
+  const PangoFontDescription *font;
 } CaChartOptions;
 
 typedef enum {

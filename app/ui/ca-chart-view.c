@@ -75,12 +75,29 @@ clear_layout (CaChartView *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* A layout of the chart at @width × @height, in the widget's font. */
+static CaChartLayout *
+new_layout (CaChartView *self,
+            int          width,
+            int          height)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  CaChartOptions options = { 0 };
+
+  options.kind = self->kind;
+  options.width = width;
+  options.height = height;
+  options.with_title = TRUE;
+  options.with_sources = TRUE;
+  options.font = pango_context_get_font_description (context);
+  return ca_chart_layout_new (self->node, &options, context);
+}
+
 static void
 ensure_layout (CaChartView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  CaChartOptions options = { 0 };
 
   if (self->node == NULL || width <= 0 || height <= 0)
     {
@@ -89,14 +106,8 @@ ensure_layout (CaChartView *self)
     }
   if (self->layout != NULL && width == self->layout_width && height == self->layout_height)
     return;
-  options.kind = self->kind;
-  options.width = width;
-  options.height = height;
-  options.with_title = TRUE;
-  options.with_sources = TRUE;
   g_clear_pointer (&self->layout, ca_chart_layout_free);
-  self->layout = ca_chart_layout_new (self->node, &options,
-                                      gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  self->layout = new_layout (self, width, height);
   self->layout_width = width;
   self->layout_height = height;
   if (self->focused >= (int) ca_chart_layout_get_n_marks (self->layout))
@@ -145,7 +156,6 @@ wanted_height (CaChartView *self,
                int          width)
 {
   g_autoptr(CaChartLayout) layout = NULL;
-  CaChartOptions options = { 0 };
 
   if (self->node == NULL)
     return NATURAL_HEIGHT;
@@ -153,13 +163,7 @@ wanted_height (CaChartView *self,
     width = 640;
   if (self->wanted_height > 0 && self->wanted_for_width == width)
     return self->wanted_height;
-  options.kind = self->kind;
-  options.width = width;
-  options.height = NATURAL_HEIGHT;
-  options.with_title = TRUE;
-  options.with_sources = TRUE;
-  layout = ca_chart_layout_new (self->node, &options,
-                                gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  layout = new_layout (self, width, NATURAL_HEIGHT);
   self->wanted_for_width = width;
   self->wanted_height = (int) MIN (ceil (ca_chart_layout_get_wanted_height (layout)),
                                    MAX_NATURAL_HEIGHT);
