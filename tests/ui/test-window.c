@@ -11,6 +11,7 @@
 #include "ca-application.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-tree-row.h"
 #include "ca-window-private.h"
 
 static CaApplication *app;
@@ -535,31 +536,54 @@ test_window_hidden_pages (void)
   close_window (window);
 }
 
-/* The tree's kind icons come as pre-rendered symbolic PNGs at 16 px and,
- * for scale 2, 32 px, so drawing them needs no SVG library at start-up. */
+/* The tree's kind icons are pre-rendered symbolic PNGs from the resources,
+ * 16 px and, for scale 2, 32 px: drawing them needs neither the SVG library
+ * nor the resources in the icon theme.  Drawn in a colour, they take it. */
 static void
 test_window_kind_icons_prerendered (void)
 {
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  const char *names[] = { "ca-region-symbolic", "ca-park-symbolic", "ca-program-symbolic" };
+  const CaNodeType types[] = { CA_NODE_REGION, CA_NODE_PARK, CA_NODE_PROGRAM };
+  const GdkRGBA colors[4] = { { 1, 0, 0, 1 }, { 1, 0, 0, 1 }, { 1, 0, 0, 1 }, { 1, 0, 0, 1 } };
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     for (int scale = 1; scale <= 2; scale++)
       {
-        g_autoptr(GtkIconPaintable) icon = NULL;
-        g_autoptr(GFile) file = NULL;
-        g_autofree char *uri = NULL;
-        g_autofree char *want = NULL;
+        GdkPaintable *icon = ca_tree_row_get_icon (types[i], scale);
+        g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+        g_autoptr(GskRenderNode) node = NULL;
+        cairo_surface_t *surface;
+        cairo_t *cr;
+        const guint8 *data;
+        int stride, red = 0, other = 0;
 
-        icon = gtk_icon_theme_lookup_icon (theme, names[i], NULL, 16, scale,
-                                           GTK_TEXT_DIR_NONE, 0);
-        file = gtk_icon_paintable_get_file (icon);
-        g_assert_nonnull (file);
-        uri = g_file_get_uri (file);
-        want = g_strdup_printf ("/icons/%dx%d/actions/%s.symbolic.png",
-                                16 * scale, 16 * scale, names[i]);
-        g_assert_true (g_str_has_prefix (uri, "resource:///org/clusteratlas/ClusterAtlas/"));
-        g_assert_true (g_str_has_suffix (uri, want));
+        g_assert_true (GTK_IS_SYMBOLIC_PAINTABLE (icon));
+        g_assert_true (ca_tree_row_get_icon (types[i], scale) == icon);
+        g_assert_cmpint (gdk_paintable_get_intrinsic_width (icon), ==, 16);
+
+        gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                                  16 * scale, 16 * scale, colors, 4);
+        node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 16 * scale, 16 * scale);
+        cr = cairo_create (surface);
+        gsk_render_node_draw (node, cr);
+        cairo_surface_flush (surface);
+        data = cairo_image_surface_get_data (surface);
+        stride = cairo_image_surface_get_stride (surface);
+        for (int y = 0; y < 16 * scale; y++)
+          for (int x = 0; x < 16 * scale; x++)
+            {
+              const guint8 *p = data + y * stride + 4 * x;   /* B G R A */
+
+              if (p[3] > 200 && p[2] > 200 && p[1] < 40 && p[0] < 40)
+                red++;
+              else if (p[3] > 200)
+                other++;
+            }
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+        /* The shape is drawn, all of it in the colour given. */
+        g_assert_cmpint (red, >, 12 * scale * scale);
+        g_assert_cmpint (other, ==, 0);
       }
 }
 
