@@ -332,6 +332,32 @@ test_narrow_wheel (void)
   iterate ();
 }
 
+/* In the scrolled pane, the chart gets the height that shows all its panels
+ * (Shanghai's counts: eighteen metrics), not a fixed one that hides some. */
+static void
+test_chart_every_panel (void)
+{
+  g_autofree char *path = ca_dataset_get_bundled_path ();
+  g_autoptr(CaDataset) dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, NULL);
+  GtkWidget *pane = ca_details_pane_new ();
+  CaChartView *chart = CA_CHART_VIEW (ca_details_pane_get_chart_view (CA_DETAILS_PANE (pane)));
+  GtkWidget *window;
+  CaChartLayout *layout;
+
+  g_assert_nonnull (dataset);
+  ca_details_pane_set_chart_kind (CA_DETAILS_PANE (pane), CA_CHART_COUNTS);
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset, "sh"));
+  window = show_in_window_sized (pane, 900, 700);
+  layout = ca_chart_view_get_layout (chart);
+  g_assert_nonnull (layout);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >, 700);
+  g_assert_cmpfloat (ca_chart_layout_get_wanted_height (layout), <=,
+                     gtk_widget_get_height (GTK_WIDGET (chart)) + 0.5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -415,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/details-pane/no-figures", test_no_figures);
   g_test_add_func ("/details-pane/narrow-wheel", test_narrow_wheel);
   g_test_add_func ("/details-pane/chart-kind", test_chart_kind);
+  g_test_add_func ("/details-pane/chart-every-panel", test_chart_every_panel);
   g_test_add_func ("/details-pane/chinese", test_chinese);
 
   return g_test_run ();
