@@ -358,6 +358,33 @@ render_png (const CaNode          *node,
   return bytes;
 }
 
+/* Draws the chart on a vector @surface, lets @tag_cb write the document's
+ * metadata from what was drawn, and finishes the surface.  Consumes the
+ * surface; returns the first error of the drawing or the surface. */
+static cairo_status_t
+draw_vector (cairo_surface_t       *surface,
+             const CaNode          *node,
+             const CaExportOptions *options,
+             ExportMeta            *meta,
+             void                 (*tag_cb) (cairo_surface_t  *surface,
+                                             const ExportMeta *meta))
+{
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  draw_chart (node, options->kind, options->language, cr,
+              options->width, options->height, meta);
+  if (tag_cb != NULL)
+    tag_cb (surface, meta);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
 /* SVG ************************************************************/
 
 /* cairo 1.16 has no API for an SVG title: insert <title> and <desc> as the
@@ -393,20 +420,11 @@ render_svg (const CaNode          *node,
   cairo_surface_t *surface;
   cairo_status_t status;
   GBytes *bytes = NULL;
-  cairo_t *cr;
 
   surface = cairo_svg_surface_create_for_stream (write_to_array_cb, svg,
                                                  options->width, options->height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-  cr = cairo_create (surface);
-  draw_chart (node, options->kind, options->language, cr,
-              options->width, options->height, &meta);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = draw_vector (surface, node, options, &meta, NULL);
 
   if (check_status (status, error))
     bytes = svg_with_text (svg, &meta);
@@ -415,6 +433,16 @@ render_svg (const CaNode          *node,
 }
 
 /* PDF ************************************************************/
+
+static void
+tag_pdf (cairo_surface_t  *surface,
+         const ExportMeta *meta)
+{
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, meta->title);
+  if (meta->sources[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, meta->sources);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, software);
+}
 
 static GBytes *
 render_pdf (const CaNode          *node,
@@ -425,23 +453,10 @@ render_pdf (const CaNode          *node,
   ExportMeta meta = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
 
   surface = cairo_pdf_surface_create_for_stream (write_to_array_cb, pdf,
                                                  options->width, options->height);
-  cr = cairo_create (surface);
-  draw_chart (node, options->kind, options->language, cr,
-              options->width, options->height, &meta);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, meta.title);
-  if (meta.sources[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, meta.sources);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, software);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = draw_vector (surface, node, options, &meta, tag_pdf);
   export_meta_clear (&meta);
 
   if (!check_status (status, error))
