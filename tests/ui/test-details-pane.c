@@ -9,18 +9,7 @@
 #include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-resources.h"
-
-static CaDataset *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
-  g_autoptr(GError) error = NULL;
-  CaDataset *dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
+#include "chart-test-common.h"
 
 static void
 done_cb (gpointer data)
@@ -111,7 +100,7 @@ static void
 test_nothing_selected (void)
 {
   CaDetailsPane *pane = CA_DETAILS_PANE (g_object_ref_sink (ca_details_pane_new ()));
-  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("details-basic.xml");
 
   g_assert_cmpstr (ca_details_pane_get_visible_page (pane), ==, "empty");
   g_assert_null (ca_details_pane_get_node (pane));
@@ -130,7 +119,7 @@ test_nothing_selected (void)
 static void
 test_pages_hidden (void)
 {
-  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("details-basic.xml");
   GtkWidget *pane = ca_details_pane_new ();
   AdwStatusPage *empty = ADW_STATUS_PAGE (find_widget (pane, ADW_TYPE_STATUS_PAGE));
   GtkWidget *window;
@@ -164,7 +153,7 @@ node_activated_cb (CaDetailsPane *pane,
 static void
 test_program (void)
 {
-  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("details-basic.xml");
   const CaNode *program = ca_dataset_lookup_node (dataset, "bs-plan");
   GtkWidget *pane = ca_details_pane_new ();
   CaDetailsPane *self = CA_DETAILS_PANE (pane);
@@ -250,7 +239,7 @@ test_program (void)
 static void
 test_no_figures (void)
 {
-  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("details-basic.xml");
   GtkWidget *pane = ca_details_pane_new ();
   CaDetailsPane *self = CA_DETAILS_PANE (pane);
   GtkWidget *window;
@@ -298,7 +287,7 @@ find_capture_scroll_controller (GtkWidget *widget)
 static void
 test_narrow_wheel (void)
 {
-  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("details-basic.xml");
   GtkWidget *pane = ca_details_pane_new ();
   CaDetailsPane *self = CA_DETAILS_PANE (pane);
   GtkWidget *window, *table_scroller, *pane_scroller;
@@ -337,8 +326,7 @@ test_narrow_wheel (void)
 static void
 test_chart_every_panel (void)
 {
-  g_autofree char *path = ca_dataset_get_bundled_path ();
-  g_autoptr(CaDataset) dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, NULL);
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
   GtkWidget *pane = ca_details_pane_new ();
   CaChartView *chart = CA_CHART_VIEW (ca_details_pane_get_chart_view (CA_DETAILS_PANE (pane)));
   GtkWidget *window;
@@ -405,7 +393,7 @@ test_chart_kind (void)
 static void
 test_chinese (void)
 {
-  g_autoptr(CaDataset) dataset = load_fixture ("details-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("details-basic.xml");
   CaDetailsPane *pane = CA_DETAILS_PANE (g_object_ref_sink (ca_details_pane_new ()));
 
   ca_i18n_push_language ("zh_CN");

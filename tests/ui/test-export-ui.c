@@ -14,19 +14,9 @@
 #include "ca-export-dialog.h"
 #include "ca-i18n.h"
 #include "ca-window-private.h"
+#include "chart-test-common.h"
 
 static CaApplication *app;
-
-static CaDataset *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
-  g_autoptr(GError) error = NULL;
-  CaDataset *dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 static void
 spin (void)
@@ -162,7 +152,7 @@ text_read_cb (GObject      *clipboard,
 static void
 test_copy (void)
 {
-  g_autoptr(CaDataset) dataset = load_fixture ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   GtkWidget *window = gtk_window_new ();
   GdkClipboard *clipboard = gtk_widget_get_clipboard (window);
@@ -204,7 +194,7 @@ test_copy (void)
 static void
 test_print (void)
 {
-  g_autoptr(CaDataset) dataset = load_fixture ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autofree char *folder = g_dir_make_tmp ("ca-print-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (folder, "print.pdf", NULL);
@@ -256,7 +246,7 @@ static void
 test_window_actions (void)
 {
   static const char * const names[] = { "export-chart", "copy-chart", "print", "export-csv" };
-  g_autoptr(CaDataset) dataset = load_fixture ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   CaWindow *window = ca_window_new (app);
   GMenu *menu = ca_window_get_export_menu (window);
 
