@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <pango/pangocairo.h>
 
+#include "bench-common.h"
 #include "ca-chart.h"
 #include "ca-dataset.h"
 #include "ca-i18n.h"
@@ -26,8 +27,6 @@ make_dataset (guint n)
       "Money</name></metric></metrics><sources><source id=\"s\" published=\"2024-01-01\" "
       "publisher=\"P\"><title xml:lang=\"en\">T</title></source></sources>"
       "<region id=\"root\" kind=\"country\"><name xml:lang=\"en\">Root</name>\n");
-  g_autoptr(GError) error = NULL;
-  CaDataset *dataset;
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (xml,
@@ -37,27 +36,7 @@ make_dataset (guint n)
         "<goal metric=\"money\" value=\"%u000000\" year=\"%u\" source=\"s\"/></program></park>\n",
         i, i, (i * 7919) % 1000 + 1, i, 2020 + i % 5, 2026 + i % 5, i, i + 1, 2025 + i % 6);
   g_string_append (xml, "</region></atlas>\n");
-  dataset = ca_dataset_load_data (xml->str, xml->len, "bench.xml", NULL, &error);
-  if (dataset == NULL)
-    g_error ("%s", error->message);
-  return dataset;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), cmp_double);
-  return values[n / 2];
+  return bench_load_xml (xml);
 }
 
 static void
@@ -66,6 +45,7 @@ measure (const CaNode *node,
          guint         runs,
          guint         children)
 {
+  double layout_median, draw_median;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 800);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_cairo_create_context (cr);
@@ -89,9 +69,10 @@ measure (const CaNode *node,
       marks = ca_chart_layout_get_n_marks (layout);
       ca_chart_layout_free (layout);
     }
+  layout_median = bench_median (layout_ms, runs);
+  draw_median = bench_median (draw_ms, runs);
   g_print ("| %-8s | %8u | %6u | %9.2f | %9.2f | %9.2f |\n", ca_chart_kind_to_string (kind),
-           children, marks, median (layout_ms, runs), median (draw_ms, runs),
-           median (layout_ms, runs) + median (draw_ms, runs));
+           children, marks, layout_median, draw_median, layout_median + draw_median);
   g_object_unref (context);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 
+#include "bench-common.h"
 #include "ca-chart.h"
 #include "ca-dataset.h"
 #include "ca-export.h"
@@ -33,8 +34,6 @@ make_dataset (guint n)
       "</metric></metrics><sources><source id=\"s\" published=\"2024-01-01\" "
       "publisher=\"Publisher\"><title xml:lang=\"en\">Report</title></source></sources>"
       "<region id=\"root\" kind=\"country\"><name xml:lang=\"en\">Root</name>\n");
-  g_autoptr(GError) error = NULL;
-  CaDataset *dataset;
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (xml,
@@ -42,27 +41,7 @@ make_dataset (guint n)
         "</name><goal metric=\"projects\" value=\"%u\" year=\"2030\" source=\"s\"/></program>\n",
         i, i, (i * 7919) % 1000 + 1);
   g_string_append (xml, "</region></atlas>\n");
-  dataset = ca_dataset_load_data (xml->str, xml->len, "bench.xml", NULL, &error);
-  if (dataset == NULL)
-    g_error ("%s", error->message);
-  return dataset;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), cmp_double);
-  return values[n / 2];
+  return bench_load_xml (xml);
 }
 
 static guint
@@ -143,7 +122,7 @@ bench_case (const CaNode *node,
 
   for (guint r = 0; r < runs; r++)
     times[r] = time_renderer (node, width, height);
-  renderer = median (times, runs);
+  renderer = bench_median (times, runs);
   g_print ("%6u  %5dx%-4d  %9.1f", count_marks (node, width, height), width, height, renderer);
 
   for (CaExportFormat format = CA_EXPORT_PNG; format <= CA_EXPORT_PDF; format++)
@@ -155,12 +134,12 @@ bench_case (const CaNode *node,
 
       for (guint r = 0; r < runs; r++)
         times[r] = time_export (node, format, width, height, NULL);
-      memory = median (times, runs);
+      memory = bench_median (times, runs);
       for (guint r = 0; r < runs; r++)
         times[r] = time_export (node, format, width, height, path);
       g_stat (path, &st);
       g_print ("  %7.1f %6.2fx %7.1f %5.0fk", memory, memory / renderer,
-               median (times, runs), st.st_size / 1024.0);
+               bench_median (times, runs), st.st_size / 1024.0);
     }
   g_print ("\n");
 }

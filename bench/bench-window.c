@@ -18,6 +18,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-common.h"
 #include "ca-application.h"
 #include "ca-i18n.h"
 #include "ca-window-private.h"
@@ -63,22 +64,6 @@ write_dataset (guint n_children,
 }
 
 #define N_RUNS 5
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *runs)
-{
-  qsort (runs, N_RUNS, sizeof (double), compare_doubles);
-  return runs[N_RUNS / 2];
-}
 
 static long
 rss_kib (void)
@@ -180,8 +165,8 @@ main (int   argc,
       wait_for_frame (window);
       frame_runs[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  model_ms = median (model_runs);
-  expand_ms = median (frame_runs);
+  model_ms = bench_median (model_runs, N_RUNS);
+  expand_ms = bench_median (frame_runs, N_RUNS);
 
   /* The same expansion in a tree model that no view shows, to tell the
    * model's part from the list view's. */
@@ -196,7 +181,7 @@ main (int   argc,
         gtk_tree_list_row_set_expanded (bare_root, TRUE);
         bare_runs[i] = (g_get_monotonic_time () - start) / 1000.0;
       }
-    bare_ms = median (bare_runs);
+    bare_ms = bench_median (bare_runs, N_RUNS);
   }
   rss_expanded = rss_kib ();
 
