@@ -12,32 +12,17 @@
 #include "ca-dataset.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "chart-test-common.h"
 
 #define HEADER "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
                "source_id,source_publisher,source_date,source_title\r\n"
-
-static CaDataset *
-load (const char *name)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  CaDataset *dataset;
-
-  if (name == NULL)
-    path = ca_dataset_get_bundled_path ();
-  else
-    path = g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
-  dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return dataset;
-}
 
 /* Quoting, doubled quotes, a line break kept inside a field, the shortest
  * exact values, tokens for qualifiers, ISO dates, CRLF line ends. */
 static void
 test_quoting (void)
 {
-  g_autoptr(CaDataset) dataset = load ("export-csv.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-csv.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "park-a");
   g_autofree char *text = NULL;
   guint rows = 0;
@@ -58,7 +43,7 @@ test_quoting (void)
 static void
 test_values (void)
 {
-  g_autoptr(CaDataset) dataset = load ("export-csv.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-csv.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "top");
   g_autofree char *text = ca_csv_format_subtree (node, NULL);
 
@@ -73,7 +58,7 @@ test_values (void)
 static void
 test_language (void)
 {
-  g_autoptr(CaDataset) dataset = load ("export-csv.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-csv.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "park-a");
   g_autofree char *text = NULL;
 
@@ -114,7 +99,7 @@ count_records (const char *text)
 static void
 test_bundled_counts (void)
 {
-  g_autoptr(CaDataset) dataset = load (NULL);
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
 
   for (guint r = 0; r < ca_dataset_get_n_roots (dataset); r++)
     {
@@ -139,7 +124,7 @@ test_bundled_counts (void)
 static void
 test_write (void)
 {
-  g_autoptr(CaDataset) dataset = load ("export-csv.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-csv.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "top");
   g_autofree char *folder = g_dir_make_tmp ("ca-csv-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (folder, "figures.csv", NULL);

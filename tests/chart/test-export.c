@@ -21,22 +21,7 @@
 #include "ca-export.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
-
-static CaDataset *
-load (const char *name)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  CaDataset *dataset;
-
-  if (name == NULL)
-    path = ca_dataset_get_bundled_path ();
-  else
-    path = g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
-  dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return dataset;
-}
+#include "chart-test-common.h"
 
 /* The title the renderer draws, to compare with the metadata. */
 static char *
@@ -133,7 +118,7 @@ static void
 test_png (void)
 {
   static const char * const ids[] = { "r", "plan", "p1", "plan2" };
-  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
@@ -144,7 +129,7 @@ test_png (void)
 static void
 test_png_sources (void)
 {
-  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "p1");
   CaExportOptions options = { CA_EXPORT_PNG, CA_CHART_COUNTS, 800, 600, 1, NULL };
   g_autoptr(GBytes) bytes = ca_export_render (node, &options, NULL);
@@ -160,7 +145,7 @@ test_png_sources (void)
 static void
 test_png_language (void)
 {
-  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "r");
   CaExportOptions options = { CA_EXPORT_PNG, CA_CHART_COUNTS, 800, 600, 1, "zh_CN" };
   g_autofree char *before = g_strdup (ca_i18n_get_language ());
@@ -206,7 +191,7 @@ check_svg (const CaNode *node,
 static void
 test_svg (void)
 {
-  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   static const char * const ids[] = { "r", "plan", "p2" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -231,7 +216,7 @@ has_bytes (const char *data,
 static void
 test_pdf (void)
 {
-  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "r");
 
   for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
@@ -433,7 +418,7 @@ test_write_no_permission (void)
 static void
 test_export_write_fails (void)
 {
-  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "r");
   CaExportOptions options = { CA_EXPORT_PDF, CA_CHART_GOALS, 600, 400, 1, NULL };
   g_autoptr(GError) error = NULL;
@@ -447,7 +432,7 @@ test_export_write_fails (void)
 static void
 test_too_large (void)
 {
-  g_autoptr(CaDataset) dataset = load ("chart-basic.xml");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "r");
   CaExportOptions options = { CA_EXPORT_PNG, CA_CHART_GOALS, 10000, 10000, 3, NULL };
   g_autoptr(GError) error = NULL;
@@ -461,7 +446,7 @@ test_too_large (void)
 static void
 test_bundled (void)
 {
-  g_autoptr(CaDataset) dataset = load (NULL);
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
   static const char * const ids[] = { "sh", "scip", "baoshan", "sh-future-industries" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
