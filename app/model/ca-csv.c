@@ -16,23 +16,6 @@
 #define CSV_HEADER "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
                    "source_id,source_publisher,source_date,source_title"
 
-/* The dataset's own tokens, so that a CSV reads back into the same terms. */
-static const char *
-qualifier_token (CaQualifier qualifier)
-{
-  static const char * const tokens[] = {
-    [CA_QUALIFIER_EXACT] = "exact",
-    [CA_QUALIFIER_ABOUT] = "about",
-    [CA_QUALIFIER_NEARLY] = "nearly",
-    [CA_QUALIFIER_AT_LEAST] = "at-least",
-    [CA_QUALIFIER_MORE_THAN] = "more-than",
-    [CA_QUALIFIER_AT_MOST] = "at-most",
-  };
-
-  g_return_val_if_fail (qualifier < G_N_ELEMENTS (tokens), "exact");
-  return tokens[qualifier];
-}
-
 /* Appends one field, quoted only when RFC 4180 requires it. */
 static void
 append_field (GString    *out,
@@ -135,7 +118,8 @@ append_row (GString        *out,
   append_field (out, metric->id, FALSE);
   append_field (out, value, FALSE);
   append_field (out, metric->unit, FALSE);
-  append_field (out, qualifier_token (figure->qualifier), FALSE);
+  /* The dataset's own tokens, so that a CSV reads back into the same terms. */
+  append_field (out, ca_qualifier_to_token (figure->qualifier), FALSE);
   append_field (out, year, FALSE);
   append_field (out, date, FALSE);
   append_source (out, figure->source, lang);

@@ -85,15 +85,6 @@ static const guint32 allowed_attributes[N_FRAME_KINDS] = {
                   | BIT (ATTR_SOURCE),
 };
 
-static const char * const qualifier_names[] = {
-  [CA_QUALIFIER_EXACT] = "exact",
-  [CA_QUALIFIER_ABOUT] = "about",
-  [CA_QUALIFIER_NEARLY] = "nearly",
-  [CA_QUALIFIER_AT_LEAST] = "at-least",
-  [CA_QUALIFIER_MORE_THAN] = "more-than",
-  [CA_QUALIFIER_AT_MOST] = "at-most",
-};
-
 static const char * const status_names[] = {
   [CA_STATUS_NONE] = "",
   [CA_STATUS_PLANNED] = "planned",
@@ -681,12 +672,12 @@ start_figure (const CaAttrs *attrs)
   check_value (attrs, ATTR_VALUE, TRUE, &figure.value);
   if (qualifier != NULL)
     {
-      int q = parse_enum (qualifier_names, G_N_ELEMENTS (qualifier_names), qualifier);
+      CaQualifier q = CA_QUALIFIER_EXACT;
 
-      if (q < 0)
+      if (!ca_qualifier_from_token (qualifier, &q))
         ca_loader_problem_at_enum (attrs, "qualifier", qualifier,
                                    "exact, about, nearly, at-least, more-than, at-most");
-      figure.qualifier = (guint8) MAX (q, 0);
+      figure.qualifier = (guint8) q;
     }
   if (figure.type == CA_FIGURE_GOAL)
     {

@@ -344,3 +344,36 @@ ca_node_sum_by_metric (const CaNode *self,
 G_STATIC_ASSERT (sizeof (CaNode) <= 72);
 G_STATIC_ASSERT (sizeof (CaFigure) <= 56);
 G_STATIC_ASSERT (sizeof (CaDate) == 4);
+
+static const char * const qualifier_tokens[] = {
+  [CA_QUALIFIER_EXACT] = "exact",
+  [CA_QUALIFIER_ABOUT] = "about",
+  [CA_QUALIFIER_NEARLY] = "nearly",
+  [CA_QUALIFIER_AT_LEAST] = "at-least",
+  [CA_QUALIFIER_MORE_THAN] = "more-than",
+  [CA_QUALIFIER_AT_MOST] = "at-most",
+};
+
+const char *
+ca_qualifier_to_token (CaQualifier qualifier)
+{
+  g_return_val_if_fail ((guint) qualifier < G_N_ELEMENTS (qualifier_tokens), "exact");
+
+  return qualifier_tokens[qualifier];
+}
+
+gboolean
+ca_qualifier_from_token (const char  *token,
+                         CaQualifier *qualifier)
+{
+  g_return_val_if_fail (token != NULL, FALSE);
+  g_return_val_if_fail (qualifier != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (qualifier_tokens); i++)
+    if (g_str_equal (qualifier_tokens[i], token))
+      {
+        *qualifier = (CaQualifier) i;
+        return TRUE;
+      }
+  return FALSE;
+}

@@ -66,4 +66,10 @@ typedef struct {
 GArray         *ca_node_sum_by_metric       (const CaNode *self,
                                              CaFigureType  type);
 
+/* A qualifier as the dataset format writes it ("exact", "about", ...), read
+ * by the loader and written back by the CSV export; FALSE for no such word. */
+const char     *ca_qualifier_to_token       (CaQualifier   qualifier);
+gboolean        ca_qualifier_from_token     (const char   *token,
+                                             CaQualifier  *qualifier);
+
 G_END_DECLS
