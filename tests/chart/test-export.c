@@ -251,19 +251,27 @@ test_format_from_path (void)
 
 /* Atomic writes **************************************************/
 
-/* Every name in @folder but the ones listed: a temporary file left behind
- * shows up here. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every name in @folder, sorted: a temporary file left behind shows up
+ * here.  The names are copied: the next g_dir_read_name () may reuse its
+ * buffer. */
 static char *
 list_folder (const char *folder)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, (gpointer) name);
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
