@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Writes a synthetic atlas dataset of N nodes, valid by the format page.
 
-    bench/gen-dataset.py N OUT.xml
-
 A tree with a fan-out of 10: regions at the top two levels, parks below
 them, then programs and their sub-programs.  Every node has an English and
-a Chinese name and two tags; every other node a goal and a count, so the
-file exercises ids, references, numbers, years and dates like a real one."""
+a Chinese name and two tags.
 
+Shapes (--shape):
+  light  every other node has a goal and a count (1 figure a node on
+         average), 2 metrics and 20 sources: the shape of the first
+         benchmarks.
+  heavy  every node has 1 to 3 figures (goals with a baseline, counts) over
+         4 metrics and 100 sources, all declared: the shape of a real
+         dataset with figures everywhere."""
+
+import argparse
 import sys
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
@@ -21,10 +27,16 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
     <metric id="projects" kind="count">
       <name xml:lang="en">Projects</name><name xml:lang="zh-CN">项目</name>
     </metric>
-  </metrics>
-  <sources>
+"""
+HEAVY_METRICS = """    <metric id="floor-area" kind="quantity" unit="m²">
+      <name xml:lang="en">Floor area</name><name xml:lang="zh-CN">建筑面积</name>
+    </metric>
+    <metric id="firms" kind="count">
+      <name xml:lang="en">Firms</name><name xml:lang="zh-CN">企业数</name>
+    </metric>
 """
 FANOUT = 10
+SHAPES = {"light": 20, "heavy": 100}   # shape: number of sources
 
 
 def kind_of(depth):
@@ -35,7 +47,37 @@ def kind_of(depth):
     return "program"
 
 
-def node_open(out, i, depth):
+def light_figures(out, pad, i):
+    if i % 2 != 0:
+        return
+    src = f"s{i % 20}"
+    out.write(f'{pad}  <goal metric="output-value" value="{(i + 1) * 1000000}" '
+              f'year="{2025 + i % 10}" qualifier="about" source="{src}"/>\n'
+              f'{pad}  <count metric="projects" value="{i % 500}" '
+              f'date="2024-{1 + i % 12:02d}-{1 + i % 28:02d}" source="{src}"/>\n')
+
+
+def heavy_figures(out, pad, i):
+    # 1, 2 or 3 figures, cycling over goals and counts of the four metrics.
+    for k in range(1 + i % 3):
+        src = f"s{(i + k) % 100}"
+        which = (i + k) % 4
+        if which == 0:
+            out.write(f'{pad}  <goal metric="output-value" value="{(i + 1) * 1000000}" '
+                      f'year="{2025 + i % 10}" baseline="{(i + 1) * 400000}" '
+                      f'baseline-year="{2015 + i % 10}" qualifier="about" source="{src}"/>\n')
+        elif which == 1:
+            out.write(f'{pad}  <count metric="projects" value="{i % 500}" '
+                      f'date="2024-{1 + i % 12:02d}-{1 + i % 28:02d}" source="{src}"/>\n')
+        elif which == 2:
+            out.write(f'{pad}  <goal metric="floor-area" value="{(i % 900 + 1) * 1250.5}" '
+                      f'year="{2026 + i % 5}" qualifier="at-least" source="{src}"/>\n')
+        else:
+            out.write(f'{pad}  <count metric="firms" value="{i % 3000}" '
+                      f'date="2023-{1 + i % 12:02d}" qualifier="more-than" source="{src}"/>\n')
+
+
+def node_open(out, i, depth, figures):
     element = kind_of(depth)
     pad = "  " * (depth + 1)
     attrs = f'id="n{i}"'
@@ -48,17 +90,11 @@ def node_open(out, i, depth):
     out.write(f'{pad}<{element} {attrs}>\n'
               f'{pad}  <name xml:lang="en">Node {i}</name>'
               f'<name xml:lang="zh-CN">节点{i}</name>\n')
-    if i % 2 == 0:
-        src = f"s{i % 20}"
-        out.write(f'{pad}  <goal metric="output-value" value="{(i + 1) * 1000000}" '
-                  f'year="{2025 + i % 10}" qualifier="about" source="{src}"/>\n'
-                  f'{pad}  <count metric="projects" value="{i % 500}" '
-                  f'date="2024-{1 + i % 12:02d}-{1 + i % 28:02d}" source="{src}"/>\n')
+    figures(out, pad, i)
     out.write(f'{pad}  <tag>cluster-{i % 7}</tag><tag>industry-{i % 13}</tag>\n')
-    return element
 
 
-def write_tree(out, n):
+def write_tree(out, n, figures):
     # Node i's children are i*FANOUT+1 .. i*FANOUT+FANOUT (a heap layout), so
     # a depth-first walk with an explicit stack writes a well-nested file.
     stack = [(0, 0, False)]
@@ -67,25 +103,46 @@ def write_tree(out, n):
         if closing:
             out.write(f'{"  " * (depth + 1)}</{kind_of(depth)}>\n')
             continue
-        node_open(out, i, depth)
+        node_open(out, i, depth, figures)
         stack.append((i, depth, True))
         first = i * FANOUT + 1
         for child in reversed(range(first, min(first + FANOUT, n))):
             stack.append((child, depth + 1, False))
 
 
-def main():
-    n, path = int(sys.argv[1]), sys.argv[2]
-    with open(path, "w", encoding="utf-8") as out:
+def write(path, n, shape="light"):
+    """Writes the dataset; also called by bench/run-all.py."""
+    heavy = shape == "heavy"
+    with open(path, "w", encoding="utf-8", buffering=1 << 20) as out:
         out.write(HEAD)
-        for s in range(20):
-            out.write(f'    <source id="s{s}" published="2024-01-{1 + s:02d}" '
-                      f'publisher="Publisher {s}"><title xml:lang="en">Article {s}</title>'
-                      f'</source>\n')
+        if heavy:
+            out.write(HEAVY_METRICS)
+        out.write("  </metrics>\n  <sources>\n")
+        for s in range(SHAPES[shape]):
+            out.write(f'    <source id="s{s}" published="2024-01-{1 + s % 28:02d}" '
+                      f'publisher="Publisher {s}"><title xml:lang="en">Article {s}</title>')
+            if heavy:
+                out.write(f'<title xml:lang="zh-CN">文章{s}</title>')
+            out.write('</source>\n')
         out.write("  </sources>\n")
-        write_tree(out, n)
+        write_tree(out, n, heavy_figures if heavy else light_figures)
         out.write("</atlas>\n")
 
 
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n", 1)[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("nodes", type=int, metavar="N", help="number of nodes (at least 1)")
+    parser.add_argument("out", metavar="OUT.xml", help="file to write")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="light",
+                        help="what each node carries (default: light)")
+    args = parser.parse_args()
+    if args.nodes < 1:
+        parser.error("N must be at least 1")
+    write(args.out, args.nodes, args.shape)
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
