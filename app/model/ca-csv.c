@@ -13,25 +13,41 @@
 #include "ca-i18n.h"
 #include "ca-node.h"
 
+#define CSV_BOM "\xEF\xBB\xBF"
+
 #define CSV_HEADER "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
                    "source_id,source_publisher,source_date,source_title"
 
-/* Appends one field, quoted only when RFC 4180 requires it. */
-static void
-append_field (GString    *out,
-              const char *text,
-              gboolean    first)
+/* A spreadsheet runs a cell that starts with one of these as a formula
+ * (OWASP, "CSV Injection"): a name such as "=HYPERLINK(...)" must stay text. */
+static gboolean
+starts_formula (const char *text)
 {
+  return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+}
+
+/* Appends one field, quoted only when RFC 4180 requires it.  A text that a
+ * spreadsheet would take for a formula gets a leading apostrophe, which
+ * spreadsheets show as text and do not evaluate. */
+static void
+append_text (GString    *out,
+             const char *text,
+             gboolean    first)
+{
+  gboolean formula;
+
   if (!first)
     g_string_append_c (out, ',');
   if (text == NULL)
     return;
+  formula = starts_formula (text);
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
-      g_string_append (out, text);
+      g_string_append_printf (out, "%s%s", formula ? "'" : "", text);
       return;
     }
-  g_string_append_c (out, '"');
+  /* The apostrophe goes inside the quotes: it is part of the cell. */
+  g_string_append (out, formula ? "\"'" : "\"");
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '"')
@@ -39,6 +55,16 @@ append_field (GString    *out,
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
+}
+
+/* Numbers and the program's own tokens go as they are: an apostrophe would
+ * turn a value into text in the spreadsheet. */
+static void
+append_plain (GString    *out,
+              const char *text)
+{
+  g_string_append_c (out, ',');
+  g_string_append (out, text != NULL ? text : "");
 }
 
 /* The shortest decimal that reads back as exactly @value (%.17g would write
@@ -88,10 +114,10 @@ append_source (GString        *out,
       return;
     }
   date = ca_format_date_iso (&source->published);
-  append_field (out, source->id, FALSE);
-  append_field (out, source->publisher, FALSE);
-  append_field (out, date, FALSE);
-  append_field (out, ca_text_lookup (&source->titles, lang), FALSE);
+  append_text (out, source->id, FALSE);
+  append_text (out, source->publisher, FALSE);
+  append_plain (out, date);
+  append_text (out, ca_text_lookup (&source->titles, lang), FALSE);
 }
 
 static void
@@ -112,16 +138,16 @@ append_row (GString        *out,
   if (figure->type == CA_FIGURE_COUNT && figure->date.year > 0)
     date = ca_format_date_iso (&figure->date);
 
-  append_field (out, ca_node_get_id (figure->node), TRUE);
-  append_field (out, path, FALSE);
-  append_field (out, figure->type == CA_FIGURE_GOAL ? "goal" : "count", FALSE);
-  append_field (out, metric->id, FALSE);
-  append_field (out, value, FALSE);
-  append_field (out, metric->unit, FALSE);
+  append_text (out, ca_node_get_id (figure->node), TRUE);
+  append_text (out, path, FALSE);
+  append_plain (out, figure->type == CA_FIGURE_GOAL ? "goal" : "count");
+  append_text (out, metric->id, FALSE);
+  append_plain (out, value);
+  append_text (out, metric->unit, FALSE);
   /* The dataset's own tokens, so that a CSV reads back into the same terms. */
-  append_field (out, ca_qualifier_to_token (figure->qualifier), FALSE);
-  append_field (out, year, FALSE);
-  append_field (out, date, FALSE);
+  append_plain (out, ca_qualifier_to_token (figure->qualifier));
+  append_plain (out, year);
+  append_plain (out, date);
   append_source (out, figure->source, lang);
   g_string_append (out, "\r\n");
 }
@@ -136,7 +162,9 @@ ca_csv_format_subtree (const CaNode *node,
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  out = g_string_new (CSV_HEADER "\r\n");
+  /* The byte order mark makes Excel read the file as UTF-8, not in the
+   * locale's code page, which garbles Chinese names. */
+  out = g_string_new (CSV_BOM CSV_HEADER "\r\n");
   for (const CaNode *n = ca_node_next_in_subtree (node, NULL);
        n != NULL;
        n = ca_node_next_in_subtree (node, n))

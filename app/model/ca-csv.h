@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* The figures of a node's subtree as CSV: UTF-8, RFC 4180 quoting, CRLF line
- * ends, one row per figure in pre-order, after this header of
+/* The figures of a node's subtree as CSV: UTF-8 after a byte order mark
+ * (EF BB BF, for Excel), RFC 4180 quoting, CRLF line ends, one row per
+ * figure in pre-order, after this header of
  * machine-readable column names (never translated):
  *
  *   node_id,node_path,kind,metric,value,unit,qualifier,year,date,
@@ -17,7 +18,11 @@ G_BEGIN_DECLS
  * the metric's base unit, in the shortest form that reads back exactly;
  * qualifier is the dataset token ("exact", "about", "at-least", ...); dates
  * are ISO 8601.  node_path and source_title use the current language of
- * ca-i18n.h, node names joined with " / ". */
+ * ca-i18n.h, node names joined with " / ".  A text cell (an id, a name, a
+ * unit, a publisher, a title) that starts with =, +, -, @, a tab or a
+ * carriage return is written with a leading apostrophe, so that a
+ * spreadsheet shows it instead of running it as a formula; value, year and
+ * dates are never changed. */
 
 /* Returns the whole text; @n_rows, if given, receives the figure rows written. */
 char     *ca_csv_format_subtree (const CaNode  *node,

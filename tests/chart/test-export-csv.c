@@ -14,7 +14,8 @@
 #include "ca-node.h"
 #include "chart-test-common.h"
 
-#define HEADER "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
+/* The byte order mark first, so that Excel reads UTF-8. */
+#define HEADER "\xEF\xBB\xBF" "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
                "source_id,source_publisher,source_date,source_title\r\n"
 
 /* Quoting, doubled quotes, a line break kept inside a field, the shortest
@@ -38,6 +39,25 @@ test_quoting (void)
     "\"Plan, with a comma\"\r\n"
     "park-a-plan,\"Top, City / The \"\"A\"\" Park / Plan A\",goal,projects,40,,more-than,"
     "2026,,src-plain,Baoshan District Government,2022-11,Report\r\n");
+}
+
+/* Cells a spreadsheet would run as formulas get an apostrophe, inside the
+ * quotes when the cell is quoted; numbers, dates and tokens never do. */
+static void
+test_formulas (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-formula.xml");
+  g_autofree char *top = ca_csv_format_subtree (ca_dataset_lookup_node (dataset, "top"), NULL);
+  g_autofree char *minus = ca_csv_format_subtree (ca_dataset_lookup_node (dataset, "minus"),
+                                                  NULL);
+
+  g_assert_true (g_str_has_prefix (top, HEADER));
+  g_assert_nonnull (strstr (top, "\r\ntop,'=SUM(A1:A9),goal,share,500000000000,'-1+2,about,"
+                                 "2030,,src-at,'+cmd|' /C calc'!A0,2024-04-07,"
+                                 "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"click\"\")\"\r\n"));
+  g_assert_nonnull (strstr (top, ",src-tab,'\t=1+1,2023,Plain title\r\n"));
+  g_assert_nonnull (strstr (top, ",src-cr,\"'\r=3+3\",2022,"));
+  g_assert_nonnull (strstr (minus, "\r\nminus,'-Minus,count,count,3,,exact,2024,2024,"));
 }
 
 static void
@@ -152,6 +172,7 @@ main (int   argc,
   ca_i18n_set_language ("en");
 
   g_test_add_func ("/csv/quoting", test_quoting);
+  g_test_add_func ("/csv/formulas", test_formulas);
   g_test_add_func ("/csv/values", test_values);
   g_test_add_func ("/csv/language", test_language);
   g_test_add_func ("/csv/bundled-counts", test_bundled_counts);

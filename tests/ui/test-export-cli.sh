@@ -115,8 +115,8 @@ csv_check () {  # FILE EXPECTED_ROWS
 import csv, sys
 raw = open(sys.argv[1], 'rb').read()
 raw.decode('utf-8')
-body = raw.replace(b'\r\n', b'')
-rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+assert raw.startswith(b'\xef\xbb\xbfnode_id,'), 'no UTF-8 byte order mark: %r' % raw[:8]
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig')))
 header = ('node_id,node_path,kind,metric,value,unit,qualifier,year,date,'
           'source_id,source_publisher,source_date,source_title').split(',')
 assert rows[0] == header, rows[0]
@@ -210,7 +210,7 @@ for spec in "$bundled:sh:" "$bundled:cn:" "$bundled:scip:" "$bundled:bs-hitech-p
   expected=$(xml_figures "$xml" "$id")
   run --export "$work/$id.csv" --node "$id" $arg
   if [ $status -eq 0 ] && out=$(csv_check "$work/$id.csv" "$expected" 2>&1); then
-    ok "csv $id: $expected rows, RFC 4180, CRLF"
+    ok "csv $id: $expected rows, BOM, RFC 4180, CRLF"
   else not_ok "csv $id (exit $status)" "$(cat "$work/stderr")" "${out:-}"; fi
 done
 
