@@ -9,6 +9,22 @@
 
 #include "ca-cli.h"
 #include "ca-dataset.h"
+#include "ca-node.h"
+
+/* A file refused before any of it was parsed, as FILE:0:0: message. */
+static void
+print_refused (const char   *file,
+               const GError *error)
+{
+  g_autofree char *name = g_filename_display_name (file);
+  CaProblem problem = {
+    .file = name,
+    .message = (char *) (error != NULL ? error->message : _("the file was refused")),
+  };
+  g_autofree char *line = ca_problem_format (&problem);
+
+  g_printerr ("%s\n", line);
+}
 
 static gboolean
 check_one (const char *file)
@@ -20,9 +36,11 @@ check_one (const char *file)
   dataset = ca_dataset_load_file (file, NULL, NULL, NULL, &problems, &error);
   if (dataset != NULL)
     {
+      g_autofree char *name = ca_dataset_display_name (file);
+
       /* The summary line is a contract for scripts (cli.md), so it is not
-       * translated. */
-      g_print ("%s: OK: %u regions, %u parks, %u programs, %u figures, %u sources\n", file,
+       * translated; the name is escaped like FILE in the problems. */
+      g_print ("%s: OK: %u regions, %u parks, %u programs, %u figures, %u sources\n", name,
                ca_dataset_count_nodes (dataset, CA_NODE_REGION),
                ca_dataset_count_nodes (dataset, CA_NODE_PARK),
                ca_dataset_count_nodes (dataset, CA_NODE_PROGRAM),
@@ -38,7 +56,7 @@ check_one (const char *file)
         g_printerr ("%s\n", line);
       }
   else
-    g_printerr ("%s:0:0: %s\n", file, error != NULL ? error->message : _("the file was refused"));
+    print_refused (file, error);
   return FALSE;
 }
 

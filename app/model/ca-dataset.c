@@ -183,6 +183,105 @@ finish_load (CaDatasetContents *contents,
   return ca_dataset_new_from_contents (contents, path);
 }
 
+char *
+ca_dataset_display_name (const char *path)
+{
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  display = g_filename_display_name (path);
+  return ca_escape_line (display);
+}
+
+char *
+ca_dataset_display_basename (const char *path)
+{
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  display = g_filename_display_basename (path);
+  return ca_escape_line (display);
+}
+
+static void
+set_open_error (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_autofree char *name = ca_dataset_display_name (path);
+
+  g_set_error (error, CA_DATASET_ERROR, CA_DATASET_ERROR_IO,
+               _("Could not open “%s”: %s"), name, g_strerror (saved_errno));
+}
+
+/* A folder cannot be read, as before; anything else that is not a regular
+ * file is refused like a file that is not a dataset. */
+static void
+set_not_regular_error (GError            **error,
+                       const char         *path,
+                       const struct stat  *st)
+{
+  g_autofree char *name = ca_dataset_display_name (path);
+
+  g_set_error (error, CA_DATASET_ERROR,
+               S_ISDIR (st->st_mode) ? CA_DATASET_ERROR_IO : CA_DATASET_ERROR_INVALID,
+               _("“%s” is not a regular file"), name);
+}
+
+/* Only a regular file is read.  A FIFO would block open () and read ()
+ * for ever, and a device such as /dev/zero never ends, so neither is
+ * opened in blocking mode: stat () refuses them without opening them, and
+ * O_NONBLOCK with fstat () covers a file swapped in between. */
+static int
+open_regular_file (const char   *path,
+                   struct stat  *st,
+                   GError      **error)
+{
+  int fd, flags;
+
+  if (g_stat (path, st) != 0)
+    {
+      set_open_error (error, path, errno);
+      return -1;
+    }
+  if (!S_ISREG (st->st_mode))
+    {
+      set_not_regular_error (error, path, st);
+      return -1;
+    }
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      set_open_error (error, path, errno);
+      return -1;
+    }
+  if (fstat (fd, st) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      set_open_error (error, path, saved);
+      return -1;
+    }
+  if (!S_ISREG (st->st_mode))
+    {
+      close (fd);
+      set_not_regular_error (error, path, st);
+      return -1;
+    }
+  /* Reads of a regular file then block as usual instead of failing with EAGAIN. */
+  flags = fcntl (fd, F_GETFL);
+  if (flags == -1 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) == -1)
+    {
+      int saved = errno;
+
+      close (fd);
+      set_open_error (error, path, saved);
+      return -1;
+    }
+  return fd;
+}
+
 CaDataset *
 ca_dataset_load_file (const char          *path,
                       GCancellable        *cancellable,
@@ -202,20 +301,13 @@ ca_dataset_load_file (const char          *path,
 
   if (problems != NULL)
     *problems = NULL;
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0 || S_ISDIR (st.st_mode))
-    {
-      int saved = fd < 0 ? errno : (S_ISDIR (st.st_mode) ? EISDIR : errno);
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, CA_DATASET_ERROR, CA_DATASET_ERROR_IO,
-                   _("Could not open “%s”: %s"), path, g_strerror (saved));
-      return NULL;
-    }
-  display_name = g_strdup (path);
-  contents = ca_loader_run (display_name, read_fd, GINT_TO_POINTER (fd),
-                            S_ISREG (st.st_mode) ? st.st_size : 0,
+  fd = open_regular_file (path, &st, error);
+  if (fd < 0)
+    return NULL;
+  /* FILE in the problems and the loader's messages is text for people,
+   * so UTF-8 whatever bytes the name is made of. */
+  display_name = g_filename_display_name (path);
+  contents = ca_loader_run (display_name, read_fd, GINT_TO_POINTER (fd), st.st_size,
                             cancellable, progress, progress_data, found, error);
   close (fd);
   return finish_load (contents, path, found, problems, error);
@@ -381,34 +473,69 @@ ca_dataset_get_n_figures (CaDataset *self)
 
 /* Suggestions ------------------------------------------------------------ */
 
-/* Edit distance between two UTF-8 strings, in characters. */
-static guint
-levenshtein (const char *a,
-             const char *b)
+/* Ids are compared up to the longest a dataset may hold (the loader refuses
+ * longer ones), and the tables of all ids together up to a budget of cells:
+ * however long the typed id and however many nodes, a message answers in a
+ * small fraction of a second.  Beyond the budget the ids found so far are
+ * the suggestion. */
+#define SUGGEST_MAX_CHARS  256
+#define SUGGEST_MAX_CELLS  (G_GUINT64_CONSTANT (40) * 1000 * 1000)
+
+typedef struct {
+  gunichar chars[SUGGEST_MAX_CHARS];
+  guint    len;
+} FoldedId;
+
+/* @text in lower case, cut to SUGGEST_MAX_CHARS characters. */
+static void
+fold_id (const char *text,
+         FoldedId   *out)
 {
-  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, NULL);
-  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, NULL);
-  glong la = g_utf8_strlen (a, -1);
-  glong lb = g_utf8_strlen (b, -1);
-  g_autofree guint *row = g_new (guint, lb + 1);
+  out->len = 0;
+  for (const char *p = text; *p != '\0' && out->len < SUGGEST_MAX_CHARS;
+       p = g_utf8_next_char (p))
+    out->chars[out->len++] = g_unichar_tolower (g_utf8_get_char (p));
+}
 
-  for (glong j = 0; j <= lb; j++)
-    row[j] = (guint) j;
-  for (glong i = 1; i <= la; i++)
+/* The case-blind edit distance between @a and @b when it is at most @k,
+ * else k + 1.  Only the cells within @k of the diagonal can hold such a
+ * distance, so each row fills at most 2k + 1 of them, and a row whose cells
+ * all exceed @k ends the search.  @cells counts the cells filled. */
+static guint
+distance_within (const FoldedId *a,
+                 const FoldedId *b,
+                 guint           k,
+                 guint64        *cells)
+{
+  const guint far = k + 1;
+  guint row[SUGGEST_MAX_CHARS + 1];
+
+  if ((a->len > b->len ? a->len - b->len : b->len - a->len) > k)
+    return far;
+  for (guint j = 0; j <= b->len; j++)
+    row[j] = MIN (j, far);
+  for (guint i = 1; i <= a->len; i++)
     {
-      guint diagonal = row[0];
+      guint lo = i > k ? i - k : 1, hi = MIN (b->len, i + k);
+      guint diagonal = row[lo - 1], best;
 
-      row[0] = (guint) i;
-      for (glong j = 1; j <= lb; j++)
+      /* Left of the band the distance exceeds k. */
+      row[lo - 1] = lo == 1 ? MIN (i, far) : far;
+      best = row[lo - 1];
+      for (guint j = lo; j <= hi; j++)
         {
           guint above = row[j];
-          guint cost = g_unichar_tolower (ua[i - 1]) == g_unichar_tolower (ub[j - 1]) ? 0 : 1;
+          guint cost = a->chars[i - 1] == b->chars[j - 1] ? 0 : 1;
 
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          row[j] = MIN (MIN (MIN (above + 1, row[j - 1] + 1), diagonal + cost), far);
           diagonal = above;
+          best = MIN (best, row[j]);
         }
+      *cells += hi >= lo ? hi - lo + 1 : 0;
+      if (best > k)
+        return far;
     }
-  return row[lb];
+  return row[b->len];
 }
 
 typedef struct {
@@ -428,6 +555,48 @@ compare_suggestions (gconstpointer a,
   return strcmp (sa->id, sb->id);
 }
 
+/* Keeps the @max best of @found in order, so that the search can refuse
+ * anything farther than the worst of them. */
+static void
+keep_best (GArray           *found,
+           const Suggestion *s,
+           guint             max)
+{
+  guint at = found->len;
+
+  while (at > 0 && compare_suggestions (s, &g_array_index (found, Suggestion, at - 1)) < 0)
+    at--;
+  if (at >= max)
+    return;
+  g_array_insert_val (found, at, *s);
+  if (found->len > max)
+    g_array_set_size (found, max);
+}
+
+/* Scores @node's id against @typed; FALSE when it is too far to keep. */
+static gboolean
+score_id (const CaNode   *node,
+          const char     *id,
+          const FoldedId *typed,
+          guint           limit,
+          guint64        *cells,
+          Suggestion     *s)
+{
+  FoldedId other;
+
+  s->id = node->id;
+  /* An id that starts with what was typed is always suggested; its
+   * distance is the characters it adds. */
+  if (g_str_has_prefix (node->id, id))
+    {
+      s->distance = (guint) g_utf8_strlen (node->id, -1) - (guint) g_utf8_strlen (id, -1);
+      return TRUE;
+    }
+  fold_id (node->id, &other);
+  s->distance = distance_within (typed, &other, limit, cells);
+  return s->distance <= limit;
+}
+
 GPtrArray *
 ca_dataset_suggest_ids (CaDataset  *self,
                         const char *id,
@@ -435,27 +604,33 @@ ca_dataset_suggest_ids (CaDataset  *self,
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Suggestion));
   GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+  g_autofree FoldedId *typed = g_new (FoldedId, 1);
+  guint64 cells = 0;
   guint limit;
 
   g_return_val_if_fail (CA_IS_DATASET (self), result);
   g_return_val_if_fail (id != NULL, result);
 
+  fold_id (id, typed);
   /* Far-off ids are no help: allow about a third of the id to differ. */
-  limit = MAX (2, (guint) g_utf8_strlen (id, -1) / 3 + 1);
-  for (guint r = 0; r < self->contents->roots->len; r++)
+  limit = MAX (2, typed->len / 3 + 1);
+  for (guint r = 0; r < self->contents->roots->len && cells < SUGGEST_MAX_CELLS; r++)
     {
       const CaNode *root = self->contents->roots->pdata[r];
 
-      for (const CaNode *node = root; node != NULL; node = ca_node_next_in_subtree (root, node))
+      for (const CaNode *node = root; node != NULL && cells < SUGGEST_MAX_CELLS;
+           node = ca_node_next_in_subtree (root, node))
         {
-          Suggestion s = { node->id, levenshtein (id, node->id) };
+          /* Once @max are found, only nearer ids can change the list. */
+          guint k = found->len >= max && max > 0
+                    ? g_array_index (found, Suggestion, max - 1).distance : limit;
+          Suggestion s;
 
-          if (s.distance <= limit || g_str_has_prefix (node->id, id))
-            g_array_append_val (found, s);
+          if (score_id (node, id, typed, MIN (k, limit), &cells, &s))
+            keep_best (found, &s, max);
         }
     }
-  g_array_sort (found, compare_suggestions);
-  for (guint i = 0; i < found->len && i < max; i++)
+  for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (result, g_strdup (g_array_index (found, Suggestion, i).id));
   return result;
 }

@@ -25,6 +25,9 @@ typedef void (*CaLoadProgressFunc) (double fraction, gpointer user_data);
 /* Loads a dataset file, whole or not at all.  When the file is refused,
  * returns NULL, sets @error (CA_DATASET_ERROR_INVALID) and, when @problems
  * is given, fills it with every CaProblem found (element free func set).
+ * Anything but a regular file is refused at once, before any read: a
+ * folder with CA_DATASET_ERROR_IO, a FIFO, a socket or a device with
+ * CA_DATASET_ERROR_INVALID (and no problems).
  * Safe to call from a worker thread. */
 CaDataset      *ca_dataset_load_file        (const char          *path,
                                              GCancellable        *cancellable,
@@ -40,6 +43,11 @@ CaDataset      *ca_dataset_load_data        (const char          *data,
                                              GError             **error);
 /* The path of the bundled data/atlas.xml, installed or in the source tree. */
 char           *ca_dataset_get_bundled_path (void);
+/* @path as shown to a person, whole or only its last part: in UTF-8
+ * (g_filename_display_name ()), its control characters escaped as by
+ * ca_escape_line (), so that it fits in a label, a title or one line. */
+char           *ca_dataset_display_name     (const char          *path);
+char           *ca_dataset_display_basename (const char          *path);
 
 const char     *ca_dataset_get_path         (CaDataset           *self);
 const char     *ca_dataset_get_title        (CaDataset           *self,

@@ -20,12 +20,81 @@ ca_problem_free (CaProblem *problem)
   g_free (problem);
 }
 
+/* Control characters, and the separators some programs end a line at. */
+static gboolean
+needs_escape (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR
+         || type == G_UNICODE_PARAGRAPH_SEPARATOR;
+}
+
+static void
+append_escaped (GString  *out,
+                gunichar  c)
+{
+  if (c == '\n')
+    g_string_append (out, "\\n");
+  else if (c == '\r')
+    g_string_append (out, "\\r");
+  else if (c == '\t')
+    g_string_append (out, "\\t");
+  else if (c < 0x100)
+    g_string_append_printf (out, "\\x%02X", c);
+  else
+    g_string_append_printf (out, "\\u%04X", c);
+}
+
+char *
+ca_escape_line (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (needs_escape (c))
+        append_escaped (out, c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Both parts are escaped: a message may quote the file's name too. */
+static char *
+format_problem (const char      *file,
+                const CaProblem *problem)
+{
+  g_autofree char *safe_file = ca_escape_line (file);
+  g_autofree char *safe_message = ca_escape_line (problem->message);
+
+  return g_strdup_printf ("%s:%u:%u: %s", safe_file, problem->line, problem->column,
+                          safe_message);
+}
+
 char *
 ca_problem_format (const CaProblem *problem)
 {
   g_return_val_if_fail (problem != NULL, NULL);
-  return g_strdup_printf ("%s:%u:%u: %s", problem->file, problem->line, problem->column,
-                          problem->message);
+  return format_problem (problem->file, problem);
+}
+
+char *
+ca_problem_format_short (const CaProblem *problem)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+  base = g_path_get_basename (problem->file);
+  return format_problem (base, problem);
 }
 
 /* Language tags compare without case, and '_' equals '-'. */

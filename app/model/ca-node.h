@@ -6,6 +6,15 @@
 
 G_BEGIN_DECLS
 
+/* @text made safe to print on one line: bytes that are not UTF-8 become
+ * U+FFFD, and control characters and line separators are written as
+ * escapes (\n, \r, \t, \x1B, \u2028), so that a file name with a newline
+ * cannot forge a line of its own. */
+char           *ca_escape_line              (const char   *text);
+/* ca_problem_format () with FILE cut to its base name, for a dialog that
+ * names the file already; escaped the same way. */
+char           *ca_problem_format_short     (const CaProblem *problem);
+
 /* Nodes belong to their CaDataset; never free them. */
 
 CaNodeType      ca_node_get_node_type       (const CaNode *self);
