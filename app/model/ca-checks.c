@@ -9,52 +9,37 @@
 #include <math.h>
 #include <string.h>
 
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+
 #include "ca-checks.h"
 #include "ca-dataset-private.h"
-
-static gboolean
-is_name_start (gunichar c)
-{
-  return c == '_' || g_unichar_isalpha (c);
-}
-
-static gboolean
-is_name_char (gunichar c)
-{
-  return is_name_start (c) || c == '-' || c == '.' || c == 0xB7
-         || g_unichar_isdigit (c) || g_unichar_ismark (c);
-}
 
 gboolean
 ca_check_ncname (const char *text)
 {
   guint n = 0;
+  gboolean ascii = TRUE;
 
   if (text == NULL || *text == '\0')
     return FALSE;
-  for (const char *p = text; *p != '\0'; n++)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
     {
-      gunichar c = (guchar) *p;
+      guchar c = (guchar) *p;
 
       if (n >= CA_LOADER_MAX_ID)
         return FALSE;
-      if (c < 0x80)
-        {
-          /* Most ids are ASCII: letters, digits, '-', '_' and '.'. */
-          if (!(g_ascii_isalpha (c) || c == '_'
-                || (n > 0 && (g_ascii_isdigit (c) || c == '-' || c == '.'))))
-            return FALSE;
-          p++;
-          continue;
-        }
-      c = g_utf8_get_char_validated (p, -1);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      if (c >= 0x80)
+        ascii = FALSE;
+      /* Most ids are ASCII: letters, digits, '-', '_' and '.'. */
+      else if (!(g_ascii_isalpha (c) || c == '_'
+                 || (n > 0 && (g_ascii_isdigit (c) || c == '-' || c == '.'))))
         return FALSE;
-      if (n == 0 ? !is_name_start (c) : !is_name_char (c))
-        return FALSE;
-      p = g_utf8_next_char (p);
     }
-  return TRUE;
+  /* Others by libxml2's own rule (the letters of XML 1.0, fourth edition),
+   * which is what its schema validation applies to xs:NCName. */
+  return ascii || (g_utf8_validate (text, -1, NULL)
+                   && xmlValidateNCName ((const xmlChar *) text, 0) == 0);
 }
 
 gboolean
@@ -69,8 +54,8 @@ ca_check_lang_tag (const char *text)
     {
       if (*p == '-' || *p == '\0')
         {
-          /* The primary subtag has 2 to 8 letters, the others 1 to 8 characters. */
-          if (len < (part == 0 ? 2u : 1u) || len > 8)
+          /* Each subtag has 1 to 8 characters, as xs:language says. */
+          if (len < 1 || len > 8)
             return FALSE;
           if (*p == '\0')
             return TRUE;
@@ -85,6 +70,36 @@ ca_check_lang_tag (const char *text)
 }
 
 gboolean
+ca_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* libxml2 validates xs:anyURI by replacing the characters a URI may not
+ * hold with '_' and parsing what is left; an address the schema takes is
+ * one this takes. */
+gboolean
+ca_check_uri (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+  xmlURIPtr uri;
+
+  if (*copy == '\0')
+    return TRUE;
+  for (guchar *p = (guchar *) copy; *p != '\0'; p++)
+    if (*p < 32 || *p >= 127 || strchr (" <>\"{}|\\^`'", *p) != NULL)
+      *p = '_';
+  uri = xmlParseURI (copy);
+  if (uri == NULL)
+    return FALSE;
+  xmlFreeURI (uri);
+  return TRUE;
+}
+
+gboolean
 ca_check_currency (const char *text)
 {
   return text != NULL && strlen (text) == 3 && g_ascii_isupper (text[0])
@@ -95,18 +110,23 @@ ca_check_currency (const char *text)
  * digits.  This keeps out what g_ascii_strtod would also take: "inf",
  * "nan", hexadecimal and exponents. */
 static gboolean
-is_decimal (const char *text)
+is_decimal (const char *text,
+            guint      *significant)
 {
   const char *p = text;
   guint digits = 0;
 
   if (*p == '+' || *p == '-')
     p++;
-  for (; g_ascii_isdigit (*p); p++)
+  /* Leading zeros of the integer part do not count towards the bound. */
+  for (; *p == '0'; p++)
     digits++;
+  *significant = 0;
+  for (; g_ascii_isdigit (*p); p++)
+    digits++, (*significant)++;
   if (*p == '.')
     for (p++; g_ascii_isdigit (*p); p++)
-      digits++;
+      digits++, (*significant)++;
   return digits > 0 && *p == '\0';
 }
 
@@ -115,18 +135,22 @@ ca_parse_value (const char *text,
                 double     *value)
 {
   char *end = NULL;
+  guint significant;
   double parsed;
 
   if (text == NULL || *text == '\0')
     return CA_VALUE_EMPTY;
-  if (!is_decimal (text))
+  if (!is_decimal (text, &significant))
     return CA_VALUE_NOT_A_NUMBER;
+  if (significant > CA_VALUE_MAX_DIGITS)
+    return CA_VALUE_TOO_MANY_DIGITS;
   errno = 0;
   parsed = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0')
     return CA_VALUE_NOT_A_NUMBER;
-  if (errno == ERANGE || !isfinite (parsed))
-    return CA_VALUE_OUT_OF_RANGE;
+  /* 24 digits fit a double: nothing overflows, nothing underflows to 0. */
+  if (!isfinite (parsed))
+    return CA_VALUE_NOT_A_NUMBER;
   if (text[0] == '-' && parsed != 0.0)
     return CA_VALUE_NEGATIVE;
   *value = parsed == 0.0 ? 0.0 : parsed;   /* no "-0" */

@@ -13,13 +13,16 @@ G_BEGIN_DECLS
 
 #define CA_YEAR_MIN 1900
 #define CA_YEAR_MAX 2200
+/* libxml2's xs:decimal holds 24 digits, not counting leading zeros of the
+ * integer part; the loader takes the same values as the schema. */
+#define CA_VALUE_MAX_DIGITS 24
 
 typedef enum {
   CA_VALUE_OK,
   CA_VALUE_EMPTY,
   CA_VALUE_NOT_A_NUMBER,
   CA_VALUE_NEGATIVE,
-  CA_VALUE_OUT_OF_RANGE,
+  CA_VALUE_TOO_MANY_DIGITS,
 } CaValueCheck;
 
 typedef enum {
@@ -28,10 +31,16 @@ typedef enum {
   CA_YEAR_RANGE,
 } CaYearCheck;
 
-/* An XML NCName of at most CA_LOADER_MAX_ID characters. */
+/* An XML NCName of at most CA_LOADER_MAX_ID characters, by the same
+ * character classes as libxml2's schema validation. */
 gboolean     ca_check_ncname      (const char *text);
-/* A BCP 47 shape: "en", "zh-CN", "zh-Hans-CN". */
+/* xs:language: 1 to 8 letters, then subtags of 1 to 8 letters or digits
+ * ("en", "zh-CN", "x-klingon"). */
 gboolean     ca_check_lang_tag    (const char *text);
+/* xs:anyURI as libxml2 checks it. */
+gboolean     ca_check_uri         (const char *text);
+/* Empty or only XML white space. */
+gboolean     ca_is_blank          (const char *text);
 /* Three uppercase ASCII letters. */
 gboolean     ca_check_currency    (const char *text);
 /* Decimal digits with an optional fraction, parsed with g_ascii_strtod. */

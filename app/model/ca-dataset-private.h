@@ -145,6 +145,8 @@ CaDatasetContents *ca_loader_run (const char       *display_name,
 #define CA_LOADER_MAX_TEXT       (1024 * 1024)
 #define CA_LOADER_MAX_ID         256
 #define CA_LOADER_MAX_ATTRIBUTES 32
+#define CA_LOADER_MAX_NAMESPACES 32   /* declarations on one element */
+#define CA_LOADER_MAX_QUOTE      80   /* characters of a value quoted in a message */
 #define CA_LOADER_MAX_TAG_BYTES  (64 * 1024)
 #define CA_LOADER_MAX_PROBLEMS   100
 

@@ -130,6 +130,8 @@ frame_reset (CaFrame *frame)
   GPtrArray *children = frame->children;
   GArray *figures = frame->figures;
   GPtrArray *tags = frame->tags;
+  GHashTable *name_langs = frame->name_langs;
+  GHashTable *summary_langs = frame->summary_langs;
 
   if (names == NULL)
     {
@@ -140,7 +142,12 @@ frame_reset (CaFrame *frame)
       tags = g_ptr_array_new ();
     }
   *frame = (CaFrame) { .names = names, .summaries = summaries, .children = children,
-                       .figures = figures, .tags = tags };
+                       .figures = figures, .tags = tags, .name_langs = name_langs,
+                       .summary_langs = summary_langs };
+  if (name_langs != NULL)
+    g_hash_table_remove_all (name_langs);
+  if (summary_langs != NULL)
+    g_hash_table_remove_all (summary_langs);
   g_array_set_size (names, 0);
   g_array_set_size (summaries, 0);
   g_ptr_array_set_size (children, 0);
@@ -162,6 +169,8 @@ ca_loader_free (CaLoader *self)
       g_ptr_array_unref (frame->children);
       g_array_unref (frame->figures);
       g_ptr_array_unref (frame->tags);
+      g_clear_pointer (&frame->name_langs, g_hash_table_unref);
+      g_clear_pointer (&frame->summary_langs, g_hash_table_unref);
     }
   if (self->ctxt != NULL)
     xmlFreeParserCtxt (self->ctxt);
@@ -170,6 +179,9 @@ ca_loader_free (CaLoader *self)
   g_array_unref (self->refs);
   g_string_free (self->text, TRUE);
   g_string_free (self->values, TRUE);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_free (self->encoding);
+  g_free (self->generic_message);
   g_free (self->display_name);
   g_free (self);
 }
@@ -250,13 +262,50 @@ lookup_attribute (CaLoader   *self,
   return (CaAttrId) entry->value;
 }
 
+/* The attributes whose schema types collapse white space (xs:token,
+ * xs:NCName, xs:integer, xs:decimal, xs:language, xs:anyURI): " 2030 "
+ * is 2030, as the schema reads it.  The others (xs:string) keep it. */
+#define COLLAPSED_ATTRIBUTES \
+  (BIT (ATTR_ID) | BIT (ATTR_KIND) | BIT (ATTR_HREF) | BIT (ATTR_START) | BIT (ATTR_END) \
+   | BIT (ATTR_STATUS) | BIT (ATTR_METRIC) | BIT (ATTR_VALUE) | BIT (ATTR_YEAR) \
+   | BIT (ATTR_BASELINE) | BIT (ATTR_BASELINE_YEAR) | BIT (ATTR_QUALIFIER) \
+   | BIT (ATTR_SOURCE) | BIT (ATTR_XML_LANG))
+
+/* Collapses white space in place from @from to the end, as XML Schema's
+ * whiteSpace="collapse". */
+static void
+collapse_from (GString *values,
+               gsize    from)
+{
+  gsize out = from;
+  gboolean space = FALSE;
+
+  for (gsize i = from; i < values->len; i++)
+    {
+      char c = values->str[i];
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          space = out > from;
+          continue;
+        }
+      if (space)
+        values->str[out++] = ' ';
+      space = FALSE;
+      values->str[out++] = c;
+    }
+  g_string_truncate (values, out);
+}
+
 /* libxml2's SAX2 interface hands '&' in attribute values over as "&#38;"
  * when it does not substitute entities; turn it back into '&'. */
 static void
 append_value (GString    *values,
               const char *start,
-              const char *end)
+              const char *end,
+              gboolean    collapse)
 {
+  gsize from = values->len;
   const char *amp;
 
   while ((amp = memchr (start, '&', (gsize) (end - start))) != NULL)
@@ -268,6 +317,8 @@ append_value (GString    *values,
         start += 4;
     }
   g_string_append_len (values, start, end - start);
+  if (collapse)
+    collapse_from (values, from);
   g_string_append_c (values, '\0');
 }
 
@@ -288,6 +339,16 @@ collect_attributes (CaAttrs      *attrs,
       const char *uri = attributes[i * 5 + 2];
       CaAttrId id;
 
+      if (uri != NULL && is_namespace (&self->atlas_uri, uri, CA_ATLAS_NAMESPACE))
+        {
+          /* The format's attributes have no namespace: one in its own
+           * namespace is none of them. */
+          ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
+                                _("<%s> may not have the attribute “%s” in the atlas "
+                                  "namespace: write it without a prefix"), attrs->element,
+                                ca_loader_quote (self, name));
+          continue;
+        }
       if (uri != NULL)
         {
           /* Of the XML namespace only xml:lang matters; others are ignored. */
@@ -298,11 +359,13 @@ collect_attributes (CaAttrs      *attrs,
       else if ((id = lookup_attribute (self, name)) == ATTR_UNKNOWN || !(allowed & BIT (id)))
         {
           ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
-                                _("<%s> may not have the attribute “%s”"), attrs->element, name);
+                                _("<%s> may not have the attribute “%s”"), attrs->element,
+                                ca_loader_quote (self, name));
           continue;
         }
       attrs->offsets[id] = (gssize) self->values->len;
-      append_value (self->values, attributes[i * 5 + 3], attributes[i * 5 + 4]);
+      append_value (self->values, attributes[i * 5 + 3], attributes[i * 5 + 4],
+                    (COLLAPSED_ATTRIBUTES & BIT (id)) != 0);
     }
 }
 
@@ -336,21 +399,6 @@ find_id (CaLoader   *self,
   return 0;
 }
 
-/* At most @max_bytes of @text, cut before a whole character: the messages
- * quote long values with "%.Ns", which counts bytes and could split one. */
-static char *
-excerpt (const char *text,
-         gsize       max_bytes)
-{
-  const char *end = text + max_bytes;
-
-  if (strlen (text) <= max_bytes)
-    return g_strdup (text);
-  while (end > text && ((guchar) *end & 0xC0) == 0x80)
-    end--;
-  return g_strndup (text, (gsize) (end - text));
-}
-
 /* Checks an id; returns it in the string chunk, or NULL.  The caller then
  * enters it in its table. */
 static const char *
@@ -364,18 +412,18 @@ claim_id (const CaAttrs *attrs)
     return NULL;
   if (!ca_check_ncname (id))
     {
-      g_autofree char *cut = excerpt (id, 64);
-
       ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
-                            _("“%.64s” is not a valid id: an id is an XML name of at most %d "
+                            _("“%s” is not a valid id: an id is an XML name of at most %d "
                               "characters, starting with a letter or “_”, made of letters, "
-                              "digits, “-”, “_” and “.”"), cut, CA_LOADER_MAX_ID);
+                              "digits, “-”, “_” and “.”"), ca_loader_quote (self, id),
+                            CA_LOADER_MAX_ID);
       return NULL;
     }
   if ((first_line = find_id (self, id)) != 0)
     {
       ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
-                            _("duplicate id “%s” (first defined at line %u)"), id, first_line);
+                            _("duplicate id “%s” (first defined at line %u)"),
+                            ca_loader_quote (self, id), first_line);
       return NULL;
     }
   return g_string_chunk_insert (self->contents->strings, id);
@@ -397,13 +445,15 @@ check_year (const CaAttrs *attrs,
     case CA_YEAR_RANGE:
       ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                             _("the year %s in “%s” is outside %d..%d"),
-                            text, attr_names[id], CA_YEAR_MIN, CA_YEAR_MAX);
+                            ca_loader_quote (attrs->loader, text), attr_names[id],
+                            CA_YEAR_MIN, CA_YEAR_MAX);
       return 0;
     case CA_YEAR_SYNTAX:
     default:
       ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                             _("“%s” in “%s” is not a year (four digits, %d..%d)"),
-                            text, attr_names[id], CA_YEAR_MIN, CA_YEAR_MAX);
+                            ca_loader_quote (attrs->loader, text), attr_names[id],
+                            CA_YEAR_MIN, CA_YEAR_MAX);
       return 0;
     }
 }
@@ -422,7 +472,8 @@ check_date (const CaAttrs *attrs,
   ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                         _("“%s” in “%s” is not a date: write YYYY-MM-DD, YYYY-MM or YYYY, "
                           "with a real day and a year in %d..%d"),
-                        text, attr_names[id], CA_YEAR_MIN, CA_YEAR_MAX);
+                        ca_loader_quote (attrs->loader, text), attr_names[id],
+                        CA_YEAR_MIN, CA_YEAR_MAX);
   return FALSE;
 }
 
@@ -436,14 +487,14 @@ check_value (const CaAttrs *attrs,
   CaLoader *self = attrs->loader;
   guint line = attrs->frame->line;
   guint column = attrs->frame->column;
-  g_autofree char *cut = NULL;
+  const char *cut;
   CaValueCheck check;
 
   if (text == NULL)
     return FALSE;
   if ((check = ca_parse_value (text, value)) == CA_VALUE_OK)
     return TRUE;
-  cut = excerpt (text, check == CA_VALUE_OUT_OF_RANGE ? 40 : 100);
+  cut = ca_loader_quote (self, text);
   switch (check)
     {
     case CA_VALUE_OK:
@@ -455,16 +506,18 @@ check_value (const CaAttrs *attrs,
     case CA_VALUE_NEGATIVE:
       ca_loader_problem_at (self, line, column,
                             _("“%s” is negative (%s): values are amounts of zero or more"),
-                            attr_names[id], text);
-      break;
-    case CA_VALUE_OUT_OF_RANGE:
-      ca_loader_problem_at (self, line, column, _("“%s” is out of range (%.40s…)"),
                             attr_names[id], cut);
+      break;
+    case CA_VALUE_TOO_MANY_DIGITS:
+      ca_loader_problem_at (self, line, column,
+                            _("“%s” has more than %d digits (%s): a value has at most %d, "
+                              "not counting zeros before the first other digit"),
+                            attr_names[id], CA_VALUE_MAX_DIGITS, cut, CA_VALUE_MAX_DIGITS);
       break;
     case CA_VALUE_NOT_A_NUMBER:
     default:
       ca_loader_problem_at (self, line, column,
-                            _("“%s” is not a number (%.100s): write digits with an optional "
+                            _("“%s” is not a number (%s): write digits with an optional "
                               "decimal point, in the metric’s base unit"), attr_names[id], cut);
       break;
     }
@@ -478,7 +531,8 @@ ca_loader_problem_at_enum (const CaAttrs *attrs,
                            const char    *allowed)
 {
   ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
-                        _("“%s” is not a valid %s: use one of %s"), value, name, allowed);
+                        _("“%s” is not a valid %s: use one of %s"),
+                        ca_loader_quote (attrs->loader, value), name, allowed);
 }
 
 /* Elements --------------------------------------------------------------- */
@@ -496,7 +550,8 @@ start_atlas (const CaAttrs *attrs)
     {
       ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                             _("this file is in version %s of the atlas format; this program "
-                              "reads version %s"), version, CA_ATLAS_VERSION);
+                              "reads version %s"), ca_loader_quote (attrs->loader, version),
+                            CA_ATLAS_VERSION);
       ca_loader_stop (attrs->loader);
     }
 }
@@ -516,8 +571,8 @@ check_unit (const CaAttrs *attrs,
   else if (kind == CA_METRIC_MONEY && !ca_check_currency (unit))
     ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
                           _("“%s” is not a currency code: money needs an ISO 4217 code "
-                            "such as CNY or USD"), unit);
-  else if (kind == CA_METRIC_QUANTITY && *unit == '\0')
+                            "such as CNY or USD"), ca_loader_quote (self, unit));
+  else if (kind == CA_METRIC_QUANTITY && ca_is_blank (unit))
     ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
                           _("“unit” is empty: a quantity needs its unit"));
 }
@@ -562,12 +617,16 @@ start_source (const CaAttrs *attrs)
   priv->line = attrs->frame->line;
   g_ptr_array_add (self->contents->sources, priv);
   check_date (attrs, ATTR_PUBLISHED, &source->published);
-  if (publisher != NULL && *publisher == '\0')
+  if (publisher != NULL && ca_is_blank (publisher))
     ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
                           _("“publisher” is empty"));
   source->id = id;
   source->publisher = publisher != NULL ? intern (self, publisher) : "";
-  source->href = href != NULL ? intern (self, href) : NULL;
+  if (href != NULL && !ca_check_uri (href))
+    ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
+                          _("“%s” in “href” is not a web address (URI)"),
+                          ca_loader_quote (self, href));
+  source->href = href != NULL && *href != '\0' ? intern (self, href) : NULL;
   if (id != NULL)
     g_hash_table_insert (self->contents->source_ids, (gpointer) id, priv);
 }
@@ -628,7 +687,7 @@ start_node (const CaAttrs *attrs)
       if (kind != NULL && (*kind == '\0' || strpbrk (kind, " \t\r\n") != NULL))
         ca_loader_problem_at (self, frame->line, frame->column,
                               _("“%s” is not a valid kind: a kind is one word such as "
-                                "“province” or “hi-tech-park”"), kind);
+                                "“province” or “hi-tech-park”"), ca_loader_quote (self, kind));
       node->u.kind = intern (self, kind != NULL ? kind : "");
     }
 }
@@ -710,7 +769,7 @@ start_text (const CaAttrs *attrs)
   else if (!ca_check_lang_tag (lang))
     ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                           _("“%s” is not a language tag (BCP 47), such as “en” or “zh-CN”"),
-                          lang);
+                          ca_loader_quote (attrs->loader, lang));
   else
     attrs->frame->lang = intern (attrs->loader, lang);
 }
@@ -788,7 +847,9 @@ classify (CaLoader   *self,
           ca_loader_problem_at (self, line, column,
                                 _("the root element is <%s> in the namespace “%s”; an atlas "
                                   "file has <atlas> in the namespace “%s”"),
-                                localname, uri != NULL ? uri : "", CA_ATLAS_NAMESPACE);
+                                ca_loader_quote (self, localname),
+                                ca_loader_quote (self, uri != NULL ? uri : ""),
+                                CA_ATLAS_NAMESPACE);
           ca_loader_stop (self);
           return -1;
         }
@@ -798,13 +859,13 @@ classify (CaLoader   *self,
     return -1;   /* another namespace: ignored with its whole subtree */
   kind = uri != NULL ? lookup_kind (self, localname) : -1;
   if (kind < 0)
-    ca_loader_problem_at (self, line, column, _("unknown element <%s> in <%s>%s"), localname,
-                          element_names[parent->kind],
+    ca_loader_problem_at (self, line, column, _("unknown element <%s> in <%s>%s"),
+                          ca_loader_quote (self, localname), element_names[parent->kind],
                           uri == NULL ? _(" (it has no namespace)") : "");
   else if (!(allowed_children[parent->kind] & BIT (kind)))
     {
-      ca_loader_problem_at (self, line, column, _("<%s> is not allowed in <%s>"), localname,
-                            element_names[parent->kind]);
+      ca_loader_problem_at (self, line, column, _("<%s> is not allowed in <%s>"),
+                            ca_loader_quote (self, localname), element_names[parent->kind]);
       kind = -1;
     }
   return kind;
@@ -813,6 +874,7 @@ classify (CaLoader   *self,
 /* The bounds that stop the whole load. */
 static gboolean
 within_limits (CaLoader *self,
+               int       n_namespaces,
                int       n_attributes,
                guint     line,
                guint     column)
@@ -823,6 +885,10 @@ within_limits (CaLoader *self,
   else if (n_attributes > CA_LOADER_MAX_ATTRIBUTES)
     ca_loader_problem_at (self, line, column, _("an element has more than %d attributes"),
                           CA_LOADER_MAX_ATTRIBUTES);
+  else if (n_namespaces > CA_LOADER_MAX_NAMESPACES)
+    ca_loader_problem_at (self, line, column,
+                          _("an element has more than %d namespace declarations"),
+                          CA_LOADER_MAX_NAMESPACES);
   else
     return TRUE;
   ca_loader_stop (self);
@@ -853,6 +919,7 @@ void
 ca_loader_start_element (CaLoader    *self,
                          const char  *localname,
                          const char  *uri,
+                         int          n_namespaces,
                          int          n_attributes,
                          const char **attributes)
 {
@@ -862,13 +929,14 @@ ca_loader_start_element (CaLoader    *self,
 
   if (self->stopped)
     return;
+  self->seen_element = TRUE;
   /* Where the start tag begins; libxml2 is now at its end. */
   if (!ca_prescan_take_start (&self->scan, &line, &column))
     {
       line = ca_loader_line (self);
       column = ca_loader_column (self);
     }
-  if (!within_limits (self, n_attributes, line, column))
+  if (!within_limits (self, n_namespaces, n_attributes, line, column))
     return;
   if (self->skip_depth > 0 || (kind = classify (self, localname, uri, line, column)) < 0)
     {
@@ -880,7 +948,8 @@ ca_loader_start_element (CaLoader    *self,
   attrs.frame = push_frame (self, (CaFrameKind) kind, line, column);
   attrs.element = element_names[kind];
   collect_attributes (&attrs, n_attributes, attributes);
-  start_by_kind (&attrs);
+  if (!self->stopped)
+    start_by_kind (&attrs);
 }
 
 /* Ends ------------------------------------------------------------------- */
@@ -956,14 +1025,43 @@ end_node (CaLoader *self,
   self->contents->n_figures += node->n_figures;
 }
 
-static gboolean
-has_lang (GArray     *entries,
-          const char *lang)
+static guint
+lang_hash (gconstpointer key)
 {
-  for (guint i = 0; i < entries->len; i++)
-    if (g_ascii_strcasecmp (g_array_index (entries, CaTextEntry, i).lang, lang) == 0)
-      return TRUE;
-  return FALSE;
+  guint hash = 5381;
+
+  for (const char *p = key; *p != '\0'; p++)
+    hash = hash * 33 + (guint) g_ascii_tolower (*p);
+  return hash;
+}
+
+static gboolean
+lang_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return g_ascii_strcasecmp (a, b) == 0;
+}
+
+/* Whether @entries has @lang already, then adds it.  A few entries are
+ * compared one by one; past that a table keeps the check linear. */
+static gboolean
+seen_lang (GArray      *entries,
+           GHashTable **table,
+           const char  *lang)
+{
+  if (entries->len < 8)
+    {
+      for (guint i = 0; i < entries->len; i++)
+        if (g_ascii_strcasecmp (g_array_index (entries, CaTextEntry, i).lang, lang) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  if (*table == NULL)
+    *table = g_hash_table_new (lang_hash, lang_equal);
+  if (g_hash_table_size (*table) == 0)
+    for (guint i = 0; i < entries->len; i++)
+      g_hash_table_add (*table, (gpointer) g_array_index (entries, CaTextEntry, i).lang);
+  return !g_hash_table_add (*table, (gpointer) lang);
 }
 
 static void
@@ -972,6 +1070,7 @@ end_text (CaLoader *self,
           CaFrame  *owner)
 {
   GArray *target = frame->kind == FRAME_SUMMARY ? owner->summaries : owner->names;
+  GHashTable **langs = frame->kind == FRAME_SUMMARY ? &owner->summary_langs : &owner->name_langs;
   CaTextEntry entry;
 
   ca_collapse_spaces (self->text);
@@ -988,11 +1087,11 @@ end_text (CaLoader *self,
     }
   if (frame->lang == NULL)
     return;
-  if (has_lang (target, frame->lang))
+  if (seen_lang (target, langs, frame->lang))
     {
       ca_loader_problem_at (self, frame->line, frame->column,
                             _("a second <%s> in the language “%s”"),
-                            element_names[frame->kind], frame->lang);
+                            element_names[frame->kind], ca_loader_quote (self, frame->lang));
       return;
     }
   entry.lang = frame->lang;
@@ -1029,6 +1128,7 @@ ca_loader_end_element (CaLoader *self)
     {
     case FRAME_ATLAS:
       end_atlas (self, frame);
+      self->root_closed = TRUE;
       break;
     case FRAME_REGION:
     case FRAME_PARK:
@@ -1119,10 +1219,12 @@ ca_loader_finish (CaLoader *self)
       if (ref->metric_id != NULL
           && (figure->metric = g_hash_table_lookup (metrics, ref->metric_id)) == NULL)
         ca_loader_problem_at (self, ref->line, ref->column,
-                              _("the metric “%s” is not declared in <metrics>"), ref->metric_id);
+                              _("the metric “%s” is not declared in <metrics>"),
+                              ca_loader_quote (self, ref->metric_id));
       if (ref->source_id != NULL
           && (figure->source = g_hash_table_lookup (sources, ref->source_id)) == NULL)
         ca_loader_problem_at (self, ref->line, ref->column,
-                              _("the source “%s” is not declared in <sources>"), ref->source_id);
+                              _("the source “%s” is not declared in <sources>"),
+                              ca_loader_quote (self, ref->source_id));
     }
 }

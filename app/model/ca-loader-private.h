@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 
 #include "ca-dataset-private.h"
+#include "ca-encoding.h"
 #include "ca-prescan.h"
 
 G_BEGIN_DECLS
@@ -75,6 +76,8 @@ typedef struct {
   GPtrArray    *children;   /* CaNode */
   GArray       *figures;    /* CaFigure */
   GPtrArray    *tags;       /* const char *, in the string chunk */
+  GHashTable   *name_langs; /* languages of names, once there are many */
+  GHashTable   *summary_langs;
 } CaFrame;
 
 /* A figure whose metric or source was not declared yet when it was read. */
@@ -110,8 +113,21 @@ typedef struct {
   GString           *text;
   GString           *values;
   gboolean           seen_root;
+  gboolean           seen_element; /* any start tag at all */
+  gboolean           root_closed;
   gboolean           stopped;      /* fatal: nothing more is read */
   gboolean           failed;
+  gboolean           at_eof;       /* libxml2 is told the input ended */
+  CaNewlines         newlines;
+  char              *encoding;     /* as declared, for messages; NULL for UTF-8 */
+  guint64            fed;          /* bytes handed to libxml2 */
+  const guchar      *chunk;        /* the bytes of the chunk being parsed */
+  gsize              chunk_length;
+  guint64            chunk_offset;
+  guint              chunk_line;   /* where the chunk starts */
+  guint64            chunk_line_start;
+  GPtrArray         *quotes;       /* cut values quoted in messages */
+  char              *generic_message; /* libxml2's last unstructured one */
   const char        *atlas_uri;    /* libxml2's copies of the namespaces */
   const char        *xml_uri;
   CaNameCacheEntry   element_cache[CA_NAME_CACHE_SIZE];
@@ -126,6 +142,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaLoader, ca_loader_free)
 void      ca_loader_start_element (CaLoader    *self,
                                    const char  *localname,
                                    const char  *uri,
+                                   int          n_namespaces,
                                    int          n_attributes,
                                    const char **attributes);
 void      ca_loader_end_element   (CaLoader    *self);
@@ -137,6 +154,9 @@ void      ca_loader_finish        (CaLoader    *self);
 void      ca_loader_stop          (CaLoader    *self);
 guint     ca_loader_line          (CaLoader    *self);
 guint     ca_loader_column        (CaLoader    *self);
+/* @value cut for a message, in a copy that lives as long as the loader. */
+const char *ca_loader_quote       (CaLoader    *self,
+                                   const char  *value);
 void      ca_loader_problem       (CaLoader    *self,
                                    const char  *format,
                                    ...) G_GNUC_PRINTF (2, 3);

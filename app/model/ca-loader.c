@@ -26,34 +26,36 @@
 #define CHUNK_SIZE (64 * 1024)
 
 static void
+append_problem (CaLoader   *self,
+                guint       line,
+                guint       column,
+                char       *message)
+{
+  CaProblem *problem = g_new0 (CaProblem, 1);
+
+  problem->file = g_strdup (self->display_name);
+  problem->line = line;
+  problem->column = column;
+  problem->message = message;
+  g_ptr_array_add (self->problems, problem);
+}
+
+/* Nothing is added once the load stops: its first problem says why. */
+static void
 add_problem_at (CaLoader   *self,
                 guint       line,
                 guint       column,
                 const char *message)
 {
-  CaProblem *problem;
-
-  if (self->problems->len >= CA_LOADER_MAX_PROBLEMS)
-    {
-      ca_loader_stop (self);
-      return;
-    }
-  problem = g_new0 (CaProblem, 1);
-  problem->file = g_strdup (self->display_name);
-  problem->line = line;
-  problem->column = column;
-  problem->message = g_strdup (message);
-  g_ptr_array_add (self->problems, problem);
+  if (self->stopped)
+    return;
   self->failed = TRUE;
+  append_problem (self, line, column, g_strdup (message));
   if (self->problems->len == CA_LOADER_MAX_PROBLEMS)
     {
-      problem = g_new0 (CaProblem, 1);
-      problem->file = g_strdup (self->display_name);
-      problem->line = line;
-      problem->column = column;
-      problem->message = g_strdup_printf (_("too many problems (%d); stopped reading"),
-                                          CA_LOADER_MAX_PROBLEMS);
-      g_ptr_array_add (self->problems, problem);
+      append_problem (self, line, column,
+                      g_strdup_printf (_("too many problems (%d); stopped reading"),
+                                       CA_LOADER_MAX_PROBLEMS));
       ca_loader_stop (self);
     }
 }
@@ -100,16 +102,228 @@ ca_loader_column (CaLoader *self)
   return self->ctxt != NULL ? (guint) MAX (0, xmlSAX2GetColumnNumber (self->ctxt)) : 0;
 }
 
+/* At most @max characters of @value, on one line: control characters
+ * become U+FFFD. */
+static char *
+cut_text (const char *value,
+          guint       max)
+{
+  g_autofree char *valid = g_utf8_make_valid (value != NULL ? value : "", -1);
+  GString *out = g_string_sized_new (MIN (strlen (valid), 4 * (gsize) max) + 4);
+  guint n = 0;
+
+  g_strchomp (valid);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == max)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Values from a file can be long and can hold control characters: a
+ * message quotes at most CA_LOADER_MAX_QUOTE characters of one.  The copy
+ * lives as long as the loader. */
+const char *
+ca_loader_quote (CaLoader   *self,
+                 const char *value)
+{
+  char *cut = cut_text (value, CA_LOADER_MAX_QUOTE);
+
+  if (self->quotes == NULL)
+    self->quotes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->quotes, cut);
+  return cut;
+}
+
+/* Never stops libxml2 itself: xmlStopParser () from inside a callback frees
+ * the input that the parser, and the callback's own arguments, still point
+ * into.  The load stops between chunks instead, and every callback returns
+ * at once once this is set. */
 void
 ca_loader_stop (CaLoader *self)
 {
   self->stopped = TRUE;
   self->failed = TRUE;
-  if (self->ctxt != NULL)
-    xmlStopParser (self->ctxt);
 }
 
-/* Well-formedness errors from libxml2; its fatal errors end the parse. */
+/* Messages for what libxml2 found -------------------------------------- */
+
+/* "0xE9 0x20" out of libxml2's "...Bytes: 0xE9 0x20 0x3C 0x2F", keeping
+ * only bytes that the file has. */
+static char *
+quoted_bytes (const char *text,
+              guint       available)
+{
+  g_auto(GStrv) words = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (text == NULL)
+    return g_string_free (out, FALSE);
+  words = g_strsplit_set (text, " \n", -1);
+  for (guint i = 0; words[i] != NULL && available > 0; i++)
+    if (g_str_has_prefix (words[i], "0x") && strlen (words[i]) == 4)
+      {
+        g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", words[i]);
+        available--;
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* The offset in the file of the first byte libxml2 could not convert: it
+ * converts each chunk as it gets it, so what is left unconverted starts
+ * there. */
+static guint64
+unconverted_offset (CaLoader *self)
+{
+  xmlParserInputBufferPtr buf;
+  guint64 left;
+
+  if (self->ctxt == NULL || self->ctxt->input == NULL || self->ctxt->input->buf == NULL)
+    return self->chunk_offset;
+  buf = self->ctxt->input->buf;
+  left = buf->raw != NULL ? xmlBufUse (buf->raw) : 0;
+  return left <= self->fed ? self->fed - left : self->chunk_offset;
+}
+
+/* The line and column of a byte offset in the chunk being parsed. */
+static void
+position_of_offset (CaLoader *self,
+                    guint64   offset,
+                    guint    *line,
+                    guint    *column)
+{
+  gsize unit = ca_newlines_unit (&self->newlines);
+  guint64 line_start = self->chunk_line_start;
+  const guchar *data = self->chunk;
+  gsize end;
+
+  *line = self->chunk_line;
+  offset = CLAMP (offset, self->chunk_offset, self->chunk_offset + self->chunk_length);
+  end = (gsize) (offset - self->chunk_offset);
+  for (gsize i = 0; data != NULL && i + unit <= end; i += unit)
+    if (data[i + (self->newlines.encoding == CA_ENCODING_UTF16BE)] == '\n'
+        && (unit == 1 || data[i + (self->newlines.encoding != CA_ENCODING_UTF16BE)] == 0))
+      {
+        (*line)++;
+        line_start = self->chunk_offset + i + unit;
+      }
+  *column = (guint) ((offset - MAX (line_start, self->chunk_offset)) / unit) + 1;
+  if (line_start >= self->chunk_offset && unit == 1 && self->encoding != NULL && offset > line_start)
+    {
+      /* In a multi-byte encoding, count the characters before it. */
+      g_autofree char *prefix = g_convert ((const char *) data + (line_start - self->chunk_offset),
+                                           (gssize) (offset - line_start), "UTF-8",
+                                           self->encoding, NULL, NULL, NULL);
+
+      if (prefix != NULL)
+        *column = (guint) g_utf8_strlen (prefix, -1) + 1;
+    }
+}
+
+static const char *
+encoding_name (CaLoader *self)
+{
+  if (self->newlines.encoding == CA_ENCODING_UTF16LE
+      || self->newlines.encoding == CA_ENCODING_UTF16BE)
+    return "UTF-16";
+  return self->encoding != NULL ? self->encoding : "UTF-8";
+}
+
+/* libxml2 reports bytes it cannot convert without a position. */
+static void
+report_conversion (CaLoader    *self,
+                   xmlErrorPtr  error)
+{
+  guint64 offset = unconverted_offset (self);
+  guint64 total = self->chunk_offset + self->chunk_length;
+  g_autofree char *bytes = quoted_bytes (error->str1 != NULL ? error->str1 : error->message,
+                                         (guint) MIN (4, total > offset ? total - offset : 4));
+  guint line, column;
+
+  position_of_offset (self, offset, &line, &column);
+  ca_loader_problem_at (self, line, column, _("the bytes %s are not valid %s"),
+                        *bytes != '\0' ? bytes : "?", encoding_name (self));
+  ca_loader_stop (self);
+}
+
+/* What a file that is not XML at all starts with. */
+static char *
+describe_start (CaLoader *self)
+{
+  const guchar *data = self->chunk;
+  gsize length = data != NULL ? MIN (self->chunk_length, 4096) : 0;
+  gsize i = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  gboolean zeros = length > 0;
+  g_autofree char *quoted = NULL;
+  GString *bytes;
+
+  if (self->seen_element || self->chunk_offset > 0)
+    return g_strdup (_("the file has no root element: an atlas file is one <atlas> element"));
+  for (gsize j = 0; j < length && zeros; j++)
+    zeros = data[j] == 0;
+  if (zeros)
+    return g_strdup (_("the file holds only zero bytes: it is not an atlas file"));
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i >= length || data[i] == '<' || self->newlines.encoding != CA_ENCODING_BYTES)
+    return g_strdup (_("the file has no root element: an atlas file is one <atlas> element"));
+  bytes = g_string_new (NULL);
+  for (gsize j = i; j < MIN (length, i + 4); j++)
+    g_string_append_printf (bytes, "%s0x%02X", j > i ? " " : "", data[j]);
+  quoted = g_string_free (bytes, FALSE);
+  return g_strdup_printf (_("the file is not XML: it starts with the bytes %s, not with “<”"),
+                          quoted);
+}
+
+/* libxml2's message, or a plainer one for what people meet most. */
+static char *
+message_for (CaLoader    *self,
+             xmlErrorPtr  error)
+{
+  const char *text = error->message != NULL ? error->message : "?";
+
+  if (error->code == XML_ERR_DOCUMENT_EMPTY
+      || (error->code == XML_ERR_DOCUMENT_END && !self->seen_element))
+    return describe_start (self);
+  if (error->code == XML_ERR_DOCUMENT_END && self->element_depth > 0)
+    return g_strdup (_("the file ends before its elements are closed: it may be cut short"));
+  if (self->at_eof && (error->code == XML_ERR_ATTRIBUTE_NOT_FINISHED
+                       || error->code == XML_ERR_ATTRIBUTE_NOT_STARTED
+                       || error->code == XML_ERR_ATTRIBUTE_WITHOUT_VALUE))
+    return g_strdup (_("the file ends inside an attribute value: it may be cut short"));
+  if (self->at_eof && (error->code == XML_ERR_COMMENT_NOT_FINISHED
+                       || error->code == XML_ERR_PI_NOT_FINISHED
+                       || error->code == XML_ERR_CDATA_NOT_FINISHED))
+    return g_strdup (_("the file ends inside a comment, CDATA section or processing "
+                       "instruction: it may be cut short"));
+  if (self->at_eof && (error->code == XML_ERR_GT_REQUIRED
+                       || error->code == XML_ERR_TAG_NOT_FINISHED
+                       || error->code == XML_ERR_LTSLASH_REQUIRED
+                       || error->code == XML_ERR_NAME_REQUIRED
+                       || error->code == XML_ERR_TAG_NAME_MISMATCH))
+    return g_strdup (_("the file ends inside a tag: it may be cut short"));
+  if (error->code == XML_ERR_INVALID_CHAR && strstr (text, "Bytes:") != NULL)
+    {
+      g_autofree char *bytes = quoted_bytes (strstr (text, "Bytes:"), 4);
+
+      return g_strdup_printf (_("the bytes %s are not valid %s"), bytes, encoding_name (self));
+    }
+  return cut_text (text, 2 * CA_LOADER_MAX_QUOTE);
+}
+
+/* Errors from libxml2: the parser's own through the SAX handler, and those
+ * of its converters, which name no parser, through the handler that
+ * feed_chunk () sets for this thread while it parses. */
 static void
 structured_error_cb (void        *user_data,
                      xmlErrorPtr  error)
@@ -119,15 +333,33 @@ structured_error_cb (void        *user_data,
 
   if (error == NULL || error->level == XML_ERR_WARNING || self->stopped)
     return;
-  if (error->code == XML_ERR_DOCUMENT_END && self->element_depth > 0)
-    message = g_strdup (_("the file ends before its elements are closed: it may be cut short"));
-  else  /* libxml2 quotes the input, which may be broken UTF-8 */
-    message = g_strchomp (g_utf8_make_valid (error->message != NULL ? error->message : "?", -1));
+  if (error->domain == XML_FROM_I18N)
+    {
+      report_conversion (self, error);
+      return;
+    }
+  message = message_for (self, error);
   /* One problem, one line: libxml2 puts details on a second line. */
   g_strdelimit (message, "\r\n", ' ');
   add_problem_at (self, (guint) MAX (0, error->line), (guint) MAX (0, error->int2), message);
   if (error->level == XML_ERR_FATAL)
     ca_loader_stop (self);
+}
+
+/* libxml2's unstructured messages never reach standard error: the last one
+ * is kept, for a parse that fails without any other message. */
+static void
+generic_error_cb (void       *user_data,
+                  const char *format,
+                  ...)
+{
+  CaLoader *self = user_data;
+  va_list args;
+
+  va_start (args, format);
+  g_free (self->generic_message);
+  self->generic_message = g_strdup_vprintf (format, args);
+  va_end (args);
 }
 
 static void
@@ -205,7 +437,7 @@ start_element_cb (void           *user_data,
                   const xmlChar **attributes)
 {
   ca_loader_start_element (user_data, (const char *) localname, (const char *) uri,
-                           nb_attributes, (const char **) attributes);
+                           nb_namespaces, nb_attributes, (const char **) attributes);
 }
 
 static void
@@ -245,8 +477,9 @@ prescan_chunk (CaLoader     *self,
       return TRUE;
     case CA_PRESCAN_TOO_MANY_ATTRIBUTES:
       ca_loader_problem_at (self, self->scan.tag_line, self->scan.tag_column,
-                            _("an element has more than %d attributes"),
-                            CA_LOADER_MAX_ATTRIBUTES);
+                            _("an element has more than %d attributes or more than %d "
+                              "namespace declarations"),
+                            CA_LOADER_MAX_ATTRIBUTES, CA_LOADER_MAX_NAMESPACES);
       break;
     case CA_PRESCAN_TAG_TOO_LONG:
       ca_loader_problem_at (self, self->scan.tag_line, self->scan.tag_column,
@@ -260,11 +493,8 @@ prescan_chunk (CaLoader     *self,
   return FALSE;
 }
 
-static gboolean
-feed_chunk (CaLoader   *self,
-            const char *data,
-            gsize       length,
-            gboolean    last)
+static xmlSAXHandler *
+get_sax (void)
 {
   static xmlSAXHandler sax;
   static gsize sax_ready;
@@ -275,23 +505,116 @@ feed_chunk (CaLoader   *self,
       init_sax (&sax);
       g_once_init_leave (&sax_ready, 1);
     }
-  if (length > 0 && !prescan_chunk (self, (const guchar *) data, length))
-    return FALSE;
+  return &sax;
+}
+
+/* Hands bytes to libxml2 with this loader's error handlers set for the
+ * thread (libxml2 keeps them per thread), and the old ones put back. */
+static void
+parse (CaLoader   *self,
+       const char *data,
+       gsize       length,
+       gboolean    last)
+{
+  xmlStructuredErrorFunc old_structured = xmlStructuredError;
+  void *old_structured_data = xmlStructuredErrorContext;
+  xmlGenericErrorFunc old_generic = xmlGenericError;
+  void *old_generic_data = xmlGenericErrorContext;
+  int status = 0;
+
+  xmlSetStructuredErrorFunc (self, structured_error_cb);
+  xmlSetGenericErrorFunc (self, generic_error_cb);
+  self->at_eof = last;
   if (self->ctxt == NULL)
     {
       /* libxml2 detects the encoding (a UTF-16 BOM) from the first bytes. */
       int head = (int) MIN (length, 4);
 
-      self->ctxt = xmlCreatePushParserCtxt (&sax, self, data, head, self->display_name);
-      if (self->ctxt == NULL)
-        return FALSE;
-      xmlCtxtUseOptions (self->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+      self->fed += (guint64) head;
+      self->ctxt = xmlCreatePushParserCtxt (get_sax (), self, data, head, self->display_name);
+      if (self->ctxt != NULL)
+        xmlCtxtUseOptions (self->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
       data += head;
       length -= (gsize) head;
     }
+  if (self->ctxt != NULL && !self->stopped)
+    {
+      self->fed += length;
+      status = xmlParseChunk (self->ctxt, data, (int) length, last);
+    }
+  xmlSetStructuredErrorFunc (old_structured_data, old_structured);
+  xmlSetGenericErrorFunc (old_generic_data, old_generic);
+  /* Whatever libxml2 gave up on is refused, even if it said nothing. */
+  if ((self->ctxt == NULL || status != 0) && !self->failed)
+    {
+      g_autofree char *said = self->generic_message != NULL
+                              ? cut_text (self->generic_message, 2 * CA_LOADER_MAX_QUOTE)
+                              : g_strdup (_("the file could not be read as XML"));
+
+      ca_loader_problem_at (self, ca_loader_line (self), ca_loader_column (self), "%s", said);
+    }
+  if (self->ctxt == NULL || status != 0)
+    ca_loader_stop (self);
+}
+
+static gboolean
+feed_chunk (CaLoader     *self,
+            const guchar *data,
+            gsize         length,
+            gboolean      last)
+{
+  self->chunk = data;
+  self->chunk_length = length;
+  self->chunk_offset = self->fed;
+  self->chunk_line = self->scan.line;
+  self->chunk_line_start = self->scan.line_start;
+  if (length > 0 && !prescan_chunk (self, data, length))
+    return FALSE;
   if (!self->stopped)
-    xmlParseChunk (self->ctxt, data, (int) length, last);
+    parse (self, (const char *) data, length, last);
+  self->chunk = NULL;
   return !self->stopped;
+}
+
+/* The first bytes decide the encoding; the ones atlas files may not use
+ * are refused before libxml2 sees anything. */
+static gboolean
+check_encoding (CaLoader     *self,
+                const guchar *data,
+                gsize         length)
+{
+  g_autofree char *declared = NULL;
+  CaEncoding encoding = ca_encoding_sniff (data, length, &declared);
+
+  switch (encoding)
+    {
+    case CA_ENCODING_UTF32:
+      ca_loader_problem_at (self, 1, 1, _("the file is in UTF-32, which atlas files may not "
+                                          "use: save it as UTF-8"));
+      break;
+    case CA_ENCODING_EBCDIC:
+      ca_loader_problem_at (self, 1, 1, _("the file is in EBCDIC, which atlas files may not "
+                                          "use: save it as UTF-8"));
+      break;
+    case CA_ENCODING_REFUSED:
+      ca_loader_problem_at (self, 1, 1, _("the encoding “%s” is not accepted: save the file as "
+                                          "UTF-8 (atlas files may be in UTF-8, UTF-16 or an "
+                                          "encoding such as GBK, GB18030, Big5, Shift_JIS, "
+                                          "EUC-JP, EUC-KR, ISO-8859-1 or windows-1252)"),
+                            ca_loader_quote (self, declared));
+      break;
+    case CA_ENCODING_BYTES:
+    case CA_ENCODING_UTF16LE:
+    case CA_ENCODING_UTF16BE:
+    default:
+      self->newlines.encoding = encoding;
+      if (declared != NULL && encoding == CA_ENCODING_BYTES
+          && g_ascii_strcasecmp (declared, "UTF-8") != 0)
+        self->encoding = g_steal_pointer (&declared);
+      return TRUE;
+    }
+  ca_loader_stop (self);
+  return FALSE;
 }
 
 static gboolean
@@ -307,6 +630,41 @@ check_size (CaLoader *self,
   return FALSE;
 }
 
+/* Fills @buffer unless the input ends: chunks of whole UTF-16 units. */
+static gssize
+read_full (CaLoaderReadFunc   read_func,
+           gpointer           source,
+           guchar            *buffer,
+           gsize              size,
+           GError           **error)
+{
+  gsize got = 0;
+
+  while (got < size)
+    {
+      gssize n = read_func (source, (char *) buffer + got, size - got, error);
+
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        break;
+      got += (gsize) n;
+    }
+  return (gssize) got;
+}
+
+/* One chunk, its line ends made plain; @n is 0 at the end of the input. */
+static gboolean
+feed_read (CaLoader *self,
+           guchar   *data,
+           gsize     n)
+{
+  gsize front = ca_newlines_resume (&self->newlines, data - 2, data, n);
+  gsize length = ca_newlines_normalize (&self->newlines, data, n);
+
+  return feed_chunk (self, data - front, front + length, n == 0);
+}
+
 static gboolean
 read_all (CaLoader          *self,
           CaLoaderReadFunc   read_func,
@@ -317,8 +675,10 @@ read_all (CaLoader          *self,
           gpointer           progress_data,
           GError           **error)
 {
-  g_autofree char *buffer = g_malloc (CHUNK_SIZE);
-  goffset fed = 0;
+  /* Two bytes in front for a CR held back from the chunk before. */
+  g_autofree guchar *buffer = g_malloc (CHUNK_SIZE + 2);
+  guchar *data = buffer + 2;
+  goffset read = 0;
 
   for (;;)
     {
@@ -326,22 +686,40 @@ read_all (CaLoader          *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      n = read_func (source, buffer, CHUNK_SIZE, error);
+      n = read_full (read_func, source, data, CHUNK_SIZE, error);
       if (n < 0)
         return FALSE;
-      fed += n;
-      if (!check_size (self, fed))
-        return TRUE;
-      if (n == 0 && fed == 0)
+      if (read == 0 && n == 0)
         {
           ca_loader_problem_at (self, 0, 0, _("the file is empty"));
           return TRUE;
         }
-      if (!feed_chunk (self, buffer, (gsize) n, n == 0) || n == 0)
+      if (read == 0 && !check_encoding (self, data, (gsize) n))
+        return TRUE;
+      read += n;
+      if (!check_size (self, read))
+        return TRUE;
+      if (!feed_read (self, data, (gsize) n) || n == 0)
         return TRUE;
       if (progress != NULL && total_size > 0)
-        progress (MIN (1.0, (double) fed / (double) total_size), progress_data);
+        progress (MIN (1.0, (double) read / (double) total_size), progress_data);
     }
+}
+
+/* The last safety net: libxml2 may end a parse that went wrong without a
+ * fatal error, and a tree that is not closed is not the whole file. */
+static void
+check_complete (CaLoader *self)
+{
+  if (self->stopped || self->failed)
+    return;
+  if (!self->seen_element)
+    ca_loader_problem_at (self, ca_loader_line (self), 0, "%s",
+                          _("the file has no root element: an atlas file is one <atlas> "
+                            "element"));
+  else if (!self->root_closed)
+    ca_loader_problem_at (self, ca_loader_line (self), ca_loader_column (self), "%s",
+                          _("the file ends before </atlas>: it may be cut short"));
 }
 
 CaDatasetContents *
@@ -365,12 +743,14 @@ ca_loader_run (const char        *display_name,
                    progress, progress_data, error);
   if (!ok)
     return NULL;
+  check_complete (self);
   /* Unresolved references are reported beside the other problems, unless
    * reading stopped early, when they would be noise. */
   if (!self->stopped)
     ca_loader_finish (self);
-  if (self->ctxt != NULL && !self->ctxt->wellFormed && problems->len == 0)
-    ca_loader_problem_at (self, 0, 0, _("the file is not well-formed XML"));
+  /* Refused whole, and never without saying why. */
+  if ((self->failed || (self->ctxt != NULL && !self->ctxt->wellFormed)) && problems->len == 0)
+    append_problem (self, 0, 0, g_strdup (_("the file is not well-formed XML")));
   if (self->failed || problems->len > 0)
     {
       g_set_error (error, CA_DATASET_ERROR, CA_DATASET_ERROR_INVALID,

@@ -20,6 +20,7 @@ enum {
   ST_TEXT,
   ST_LT,          /* just after '<' */
   ST_BANG,        /* after "<!", deciding between comment, CDATA, declaration */
+  ST_COMMENT_OPEN, /* after "<!-": a comment needs one more '-' */
   ST_COMMENT,
   ST_CDATA,
   ST_PI,
@@ -93,12 +94,11 @@ static void
 step_bang (CaPrescan *self,
            guint      c)
 {
-  /* "<!-" starts a comment, "<![CDATA[" a CDATA section, anything else is a
+  /* "<!--" starts a comment, "<![CDATA[" a CDATA section, anything else is a
    * declaration such as DOCTYPE, which the parser callbacks deal with. */
   if (self->sub == 0 && c == '-')
     {
-      self->state = ST_COMMENT;
-      self->sub = 0;
+      self->state = ST_COMMENT_OPEN;
       return;
     }
   if (c == (guchar) cdata_open[self->sub])
@@ -191,6 +191,12 @@ step (CaPrescan *self,
       break;
     case ST_BANG:
       step_bang (self, c);
+      break;
+    case ST_COMMENT_OPEN:
+      /* Only now does the comment's text begin: in "<!--->" the "->" is
+       * text, not the end. */
+      self->state = c == '-' ? ST_COMMENT : ST_DECL;
+      self->sub = 0;
       break;
     case ST_COMMENT:
       if (step_closer (self, c, "-->"))

@@ -17,9 +17,10 @@ typedef enum {
 
 /* libxml2 2.9 takes time quadratic in the number of attributes of one
  * element, so the loader looks at every chunk with this scanner before the
- * parser sees it, and refuses a start tag with too many attributes (counted
- * as '=' outside quotes) or too many bytes while it is still cheap to do so.
- * It understands UTF-8 and single-byte encodings, and UTF-16 by its BOM. */
+ * parser sees it, and refuses a start tag with too many attributes and
+ * namespace declarations (counted together as '=' outside quotes) or too
+ * many bytes while it is still cheap to do so.  It understands UTF-8, the
+ * ASCII-compatible encodings of ca-encoding.c, and UTF-16. */
 typedef struct {
   guint   encoding;
   guint   state;
