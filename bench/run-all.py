@@ -7,13 +7,18 @@ machine: `xmllint --stream --noout` for loading, a bare AdwApplicationWindow
 (bench/bare-window.c) for the first frame, timed by bench/first-frame.py."""
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
 import shutil
+import signal
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -49,35 +54,69 @@ def hyperfine(commands, runs, env=None, wrapper=None):
     return [r["median"] for r in results]
 
 
-def peak_kib(argv, runs=3):
-    """Median of the maximum resident set size, in KiB, from GNU time."""
-    peaks = []
-    for _ in range(runs):
-        r = subprocess.run(["/usr/bin/time", "-f", "%M"] + argv, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, text=True)
-        peaks.append(int(r.stderr.strip().splitlines()[-1]))
-    return sorted(peaks)[len(peaks) // 2]
-
-
-def dataset(label, n):
-    path = os.path.join(OUT, f"atlas-{label}.xml")
+def dataset(label, n, shape="light"):
+    path = os.path.join(OUT, f"atlas-{label}.xml" if shape == "light"
+                        else f"atlas-{label}-{shape}.xml")
     if not os.path.exists(path):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen-dataset.py"), str(n), path],
-                       check=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen-dataset.py"),
+                        "--shape", shape, str(n), path], check=True)
     return path
 
 
+def run_once(argv, timeout=60):
+    """(wall seconds, peak RSS in KiB, exit status, first line of stderr) of
+    one run.  The peak is GNU time's %M: the rusage of the child that time
+    forks, which is small before the exec.  (Python's own wait4 () would not
+    do: the child is forked from Python, and Linux keeps the largest RSS of
+    the process across exec.)  The wall time is taken around the whole, so
+    it includes time's own fork and exec, the same for every tool.  A run
+    longer than @timeout seconds is killed with its process group."""
+    with tempfile.NamedTemporaryFile() as peak, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(["/usr/bin/time", "-q", "-f", "%M", "-o", peak.name] + argv,
+                                 stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+        timer = threading.Timer(timeout, os.killpg, (child.pid, signal.SIGKILL))
+        timer.start()
+        code = child.wait()
+        elapsed = time.perf_counter() - start
+        timer.cancel()
+        fields = open(peak.name).read().split()
+        err.seek(0)
+        lines = err.read().decode("utf-8", "replace").splitlines()
+    if code == -signal.SIGKILL and elapsed >= timeout:
+        code = "timeout"
+    kib = int(fields[-1]) if fields and fields[-1].isdigit() else 0
+    return elapsed, kib, code, lines[0] if lines else ""
+
+
+def interleaved(tools, runs, timeout=60):
+    """run_once () of each argv of @tools, @runs times, taking turns (ABBA:
+    the order reverses every round) so that a change in the machine's load
+    falls on every tool alike.  Returns per tool the median time, the median
+    peak RSS and the list of runs."""
+    raw = [[] for _ in tools]
+    for r in range(runs):
+        order = list(range(len(tools)))
+        for i in (order if r % 2 == 0 else reversed(order)):
+            raw[i].append(run_once(tools[i], timeout))
+    return [(statistics.median(x[0] for x in results),
+             statistics.median(x[1] for x in results), results) for results in raw]
+
+
 class Table:
-    def __init__(self):
+    HEAD = ("Measure", "Cluster Atlas", "Baseline", "Ratio", "Target")
+
+    def __init__(self, head=HEAD):
+        self.head = head
         self.rows = []
 
-    def add(self, what, value, baseline="", ratio="", target=""):
-        self.rows.append((what, value, baseline, ratio, target))
+    def add(self, *cells):
+        self.rows.append(tuple(cells) + ("",) * (len(self.head) - len(cells)))
 
     def print(self):
-        head = ("Measure", "Cluster Atlas", "Baseline", "Ratio", "Target")
-        widths = [max(len(r[i]) for r in self.rows + [head]) for i in range(5)]
-        line = "| " + " | ".join(h.ljust(w) for h, w in zip(head, widths)) + " |"
+        n = len(self.head)
+        widths = [max(len(r[i]) for r in self.rows + [self.head]) for i in range(n)]
+        line = "| " + " | ".join(h.ljust(w) for h, w in zip(self.head, widths)) + " |"
         print(line)
         print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
         for r in self.rows:
@@ -96,37 +135,105 @@ def verdict(ratio, limit):
     return f"≤ {limit}× {'ok' if ratio <= limit else 'MISSED'}"
 
 
-def bench_load(table, program, runs):
-    # The same binary links GTK, so its start-up alone costs time and
-    # resident memory that xmllint does not pay: --check of a one-node file.
+LOAD_SHAPES = [("light", "1k", 1000), ("light", "10k", 10000),
+               ("light", "100k", 100000), ("heavy", "100k", 100000)]
+
+
+def bench_load(table, cli, runs):
+    """--check beside xmllint --stream --noout, and the peak RSS above the
+    start-up of the same program (--check of a one-node file), all taking
+    turns in one loop.  Targets apply to the 100k-node files: the small ones
+    measure start-up."""
     tiny = dataset("1", 1)
-    (start,) = hyperfine([f"{program} --check {tiny}"], runs)
-    start_kib = peak_kib([program, "--check", tiny])
+    files = [(shape, label, dataset(label, n, shape)) for shape, label, n in LOAD_SHAPES]
+    tools = [[cli, "--check", tiny]]
+    for shape, label, path in files:
+        check = run_once([cli, "--check", path])
+        if check[2] != 0:
+            table.add(f"load {label} nodes, {shape}", "REFUSED: " + check[3][:60])
+            return
+        tools += [[cli, "--check", path], ["xmllint", "--stream", "--noout", path]]
+    results = interleaved(tools, runs)
+    start, start_kib, _ = results[0]
     table.add("start-up: --check of a 1-node file", f"{ms(start)}, {mib(start_kib)} RSS")
-    for label, n in SIZES:
-        path = dataset(label, n)
-        check = subprocess.run([program, "--check", path], capture_output=True, text=True)
-        if check.returncode != 0:
-            table.add(f"load {label} nodes", "REFUSED: " + check.stderr.splitlines()[0][:60])
-            continue
-        # Targets apply to the 100k file: the small ones measure start-up.
-        targeted = n == SIZES[-1][1]
-        ours, base = hyperfine([f"{program} --check {path}",
-                                f"xmllint --stream --noout {path}"], runs)
-        table.add(f"load {label} nodes (--check), time", ms(ours),
-                  f"{ms(base)} xmllint --stream", f"{ours / base:.2f}×",
-                  verdict(ours / base, 1.5) if targeted else "")
+    for k, (shape, label, path) in enumerate(files):
+        (ours, peak, _), (base, xml_peak, _) = results[1 + 2 * k], results[2 + 2 * k]
+        targeted = label == "100k"
         size_kib = os.path.getsize(path) / 1024
-        peak = peak_kib([program, "--check", path])
-        xml_peak = peak_kib(["xmllint", "--stream", "--noout", path])
+        what = f"load {label} nodes, {shape} ({size_kib / 1024:.1f} MiB)"
+        table.add(f"{what}: --check time", ms(ours), f"{ms(base)} xmllint --stream",
+                  f"{ours / base:.2f}×", verdict(ours / base, 1.0) if targeted else "")
+        if not targeted:
+            continue
         net = peak - start_kib
-        table.add(f"load {label} nodes (--check), peak RSS", mib(peak),
-                  f"{mib(size_kib)} file ({mib(xml_peak)} xmllint)",
-                  f"{peak / size_kib:.2f}× file",
-                  ("< 1× file " + ("ok" if peak < size_kib else "MISSED")) if targeted else "")
-        table.add(f"load {label} nodes, peak RSS above start-up", mib(net),
-                  f"{mib(size_kib)} file", f"{net / size_kib:.2f}× file",
-                  ("< 1× file " + ("ok" if net < size_kib else "MISSED")) if targeted else "")
+        table.add(f"{what}: peak RSS above start-up", f"{mib(net)} ({mib(peak)} peak)",
+                  f"{mib(size_kib)} file ({mib(xml_peak)} xmllint peak)",
+                  f"{net / size_kib:.2f}× file", verdict(net / size_kib, 0.5))
+
+
+def load_module(name):
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"),
+                                                  os.path.join(HERE, name + ".py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BOUND_LIMIT = 2.0      # seconds to load or refuse any shape
+BOUND_TIMEOUT = 20.0   # a run of --check is killed after this
+BASE_TIMEOUT = 3.0     # and one of xmllint, which only gives the scale
+
+
+def outcome(code, message):
+    if code == 0:
+        return "accepted"
+    if code == 1:
+        return "refused: " + message.split(": ", 1)[-1][:48]
+    if code == "timeout":
+        return f"killed after {BOUND_TIMEOUT:.0f} s"
+    return f"CRASHED (exit {code})"
+
+
+def measure_shape(path, cli, max_runs):
+    """Runs of --check and of xmllint taking turns: one run if the first
+    takes over 5 s, three if over 0.5 s, else @max_runs.  xmllint stops
+    being run once it takes longer than BASE_TIMEOUT."""
+    ours = [run_once([cli, "--check", path], BOUND_TIMEOUT)]
+    runs = 1 if ours[0][0] > 5 else 3 if ours[0][0] > 0.5 else max_runs
+    base = []
+    for r in range(runs):
+        if r > 0:
+            ours.append(run_once([cli, "--check", path], BOUND_TIMEOUT))
+        if not base or base[-1][2] != "timeout":
+            base.append(run_once(["xmllint", "--stream", "--noout", path], BASE_TIMEOUT))
+    return ours, base
+
+
+def bench_bounds(table, cli, max_runs):
+    """Every shape of bench/gen-bounds.py, written into a temporary folder
+    one at a time: the median time of --check beside xmllint --stream, and
+    whether it was accepted or refused as it should be."""
+    gen = load_module("gen-bounds")
+    with tempfile.TemporaryDirectory(prefix="ca-bench-bounds-") as tmp:
+        for name, what, accept, _ in gen.SHAPES:
+            path = gen.write_shape(tmp, name)
+            size = os.path.getsize(path)
+            ours, base = measure_shape(path, cli, max_runs)
+            os.unlink(path)
+            codes = {r[2] for r in ours}
+            code = ours[0][2] if len(codes) == 1 else f"varied {sorted(map(str, codes))}"
+            seconds = statistics.median(r[0] for r in ours)
+            flags = []
+            if seconds > BOUND_LIMIT or code == "timeout":
+                flags.append(f"OVER {BOUND_LIMIT:.0f} s")
+            if (code == 0) != accept:
+                flags.append("UNEXPECTED: should be " + ("accepted" if accept else "refused"))
+            base_text = (f"> {BASE_TIMEOUT:.0f} s" if base[-1][2] == "timeout"
+                         else ms(statistics.median(r[0] for r in base)))
+            table.add(f"{name}: {what}", f"{size / 1048576:.1f} MiB",
+                      (">" if code == "timeout" else "") + ms(seconds) + f" ({len(ours)})",
+                      outcome(code, ours[0][3]), mib(max(r[1] for r in ours)), base_text,
+                      ", ".join(flags) or "ok")
 
 
 def gui_env():
@@ -269,22 +376,27 @@ def gui_env_plain():
 
 
 def main():
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description="The benchmark table of make bench.")
     parser.add_argument("--build", default="build")
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--skip", default="", help="comma list: load,frame,open,export")
+    parser.add_argument("--skip", default="", help="comma list: load,bounds,frame,open,export")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     program = os.path.join(build, "app", "cluster-atlas")
-    if not os.path.exists(program):
-        raise SystemExit(f"no {program}: build first")
+    cli = os.path.join(build, "app", "cluster-atlas-cli")
+    for needed in (program, cli):
+        if not os.path.exists(needed):
+            raise SystemExit(f"no {needed}: build first")
     os.makedirs(OUT, exist_ok=True)
     os.environ.setdefault("CLUSTER_ATLAS_DATADIR", os.path.join(TOP, "data"))
     os.environ.setdefault("GSETTINGS_SCHEMA_DIR", os.path.join(build, "data"))
     os.environ.setdefault("CLUSTER_ATLAS_LOCALEDIR", os.path.join(build, "po"))
     skip = set(filter(None, args.skip.split(",")))
     table = Table()
-    steps = [("load", lambda: bench_load(table, program, args.runs)),
+    bounds = Table(("Shape", "File", "--check median (runs)", "Outcome", "Peak RSS",
+                    "xmllint --stream", f"Under {BOUND_LIMIT:.0f} s, as expected"))
+    steps = [("load", lambda: bench_load(table, cli, args.runs)),
+             ("bounds", lambda: bench_bounds(bounds, cli, max(3, args.runs // 2))),
              ("frame", lambda: bench_first_frame(table, build, program, args.runs)),
              ("open", lambda: bench_open_big(table, program, args.runs)),
              ("export", lambda: bench_export(table, build, program, args.runs))]
@@ -294,10 +406,18 @@ def main():
             step()
     print()
     print(f"Machine: {machine()}")
-    print(f"Medians of {args.runs} runs (hyperfine) unless the row says; "
+    print(f"Medians of {args.runs} runs (loading: runs taking turns, time and peak RSS "
+          "from wait4; otherwise hyperfine) unless the row says; "
           "Xvfb and GSK_RENDERER=cairo for windows.")
     print()
     table.print()
+    if bounds.rows:
+        print()
+        print("Shapes at the format's bounds (bench/gen-bounds.py), cluster-atlas-cli --check "
+              "beside xmllint --stream --noout, taking turns; each must load or be refused "
+              f"in under {BOUND_LIMIT:.0f} s:")
+        print()
+        bounds.print()
 
 
 if __name__ == "__main__":
