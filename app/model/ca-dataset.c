@@ -479,21 +479,22 @@ ca_dataset_get_n_figures (CaDataset *self)
  * small fraction of a second.  Beyond the budget the ids found so far are
  * the suggestion. */
 #define SUGGEST_MAX_CHARS  256
-#define SUGGEST_MAX_CELLS  (G_GUINT64_CONSTANT (40) * 1000 * 1000)
+#define SUGGEST_MAX_CELLS  (G_GUINT64_CONSTANT (20) * 1000 * 1000)
 
 typedef struct {
   gunichar chars[SUGGEST_MAX_CHARS];
   guint    len;
 } FoldedId;
 
-/* @text in lower case, cut to SUGGEST_MAX_CHARS characters. */
+/* @text in lower case, cut to @max characters (at most SUGGEST_MAX_CHARS). */
 static void
 fold_id (const char *text,
+         guint       max,
          FoldedId   *out)
 {
+  max = MIN (max, SUGGEST_MAX_CHARS);
   out->len = 0;
-  for (const char *p = text; *p != '\0' && out->len < SUGGEST_MAX_CHARS;
-       p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0' && out->len < max; p = g_utf8_next_char (p))
     out->chars[out->len++] = g_unichar_tolower (g_utf8_get_char (p));
 }
 
@@ -585,6 +586,7 @@ score_id (const CaNode   *node,
   FoldedId other;
 
   s->id = node->id;
+  *cells += 1;
   /* An id that starts with what was typed is always suggested; its
    * distance is the characters it adds. */
   if (g_str_has_prefix (node->id, id))
@@ -592,7 +594,9 @@ score_id (const CaNode   *node,
       s->distance = (guint) g_utf8_strlen (node->id, -1) - (guint) g_utf8_strlen (id, -1);
       return TRUE;
     }
-  fold_id (node->id, &other);
+  /* Past typed->len + limit characters an id is too far already. */
+  fold_id (node->id, typed->len + limit + 1, &other);
+  *cells += other.len;
   s->distance = distance_within (typed, &other, limit, cells);
   return s->distance <= limit;
 }
@@ -611,7 +615,7 @@ ca_dataset_suggest_ids (CaDataset  *self,
   g_return_val_if_fail (CA_IS_DATASET (self), result);
   g_return_val_if_fail (id != NULL, result);
 
-  fold_id (id, typed);
+  fold_id (id, SUGGEST_MAX_CHARS, typed);
   /* Far-off ids are no help: allow about a third of the id to differ. */
   limit = MAX (2, typed->len / 3 + 1);
   for (guint r = 0; r < self->contents->roots->len && cells < SUGGEST_MAX_CELLS; r++)
