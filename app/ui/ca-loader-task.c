@@ -13,6 +13,7 @@ typedef struct
 {
   char                 *path;
   GMainContext         *context;
+  GCancellable         *cancellable;
   CaLoaderProgressFunc  progress;
   gpointer              progress_data;
   GPtrArray            *problems;
@@ -42,6 +43,7 @@ load_data_unref (gpointer user_data)
 
   g_free (data->path);
   g_main_context_unref (data->context);
+  g_clear_object (&data->cancellable);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_mutex_clear (&data->mutex);
   g_free (data);
@@ -60,7 +62,9 @@ report_progress_cb (gpointer user_data)
   data->pending = FALSE;
   g_mutex_unlock (&data->mutex);
 
-  if (!finished && data->progress != NULL)
+  /* A stopped load no longer reports: the caller may have started another. */
+  if (!finished && data->progress != NULL &&
+      !g_cancellable_is_cancelled (data->cancellable))
     data->progress (fraction, data->progress_data);
 
   return G_SOURCE_REMOVE;
@@ -94,6 +98,8 @@ load_thread (GTask        *task,
   GError *error = NULL;
   CaDataset *dataset;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
   dataset = ca_dataset_load_file (data->path, cancellable, worker_progress_cb, data,
                                   &data->problems, &error);
   if (dataset == NULL)
@@ -122,6 +128,7 @@ ca_loader_load_async (GFile                *file,
   data->ref_count = 1;
   data->path = g_file_get_path (file);
   data->context = g_main_context_ref_thread_default ();
+  data->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   data->progress = progress;
   data->progress_data = progress_data;
   g_mutex_init (&data->mutex);
@@ -129,10 +136,11 @@ ca_loader_load_async (GFile                *file,
 
   if (data->path == NULL)
     {
-      g_autofree char *uri = g_file_get_uri (file);
+      /* The parse name, unlike the URI, is meant for people. */
+      g_autofree char *name = g_file_get_parse_name (file);
 
       g_task_return_new_error (task, CA_DATASET_ERROR, CA_DATASET_ERROR_IO,
-                               _("Only local files can be opened: %s"), uri);
+                               _("Only local files can be opened: %s"), name);
       return;
     }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ca-i18n.h"
+#include "ca-node.h"
 #include "ca-window-private.h"
 
 /* Files listed under Open Recent. */
@@ -184,7 +185,10 @@ ca_window_add_recent (CaWindow *self,
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *bundled = ca_dataset_get_bundled_path ();
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display_name = ca_dataset_display_basename (basename);
   GtkRecentData data = {
+    .display_name = display_name,
     .mime_type = (char *) DATASET_MIME_TYPE,
     .app_name = (char *) PACKAGE_NAME,
     .app_exec = (char *) "cluster-atlas %f",
@@ -208,12 +212,16 @@ ca_window_rebuild_recent_menu (CaWindow *self)
     {
       GtkRecentInfo *info = l->data;
       g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
 
       if (!gtk_recent_info_has_application (info, PACKAGE_NAME) ||
           !gtk_recent_info_exists (info))
         continue;
 
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      /* The list is shared with other programs, which may have stored any
+       * bytes as the name. */
+      label = ca_escape_line (gtk_recent_info_get_display_name (info));
+      item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s",
                                          gtk_recent_info_get_uri (info));
       g_menu_append_item (self->recent_menu, item);

@@ -10,6 +10,7 @@
 #include "ca-chart-actions.h"
 #include "ca-i18n.h"
 #include "ca-loader-task.h"
+#include "ca-node.h"
 #include "ca-node-item.h"
 #include "ca-resources.h"
 #include "ca-stack-page.h"
@@ -36,11 +37,22 @@ ca_window_new (CaApplication *app)
   return g_object_new (CA_TYPE_WINDOW, "application", app, NULL);
 }
 
+/* A file's name for a heading or a label: its bytes need not be UTF-8, and
+ * GTK must only ever be given UTF-8. */
+static char *
+file_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return ca_dataset_display_basename (basename != NULL ? basename : "");
+}
+
 static void
 update_title (CaWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *full_name = NULL;
   const char *dataset_title;
 
   if (self->dataset == NULL)
@@ -52,13 +64,13 @@ update_title (CaWindow *self)
     }
 
   dataset_title = ca_dataset_get_title (self->dataset, ca_i18n_get_data_language ());
-  basename = g_path_get_basename (ca_dataset_get_path (self->dataset));
+  basename = ca_dataset_display_basename (ca_dataset_get_path (self->dataset));
+  full_name = ca_dataset_display_name (ca_dataset_get_path (self->dataset));
   /* Translators: the window title: the open dataset's title, then the program. */
   title = g_strdup_printf (_("%s — Cluster Atlas"), dataset_title);
   adw_window_title_set_title (self->window_title, dataset_title);
   adw_window_title_set_subtitle (self->window_title, basename);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title),
-                               ca_dataset_get_path (self->dataset));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), full_name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -217,12 +229,12 @@ problems_label (GPtrArray *problems)
 
   for (guint i = 0; i < shown; i++)
     {
-      const CaProblem *problem = problems->pdata[i];
-      g_autofree char *file = g_path_get_basename (problem->file);
-
       /* The dialog names the file already; its folder only takes room. */
-      g_string_append_printf (text, "%s%s:%u:%u: %s", i > 0 ? "\n" : "",
-                              file, problem->line, problem->column, problem->message);
+      g_autofree char *line = ca_problem_format_short (problems->pdata[i]);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
     }
 
   if (problems->len > shown)
@@ -257,7 +269,7 @@ show_load_error (CaWindow  *self,
                  GPtrArray *problems,
                  GError    *error)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = file_display_basename (file);
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
@@ -300,18 +312,21 @@ load_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(CaDataset) dataset = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *parse_name = NULL;
 
   dataset = ca_loader_load_finish (result, &problems, &error);
 
-  /* A load that another one replaced, or that a closed window started. */
+  /* A load that another one replaced, that the user stopped (see
+   * ca_window_cancel_load ()), or that a closed window started. */
   if (cancellable == NULL || cancellable != self->load_cancellable)
     return;
 
   file = g_object_ref (self->loading_file);
   stop_progress (self);
 
-  /* Stopped by the user: what was shown stays, even if the file was read. */
-  if (g_cancellable_is_cancelled (cancellable))
+  /* What was shown stays unless the new file was accepted whole: a dataset
+   * that comes with problems is refused like one that does not come. */
+  if (g_cancellable_is_cancelled (cancellable) || (problems != NULL && problems->len > 0))
     g_clear_object (&dataset);
 
   if (dataset != NULL)
@@ -328,7 +343,9 @@ load_done_cb (GObject      *source,
       g_error_matches (error, CA_DATASET_ERROR, CA_DATASET_ERROR_CANCELLED))
     return;
 
-  g_debug ("Could not load %s: %s", g_file_peek_path (file), error->message);
+  parse_name = g_file_get_parse_name (file);
+  g_debug ("Could not load %s: %s", parse_name,
+           error != NULL ? error->message : "problems found");
   show_load_error (self, file, problems, error);
 }
 
@@ -348,7 +365,7 @@ ca_window_open_file (CaWindow *self,
 
   self->load_cancellable = g_cancellable_new ();
   self->loading_file = g_object_ref (file);
-  name = g_file_get_basename (file);
+  name = file_display_basename (file);
   /* Translators: shown above the progress bar while a file loads. */
   label = g_strdup_printf (_("Loading “%s”…"), name);
   gtk_label_set_text (self->progress_label, label);
@@ -388,8 +405,16 @@ ca_window_cancel_load (CaWindow *self)
 {
   g_return_if_fail (CA_IS_WINDOW (self));
 
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
+  if (self->load_cancellable == NULL)
+    return;
+
+  /* The worker may be in a read that no cancellable interrupts, so the
+   * window lets go of the load at once; whatever it returns later is
+   * dropped by load_done_cb (). */
+  g_cancellable_cancel (self->load_cancellable);
+  stop_progress (self);
+  if (self->dataset == NULL)
+    ca_stack_show_page (self->main_stack, "empty");
 }
 
 static void
