@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "ca-cli.h"
@@ -71,6 +73,139 @@ test_status (void)
   g_test_trap_assert_stderr ("*Usage*");
 }
 
+static GString *captured;
+
+static void
+capture_cb (const char *text)
+{
+  g_string_append (captured, text);
+}
+
+/* Runs ca_cli_check () on one file, its stderr kept in `captured`. */
+static int
+check_captured (const char *path)
+{
+  char *files[] = { (char *) path, NULL };
+  GPrintFunc old;
+  int status;
+
+  captured = g_string_new (NULL);
+  old = g_set_printerr_handler (capture_cb);
+  status = ca_cli_check (files);
+  g_set_printerr_handler (old);
+  return status;
+}
+
+/* Checks @path in a subprocess killed after five seconds, so that a check
+ * that blocks fails instead of hanging; the check itself must take less
+ * than a tenth of a second. */
+static void
+check_not_regular (const char *path)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *expected = g_strdup_printf ("%s:0:0: “%s” is not a regular file\n",
+                                                   name, name);
+      gint64 start = g_get_monotonic_time ();
+      int status = check_captured (path);
+
+      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
+      g_assert_cmpint (status, ==, 1);
+      g_assert_cmpstr (captured->str, ==, expected);
+      exit (0);
+    }
+  g_test_trap_subprocess (NULL, 5 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_assert_false (g_test_trap_reached_timeout ());
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("");
+}
+
+static char *scratch_dir;
+
+static void
+test_fifo (void)
+{
+  g_autofree char *fifo = g_build_filename (scratch_dir, "fifo.xml", NULL);
+
+  if (!g_test_subprocess ())
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  check_not_regular (fifo);
+  g_unlink (fifo);
+}
+
+static void
+test_dev_zero (void)
+{
+  check_not_regular ("/dev/zero");
+}
+
+static void
+test_directory (void)
+{
+  check_not_regular (scratch_dir);
+}
+
+static void
+copy_fixture (const char *name,
+              const char *path)
+{
+  g_autofree char *source = fixture_path (name);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Checks ui-bad.xml (twelve problems) copied under @name: one line per
+ * problem, each FILE:LINE:COLUMN: message with FILE shown as @shown. */
+static void
+check_escaped_name (const char *name,
+                    const char *shown)
+{
+  g_autofree char *path = g_build_filename (scratch_dir, name, NULL);
+  g_autofree char *shown_path = g_build_filename (scratch_dir, shown, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  copy_fixture ("ui-bad.xml", path);
+  g_assert_cmpint (check_captured (path), ==, 1);
+  g_unlink (path);
+
+  lines = g_strsplit (captured->str, "\n", -1);
+  g_string_free (g_steal_pointer (&captured), TRUE);
+  g_assert_cmpuint (g_strv_length (lines), ==, 12 + 1);
+  g_assert_cmpstr (lines[12], ==, "");
+  for (guint i = 0; i < 12; i++)
+    {
+      const char *rest = lines[i] + strlen (shown_path);
+
+      g_test_message ("%s", lines[i]);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      g_assert_true (g_str_has_prefix (lines[i], shown_path));
+      g_assert_true (g_regex_match_simple ("^:[0-9]+:[0-9]+: the source “src-missing-[0-9]+” ",
+                                           rest, 0, 0));
+    }
+}
+
+static void
+test_latin1_name (void)
+{
+  /* café.xml in ISO 8859-1; its é is not UTF-8, so it shows as U+FFFD. */
+  check_escaped_name ("caf\xe9.xml", "caf\xef\xbf\xbd.xml");
+}
+
+static void
+test_newline_name (void)
+{
+  /* A newline in the name would start a line that looks like a problem. */
+  check_escaped_name ("bad.xml\nbad.xml:1:1: forged\n.xml",
+                      "bad.xml\\nbad.xml:1:1: forged\\n.xml");
+}
+
 static void
 test_program (void)
 {
@@ -118,7 +253,18 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  /* The parent makes the folder; its subprocesses, run with the same
+   * environment, find it by name. */
+  if (g_test_subprocess ())
+    scratch_dir = g_strdup (g_getenv ("CA_TEST_CLI_SCRATCH"));
+  else
+    {
+      scratch_dir = g_dir_make_tmp ("ca-test-cli-check-XXXXXX", NULL);
+      g_setenv ("CA_TEST_CLI_SCRATCH", scratch_dir, TRUE);
+    }
   ca_i18n_init ();
   ca_i18n_set_language ("en");
 
@@ -126,5 +272,14 @@ main (int    argc,
   g_test_add_func ("/cli-check/bad", test_bad);
   g_test_add_func ("/cli-check/status", test_status);
   g_test_add_func ("/cli-check/program", test_program);
-  return g_test_run ();
+  g_test_add_func ("/cli-check/fifo", test_fifo);
+  g_test_add_func ("/cli-check/dev-zero", test_dev_zero);
+  g_test_add_func ("/cli-check/directory", test_directory);
+  g_test_add_func ("/cli-check/latin1-name", test_latin1_name);
+  g_test_add_func ("/cli-check/newline-name", test_newline_name);
+  status = g_test_run ();
+  if (!g_test_subprocess ())
+    g_rmdir (scratch_dir);
+  g_free (scratch_dir);
+  return status;
 }

@@ -104,6 +104,37 @@ run "$cli" "$good"
 expect "cluster-atlas-cli without a command: a usage error (2)" \
   '[ $status -eq 2 ] && [ -z "$out" ] && [[ $err == *--check* ]]' "status $status" "$err"
 
+# Anything but a regular file is refused at once, through the exec too: a
+# FIFO with no writer used to block open () for ever.  `timeout 5` turns a
+# hang into status 124; the limit on the whole run is generous for valgrind.
+mkfifo "$work/fifo.xml"
+mkdir "$work/folder.xml"
+for target in "$work/fifo.xml" /dev/zero "$work/folder.xml"; do
+  start=$(date +%s%N)
+  run timeout 5 "$program" --check "$target"
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  expect "--check $(basename "$target"): refused as not a regular file, exit 1, in ${ms} ms" \
+    '[ $status -eq 1 ] && [ -z "$out" ] && [ $ms -lt 3000 ] &&
+     [ "$err" = "$target:0:0: “$target” is not a regular file" ]' \
+    "status $status after $ms ms" "$err"
+done
+
+# Names that are not UTF-8 or hold a newline: each problem is still one
+# line, FILE:LINE:COLUMN: message, the name escaped (U+FFFD, \n).
+n_problems=$("$cli" --check "$bad" 2>&1 | grep -c "ui-bad.xml:[0-9]*:[0-9]*: ")
+for pair in "caf\xe9.xml|caf\xef\xbf\xbd.xml" "two\nlines.xml|two\\\\nlines.xml"; do
+  name=$(printf "${pair%%|*}")
+  shown=$(printf "${pair#*|}")
+  cp "$bad" "$work/$name"
+  run timeout 5 "$program" --check "$work/$name"
+  lines=$(printf '%s\n' "$err" | wc -l)
+  good_lines=$(printf '%s\n' "$err" | grep -cF "$work/$shown:")
+  expect "--check $shown: $n_problems problems, one line each, the name escaped" \
+    '[ $status -eq 1 ] && [ "$n_problems" -ge 1 ] && [ "$lines" -eq "$n_problems" ] &&
+     [ "$good_lines" -eq "$n_problems" ]' \
+    "status $status, $lines lines, $good_lines named $shown" "$err"
+done
+
 # Alone in a directory, with no cluster-atlas-cli beside it, the program
 # runs the command itself (unless one is installed in libexecdir).
 cp "$program" "$work/cluster-atlas"

@@ -5,10 +5,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ca-application.h"
+#include "ca-details-pane-private.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-tree-row.h"
@@ -29,15 +33,24 @@ spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Runs the main loop until @done says so or five seconds pass; the limit is
- * only there so that a broken window fails instead of hanging. */
+ * only there so that a broken window fails instead of hanging.  The timer
+ * wakes the loop when nothing else would, as when a load never ends. */
 static void
 spin_until (gboolean (*done) (gpointer), gpointer data)
 {
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (100, wake_cb, NULL);
 
   while (!done (data) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
 }
 
 static gboolean
@@ -363,6 +376,35 @@ problems_label_text (GtkWidget *dialog)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
+/* After a refused file the window shows what it showed before, the tree
+ * rows, the selection and the details pane included. */
+static void
+assert_old_dataset_shown (CaWindow  *window,
+                          CaDataset *good)
+{
+  CaDetailsPane *details = ca_window_get_details_pane (window);
+  const CaNode *poc = ca_dataset_lookup_node (good, "bs-poc");
+  GtkLabel *row;
+
+  spin ();
+  g_assert_true (ca_window_get_dataset (window) == good);
+  g_assert_cmpstr (ca_window_get_visible_page (window), ==, "explorer");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Window test atlas — Cluster Atlas");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ca_window_get_title_widget (window)), ==,
+                   "ui-good.xml");
+  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+  g_assert_true (gtk_tree_list_model_get_model (ca_window_get_tree_model (window)) != NULL);
+  row = ca_window_find_row_label (window, "bs-poc");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_assert_cmpstr (gtk_label_get_text (row), ==, "Proof-of-concept centres");
+  g_assert_nonnull (ca_window_find_row_label (window, "cn"));
+  g_assert_true (ca_details_pane_get_node (details) == poc);
+  g_assert_cmpstr (gtk_label_get_text (ca_details_pane_get_title_label (details)), ==,
+                   "Proof-of-concept centres");
+}
+
 static void
 test_window_open_bad (void)
 {
@@ -389,17 +431,317 @@ test_window_open_bad (void)
   g_assert_null (strstr (problems_text, "src-missing-10"));
   g_assert_true (g_str_has_suffix (problems_text, "and 2 more problems"));
 
-  /* The good dataset is still shown, with the same selection. */
-  g_assert_true (ca_window_get_dataset (window) == good);
-  g_assert_cmpstr (ca_window_get_visible_page (window), ==, "explorer");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
-                   "Window test atlas — Cluster Atlas");
-  g_assert_cmpstr (selected_id (window), ==, "bs-poc");
+  assert_old_dataset_shown (window, good);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   g_assert_null (ca_window_get_problems_dialog (window));
   close_window (window);
+}
+
+/* Scratch files and folders whose names are not UTF-8, as they come from
+ * Windows zips and USB sticks. */
+#define LATIN1_NAME "caf\xe9.xml"                 /* café.xml in ISO 8859-1 */
+#define LATIN1_SHOWN "caf\xef\xbf\xbd.xml"        /* as shown: U+FFFD for the é */
+#define GBK_NAME "\xd6\xd0\xce\xc4.xml"           /* 中文.xml in GBK */
+#define GBK_SHOWN "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd.xml"
+
+static char *scratch_dir;
+
+static char *
+scratch_copy (const char *fixture_name,
+              const char *name)
+{
+  g_autofree char *source = fixture (fixture_name);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (scratch_dir, name, NULL);
+  gsize length;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* As `cluster-atlas FILE` does: the argument's bytes, through the
+ * application's "open" (open_cli_files () in ca-application.c). */
+static void
+open_as_command_line (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* The label on screen whose text is @text, checked as a screen reader
+ * reads it: its accessible label is the same UTF-8 text. */
+static GtkLabel *
+find_shown_label (GtkWidget  *root,
+                  const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      g_assert_true (g_utf8_validate (gtk_label_get_text (label), -1, NULL));
+      if (g_strcmp0 (gtk_label_get_text (label), text) == 0 &&
+          gtk_widget_get_mapped (GTK_WIDGET (label)))
+        {
+          gtk_test_accessible_assert_property (label, GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+          return label;
+        }
+    }
+  return NULL;
+}
+
+static GtkWidget *
+wait_for_problems_dialog (CaWindow *window)
+{
+  GtkWidget *dialog;
+
+  spin_until (dialog_shown, window);
+  dialog = ca_window_get_problems_dialog (window);
+  g_assert_nonnull (dialog);
+  spin ();
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  return dialog;
+}
+
+/* Opening a refused file named in Latin-1 or GBK shows its problems under
+ * the name as GTK can show it, with no critical (fatal in tests). */
+static void
+check_non_utf8_bad_file (CaWindow   *window,
+                         CaDataset  *good,
+                         const char *name,
+                         const char *shown)
+{
+  g_autofree char *path = scratch_copy ("ui-bad.xml", name);
+  g_autofree char *heading = g_strdup_printf ("Could Not Open “%s”", shown);
+  g_autofree char *first = g_strdup_printf ("%s:18:", shown);
+  GtkWidget *dialog;
+  const char *text;
+
+  open_as_command_line (path);
+  dialog = wait_for_problems_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  g_assert_nonnull (find_shown_label (dialog, heading));
+  text = problems_label_text (dialog);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, first));
+  g_assert_nonnull (find_shown_label (dialog, text));
+  assert_old_dataset_shown (window, good);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_unlink (path);
+}
+
+static void
+test_window_open_non_utf8 (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  CaDataset *good = ca_window_get_dataset (window);
+
+  ca_window_select_node (window, lookup (window, "bs-poc"));
+  check_non_utf8_bad_file (window, good, LATIN1_NAME, LATIN1_SHOWN);
+  check_non_utf8_bad_file (window, good, GBK_NAME, GBK_SHOWN);
+  close_window (window);
+}
+
+/* A folder, and a file in a folder, named in Latin-1. */
+static void
+test_window_open_non_utf8_folder (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  CaDataset *good = ca_window_get_dataset (window);
+  g_autofree char *folder = g_build_filename (scratch_dir, "d\xe9p\xf4t", NULL);
+  g_autofree char *inside = g_build_filename (folder, "ui-bad.xml", NULL);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  ca_window_select_node (window, lookup (window, "bs-poc"));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  open_as_command_line (folder);
+  dialog = wait_for_problems_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Open “d\xef\xbf\xbdp\xef\xbf\xbdt”");
+  body = g_strdup_printf ("“%s/d\xef\xbf\xbdp\xef\xbf\xbdt” is not a regular file",
+                          scratch_dir);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  g_assert_nonnull (find_shown_label (dialog, body));
+  assert_old_dataset_shown (window, good);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  g_file_set_contents (inside, "<atlas", -1, NULL);
+  open_as_command_line (inside);
+  dialog = wait_for_problems_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Open “ui-bad.xml”");
+  g_assert_true (g_str_has_prefix (problems_label_text (dialog), "ui-bad.xml:"));
+  assert_old_dataset_shown (window, good);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  close_window (window);
+  g_unlink (inside);
+  g_rmdir (folder);
+}
+
+static gboolean
+recent_listed (gpointer data)
+{
+  CaWindow *window = data;
+  GMenuModel *menu = G_MENU_MODEL (window->recent_menu);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_str_equal (label, LATIN1_SHOWN))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A good file named in Latin-1 opens, and its name shows in the subtitle,
+ * the tooltip and the recent files. */
+static void
+test_window_open_non_utf8_good (void)
+{
+  CaWindow *window = open_window (NULL);
+  g_autofree char *path = scratch_copy ("ui-good.xml", LATIN1_NAME);
+  const char *tooltip;
+  AdwWindowTitle *title = ca_window_get_title_widget (window);
+
+  open_as_command_line (path);
+  spin_until (loaded, window);
+  spin ();
+  g_assert_nonnull (ca_window_get_dataset (window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, LATIN1_SHOWN);
+  g_assert_nonnull (find_shown_label (GTK_WIDGET (title), LATIN1_SHOWN));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (title));
+  g_assert_true (g_utf8_validate (tooltip, -1, NULL));
+  g_assert_true (g_str_has_suffix (tooltip, "/" LATIN1_SHOWN));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Window test atlas — Cluster Atlas");
+
+  gtk_menu_button_popup (window->menu_button);
+  spin_until (recent_listed, window);
+  g_assert_true (recent_listed (window));
+  gtk_menu_button_popdown (window->menu_button);
+  close_window (window);
+  g_unlink (path);
+}
+
+/* The real program given the file on its command line, with every
+ * critical fatal: before, it died in g_variant_new_take_string (); now it
+ * shows the problems dialog, which CA_BENCH_EXIT_ON_FIRST_FRAME=loaded
+ * turns into exit status 1 (bench_after_paint_cb () in ca-window.c). */
+static void
+test_window_program_non_utf8 (void)
+{
+  const char *program = g_getenv ("CA_PROGRAM");
+  g_autofree char *path = scratch_copy ("ui-bad.xml", LATIN1_NAME);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { program, path, NULL };
+  int wait_status;
+
+  if (program == NULL || !g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("cluster-atlas is not built");
+      return;
+    }
+  envp = g_environ_setenv (envp, "G_DEBUG", "fatal-criticals", TRUE);
+  envp = g_environ_setenv (envp, "CA_BENCH_EXIT_ON_FIRST_FRAME", "loaded", TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+  g_assert_nonnull (strstr (err, "the file was refused"));
+  g_assert_null (strstr (err, "CRITICAL"));
+  g_unlink (path);
+}
+
+static gboolean
+refused (gpointer data)
+{
+  return ca_window_get_problems_dialog (data) != NULL;
+}
+
+/* A FIFO, a device and a socket are refused at once: the load neither
+ * blocks in open () nor reads for ever. */
+static void
+check_not_regular (CaWindow   *window,
+                   CaDataset  *good,
+                   const char *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *body = g_strdup_printf ("“%s” is not a regular file", name);
+  gint64 start = g_get_monotonic_time ();
+  GtkWidget *dialog;
+
+  open_as_command_line (path);
+  spin_until (refused, window);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  dialog = wait_for_problems_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+  g_assert_false (ca_window_is_loading (window));
+  assert_old_dataset_shown (window, good);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+static void
+test_window_open_not_regular (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  CaDataset *good = ca_window_get_dataset (window);
+  g_autofree char *fifo = g_build_filename (scratch_dir, "fifo.xml", NULL);
+
+  ca_window_select_node (window, lookup (window, "bs-poc"));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  check_not_regular (window, good, fifo);
+  check_not_regular (window, good, "/dev/zero");
+  close_window (window);
+  g_unlink (fifo);
+}
+
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -454,11 +796,23 @@ test_window_cancel_load (void)
   CaDataset *good = ca_window_get_dataset (window);
   g_autofree char *path = write_big_file (50000);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *stop;
 
   ca_window_open_file (window, file);
   g_assert_true (ca_window_is_loading (window));
-  ca_window_cancel_load (window);
+  stop = find_button_by_tooltip (GTK_WIDGET (window), "Stop Loading");
+  g_assert_nonnull (stop);
+  /* Stop lets go of the load at once, without waiting for the worker,
+   * which may be stuck in a read.  (A click emits "clicked"; activating
+   * the button would emit it only after its pressed-look timeout.) */
+  g_assert_true (gtk_widget_is_sensitive (stop));
+  g_signal_emit_by_name (stop, "clicked");
+  g_assert_false (ca_window_is_loading (window));
+  g_assert_false (gtk_revealer_get_reveal_child (window->progress_revealer));
+  g_assert_cmpstr (ca_window_get_visible_page (window), ==, "explorer");
   spin_until (loaded, window);
+  g_usleep (G_USEC_PER_SEC / 10);
+  spin ();
 
   g_assert_true (ca_window_get_dataset (window) == good);
   g_assert_null (ca_window_get_problems_dialog (window));
@@ -711,13 +1065,17 @@ main (int   argc,
 
   /* Recent files go to a scratch place, not the user's list. */
   g_setenv ("XDG_DATA_HOME", home, TRUE);
+  scratch_dir = g_dir_make_tmp ("ca-test-window-files-XXXXXX", NULL);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   ca_i18n_init ();
   ca_i18n_set_language ("en");
   gtk_test_init (&argc, &argv, NULL);
 
   app = ca_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  /* Keeps HANDLES_OPEN: files open through "open", as from the command line. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_application_hold (G_APPLICATION (app));
 
@@ -729,6 +1087,11 @@ main (int   argc,
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/open-bad", test_window_open_bad);
+  g_test_add_func ("/window/open-non-utf8", test_window_open_non_utf8);
+  g_test_add_func ("/window/open-non-utf8-folder", test_window_open_non_utf8_folder);
+  g_test_add_func ("/window/open-non-utf8-good", test_window_open_non_utf8_good);
+  g_test_add_func ("/window/program-non-utf8", test_window_program_non_utf8);
+  g_test_add_func ("/window/open-not-regular", test_window_open_not_regular);
   g_test_add_func ("/window/cancel-load", test_window_cancel_load);
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/about", test_window_about);
@@ -741,5 +1104,7 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
+  g_rmdir (scratch_dir);
+  g_free (scratch_dir);
   return status;
 }
