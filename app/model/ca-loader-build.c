@@ -117,7 +117,10 @@ ca_loader_new (const char *display_name,
   self->refs = g_array_new (FALSE, FALSE, sizeof (CaPendingRef));
   self->text = g_string_sized_new (256);
   self->values = g_string_sized_new (256);
-  ca_prescan_init (&self->scan, CA_LOADER_MAX_ATTRIBUTES, CA_LOADER_MAX_TAG_BYTES);
+  /* The scanner cannot tell attributes from namespace declarations: it
+   * bounds both together, and within_limits () each on its own. */
+  ca_prescan_init (&self->scan, CA_LOADER_MAX_ATTRIBUTES + CA_LOADER_MAX_NAMESPACES,
+                   CA_LOADER_MAX_TAG_BYTES);
   return self;
 }
 

@@ -239,20 +239,41 @@ encoding_name (CaLoader *self)
   return self->encoding != NULL ? self->encoding : "UTF-8";
 }
 
-/* libxml2 reports bytes it cannot convert without a position. */
+/* Whether every character of the file's encoding is one byte. */
+static gboolean
+is_single_byte (CaLoader *self)
+{
+  static const char * const prefixes[] = { "ISO-8859", "WINDOWS-125", "CP125", "LATIN", "KOI8",
+                                           "TIS-620", "US-ASCII", "ASCII" };
+
+  for (guint i = 0; self->encoding != NULL && i < G_N_ELEMENTS (prefixes); i++)
+    if (g_ascii_strncasecmp (self->encoding, prefixes[i], strlen (prefixes[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* libxml2 names the four bytes from the first one it cannot convert, and
+ * no position.  The bad sequence is one character: one byte in a
+ * single-byte encoding, else (at most) two. */
 static void
 report_conversion (CaLoader    *self,
                    xmlErrorPtr  error)
 {
   guint64 offset = unconverted_offset (self);
   guint64 total = self->chunk_offset + self->chunk_length;
+  guint wanted = is_single_byte (self) ? 1 : 2;
   g_autofree char *bytes = quoted_bytes (error->str1 != NULL ? error->str1 : error->message,
-                                         (guint) MIN (4, total > offset ? total - offset : 4));
+                                         (guint) MIN (wanted, total > offset ? total - offset
+                                                                             : wanted));
   guint line, column;
 
   position_of_offset (self, offset, &line, &column);
-  ca_loader_problem_at (self, line, column, _("the bytes %s are not valid %s"),
-                        *bytes != '\0' ? bytes : "?", encoding_name (self));
+  if (strchr (bytes, ' ') == NULL)
+    ca_loader_problem_at (self, line, column, _("the byte %s is not valid %s"),
+                          *bytes != '\0' ? bytes : "?", encoding_name (self));
+  else
+    ca_loader_problem_at (self, line, column, _("the bytes %s are not valid %s"), bytes,
+                          encoding_name (self));
   ca_loader_stop (self);
 }
 
@@ -298,8 +319,7 @@ message_for (CaLoader    *self,
   if (error->code == XML_ERR_DOCUMENT_END && self->element_depth > 0)
     return g_strdup (_("the file ends before its elements are closed: it may be cut short"));
   if (self->at_eof && (error->code == XML_ERR_ATTRIBUTE_NOT_FINISHED
-                       || error->code == XML_ERR_ATTRIBUTE_NOT_STARTED
-                       || error->code == XML_ERR_ATTRIBUTE_WITHOUT_VALUE))
+                       || error->code == XML_ERR_ATTRIBUTE_NOT_STARTED))
     return g_strdup (_("the file ends inside an attribute value: it may be cut short"));
   if (self->at_eof && (error->code == XML_ERR_COMMENT_NOT_FINISHED
                        || error->code == XML_ERR_PI_NOT_FINISHED
@@ -307,6 +327,7 @@ message_for (CaLoader    *self,
     return g_strdup (_("the file ends inside a comment, CDATA section or processing "
                        "instruction: it may be cut short"));
   if (self->at_eof && (error->code == XML_ERR_GT_REQUIRED
+                       || error->code == XML_ERR_ATTRIBUTE_WITHOUT_VALUE
                        || error->code == XML_ERR_TAG_NOT_FINISHED
                        || error->code == XML_ERR_LTSLASH_REQUIRED
                        || error->code == XML_ERR_NAME_REQUIRED
@@ -314,7 +335,7 @@ message_for (CaLoader    *self,
     return g_strdup (_("the file ends inside a tag: it may be cut short"));
   if (error->code == XML_ERR_INVALID_CHAR && strstr (text, "Bytes:") != NULL)
     {
-      g_autofree char *bytes = quoted_bytes (strstr (text, "Bytes:"), 4);
+      g_autofree char *bytes = quoted_bytes (strstr (text, "Bytes:"), 2);
 
       return g_strdup_printf (_("the bytes %s are not valid %s"), bytes, encoding_name (self));
     }
@@ -659,7 +680,8 @@ feed_read (CaLoader *self,
            guchar   *data,
            gsize     n)
 {
-  gsize front = ca_newlines_resume (&self->newlines, data - 2, data, n);
+  gsize unit = ca_newlines_unit (&self->newlines);
+  gsize front = ca_newlines_resume (&self->newlines, data - unit, data, n);
   gsize length = ca_newlines_normalize (&self->newlines, data, n);
 
   return feed_chunk (self, data - front, front + length, n == 0);
