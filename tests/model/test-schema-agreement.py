@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""The loader and data/atlas.xsd agree.
+
+Every fixture of the suite (tests/fixtures, its bad/ folder, the fuzz
+regressions and the bundled dataset) goes through both `cluster-atlas
+--check` and `xmllint --schema data/atlas.xsd`: whatever the loader accepts,
+the schema accepts (the loader may refuse more: the rules the schema cannot
+say, listed in data/atlas-format.md).  Then generated variants of one small
+file, each touching a rule where the two once disagreed (ids, languages,
+decimals, white space, attributes in the atlas namespace, addresses, blank
+texts), must get the same answer from both.
+
+Usage: test-schema-agreement.py PROGRAM SOURCE_ROOT   (prints TAP)
+"""
+
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+
+PROGRAM, ROOT = sys.argv[1], sys.argv[2]
+SCHEMA = os.path.join(ROOT, "data", "atlas.xsd")
+TMP = tempfile.mkdtemp(prefix="ca-schema-")
+
+TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
+<atlas xmlns="urn:cluster-atlas:1" version="{version}">
+  <title xml:lang="en">Agreement</title>
+  <metrics>
+    <metric id="m" kind="{mkind}"{unit}><name xml:lang="en">M</name></metric>
+  </metrics>
+  <sources>
+    <source id="s" published="{published}" publisher="{publisher}"{href}>
+      <title xml:lang="en">T</title></source>
+  </sources>
+  <region id="{id}" kind="{kind}"{extra}>
+    <name xml:lang="{lang}">{name}</name>
+    <tag>{tag}</tag>
+    <goal metric="{metric}" value="{value}" year="{year}" qualifier="{qualifier}" source="{source}"/>
+    <count metric="m" value="1" date="{date}" source="s"/>
+    <program id="p" start="{start}" status="{status}"><name xml:lang="en">P</name></program>
+  </region>
+</atlas>
+"""
+
+DEFAULTS = dict(version="1", mkind="count", unit="", published="2024-01-02", publisher="Office",
+                href="", id="cn", kind="country", extra="", lang="en", name="China", tag="t",
+                metric="m", value="5", year="2030", qualifier="about", source="s",
+                date="2024-03", start="2020", status="active")
+
+VARIANTS = {
+    "plain": {},
+    # ids: libxml2's xs:NCName letters (XML 1.0, fourth edition)
+    "id-ordinal": {"id": "\u00aax"}, "id-micro": {"id": "\u00b5x"},
+    "id-ideographic-zero": {"id": "\u3007x"}, "id-han": {"id": "\u4e2d\u56fd"},
+    "id-middle-dot": {"id": "a\u00b7b"}, "id-digit-first": {"id": "1x"},
+    "id-colon": {"id": "a:b"}, "id-257": {"id": "a" * 257}, "id-256": {"id": "a" * 256},
+    "id-combining": {"id": "a\u0301"}, "id-fullwidth-digit": {"id": "a\uff11"},
+    # languages: xs:language
+    "lang-x-klingon": {"lang": "x-klingon"}, "lang-i-klingon": {"lang": "i-klingon"},
+    "lang-one-letter": {"lang": "e"}, "lang-underscore": {"lang": "en_GB"},
+    "lang-nine": {"lang": "abcdefghi"}, "lang-subtag-nine": {"lang": "en-abcdefghi"},
+    "lang-empty": {"lang": ""}, "lang-trailing-dash": {"lang": "en-"},
+    "lang-script": {"lang": "zh-Hans-CN"},
+    # decimals: at most 24 digits after the leading zeros
+    "value-tiny": {"value": "0." + "0" * 400 + "1"}, "value-24": {"value": "1" + "0" * 23},
+    "value-25": {"value": "1" + "0" * 24}, "value-small-24": {"value": "0." + "0" * 23 + "1"},
+    "value-small-25": {"value": "0." + "0" * 24 + "1"}, "value-zeros": {"value": "0" * 40 + "5"},
+    "value-trailing-zeros": {"value": "5." + "0" * 40}, "value-minus-zero": {"value": "-0"},
+    "value-plus": {"value": "+5"}, "value-dot-five": {"value": ".5"},
+    "value-five-dot": {"value": "5."}, "value-dot": {"value": "."},
+    "value-double-zero-dot": {"value": "00."}, "value-negative": {"value": "-1"},
+    "value-exponent": {"value": "1e3"}, "value-empty": {"value": ""},
+    # white space around values whose types collapse it, and those that keep it
+    "ws-id": {"id": " cn "}, "ws-kind": {"kind": "\tcountry\n"}, "ws-year": {"year": " 2030 "},
+    "ws-value": {"value": " 5 "}, "ws-lang": {"lang": " en "}, "ws-qualifier": {"qualifier": " about "},
+    "ws-status": {"status": " active "}, "ws-start": {"start": " 2020"},
+    "ws-metric": {"metric": " m "}, "ws-source": {"source": "s "},
+    "ws-inner-kind": {"kind": "hi tech"}, "ws-date": {"date": " 2024-03"},
+    "ws-published": {"published": "2024-01-02 "}, "ws-version": {"version": " 1"},
+    "ws-char-ref-year": {"year": "&#9;2030&#10;"},
+    # attributes in the atlas namespace, and in others
+    "attr-atlas-ns": {"extra": ' xmlns:a="urn:cluster-atlas:1" a:foo="x"'},
+    "attr-other-ns": {"extra": ' xmlns:o="urn:other" o:foo="x"'},
+    "attr-xml-space": {"extra": ' xml:space="nonsense"'},
+    "attr-unknown": {"extra": ' size="big"'},
+    # addresses: xs:anyURI as libxml2 checks it
+    "href-web": {"href": ' href="https://example.org/a?b=c#d"'}, "href-empty": {"href": ' href=""'},
+    "href-space": {"href": ' href="http://a b/"'}, "href-colon": {"href": ' href=":"'},
+    "href-percent": {"href": ' href="%zz"'}, "href-bracket": {"href": ' href="http://[::1"'},
+    "href-chinese": {"href": ' href="https://example.org/\u4e2d"'},
+    "href-ws": {"href": ' href=" https://example.org/ "'},
+    # texts
+    "name-blank": {"name": "   "}, "tag-blank": {"tag": " \n "}, "publisher-blank": {"publisher": "  "},
+    "name-inner-space": {"name": " Chi  na "}, "publisher-space": {"publisher": " Office "},
+    "unit-blank": {"mkind": "quantity", "unit": ' unit="  "'},
+    "unit-quantity": {"mkind": "quantity", "unit": ' unit="t"'},
+    # enumerations
+    "qualifier-case": {"qualifier": "About"}, "status-empty": {"status": ""},
+    "kind-empty": {"kind": ""},
+}
+
+
+def loader_accepts(path):
+    proc = subprocess.run([PROGRAM, "--check", path], capture_output=True, timeout=60,
+                          env=dict(os.environ, LANGUAGE="en"))
+    assert proc.returncode in (0, 1), (path, proc.returncode, proc.stderr[-500:])
+    return proc.returncode == 0, proc.stderr.decode("utf-8", "replace").splitlines()[:1]
+
+
+def schema_accepts(path):
+    proc = subprocess.run(["xmllint", "--noout", "--nonet", "--schema", SCHEMA, path],
+                          capture_output=True, timeout=60)
+    return proc.returncode == 0, proc.stderr.decode("utf-8", "replace").splitlines()[:1]
+
+
+def corpus():
+    patterns = ["tests/fixtures/*.xml", "tests/fixtures/bad/*.xml",
+                "tests/fuzz/regressions/*", "data/atlas.xml"]
+    for pattern in patterns:
+        yield from sorted(glob.glob(os.path.join(ROOT, pattern)))
+
+
+def main():
+    tests = []
+    for path in corpus():
+        tests.append((f"fixture {os.path.relpath(path, ROOT)}: loader ⊆ schema", path, False))
+    for name, change in VARIANTS.items():
+        values = dict(DEFAULTS, **change)
+        path = os.path.join(TMP, name + ".xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(TEMPLATE.format(**values))
+        tests.append((f"variant {name}: loader = schema", path, True))
+    print(f"1..{len(tests)}")
+    failed = 0
+    for number, (title, path, equal) in enumerate(tests, 1):
+        loader, loader_said = loader_accepts(path)
+        schema, schema_said = schema_accepts(path)
+        ok = (loader == schema) if equal else (schema or not loader)
+        print(f"{'ok' if ok else 'not ok'} {number} {title}"
+              f" (loader {'accepts' if loader else 'refuses'},"
+              f" schema {'accepts' if schema else 'refuses'})")
+        if not ok:
+            failed += 1
+            for said in loader_said + schema_said:
+                print(f"# {said[:300]}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
