@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <string.h>
 
+#include "ca-atomic.h"
 #include "ca-cli.h"
 #include "ca-csv.h"
 #include "ca-dataset.h"
@@ -17,6 +19,8 @@
 
 #define DEFAULT_WIDTH  1200
 #define DEFAULT_HEIGHT 800
+/* An unknown --node lists no more ids than a reader takes in. */
+#define MAX_IDS_SHOWN  10
 
 /* What OUT's extension asks for: a chart format, or the figures as CSV. */
 typedef struct {
@@ -96,7 +100,7 @@ check_usage (const CaCliExport *options,
     return usage_error (_("--export needs --node ID: the id of the node to export"));
   if (!out_kind_from_path (options->out, out_kind))
     {
-      g_autofree char *display = g_filename_display_name (options->out);
+      g_autofree char *display = ca_cli_quote_filename (options->out);
 
       message = g_strdup_printf (_("Unknown format of “%s”; the file name must end in "
                                    ".png, .svg, .pdf or .csv"), display);
@@ -104,8 +108,10 @@ check_usage (const CaCliExport *options,
     }
   if (!ca_chart_kind_from_string (options->chart ? options->chart : "goals", chart))
     {
+      g_autofree char *typed = ca_cli_quote (options->chart);
+
       message = g_strdup_printf (_("Unknown chart “%s”; allowed: goals, counts, timeline"),
-                                 options->chart);
+                                 typed);
       return usage_error (message);
     }
   if (!check_size (options))
@@ -139,29 +145,62 @@ load_dataset (const char *file)
   return NULL;
 }
 
+/* Appends at most MAX_IDS_SHOWN of @ids, each cut, and says how many more
+ * there are: a file may hold a million top-level nodes. */
+static void
+append_ids (GString    *list,
+            const char *(*get) (gpointer data, guint i),
+            gpointer    data,
+            guint       n)
+{
+  for (guint i = 0; i < n && i < MAX_IDS_SHOWN; i++)
+    {
+      g_autofree char *id = ca_cli_quote (get (data, i));
+
+      g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", id);
+    }
+  if (n > MAX_IDS_SHOWN)
+    /* Translators: after a list of ids cut short; %u is how many were left out. */
+    g_string_append_printf (list, ngettext (" and %u more", " and %u more", n - MAX_IDS_SHOWN),
+                            n - MAX_IDS_SHOWN);
+}
+
+static const char *
+suggestion_id (gpointer data,
+               guint    i)
+{
+  return g_ptr_array_index ((GPtrArray *) data, i);
+}
+
+static const char *
+root_id (gpointer data,
+         guint    i)
+{
+  return ca_node_get_id (ca_dataset_get_root (data, i));
+}
+
 static int
 unknown_node (CaDataset  *dataset,
               const char *id)
 {
-  g_autoptr(GPtrArray) ids = ca_dataset_suggest_ids (dataset, id, 3);
+  g_autoptr(GPtrArray) ids = ca_dataset_suggest_ids (dataset, id, MAX_IDS_SHOWN);
   g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *typed = ca_cli_quote (id);
   g_autofree char *message = NULL;
 
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "",
-                            (const char *) g_ptr_array_index (ids, i));
-  if (list->len > 0)
-    /* Translators: the first %s is what the user typed, the second a list of ids. */
-    message = g_strdup_printf (_("Unknown node “%s”; nearest ids: %s"), id, list->str);
+  if (ids->len > 0)
+    {
+      append_ids (list, suggestion_id, ids, ids->len);
+      /* Translators: the first %s is what the user typed, the second a list of ids. */
+      message = g_strdup_printf (_("Unknown node “%s”; nearest ids: %s"), typed, list->str);
+    }
   else
     {
       /* Nothing is near: the top-level ids at least show what ids look like. */
-      for (guint i = 0; i < ca_dataset_get_n_roots (dataset); i++)
-        g_string_append_printf (list, "%s%s", i > 0 ? ", " : "",
-                                ca_node_get_id (ca_dataset_get_root (dataset, i)));
+      append_ids (list, root_id, dataset, ca_dataset_get_n_roots (dataset));
       /* Translators: the first %s is what the user typed, the second a list of ids. */
       message = g_strdup_printf (_("Unknown node “%s”; no id is near it; top-level ids: %s"),
-                                 id, list->str);
+                                 typed, list->str);
     }
   return usage_error (message);
 }
@@ -187,14 +226,72 @@ write_out (const CaNode       *node,
   return ca_export_write (node, &export, options->out, error);
 }
 
+/* The signals that end an export from outside: each removes the temporary
+ * file before the program dies of it. */
+static const int fatal_signals[] = { SIGTERM, SIGINT, SIGHUP };
+
+typedef struct {
+  struct sigaction fatal[G_N_ELEMENTS (fatal_signals)];
+  struct sigaction xfsz;
+} SignalGuard;
+
+static void
+remove_temp_cb (int signum)
+{
+  ca_atomic_remove_temp ();
+  /* SA_RESETHAND restored the default action, which runs once this returns:
+   * the parent sees the program ended by the signal, as without us. */
+  raise (signum);
+}
+
+static void
+guard_signals (SignalGuard *guard)
+{
+  struct sigaction action = { 0 };
+  sigset_t signals;
+
+  sigemptyset (&signals);
+  for (guint i = 0; i < G_N_ELEMENTS (fatal_signals); i++)
+    sigaddset (&signals, fatal_signals[i]);
+  action.sa_handler = remove_temp_cb;
+  action.sa_mask = signals;
+  action.sa_flags = SA_RESETHAND;
+  for (guint i = 0; i < G_N_ELEMENTS (fatal_signals); i++)
+    {
+      sigaction (fatal_signals[i], NULL, &guard->fatal[i]);
+      /* A signal ignored by whoever started us (nohup, a background job)
+       * stays ignored. */
+      if (guard->fatal[i].sa_handler != SIG_IGN)
+        sigaction (fatal_signals[i], &action, NULL);
+    }
+  /* Past a file size limit (ulimit -f), write () then fails with EFBIG and
+   * the export ends as on a full disk, with a message, instead of dying. */
+  action.sa_handler = SIG_IGN;
+  action.sa_flags = 0;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGXFSZ, &action, &guard->xfsz);
+  ca_atomic_track_signals (&signals);
+}
+
+static void
+unguard_signals (const SignalGuard *guard)
+{
+  ca_atomic_track_signals (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fatal_signals); i++)
+    sigaction (fatal_signals[i], &guard->fatal[i], NULL);
+  sigaction (SIGXFSZ, &guard->xfsz, NULL);
+}
+
 int
 ca_cli_export (const CaCliExport *options)
 {
   g_autoptr(CaDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   const CaNode *node;
+  SignalGuard guard;
   OutKind out_kind;
   CaChartKind chart;
+  gboolean written;
   int status;
 
   g_return_val_if_fail (options != NULL, 2);
@@ -206,7 +303,10 @@ ca_cli_export (const CaCliExport *options)
   if ((node = ca_dataset_lookup_node (dataset, options->node_id)) == NULL)
     return unknown_node (dataset, options->node_id);
 
-  if (!write_out (node, options, &out_kind, chart, &error))
+  guard_signals (&guard);
+  written = write_out (node, options, &out_kind, chart, &error);
+  unguard_signals (&guard);
+  if (!written)
     {
       g_printerr ("%s\n", error->message);
       return 1;

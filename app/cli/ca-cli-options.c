@@ -11,6 +11,7 @@
 
 #include "ca-cli.h"
 #include "ca-i18n.h"
+#include "ca-node.h"
 
 /* The program options of ../shared/design/cli.md, shared by cluster-atlas
  * (for its --help and its usage check) and cluster-atlas-cli.  A headless
@@ -179,6 +180,32 @@ ca_cli_parse (char         **arguments,
   return parse_into (context, entries, arguments, options, error);
 }
 
+char *
+ca_cli_quote (const char *text)
+{
+  g_autofree char *line = NULL;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  line = ca_escape_line (text);
+  if (g_utf8_strlen (line, -1) <= CA_CLI_QUOTE_MAX)
+    return g_steal_pointer (&line);
+  end = g_utf8_offset_to_pointer (line, CA_CLI_QUOTE_MAX - 1);
+  return g_strdup_printf ("%.*s…", (int) (end - line), line);
+}
+
+char *
+ca_cli_quote_filename (const char *filename)
+{
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  display = g_filename_display_name (filename);
+  return ca_cli_quote (display);
+}
+
 int
 ca_cli_usage_error (const GError *error)
 {
@@ -203,15 +230,42 @@ apply_language (GVariantDict *options)
   if (lang[0] != '\0' && !g_strv_contains (available, lang))
     {
       g_autofree char *list = g_strjoinv (", ", (char **) available);
+      g_autofree char *typed = ca_cli_quote (lang);
 
       /* Translators: the first %s is what the user typed, the second a list
        * such as "en, zh_CN". */
-      g_printerr (_("Unknown language “%s”; available: %s"), lang, list);
+      g_printerr (_("Unknown language “%s”; available: %s"), typed, list);
       g_printerr ("\n");
       return 2;
     }
 
   ca_i18n_set_language (lang);
+  return -1;
+}
+
+/* A second command would otherwise be ignored without a word: the user who
+ * asked for both would believe the export was made.  2 then, else -1. */
+static int
+check_one_command (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (!g_variant_dict_contains (options, commands[i].option))
+        continue;
+      if (first == NULL)
+        {
+          first = commands[i].option;
+          continue;
+        }
+      /* Translators: two options such as “--check” and “--export”. */
+      error = g_error_new (G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--%s and --%s cannot be combined; give one of them"),
+                           first, commands[i].option);
+      return ca_cli_usage_error (error);
+    }
   return -1;
 }
 
@@ -230,6 +284,9 @@ ca_cli_handle_options (GVariantDict *options)
     }
 
   if ((status = apply_language (options)) >= 0)
+    return status;
+
+  if ((status = check_one_command (options)) >= 0)
     return status;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);

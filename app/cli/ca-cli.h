@@ -44,6 +44,15 @@ gboolean ca_cli_parse (char         **arguments,
                        GVariantDict  *options,
                        GError       **error);
 
+/* A value the user gave, or one from a file, as a message quotes it: on one
+ * line (control characters escaped as ca_escape_line () does) and cut to
+ * CA_CLI_QUOTE_MAX characters with an ellipsis, so that a pasted megabyte
+ * does not bury the sentence.  _filename takes a name in the file system's
+ * encoding. */
+#define CA_CLI_QUOTE_MAX 80
+char *ca_cli_quote          (const char *text);
+char *ca_cli_quote_filename (const char *filename);
+
 /* Says what was wrong with the command line, as every form does; returns 2. */
 int ca_cli_usage_error (const GError *error);
 

@@ -95,5 +95,193 @@ PY
 ); then ok "csv: each of = + - @ TAB CR gets an apostrophe, numbers stay numbers, BOM"
 else not_ok "csv formulas" "$out"; fi
 
+# --- options that cannot be combined -----------------------------------
+for args in "--check a b --export x.png" "--export x.png --node sh --check a"; do
+  # shellcheck disable=SC2086
+  run $args
+  if [ $status -eq 2 ] && grep -q -- "--check and --export cannot be combined" "$work/stderr"; then
+    ok "$args: exit 2, “$(head -1 "$work/stderr")”"
+  else not_ok "$args: exit $status, wanted 2" "$(cat "$work/stderr")"; fi
+done
+
+# --- an unknown --node: bounded time, at most 10 ids, values cut ---------
+# 300,000 top-level nodes, and ids of 250 characters that all look alike.
+python3 - "$work" <<'PY'
+import sys
+head = ('<?xml version="1.0" encoding="UTF-8"?>\n<atlas xmlns="urn:cluster-atlas:1" '
+        'version="1">\n<title xml:lang="en">Many</title>\n')
+node = '<region id="%s" kind="district"><name xml:lang="en">R</name></region>\n'
+with open(sys.argv[1] + '/many.xml', 'w') as f:
+    f.write(head + ''.join(node % ('r%07d' % i) for i in range(300000)) + '</atlas>\n')
+with open(sys.argv[1] + '/long.xml', 'w') as f:
+    f.write(head + ''.join(node % ('a' * 244 + '%06d' % i) for i in range(100000)) + '</atlas>\n')
+PY
+# CPU seconds of the program, so that a busy machine does not fail the test.
+cpu_time () {  # cpu_time OUTFILE ARGS...: prints seconds, or "timeout"
+  python3 - "$program" "$@" <<'PY'
+import resource, subprocess, sys
+program, out, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+try:
+    with open(out, 'wb') as err:
+        subprocess.run([program] + args, stdout=subprocess.DEVNULL, stderr=err, timeout=30)
+except subprocess.TimeoutExpired:
+    print('timeout')
+    sys.exit()
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print('%.3f' % (usage.ru_utime + usage.ru_stime))
+PY
+}
+long_a=$(printf 'a%.0s' $(seq 10000))
+for spec in "many.xml:r000000" "many.xml:zzzzzzzz" "many.xml:$long_a" "many.xml:r0${long_a:0:300}" \
+            "long.xml:${long_a:0:250}" "long.xml:b${long_a:0:249}" "long.xml:$long_a"; do
+  file=${spec%%:*} id=${spec#*:}
+  base=$(cpu_time "$work/err" --check "$work/$file")
+  took=$(cpu_time "$work/err" --export "$work/x.csv" --node "$id" "$work/$file")
+  desc="unknown --node of ${#id} characters in $file"
+  if [ "$took" = timeout ] || [ "$base" = timeout ]; then
+    not_ok "$desc: still running after 30 s"; continue
+  fi
+  if out=$(python3 - "$work/err" "$base" "$took" <<'PY' 2>&1
+import re, sys
+err = open(sys.argv[1], encoding='utf-8').read()
+base, took = float(sys.argv[2]), float(sys.argv[3])
+assert took - base < 0.5, 'the ids took %.2f s of CPU beyond loading (%.2f s)' % (took - base, base)
+assert len(err) < 2000, '%d bytes of message' % len(err)
+m = re.match(r'Unknown node “([^”]*)”; (nearest ids|no id is near it; top-level ids): (.*)\n$', err)
+assert m, err[:300]
+assert len(m.group(1)) <= 80, 'the id is quoted whole: %d characters' % len(m.group(1))
+ids = re.sub(r' and \d+ more$', '', m.group(3)).split(', ')
+assert 1 <= len(ids) <= 10, ids
+assert all(len(i) <= 80 for i in ids), ids
+print('%.2f s beyond loading, %d ids' % (took - base, len(ids)))
+PY
+  ); then ok "$desc: $out"; else not_ok "$desc" "$out"; fi
+done
+
+# --- an export ended by a signal leaves no temporary file ---------------
+# strace holds the program in fsync () of its temporary file, so that the
+# signal surely comes while that file exists.
+sig=$work/signals
+mkdir -p "$sig"
+printf 'old contents\n' >"$sig/keep.png"
+if command -v strace >/dev/null; then
+  for signal in TERM INT HUP; do
+    # What an earlier case left would be taken for this one's file.
+    rm -f "$sig"/.keep.png.*
+    before=$(snapshot "$sig")
+    # set -m: a background job of a script otherwise ignores SIGINT.
+    set -m
+    strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=3000000:when=1 \
+      "$program" --export "$sig/keep.png" --node sh >/dev/null 2>"$work/stderr" &
+    tracer=$!
+    set +m
+    child= seen=
+    for _ in $(seq 200); do
+      child=${child:-$(pgrep -P $tracer)}
+      if [ -n "$child" ] && ls -A "$sig" | grep -q '^\.keep\.png\.'; then seen=1; break; fi
+      sleep 0.05
+    done
+    [ -n "$child" ] && kill -s $signal "$child"
+    wait $tracer
+    after=$(snapshot "$sig")
+    if [ -n "$seen" ] && [ "$before" = "$after" ]; then
+      ok "SIG$signal during the write: no temporary file, keep.png untouched"
+    else not_ok "SIG$signal during the write (temporary file seen: ${seen:-no})" \
+      "before: $before" "after: $after" "$(cat "$work/stderr")"; fi
+  done
+else
+  skip "strace is missing: SIGTERM, SIGINT, SIGHUP"
+fi
+
+# A file size limit: SIGXFSZ is ignored, so the write fails with a message.
+for out in keep.png keep.csv; do
+  printf 'old\n' >"$sig/$out"
+  before=$(snapshot "$sig")
+  ( ulimit -f 1; exec "$program" --export "$sig/$out" --node cn ) >/dev/null 2>"$work/stderr"
+  status=$?
+  after=$(snapshot "$sig")
+  if [ $status -eq 1 ] && grep -q "Could not write “$sig/$out”: File too large" "$work/stderr" &&
+     [ "$before" = "$after" ]; then
+    ok "ulimit -f 1, $out: exit 1, “$(head -1 "$work/stderr")”, nothing left"
+  else not_ok "ulimit -f 1, $out: exit $status" "$(cat "$work/stderr")" "before: $before" "after: $after"; fi
+done
+
+# --- symbolic links, read-only files and folders, as cp ---------------------
+links=$work/links
+mkdir -p "$links/real" "$links/other"
+printf 'old\n' >"$links/real/chart.csv"
+ln -s real/chart.csv "$links/link.csv"
+ln -s ../real/chart.csv "$links/other/chain.csv"
+ln -s ../other/chain.csv "$links/real/chain2.csv"
+run --export "$links/link.csv" --node sh
+if [ $status -eq 0 ] && [ -L "$links/link.csv" ] && [ "$(readlink "$links/link.csv")" = real/chart.csv ] &&
+   head -c 3 "$links/real/chart.csv" | grep -q $'^\xef\xbb\xbf' &&
+   [ -z "$(ls -A "$links" | grep '^\.')" ] && [ -z "$(ls -A "$links/real" | grep '^\.')" ]; then
+  ok "OUT a symbolic link: still the same link, the file it points to replaced"
+else not_ok "OUT a symbolic link (exit $status)" "$(ls -la "$links" "$links/real")" "$(cat "$work/stderr")"; fi
+printf 'old\n' >"$links/real/chart.csv"
+run --export "$links/real/chain2.csv" --node sh
+if [ $status -eq 0 ] && [ -L "$links/real/chain2.csv" ] && [ -L "$links/other/chain.csv" ] &&
+   [ "$(head -c 3 "$links/real/chart.csv")" = $'\xef\xbb\xbf' ]; then
+  ok "OUT a link to a link: both stay links, the last file replaced"
+else not_ok "OUT a link to a link (exit $status)" "$(ls -la "$links/real")" "$(cat "$work/stderr")"; fi
+ln -s nowhere.csv "$links/dangling.csv"
+before=$(snapshot "$links")
+run --export "$links/dangling.csv" --node sh
+if [ $status -eq 1 ] && grep -q "symbolic link to a file that does not exist" "$work/stderr" &&
+   [ "$before" = "$(snapshot "$links")" ] && [ ! -e "$links/nowhere.csv" ]; then
+  ok "OUT a link to nothing: refused, “$(head -1 "$work/stderr")”"
+else not_ok "OUT a dangling link (exit $status)" "$(cat "$work/stderr")"; fi
+
+# A read-only file in a folder the user may write: the rename would replace
+# it, cp would refuse.  Root may write any file, so the program runs as the
+# user nobody (setpriv, util-linux), who owns the folder but not the right
+# to write the file; as another user the test runs as that user.
+ro=$work/ro
+mkdir -p "$ro"
+printf 'old\n' >"$ro/keep.csv"
+chmod 444 "$ro/keep.csv"
+chmod 755 "$work"
+as=()
+if [ "$(id -u)" = 0 ]; then
+  if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+    chown nobody "$ro" "$ro/keep.csv"
+    as=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups)
+  fi
+fi
+if [ "$(id -u)" = 0 ] && [ ${#as[@]} -eq 0 ]; then
+  skip "root without setpriv: no user for whom a file is read-only"
+else
+  before=$(snapshot "$ro")
+  "${as[@]}" "$program" --export "$ro/keep.csv" --node sh >/dev/null 2>"$work/stderr"
+  status=$?
+  if [ $status -eq 1 ] && grep -q "Could not write “$ro/keep.csv”: the file may not be written to: Permission denied" "$work/stderr" &&
+     [ "$before" = "$(snapshot "$ro")" ]; then
+    ok "OUT read-only (0444${as:+, as nobody}): refused, unchanged, “$(head -1 "$work/stderr")”"
+  else not_ok "OUT read-only: exit $status" "$(cat "$work/stderr")" "$(ls -la "$ro")"; fi
+fi
+
+# A folder that cannot be written is named as the reason.  As root it is
+# made immutable (chattr +i) where the file system allows.
+rodir=$work/rodir
+mkdir -p "$rodir"
+printf 'old\n' >"$rodir/keep.pdf"
+chmod 555 "$rodir"
+as=()
+if [ "$(id -u)" = 0 ]; then
+  if chattr +i "$rodir" 2>/dev/null; then immutable=$rodir
+  elif command -v setpriv >/dev/null; then as=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups)
+  fi
+fi
+before=$(snapshot "$rodir")
+"${as[@]}" "$program" --export "$rodir/keep.pdf" --node sh >/dev/null 2>"$work/stderr"
+status=$?
+if [ $status -eq 1 ] && grep -q "Could not write “$rodir/keep.pdf”: its folder “$rodir” cannot be written to: " "$work/stderr" &&
+   [ "$before" = "$(snapshot "$rodir")" ]; then
+  ok "read-only folder: “$(head -1 "$work/stderr")”"
+else not_ok "read-only folder: exit $status" "$(cat "$work/stderr")"; fi
+[ -n "$immutable" ] && chattr -i "$rodir" && immutable=
+chmod 755 "$rodir"
+
 echo "1..$n"
 exit $failed
