@@ -186,7 +186,7 @@ ca_window_add_recent (CaWindow *self,
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *bundled = ca_dataset_get_bundled_path ();
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *display_name = ca_dataset_display_basename (basename);
+  g_autofree char *display_name = ca_dataset_display_basename (basename != NULL ? basename : "");
   GtkRecentData data = {
     .display_name = display_name,
     .mime_type = (char *) DATASET_MIME_TYPE,
