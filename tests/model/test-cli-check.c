@@ -198,6 +198,29 @@ test_latin1_name (void)
   check_escaped_name ("caf\xe9.xml", "caf\xef\xbf\xbd.xml");
 }
 
+/* The OK line of a good file names it the same way. */
+static void
+test_latin1_good (void)
+{
+  g_autofree char *path = g_build_filename (scratch_dir, "caf\xe9.xml", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s/caf\xef\xbf\xbd.xml: OK: 3 regions, 2 parks, "
+                                               "4 programs, 7 figures, 2 sources\n",
+                                               scratch_dir);
+
+  if (g_test_subprocess ())
+    {
+      char *files[] = { path, NULL };
+
+      exit (ca_cli_check (files));
+    }
+  copy_fixture ("good-full.xml", path);
+  g_test_trap_subprocess (NULL, 5 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_unlink (path);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout (expected);
+  g_test_trap_assert_stderr ("");
+}
+
 static void
 test_newline_name (void)
 {
@@ -276,6 +299,7 @@ main (int    argc,
   g_test_add_func ("/cli-check/dev-zero", test_dev_zero);
   g_test_add_func ("/cli-check/directory", test_directory);
   g_test_add_func ("/cli-check/latin1-name", test_latin1_name);
+  g_test_add_func ("/cli-check/latin1-good", test_latin1_good);
   g_test_add_func ("/cli-check/newline-name", test_newline_name);
   status = g_test_run ();
   if (!g_test_subprocess ())
