@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <libxml/tree.h>
 
 #include "ca-checks.h"
 #include "ca-loader-private.h"
@@ -176,7 +177,13 @@ ca_loader_free (CaLoader *self)
       g_clear_pointer (&frame->summary_langs, g_hash_table_unref);
     }
   if (self->ctxt != NULL)
-    xmlFreeParserCtxt (self->ctxt);
+    {
+      /* libxml2 makes a document of its own to hold the entities of an
+       * internal subset ("SAX compatibility mode"), and leaves it to us. */
+      if (self->ctxt->myDoc != NULL)
+        xmlFreeDoc (self->ctxt->myDoc);
+      xmlFreeParserCtxt (self->ctxt);
+    }
   g_clear_pointer (&self->contents, ca_dataset_contents_free);
   ca_prescan_clear (&self->scan);
   g_array_unref (self->refs);

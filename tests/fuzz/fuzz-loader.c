@@ -2,10 +2,15 @@
  *
  * Built only with -Dfuzzing=true and clang (see run.sh).  Every input goes
  * through ca_dataset_load_data () exactly as a file from disk would; a loaded
- * dataset is then walked whole, so that a model built from hostile input is
- * also read back under the sanitizers. */
+ * dataset is then walked whole (every node, figure, name, metric and source),
+ * so that a model built from hostile input is also read back under the
+ * sanitizers, and its node count is held against libxml2's tree parser, so
+ * that a file accepted with part of its tree is a finding. */
 
 #include <stdint.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "ca-dataset.h"
 #include "ca-node.h"
@@ -19,30 +24,143 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 static gboolean check_utf8 = TRUE;
 
 static void
-walk_dataset (CaDataset *dataset)
+check_text (const CaText *text,
+            gboolean      needs_one)
 {
+  g_assert (!needs_one || text->n_entries > 0);
+  for (guint i = 0; i < text->n_entries; i++)
+    {
+      const CaTextEntry *entry = &text->entries[i];
+
+      g_assert (entry->lang != NULL && *entry->lang != '\0');
+      g_assert (entry->text != NULL && *entry->text != '\0');
+      g_assert (g_utf8_validate (entry->text, -1, NULL));
+      g_assert (ca_text_lookup (text, entry->lang) != NULL);
+    }
+}
+
+static void
+check_figure (CaDataset      *dataset,
+              const CaNode   *node,
+              const CaFigure *figure)
+{
+  g_assert (figure->node == node);
+  g_assert (figure->metric != NULL && figure->source != NULL);
+  g_assert (ca_dataset_lookup_metric (dataset, figure->metric->id) == figure->metric);
+  g_assert (ca_dataset_lookup_source (dataset, figure->source->id) == figure->source);
+  g_assert (figure->value >= 0 && figure->value < G_MAXDOUBLE);
+  g_assert (figure->type == CA_FIGURE_GOAL || figure->type == CA_FIGURE_COUNT);
+  g_assert (figure->qualifier <= CA_QUALIFIER_AT_MOST);
+  g_assert (figure->year >= 1900 && figure->year <= 2200);
+}
+
+static void
+check_node (CaDataset    *dataset,
+            const CaNode *node)
+{
+  g_autoptr(GPtrArray) path = ca_node_get_path (node);
+  g_autoptr(GArray) goals = ca_node_sum_by_metric (node, CA_FIGURE_GOAL);
+  guint below = ca_node_get_n_figures (node);
+
+  g_assert (goals != NULL && ca_node_get_name (node, "zh-CN") != NULL);
+  g_assert (ca_dataset_lookup_node (dataset, ca_node_get_id (node)) == node);
+  g_assert (path->len == ca_node_get_depth (node) + 1);
+  check_text (ca_node_get_names (node), TRUE);
+  check_text (ca_node_get_summaries (node), FALSE);
+  for (guint t = 0; t < ca_node_get_n_tags (node); t++)
+    g_assert (g_utf8_validate (ca_node_get_tag (node, t), -1, NULL));
+  for (guint f = 0; f < ca_node_get_n_figures (node); f++)
+    check_figure (dataset, node, ca_node_get_figure (node, f));
+  for (guint c = 0; c < ca_node_get_n_children (node); c++)
+    {
+      const CaNode *child = ca_node_get_child (node, c);
+
+      g_assert (ca_node_get_parent (child) == node && ca_node_get_index (child) == c);
+      below += ca_node_get_n_figures_below (child);
+    }
+  g_assert (below == ca_node_get_n_figures_below (node));
+}
+
+/* Counts the nodes of the format in a document tree, leaving out the
+ * subtrees of other namespaces, which the loader skips. */
+static guint
+count_elements (xmlNode *element)
+{
+  guint n = 0;
+
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || child->ns == NULL
+          || g_strcmp0 ((const char *) child->ns->href, "urn:cluster-atlas:1") != 0)
+        continue;
+      n += g_str_equal (child->name, "region") || g_str_equal (child->name, "park")
+           || g_str_equal (child->name, "program");
+      n += count_elements (child);
+    }
+  return n;
+}
+
+/* The whole file, not a part of it: libxml2's tree parser, given the same
+ * bytes, finds as many nodes as the dataset has. */
+static void
+check_complete (const uint8_t *data,
+                size_t         size,
+                guint          n_nodes)
+{
+  xmlDoc *doc = xmlReadMemory ((const char *) data, (int) size, "fuzz.xml", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
+                               | XML_PARSE_BIG_LINES);
+
+  g_assert (doc != NULL);
+  g_assert (count_elements (xmlDocGetRootElement (doc)) == n_nodes);
+  xmlFreeDoc (doc);
+}
+
+/* Every node, figure, name, metric and source, and the counts the dataset
+ * gives for them: a tree cut short shows as a count that does not add up. */
+static void
+walk_dataset (CaDataset     *dataset,
+              const uint8_t *data,
+              size_t         size)
+{
+  guint n_nodes = 0, n_figures = 0, n_by_type = 0;
+
+  check_text (ca_dataset_get_titles (dataset), FALSE);
+  for (guint i = 0; i < ca_dataset_get_n_metrics (dataset); i++)
+    {
+      const CaMetric *metric = ca_dataset_get_metric (dataset, i);
+
+      g_assert (ca_dataset_lookup_metric (dataset, metric->id) == metric);
+      g_assert ((metric->kind == CA_METRIC_COUNT) == (metric->unit == NULL));
+      check_text (&metric->names, TRUE);
+    }
+  for (guint i = 0; i < ca_dataset_get_n_sources (dataset); i++)
+    {
+      const CaSource *source = ca_dataset_get_source (dataset, i);
+
+      g_assert (ca_dataset_lookup_source (dataset, source->id) == source);
+      g_assert (source->publisher != NULL && *source->publisher != '\0');
+      g_assert (source->href == NULL || g_utf8_validate (source->href, -1, NULL));
+      check_text (&source->titles, TRUE);
+    }
   for (guint i = 0; i < ca_dataset_get_n_roots (dataset); i++)
     {
       const CaNode *root = ca_dataset_get_root (dataset, i);
       const CaNode *node = NULL;
 
+      g_assert (ca_node_get_parent (root) == NULL);
       while ((node = ca_node_next_in_subtree (root, node)) != NULL)
         {
-          g_autoptr(GPtrArray) path = ca_node_get_path (node);
-          g_autoptr(GArray) goals = ca_node_sum_by_metric (node, CA_FIGURE_GOAL);
-
-          g_assert (goals != NULL && ca_node_get_name (node, "zh-CN") != NULL);
-          g_assert (ca_dataset_lookup_node (dataset, ca_node_get_id (node)) == node);
-          g_assert (path->len == ca_node_get_depth (node) + 1);
-          for (guint f = 0; f < ca_node_get_n_figures (node); f++)
-            {
-              const CaFigure *figure = ca_node_get_figure (node, f);
-
-              g_assert (figure->metric != NULL && figure->source != NULL);
-              g_assert (figure->value >= 0 && figure->value < G_MAXDOUBLE);
-            }
+          check_node (dataset, node);
+          n_nodes++;
+          n_figures += ca_node_get_n_figures (node);
         }
     }
+  for (CaNodeType type = CA_NODE_REGION; type <= CA_NODE_PROGRAM; type++)
+    n_by_type += ca_dataset_count_nodes (dataset, type);
+  g_assert (n_nodes == ca_dataset_get_n_nodes (dataset) && n_nodes == n_by_type);
+  g_assert (n_figures == ca_dataset_get_n_figures (dataset));
+  check_complete (data, size, n_nodes);
 }
 
 static void
@@ -85,7 +203,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (dataset != NULL)
     {
       g_assert (error == NULL);
-      walk_dataset (dataset);
+      walk_dataset (dataset, data, size);
     }
   else
     {
