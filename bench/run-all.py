@@ -226,13 +226,14 @@ def bench_bounds(table, cli, max_runs):
             flags = []
             if seconds > BOUND_LIMIT or code == "timeout":
                 flags.append(f"OVER {BOUND_LIMIT:.0f} s")
-            if (code == 0) != accept:
+            if accept is not None and (code == 0) != accept:
                 flags.append("UNEXPECTED: should be " + ("accepted" if accept else "refused"))
             base_text = (f"> {BASE_TIMEOUT:.0f} s" if base[-1][2] == "timeout"
                          else ms(statistics.median(r[0] for r in base)))
             table.add(f"{name}: {what}", f"{size / 1048576:.1f} MiB",
                       (">" if code == "timeout" else "") + ms(seconds) + f" ({len(ours)})",
-                      outcome(code, ours[0][3]), mib(max(r[1] for r in ours)), base_text,
+                      outcome(code, ours[0][3]),
+                      mib(max(r[1] for r in ours)) if code != "timeout" else "-", base_text,
                       ", ".join(flags) or "ok")
 
 
@@ -406,8 +407,8 @@ def main():
             step()
     print()
     print(f"Machine: {machine()}")
-    print(f"Medians of {args.runs} runs (loading: runs taking turns, time and peak RSS "
-          "from wait4; otherwise hyperfine) unless the row says; "
+    print(f"Medians of {args.runs} runs unless the row says (loading: the tools taking turns, "
+          "wall time and GNU time's peak RSS of each run; otherwise hyperfine); "
           "Xvfb and GSK_RENDERER=cairo for windows.")
     print()
     table.print()
