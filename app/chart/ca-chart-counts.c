@@ -33,8 +33,9 @@ is_others (const Item *item)
 }
 
 static Item *
-item_for (Series       *series,
-          const CaNode *node)
+item_for (CaChartLayout *self,
+          Series        *series,
+          const CaNode  *node)
 {
   Item item = { 0 };
 
@@ -47,7 +48,7 @@ item_for (Series       *series,
         return last;
     }
   item.node = node;
-  item.name = ca_chart_node_name (node);
+  item.name = ca_chart_isolated_name (self, node);
   item.order = ca_node_get_index (node);
   g_array_append_val (series->items, item);
   return &g_array_index (series->items, Item, series->items->len - 1);
@@ -73,7 +74,7 @@ collect_child (CaChartLayout *self,
               figure != ca_chart_latest_count (node, figure->metric))
             continue;
           series = ca_chart_series_for (all, figure->metric, sizeof (Item));
-          item = item_for (series, child);
+          item = item_for (self, series, child);
           if (item->figure != NULL && item->figure->node == child)
             continue;
           if (node == child)
@@ -192,14 +193,16 @@ describe_sum (CaChartLayout  *self,
     mark->tooltip = ca_chart_keep (self, g_strdup_printf (
         ngettext ("%s\n%s: %s, the sum of %s place below it",
                   "%s\n%s: %s, the sum of %s places below it", item->n_parts),
-        item->name, ca_chart_metric_name (metric), mark->label, number));
+        item->name, ca_chart_isolated_metric (self, metric), mark->label, number));
   else
     /* Translators: a tooltip of the bar that sums the rows that did not fit */
     mark->tooltip = ca_chart_keep (self, g_strdup_printf (
-        _("%s\n%s: %s in all"), item->name, ca_chart_metric_name (metric), mark->label));
+        _("%s\n%s: %s in all"), item->name, ca_chart_isolated_metric (self, metric),
+        mark->label));
   mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
       /* Translators: a screen reader's name of a summed bar: metric, value, what */
-      _("%s: %s (%s)"), ca_chart_metric_name (metric), mark->label, item->name));
+      _("%s: %s (%s)"), ca_chart_metric_name (metric), mark->label,
+      item->node != NULL ? ca_chart_node_name (item->node) : item->name));
 }
 
 static void
@@ -489,8 +492,11 @@ ca_chart_layout_counts (CaChartLayout *self)
   if (all->len == 0)
     {
       /* Translators: %s is a place or program */
-      ca_chart_show_empty (self, g_strdup_printf (_("No counts are recorded for %s"),
-                                                  ca_chart_node_name (self->node)));
+      ca_chart_show_empty (self,
+                           g_strdup_printf (_("No counts are recorded for %s"),
+                                            ca_chart_node_name (self->node)),
+                           g_strdup_printf (_("No counts are recorded for %s"),
+                                            ca_chart_isolated_name (self, self->node)));
       return;
     }
   for (guint i = 0; i < all->len; i++)

@@ -153,7 +153,7 @@ describe (CaChartLayout  *self,
   /* Translators: a bar that adds up goals that did not fit: number, metric, value */
   mark->tooltip = ca_chart_keep (self, g_strdup_printf (
       ngettext ("%s other goal\n%s: %s in all", "%s other goals\n%s: %s in all", item->n_parts),
-      number, ca_chart_metric_name (metric), value));
+      number, ca_chart_isolated_metric (self, metric), value));
   mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
       ngettext ("%s other goal, %s: %s in all", "%s other goals, %s: %s in all", item->n_parts),
       number, ca_chart_metric_name (metric), value));
@@ -431,8 +431,11 @@ ca_chart_layout_goals (CaChartLayout *self)
   if (all->len == 0)
     {
       /* Translators: %s is a place or program */
-      ca_chart_show_empty (self, g_strdup_printf (_("No goals are recorded for %s"),
-                                                  ca_chart_node_name (self->node)));
+      ca_chart_show_empty (self,
+                           g_strdup_printf (_("No goals are recorded for %s"),
+                                            ca_chart_node_name (self->node)),
+                           g_strdup_printf (_("No goals are recorded for %s"),
+                                            ca_chart_isolated_name (self, self->node)));
       return;
     }
   for (guint i = 0; i < all->len; i++)

@@ -247,7 +247,7 @@ place_title (CaChartLayout *self,
   CaChartRect all = { 0, 0, self->options.width, self->options.height };
   Text text;
 
-  ca_chart_make_text (self, &text, self->title, FONT_TITLE,
+  ca_chart_make_text (self, &text, self->drawn_title, FONT_TITLE,
                       self->options.width - 2 * CA_CHART_MARGIN, 1);
   if (!ca_chart_place_text (self, &text, CA_CHART_MARGIN, top, &all))
     return top;
@@ -296,12 +296,13 @@ sources_line (CaChartLayout *self)
     {
       const CaSource *source = g_ptr_array_index (self->sources, i);
       g_autofree char *date = ca_format_date (&source->published);
+      g_autofree char *publisher = ca_chart_isolate (source->publisher);
 
       if (i > 0)
         /* Translators: separates sources in a chart's footer */
         g_string_append (list, _("; "));
       /* Translators: a source in a chart's footer: publisher, date */
-      g_string_append_printf (list, _("%s, %s"), source->publisher, date);
+      g_string_append_printf (list, _("%s, %s"), publisher, date);
     }
   /* Translators: the footer of a chart that names where its figures come from */
   return g_strdup_printf (ngettext ("Source: %s", "Sources: %s", n), list->str);
@@ -347,7 +348,8 @@ ca_chart_frame (CaChartLayout    *self,
 
 void
 ca_chart_show_empty (CaChartLayout *self,
-                     char          *message)
+                     char          *message,
+                     char          *drawn)
 {
   CaChartRect all = { 0, 0, self->options.width, self->options.height };
   Text text;
@@ -356,7 +358,7 @@ ca_chart_show_empty (CaChartLayout *self,
   g_free (self->empty_message);
   self->empty_message = message;
   ca_chart_frame (self, NULL, 0);
-  ca_chart_make_text (self, &text, message, FONT_BODY, self->body.width, 3);
+  ca_chart_make_text (self, &text, ca_chart_keep (self, drawn), FONT_BODY, self->body.width, 3);
   pango_layout_set_alignment (text.layout, PANGO_ALIGN_CENTER);
   text.ink = INK_DIM;
   if (pango_layout_get_line_count (text.layout) > 1)

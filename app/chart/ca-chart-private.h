@@ -66,6 +66,7 @@ struct _CaChartLayout {
   PangoFontDescription *fonts[N_FONTS];
   GStringChunk         *strings;
   char                 *title;
+  char                 *drawn_title;  /* the title with its name isolated */
   char                 *empty_message;
   GPtrArray            *sources;    /* const CaSource *, no repeats */
   GArray               *shapes;     /* Shape */
@@ -92,6 +93,16 @@ CaChartSeries *ca_chart_series_for  (GPtrArray      *all,
                                      const CaMetric *metric,
                                      guint           item_size);
 void           ca_chart_series_free (CaChartSeries  *series);
+
+/* Text helpers, ca-chart-text.c.  A string from the data, drawn or in a
+ * tooltip, goes between FSI (U+2068) and PDI (U+2069): whatever bidi
+ * controls it holds (U+202E reverses what follows) then stay inside it
+ * and cannot reorder the words of the chart around it. */
+char       *ca_chart_isolate         (const char     *text);
+const char *ca_chart_isolated_name   (CaChartLayout  *self,
+                                      const CaNode   *node);
+const char *ca_chart_isolated_metric (CaChartLayout  *self,
+                                      const CaMetric *metric);
 
 /* Layout helpers, ca-chart-layout.c */
 const char *ca_chart_keep            (CaChartLayout  *self,
@@ -145,9 +156,12 @@ typedef struct {
 void        ca_chart_frame           (CaChartLayout  *self,
                                       const LegendItem *legend,
                                       guint           n_legend);
-/* Frames the chart and centres @message in it. */
+/* Frames the chart and centres @drawn in it; @message, the same words with
+ * plain names, is what ca_chart_layout_get_empty_message () says (to a
+ * screen reader).  Takes both. */
 void        ca_chart_show_empty      (CaChartLayout  *self,
-                                      char           *message);
+                                      char           *message,
+                                      char           *drawn);
 /* A line of dim text under the body, such as "3 more programs". */
 void        ca_chart_add_note        (CaChartLayout  *self,
                                       const char     *note,

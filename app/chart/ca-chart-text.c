@@ -10,6 +10,29 @@
 /* The words of marks: tooltips and accessible names.  Every number goes
  * through ca-format.h, so the chart writes them as the rest of the app. */
 
+#define FSI "\xE2\x81\xA8"  /* U+2068 FIRST STRONG ISOLATE */
+#define PDI "\xE2\x81\xA9"  /* U+2069 POP DIRECTIONAL ISOLATE */
+
+char *
+ca_chart_isolate (const char *text)
+{
+  return g_strconcat (FSI, text != NULL ? text : "", PDI, NULL);
+}
+
+const char *
+ca_chart_isolated_name (CaChartLayout *self,
+                        const CaNode  *node)
+{
+  return ca_chart_keep (self, ca_chart_isolate (ca_chart_node_name (node)));
+}
+
+const char *
+ca_chart_isolated_metric (CaChartLayout  *self,
+                          const CaMetric *metric)
+{
+  return ca_chart_keep (self, ca_chart_isolate (ca_chart_metric_name (metric)));
+}
+
 const char *
 ca_chart_node_name (const CaNode *node)
 {
@@ -38,19 +61,31 @@ static char *
 source_line (const CaSource *source)
 {
   g_autofree char *date = NULL;
+  g_autofree char *publisher = NULL;
 
   if (source == NULL)
     return g_strdup ("");
   date = ca_format_date (&source->published);
+  publisher = ca_chart_isolate (source->publisher);
   /* Translators: a tooltip line naming where a figure was published: publisher, date */
-  return g_strdup_printf (_("Source: %s, %s"), source->publisher, date);
+  return g_strdup_printf (_("Source: %s, %s"), publisher, date);
+}
+
+/* A value as ca-format.h writes it, isolated: its unit (or a count's word)
+ * comes from the data. */
+static char *
+isolated_value (const CaFigure *figure)
+{
+  g_autofree char *value = ca_format_figure_value_long (figure);
+
+  return ca_chart_isolate (value);
 }
 
 static char *
 reached_text (const CaFigure *goal,
               const CaFigure *reached)
 {
-  g_autofree char *value = ca_format_figure_value_long (reached);
+  g_autofree char *value = isolated_value (reached);
   g_autofree char *share = ca_format_percent (goal->value > 0 ? reached->value / goal->value : 0);
   g_autofree char *when = figure_when (reached);
 
@@ -62,23 +97,23 @@ char *
 ca_chart_figure_tooltip (const CaFigure *figure,
                          const CaFigure *reached)
 {
-  g_autofree char *value = ca_format_figure_value_long (figure);
+  g_autofree char *value = isolated_value (figure);
   g_autofree char *when = figure_when (figure);
   g_autofree char *source = source_line (figure->source);
+  g_autofree char *metric = ca_chart_isolate (ca_chart_metric_name (figure->metric));
+  g_autofree char *node = ca_chart_isolate (ca_chart_node_name (figure->node));
   g_autofree char *line = NULL;
   g_autofree char *progress = NULL;
 
   if (figure->type == CA_FIGURE_GOAL)
     /* Translators: a goal in a tooltip: metric, value, year it is due */
-    line = g_strdup_printf (_("%s goal: %s by %s"), ca_chart_metric_name (figure->metric),
-                            value, when);
+    line = g_strdup_printf (_("%s goal: %s by %s"), metric, value, when);
   else
     /* Translators: a count in a tooltip: metric, value, date */
-    line = g_strdup_printf (_("%s: %s (%s)"), ca_chart_metric_name (figure->metric),
-                            value, when);
+    line = g_strdup_printf (_("%s: %s (%s)"), metric, value, when);
   if (reached != NULL)
     progress = reached_text (figure, reached);
-  return g_strjoin ("\n", ca_chart_node_name (figure->node), line,
+  return g_strjoin ("\n", node, line,
                     progress != NULL ? progress : source, progress != NULL ? source : NULL,
                     NULL);
 }
@@ -111,12 +146,15 @@ ca_chart_sum_value (const CaMetric *metric,
                     CaQualifier     qualifier)
 {
   CaFigure sum = { 0 };
+  g_autofree char *value = NULL;
 
   sum.type = CA_FIGURE_COUNT;
   sum.metric = metric;
   sum.value = total;
   sum.qualifier = qualifier;
-  return ca_format_figure_value (&sum);
+  /* Isolated: the unit in it comes from the data. */
+  value = ca_format_figure_value (&sum);
+  return ca_chart_isolate (value);
 }
 
 /* The label drawn by a bar.  The panel's heading names a count's metric, so
@@ -195,10 +233,13 @@ ca_chart_heading (const CaMetric *metric,
                   double          max_value)
 {
   g_autofree char *unit = ca_format_axis_unit (metric, max_value);
+  g_autofree char *name = ca_chart_isolate (ca_chart_metric_name (metric));
+  g_autofree char *isolated_unit = NULL;
 
   /* A count's unit is its own name ("projects"), which the heading has. */
   if (unit == NULL || *unit == '\0' || metric->kind == CA_METRIC_COUNT)
-    return g_strdup (ca_chart_metric_name (metric));
+    return g_steal_pointer (&name);
+  isolated_unit = ca_chart_isolate (unit);
   /* Translators: a chart panel's heading: metric (unit of its axis) */
-  return g_strdup_printf (_("%s (%s)"), ca_chart_metric_name (metric), unit);
+  return g_strdup_printf (_("%s (%s)"), name, isolated_unit);
 }

@@ -167,18 +167,19 @@ describe_program (CaChartLayout *self,
                                               ca_node_get_end_year (row->node));
   CaStatus status = ca_node_get_status (row->node);
   const char *name = ca_chart_node_name (row->node);
+  const char *isolated = ca_chart_isolated_name (self, row->node);
 
   mark->node = row->node;
-  mark->label = name;
+  mark->label = isolated;
   if (status == CA_STATUS_NONE)
     {
-      mark->tooltip = ca_chart_keep (self, g_strdup_printf ("%s\n%s", name, period));
+      mark->tooltip = ca_chart_keep (self, g_strdup_printf ("%s\n%s", isolated, period));
       /* Translators: a screen reader's name of a program's bar: name, period */
       mark->accessible_name = ca_chart_keep (self, g_strdup_printf (_("%s: %s"), name, period));
       return;
     }
   /* Translators: a program's tooltip: name, then period · status */
-  mark->tooltip = ca_chart_keep (self, g_strdup_printf (_("%s\n%s · %s"), name, period,
+  mark->tooltip = ca_chart_keep (self, g_strdup_printf (_("%s\n%s · %s"), isolated, period,
                                                         ca_format_status (status)));
   /* Translators: a screen reader's name of a program's bar: name, period, status */
   mark->accessible_name = ca_chart_keep (self, g_strdup_printf (_("%s: %s, %s"), name, period,
@@ -197,6 +198,7 @@ draw_goals (CaChartLayout *self,
     {
       const CaFigure *goal = ca_node_get_figure (row->node, i);
       const CaFigure *reached;
+      g_autofree char *value = NULL;
       CaChartMark *mark;
       int index;
       double x;
@@ -211,7 +213,8 @@ draw_goals (CaChartLayout *self,
       mark = CA_CHART_MARK (self, index);
       mark->node = row->node;
       mark->figure = goal;
-      mark->label = ca_chart_keep (self, ca_format_figure_value (goal));
+      value = ca_format_figure_value (goal);
+      mark->label = ca_chart_keep (self, ca_chart_isolate (value));
       mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (goal, reached));
       mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (goal, reached));
     }
@@ -227,8 +230,8 @@ draw_row (CaChartLayout *self,
   double thick = MIN (axes->row_h * 0.55, 16.0);
   Text name;
 
-  ca_chart_make_name (self, &name, ca_chart_node_name (row->node), FONT_SMALL, axes->label_w,
-                      axes->row_h >= 30 ? 2 : 1);
+  ca_chart_make_name (self, &name, ca_chart_isolated_name (self, row->node), FONT_SMALL,
+                      axes->label_w, axes->row_h >= 30 ? 2 : 1);
   ca_chart_panel_text (self, 0, &name, axes->plot.x - CA_CHART_PAD - name.w,
                        y + (axes->row_h - name.h) / 2);
   if (ca_node_get_start_year (row->node) != 0 || ca_node_get_end_year (row->node) != 0)
@@ -293,7 +296,8 @@ names_width (CaChartLayout *self,
     {
       Text text;
 
-      ca_chart_make_text (self, &text, ca_chart_node_name (g_array_index (rows, Row, i).node),
+      ca_chart_make_text (self, &text,
+                          ca_chart_isolated_name (self, g_array_index (rows, Row, i).node),
                           FONT_SMALL, max_w, 1);
       w = MAX (w, text.w);
       ca_chart_text_clear (&text);
@@ -348,8 +352,11 @@ ca_chart_layout_timeline (CaChartLayout *self)
   if (rows->len == 0)
     {
       /* Translators: %s is a place or program */
-      ca_chart_show_empty (self, g_strdup_printf (_("No programs are recorded for %s"),
-                                                  ca_chart_node_name (self->node)));
+      ca_chart_show_empty (self,
+                           g_strdup_printf (_("No programs are recorded for %s"),
+                                            ca_chart_node_name (self->node)),
+                           g_strdup_printf (_("No programs are recorded for %s"),
+                                            ca_chart_isolated_name (self, self->node)));
       return;
     }
   extend (&first, &last, self->options.current_year);

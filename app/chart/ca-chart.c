@@ -210,6 +210,9 @@ ca_chart_layout_new (const CaNode         *node,
   /* Translators: a chart's title: the place, a dash, the view ("Shanghai — Goals") */
   self->title = g_strdup_printf (_("%s — %s"), ca_chart_node_name (node),
                                  ca_chart_kind_get_label (options->kind));
+  /* The same title as drawn, where the name cannot reorder the rest. */
+  self->drawn_title = g_strdup_printf (_("%s — %s"), ca_chart_isolated_name (self, node),
+                                       ca_chart_kind_get_label (options->kind));
 
   switch (options->kind)
     {
@@ -232,6 +235,7 @@ ca_chart_layout_free (CaChartLayout *self)
   g_clear_object (&self->context);
   g_string_chunk_free (self->strings);
   g_free (self->title);
+  g_free (self->drawn_title);
   g_free (self->empty_message);
   g_ptr_array_unref (self->sources);
   g_array_unref (self->shapes);

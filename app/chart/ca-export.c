@@ -15,6 +15,7 @@
 #include "ca-atomic.h"
 #include "ca-export.h"
 #include "ca-i18n.h"
+#include "ca-node.h"
 
 /* What the file says about itself, in the chart's language. */
 typedef struct {
@@ -501,6 +502,57 @@ ca_export_render (const CaNode           *node,
     case CA_EXPORT_PDF: return render_pdf (node, options, error);
     default: g_return_val_if_reached (NULL);
     }
+}
+
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+         || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+char *
+ca_export_clean_file_name (const char *name)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  valid = g_utf8_make_valid (name, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_bidi_control (c) || g_unichar_iscntrl (c))
+        continue;
+      if (c == '/')
+        g_string_append_c (out, '-');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+ca_export_default_name (const CaNode   *node,
+                        CaChartKind     kind,
+                        CaExportFormat  format,
+                        gboolean        csv)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (csv)
+    /* Translators: a file name; keep %s, the node's id. */
+    name = g_strdup_printf (_("%s-figures.csv"), ca_node_get_id (node));
+  else
+    /* Translators: a file name; keep the %s parts: node id, chart view, extension. */
+    name = g_strdup_printf (_("%s-%s.%s"), ca_node_get_id (node), ca_chart_kind_to_string (kind),
+                            ca_export_format_to_extension (format));
+  return ca_export_clean_file_name (name);
 }
 
 gboolean

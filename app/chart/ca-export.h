@@ -66,6 +66,19 @@ char            *ca_export_get_citation         (const CaNode          *node,
 GBytes          *ca_export_render               (const CaNode          *node,
                                                  const CaExportOptions *options,
                                                  GError               **error);
+/* The file name an export proposes: "ID-VIEW.EXT" for a chart (@csv
+ * FALSE), "ID-figures.csv" for the figures, in the words of the current
+ * language.  Made safe with ca_export_clean_file_name (). */
+char            *ca_export_default_name         (const CaNode          *node,
+                                                 CaChartKind            kind,
+                                                 CaExportFormat         format,
+                                                 gboolean               csv);
+/* @name without the characters that would make a file name read other than
+ * it is: the bidi controls U+202A to U+202E, U+2066 to U+2069, U+200E,
+ * U+200F and U+061C ("photo\u202Egnp.exe" shows as "photoexe.png"), and
+ * control characters; "/" becomes "-". */
+char            *ca_export_clean_file_name      (const char            *name);
+
 /* Renders and writes to @path whole or not at all (see ca-atomic.h). */
 gboolean         ca_export_write                (const CaNode          *node,
                                                  const CaExportOptions *options,

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "chart-test-common.h"
 #include "ca-chart-private.h"
@@ -9,6 +10,14 @@
 #include "ca-node.h"
 
 /* Layout tests: where marks and labels go, without pixels. */
+
+/* A value with a unit is drawn isolated (FSI ... PDI): its unit comes from
+ * the data; this skips the FSI. */
+static const char *
+without_isolate (const char *label)
+{
+  return g_str_has_prefix (label, "\u2068") ? label + 3 : label;
+}
 
 static const double sizes[][2] = { { 1200, 800 }, { 640, 400 }, { 360, 300 } };
 
@@ -136,7 +145,7 @@ test_counts_sorted (void)
   g_assert_true (marks[2]->node == p2);
   g_assert_true (marks[3]->node == p1);
   g_assert_cmpfloat (marks[2]->figure->value, ==, 12);
-  g_assert_true (g_str_has_prefix (marks[2]->label,
+  g_assert_true (g_str_has_prefix (without_isolate (marks[2]->label),
                                    ca_format_qualifier_symbol (CA_QUALIFIER_NEARLY)));
   g_assert_cmpint (ca_chart_layout_get_mark_panel (layout, 0), ==,
                    ca_chart_layout_get_mark_panel (layout, 2));
@@ -226,7 +235,7 @@ test_qualifiers (void)
           const char *symbol = ca_format_qualifier_symbol (mark->figure->qualifier);
 
           /* The qualifier stays with the value, in the label drawn. */
-          g_assert_true (g_str_has_prefix (mark->label, symbol));
+          g_assert_true (g_str_has_prefix (without_isolate (mark->label), symbol));
           seen |= 1u << mark->figure->qualifier;
         }
       g_assert_cmpuint (seen, ==, 0x3f);
@@ -240,6 +249,10 @@ test_no_figures (void)
   const char *messages[] = { "No goals are recorded for Baoshan",
                              "No counts are recorded for Baoshan",
                              "No programs are recorded for Baoshan" };
+  /* Drawn, the name is isolated (FSI ... PDI); said, it is plain. */
+  const char *drawn[] = { "No goals are recorded for \u2068Baoshan\u2069",
+                          "No counts are recorded for \u2068Baoshan\u2069",
+                          "No programs are recorded for \u2068Baoshan\u2069" };
 
   for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
     {
@@ -250,9 +263,80 @@ test_no_figures (void)
       g_assert_cmpstr (ca_chart_layout_get_empty_message (layout), ==, messages[kind]);
       /* The message is drawn too, not only returned. */
       g_assert_cmpuint (ca_chart_layout_get_n_labels (layout), ==, 2);
-      g_assert_cmpstr (ca_chart_layout_get_label (layout, 1, &rect, NULL), ==, messages[kind]);
+      g_assert_cmpstr (ca_chart_layout_get_label (layout, 1, &rect, NULL), ==, drawn[kind]);
       g_assert_cmpfloat (rect.x, >, 0);
       g_assert_cmpint (ca_chart_layout_hit_test (layout, 450, 300), ==, -1);
+    }
+}
+
+/* Where Pango puts the byte @index of @text's layout, in Pango units. */
+static int
+x_of (const Text *text,
+      const char *needle)
+{
+  const char *at = strstr (text->text, needle);
+  PangoRectangle pos;
+
+  g_assert_nonnull (at);
+  pango_layout_index_to_pos (text->layout, (int) (at - text->text), &pos);
+  return MIN (pos.x, pos.x + pos.width);
+}
+
+/* Every U+202E and U+2066 of the data sits inside an FSI ... PDI pair. */
+static void
+assert_isolated (const char *text)
+{
+  int depth = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2068)
+        depth++;
+      else if (c == 0x2069 && depth > 0)
+        depth--;
+      else if ((c == 0x202E || c == 0x2066) && depth == 0)
+        g_error ("“%s” draws a bidi control outside an isolate", g_strescape (text, NULL));
+    }
+}
+
+/* A name with U+202E cannot reverse the chart's own words: the title, the
+ * labels, headings, footer and tooltips hold each data string in FSI ...
+ * PDI, and Pango (1.50, which follows UAX #9 isolates) draws "Counts"
+ * after the name, left to right, not reversed before it. */
+static void
+test_bidi_isolated (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-bidi.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "spoof");
+
+  for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
+    {
+      g_autoptr(CaChartLayout) layout = chart_test_layout (node, kind, 1200, 800);
+      const Text *title = &g_array_index (layout->texts, Text, 0);
+      g_autofree char *expected = g_strdup_printf ("\u2068Safe \u202Egnp.exe\u2069 — %s",
+                                                   ca_chart_kind_get_label (kind));
+      g_autofree char *plain = g_strdup_printf ("Safe \u202Egnp.exe — %s",
+                                                ca_chart_kind_get_label (kind));
+      const char *word = ca_chart_kind_get_label (kind);
+
+      /* The title given to metadata and screen readers stays plain. */
+      g_assert_cmpstr (ca_chart_layout_get_title (layout), ==, plain);
+      g_assert_cmpstr (title->text, ==, expected);
+      g_assert_cmpint (title->panel, ==, -1);
+      /* Drawn left to right: "Safe", the reversed name, then the view. */
+      g_assert_cmpint (x_of (title, "Safe"), <, x_of (title, "gnp.exe"));
+      g_assert_cmpint (x_of (title, "gnp.exe"), <, x_of (title, word));
+      g_assert_cmpint (x_of (title, "—"), <, x_of (title, word));
+      for (guint i = 0; i < layout->texts->len; i++)
+        assert_isolated (g_array_index (layout->texts, Text, i).text);
+      for (guint i = 0; i < ca_chart_layout_get_n_marks (layout); i++)
+        {
+          assert_isolated (ca_chart_layout_get_mark (layout, i)->tooltip);
+          assert_isolated (ca_chart_layout_get_mark (layout, i)->label);
+        }
+      chart_test_check_layout (layout, 1200, 800);
     }
 }
 
@@ -389,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/zero-and-huge", test_zero_and_huge);
   g_test_add_func ("/chart/layout/qualifiers", test_qualifiers);
   g_test_add_func ("/chart/layout/no-figures", test_no_figures);
+  g_test_add_func ("/chart/layout/bidi-isolated", test_bidi_isolated);
   g_test_add_func ("/chart/layout/many-children", test_many_children);
   g_test_add_func ("/chart/layout/fixtures", test_fixtures);
   g_test_add_func ("/chart/layout/bundled", test_bundled);

@@ -475,6 +475,29 @@ test_bundled (void)
     }
 }
 
+/* The proposed name of an export has no bidi control: "photo\u202Egnp.exe"
+ * would show as "photoexe.png" in the file chooser. */
+static void
+test_default_name (void)
+{
+  const gunichar controls[] = { 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067,
+                                0x2068, 0x2069, 0x200E, 0x200F, 0x061C };
+  g_autoptr(GString) name = g_string_new ("photo");
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-bidi.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "spoof");
+  g_autofree char *clean = NULL;
+  g_autofree char *chart = ca_export_default_name (node, CA_CHART_COUNTS, CA_EXPORT_PNG, FALSE);
+  g_autofree char *csv = ca_export_default_name (node, CA_CHART_GOALS, CA_EXPORT_PNG, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    g_string_append_unichar (name, controls[i]);
+  g_string_append (name, "gnp\n.exe/x");
+  clean = ca_export_clean_file_name (name->str);
+  g_assert_cmpstr (clean, ==, "photognp.exe-x");
+  g_assert_cmpstr (chart, ==, "spoof-counts.png");
+  g_assert_cmpstr (csv, ==, "spoof-figures.csv");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/export/write/full-disk/subprocess", test_write_full_disk_child);
   g_test_add_func ("/export/write/no-permission", test_write_no_permission);
   g_test_add_func ("/export/write/export-fails", test_export_write_fails);
+  g_test_add_func ("/export/default-name", test_default_name);
 
   return g_test_run ();
 }
