@@ -169,12 +169,12 @@ if command -v strace >/dev/null; then
     # What an earlier case left would be taken for this one's file.
     rm -f "$sig"/.keep.png.*
     before=$(snapshot "$sig")
-    # set -m: a background job of a script otherwise ignores SIGINT.
-    set -m
+    # A background job of a script ignores SIGINT, and so would the program,
+    # as it keeps what its parent ignores: env gives it the default back.
     strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=3000000:when=1 \
-      "$program" --export "$sig/keep.png" --node sh >/dev/null 2>"$work/stderr" &
+      env --default-signal=INT,HUP,TERM "$program" --export "$sig/keep.png" --node sh \
+      >/dev/null 2>"$work/stderr" &
     tracer=$!
-    set +m
     child= seen=
     for _ in $(seq 200); do
       child=${child:-$(pgrep -P $tracer)}
