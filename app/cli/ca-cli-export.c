@@ -121,6 +121,15 @@ check_usage (const CaCliExport *options,
   return 0;
 }
 
+/* An error names files, which may hold any byte: one escaped line. */
+static void
+print_error (const GError *error)
+{
+  g_autofree char *line = ca_escape_line (error->message);
+
+  g_printerr ("%s\n", line);
+}
+
 static CaDataset *
 load_dataset (const char *file)
 {
@@ -141,7 +150,7 @@ load_dataset (const char *file)
       g_printerr ("%s\n", line);
     }
   if (problems == NULL || problems->len == 0)
-    g_printerr ("%s\n", error->message);
+    print_error (error);
   return NULL;
 }
 
@@ -308,7 +317,7 @@ ca_cli_export (const CaCliExport *options)
   unguard_signals (&guard);
   if (!written)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
   return 0;

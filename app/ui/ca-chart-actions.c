@@ -286,9 +286,8 @@ dialog_export_cb (CaExportDialog *dialog,
 
   ca_export_dialog_get_options (dialog, &job->options);
   job->options.kind = kind;
-  /* Translators: a file name; keep the %s parts: node id, chart view, extension. */
-  name = g_strdup_printf (_("%s-%s.%s"), ca_node_get_id (job->node),
-                          ca_chart_kind_to_string (kind), save_job_extension (job));
+  /* Without the bidi controls a name could hide an extension behind. */
+  name = ca_export_default_name (job->node, kind, job->options.format, FALSE);
   choose_file (job, _("Export Chart"), name);
 }
 
@@ -327,8 +326,7 @@ ca_chart_actions_export_csv (GtkWindow       *parent,
 
   job = save_job_new (parent, toasts, dataset, node);
   job->csv = TRUE;
-  /* Translators: a file name; keep %s, the node's id. */
-  name = g_strdup_printf (_("%s-figures.csv"), ca_node_get_id (node));
+  name = ca_export_default_name (node, CA_CHART_GOALS, job->options.format, TRUE);
   choose_file (job, _("Export Figures as CSV"), name);
   save_job_unref (job);
 }

@@ -159,7 +159,8 @@ PY
 done
 
 # --- an export ended by a signal leaves no temporary file ---------------
-# strace holds the program in fsync () of its temporary file, so that the
+# strace holds the program in every fsync () (3 s each), the first being that
+# of its temporary file, so that the
 # signal surely comes while that file exists.
 sig=$work/signals
 mkdir -p "$sig"
@@ -171,7 +172,7 @@ if command -v strace >/dev/null; then
     before=$(snapshot "$sig")
     # A background job of a script ignores SIGINT, and so would the program,
     # as it keeps what its parent ignores: env gives it the default back.
-    strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=3000000:when=1 \
+    strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=3000000:when=1+ \
       env --default-signal=INT,HUP,TERM "$program" --export "$sig/keep.png" --node sh \
       >/dev/null 2>"$work/stderr" &
     tracer=$!
