@@ -160,8 +160,8 @@ done
 
 # --- an export ended by a signal leaves no temporary file ---------------
 # strace holds the program in every fsync () (3 s each), the first being that
-# of its temporary file, so that the
-# signal surely comes while that file exists.
+# of its temporary file, so that the signal surely comes while that file
+# exists.
 sig=$work/signals
 mkdir -p "$sig"
 printf 'old contents\n' >"$sig/keep.png"
@@ -178,7 +178,8 @@ if command -v strace >/dev/null; then
     tracer=$!
     child= seen=
     for _ in $(seq 200); do
-      child=${child:-$(pgrep -P $tracer)}
+      # By its name: strace forks short-lived children of its own at start.
+      child=$(pgrep -P $tracer cluster-atlas | head -n 1)
       if [ -n "$child" ] && ls -A "$sig" | grep -q '^\.keep\.png\.'; then seen=1; break; fi
       sleep 0.05
     done
