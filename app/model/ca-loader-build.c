@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libxml/tree.h>
 
 #include "ca-checks.h"
 #include "ca-loader-private.h"
@@ -106,25 +105,6 @@ typedef struct {
   gssize      offsets[N_ATTRS];   /* into loader->values; -1 when absent */
 } CaAttrs;
 
-CaLoader *
-ca_loader_new (const char *display_name,
-               GPtrArray  *problems)
-{
-  CaLoader *self = g_new0 (CaLoader, 1);
-
-  self->display_name = g_strdup (display_name);
-  self->problems = problems;
-  self->contents = ca_dataset_contents_new ();
-  self->refs = g_array_new (FALSE, FALSE, sizeof (CaPendingRef));
-  self->text = g_string_sized_new (256);
-  self->values = g_string_sized_new (256);
-  /* The scanner cannot tell attributes from namespace declarations: it
-   * bounds both together, and within_limits () each on its own. */
-  ca_prescan_init (&self->scan, CA_LOADER_MAX_ATTRIBUTES + CA_LOADER_MAX_NAMESPACES,
-                   CA_LOADER_MAX_TAG_BYTES);
-  return self;
-}
-
 /* Empties a slot of the stack for the next element, keeping its arrays. */
 static void
 frame_reset (CaFrame *frame)
@@ -159,8 +139,9 @@ frame_reset (CaFrame *frame)
   g_ptr_array_set_size (tags, 0);
 }
 
+/* Frees the arrays the slots of the stack keep for reuse. */
 void
-ca_loader_free (CaLoader *self)
+ca_loader_build_clear (CaLoader *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->frames); i++)
     {
@@ -176,24 +157,6 @@ ca_loader_free (CaLoader *self)
       g_clear_pointer (&frame->name_langs, g_hash_table_unref);
       g_clear_pointer (&frame->summary_langs, g_hash_table_unref);
     }
-  if (self->ctxt != NULL)
-    {
-      /* libxml2 makes a document of its own to hold the entities of an
-       * internal subset ("SAX compatibility mode"), and leaves it to us. */
-      if (self->ctxt->myDoc != NULL)
-        xmlFreeDoc (self->ctxt->myDoc);
-      xmlFreeParserCtxt (self->ctxt);
-    }
-  g_clear_pointer (&self->contents, ca_dataset_contents_free);
-  ca_prescan_clear (&self->scan);
-  g_array_unref (self->refs);
-  g_string_free (self->text, TRUE);
-  g_string_free (self->values, TRUE);
-  g_clear_pointer (&self->quotes, g_ptr_array_unref);
-  g_free (self->encoding);
-  g_free (self->generic_message);
-  g_free (self->display_name);
-  g_free (self);
 }
 
 static CaFrame *

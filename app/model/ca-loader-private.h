@@ -1,5 +1,7 @@
 /* ca-loader-private.h: the state of one load, shared by the parser glue
- * (ca-loader.c) and the model builder (ca-loader-build.c).
+ * (ca-loader.c: the loader's lifecycle, its problems and libxml2) and the
+ * model builder (ca-loader-build.c: the callbacks that build the model and
+ * check the rules, which report through the problem API only).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -139,6 +141,8 @@ CaLoader *ca_loader_new           (const char *display_name,
 void      ca_loader_free          (CaLoader   *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaLoader, ca_loader_free)
 
+/* ca-loader-build.c */
+void      ca_loader_build_clear   (CaLoader    *self);
 void      ca_loader_start_element (CaLoader    *self,
                                    const char  *localname,
                                    const char  *uri,

@@ -1,7 +1,9 @@
 /* ca-loader.c: the streaming loader of atlas files
  *
  * libxml2's SAX2 push parser reads the file chunk by chunk, and the
- * callbacks below build the model straight away: no document tree is kept.
+ * callbacks of ca-loader-build.c build the model straight away: no document
+ * tree is kept.  This file holds the loader's lifecycle, the problem API
+ * the builder reports through, and everything that talks to libxml2.
  * Every chunk goes through a cheap scanner first (ca-prescan.c), because
  * some inputs are slow for libxml2 itself.
  *
@@ -16,6 +18,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
+#include <libxml/tree.h>
 
 #include "ca-checks.h"
 #include "ca-dataset-private.h"
@@ -24,6 +27,53 @@
 
 /* Small enough that libxml2's own buffer stays small. */
 #define CHUNK_SIZE (64 * 1024)
+
+/* Lifecycle -------------------------------------------------------------- */
+
+CaLoader *
+ca_loader_new (const char *display_name,
+               GPtrArray  *problems)
+{
+  CaLoader *self = g_new0 (CaLoader, 1);
+
+  self->display_name = g_strdup (display_name);
+  self->problems = problems;
+  self->contents = ca_dataset_contents_new ();
+  self->refs = g_array_new (FALSE, FALSE, sizeof (CaPendingRef));
+  self->text = g_string_sized_new (256);
+  self->values = g_string_sized_new (256);
+  /* The scanner cannot tell attributes from namespace declarations: it
+   * bounds both together, and within_limits () each on its own. */
+  ca_prescan_init (&self->scan, CA_LOADER_MAX_ATTRIBUTES + CA_LOADER_MAX_NAMESPACES,
+                   CA_LOADER_MAX_TAG_BYTES);
+  return self;
+}
+
+void
+ca_loader_free (CaLoader *self)
+{
+  ca_loader_build_clear (self);
+  if (self->ctxt != NULL)
+    {
+      /* libxml2 makes a document of its own to hold the entities of an
+       * internal subset ("SAX compatibility mode"), and leaves it to us. */
+      if (self->ctxt->myDoc != NULL)
+        xmlFreeDoc (self->ctxt->myDoc);
+      xmlFreeParserCtxt (self->ctxt);
+    }
+  g_clear_pointer (&self->contents, ca_dataset_contents_free);
+  ca_prescan_clear (&self->scan);
+  g_array_unref (self->refs);
+  g_string_free (self->text, TRUE);
+  g_string_free (self->values, TRUE);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_free (self->encoding);
+  g_free (self->generic_message);
+  g_free (self->display_name);
+  g_free (self);
+}
+
+/* Problems ---------------------------------------------------------------- */
 
 static void
 append_problem (CaLoader   *self,
