@@ -172,6 +172,7 @@ def bench_load(table, cli, runs):
 
 
 def load_module(name):
+    sys.dont_write_bytecode = True   # no __pycache__ in the source tree
     spec = importlib.util.spec_from_file_location(name.replace("-", "_"),
                                                   os.path.join(HERE, name + ".py"))
     module = importlib.util.module_from_spec(spec)
