@@ -23,10 +23,15 @@ valgrind --tool=massif --depth=12 --massif-out-file="$tmp/ms.out" \
 echo "file: $(stat -c %s "$tmp/heavy.xml") bytes, $nodes nodes"
 for run in cg cgx; do
   echo
-  echo "== instructions, ${run}: inclusive, top 25 (callgrind)"
-  callgrind_annotate --inclusive=yes --threshold=100 --show-percs=yes "$tmp/$run.out" \
-    2>/dev/null | sed -n '/file:function/,$p' | sed -n 2,26p | cut -c1-150
+  echo "== instructions, $run (cg: --check, cgx: xmllint): self cost, top 15 (callgrind)"
+  callgrind_annotate --threshold=100 --show-percs=yes "$tmp/$run.out" 2>/dev/null \
+    | sed -n '/PROGRAM TOTALS/p;/file:function/,$p' | sed -n 1p\;3,17p | cut -c1-150
 done
+echo
+echo "== instructions, --check: inclusive cost of the loader's functions"
+callgrind_annotate --inclusive=yes --threshold=100 --show-percs=yes "$tmp/cg.out" 2>/dev/null \
+  | sed -n '/file:function/,$p' | grep -E 'model/ca-|xmlParseChunk|g_hash|g_string' \
+  | grep -v 'ca_loader_run\|ca_dataset_load' | awk '!seen[$NF]++' | head -25 | cut -c1-150
 echo
 echo "== heap at the peak by the first frame in the project (massif)"
 python3 - "$tmp/ms.out" <<'EOF'
