@@ -1181,7 +1181,8 @@ ca_loader_finish (CaLoader *self)
       ca_loader_problem_at (self, 0, 0, _("the file holds no <atlas> element"));
       return;
     }
-  for (guint i = 0; i < self->refs->len; i++)
+  /* Past the cap of problems nothing more would be said. */
+  for (guint i = 0; i < self->refs->len && !self->stopped; i++)
     {
       CaPendingRef *ref = &g_array_index (self->refs, CaPendingRef, i);
       CaFigure *figure;

@@ -86,7 +86,7 @@ enter_tag (CaPrescan *self,
 {
   self->state = state;
   self->n_equals = 0;
-  self->tag_units = 0;
+  self->tag_units = 1;   /* the '<' */
   self->quote = 0;
 }
 

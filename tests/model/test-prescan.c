@@ -79,6 +79,25 @@ test_long_tag (void)
   g_assert_cmpint (scan (text, 3), ==, CA_PRESCAN_TAG_TOO_LONG);
 }
 
+/* The bound counts the whole tag, '<' and '>' included. */
+static void
+test_tag_bound (void)
+{
+  CaPrescan scan;
+
+  for (gsize length = 62; length <= 66; length++)
+    {
+      g_autofree char *value = g_strnfill (length - 8, 'v');
+      g_autofree char *text = g_strdup_printf ("<a b=\"%s\">", value);
+
+      g_assert_cmpuint (strlen (text), ==, length);
+      ca_prescan_init (&scan, 32, 64);
+      g_assert_cmpint (ca_prescan_feed (&scan, (const guchar *) text, length), ==,
+                       length <= 64 ? CA_PRESCAN_OK : CA_PRESCAN_TAG_TOO_LONG);
+      ca_prescan_clear (&scan);
+    }
+}
+
 static void
 test_positions (void)
 {
@@ -137,6 +156,7 @@ main (int    argc,
   g_test_add_func ("/prescan/attributes", test_attributes);
   g_test_add_func ("/prescan/markup", test_markup);
   g_test_add_func ("/prescan/long-tag", test_long_tag);
+  g_test_add_func ("/prescan/tag-bound", test_tag_bound);
   g_test_add_func ("/prescan/positions", test_positions);
   g_test_add_func ("/prescan/utf16", test_utf16);
   return g_test_run ();
