@@ -1,5 +1,6 @@
-/* ca-cli-options.c: the options of cli.md, and the headless commands run
- * from them with no display and no GTK.
+/* ca-cli-options.c: the options of every form of the command line (README,
+ * "Command line"; cluster-atlas.1), and the headless commands run from them
+ * with no display and no GTK.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,15 +8,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
+#include <stdlib.h>
 
 #include "ca-cli.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
 
-/* The program options of ../shared/design/cli.md, shared by cluster-atlas
- * (for its --help and its usage check) and cluster-atlas-cli.  A headless
- * command is an option below plus a row in commands[]. */
+/* The program options, the one table of both programs: GApplication parses
+ * them, shows them in --help and packs them into the dictionary that
+ * ca_cli_handle_options () reads.  A headless command is an option below
+ * plus a row in commands[]. */
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
@@ -41,7 +43,7 @@ static const GOptionEntry option_entries[] = {
     N_("Pixels per unit of an exported PNG, 1 to 3 (default 1)"), N_("N") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
     N_("[FILE…]") },
-  { NULL }
+  G_OPTION_ENTRY_NULL
 };
 
 typedef int (*CaCommandFunc) (GVariantDict *options,
@@ -68,116 +70,44 @@ static const struct {
   { "export", ca_cli_run_export },
 };
 
-const GOptionEntry *
-ca_cli_get_option_entries (void)
-{
-  return option_entries;
-}
-
-static gboolean
-names_command (const char *arg)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      const char *name = commands[i].option;
-
-      if (g_str_has_prefix (arg, "--") && g_str_has_prefix (arg + 2, name)
-          && (arg[2 + strlen (name)] == '\0' || arg[2 + strlen (name)] == '='))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-gboolean
-ca_cli_is_headless (char **argv)
-{
-  g_return_val_if_fail (argv != NULL, FALSE);
-
-  for (guint i = 1; argv[0] != NULL && argv[i] != NULL; i++)
-    {
-      if (g_str_equal (argv[i], "--"))
-        return FALSE;
-      if (names_command (argv[i]))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* What the parser stored in @slot for @entry, as GApplication would put it
- * in its dictionary; NULL when the option was not given. */
-static GVariant *
-slot_to_variant (const GOptionEntry *entry,
-                 gpointer            slot)
-{
-  switch ((int) entry->arg)
-    {
-    case G_OPTION_ARG_NONE:
-      return *(gboolean *) slot ? g_variant_new_boolean (TRUE) : NULL;
-    case G_OPTION_ARG_STRING:
-      return *(char **) slot ? g_variant_new_string (*(char **) slot) : NULL;
-    case G_OPTION_ARG_FILENAME:
-      return *(char **) slot ? g_variant_new_bytestring (*(char **) slot) : NULL;
-    case G_OPTION_ARG_FILENAME_ARRAY:
-      if (*(char ***) slot == NULL)
-        return NULL;
-      return g_variant_new_bytestring_array (*(const char * const **) slot, -1);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
+/* GApplication answers a command line it cannot parse with its own message
+ * and status 1, but a usage error is 2 and says how to see the options.  The
+ * parse calls this hook on every such error; leaving from inside it is what
+ * GOptionContext itself does for --help. */
 static void
-slot_clear (const GOptionEntry *entry,
-            gpointer            slot)
+usage_error_cb (GOptionContext  *context,
+                GOptionGroup    *group,
+                gpointer         data,
+                GError         **error)
 {
-  if (entry->arg == G_OPTION_ARG_FILENAME_ARRAY)
-    g_clear_pointer ((char ***) slot, g_strfreev);
-  else if (entry->arg == G_OPTION_ARG_STRING || entry->arg == G_OPTION_ARG_FILENAME)
-    g_clear_pointer ((char **) slot, g_free);
+  g_assert (error != NULL && *error != NULL);
+
+  exit (ca_cli_usage_error (*error));
 }
 
-/* Parses with @context, whose main entries are a copy of option_entries
- * with each arg_data pointing into @storage. */
-static gboolean
-parse_into (GOptionContext  *context,
-            GOptionEntry    *entries,
-            char           **arguments,
-            GVariantDict    *options,
-            GError         **error)
+void
+ca_cli_add_options (GApplication *app)
 {
-  g_autofree gint64 *storage = g_new0 (gint64, G_N_ELEMENTS (option_entries));
-  g_auto(GStrv) copy = g_strdupv (arguments);
-  gboolean ok;
+  GOptionGroup *hooks;
 
-  for (guint i = 0; entries[i].long_name != NULL; i++)
-    entries[i].arg_data = storage + i;
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  ok = g_option_context_parse_strv (context, &copy, error);
+  g_return_if_fail (G_IS_APPLICATION (app));
 
-  for (guint i = 0; entries[i].long_name != NULL; i++)
-    {
-      GVariant *value = ok ? slot_to_variant (&entries[i], storage + i) : NULL;
-
-      if (value != NULL)
-        g_variant_dict_insert_value (options, entries[i].long_name, value);
-      slot_clear (&entries[i], storage + i);
-    }
-  return ok;
+  g_application_add_main_option_entries (app, option_entries);
+  /* A group with no entries, for its hook: it shows nowhere in --help. */
+  hooks = g_option_group_new ("cluster-atlas", "", "", NULL, NULL);
+  g_option_group_set_error_hook (hooks, usage_error_cb);
+  g_application_add_option_group (app, hooks);
 }
 
 gboolean
-ca_cli_parse (char         **arguments,
-              GVariantDict  *options,
-              GError       **error)
+ca_cli_has_command (GVariantDict *options)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autofree GOptionEntry *entries = g_memdup2 (option_entries, sizeof option_entries);
-
-  g_return_val_if_fail (arguments != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  g_option_context_set_help_enabled (context, FALSE);
-  return parse_into (context, entries, arguments, options, error);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_variant_dict_contains (options, commands[i].option))
+      return TRUE;
+  return FALSE;
 }
 
 char *
@@ -297,28 +227,31 @@ ca_cli_handle_options (GVariantDict *options)
   return -1;
 }
 
-int
-ca_cli_main (int    argc,
-             char **argv)
+static int
+handle_local_options_cb (GApplication *app,
+                         GVariantDict *options,
+                         gpointer      user_data)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autofree GOptionEntry *entries = g_memdup2 (option_entries, sizeof option_entries);
-  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
-  g_autoptr(GError) error = NULL;
-  int status;
+  int status = ca_cli_handle_options (options);
 
-  g_return_val_if_fail (argc > 0 && argv != NULL, 2);
-
-  g_option_context_set_summary (context, _("Runs the commands of Cluster Atlas that need no "
-                                           "display: --check FILE… and --export OUT --node ID. "
-                                           "The explorer itself is “cluster-atlas”."));
-  if (!parse_into (context, entries, argv, options, &error))
-    return ca_cli_usage_error (error);
-
-  if ((status = ca_cli_handle_options (options)) >= 0)
+  if (status >= 0)
     return status;
 
   g_printerr ("%s: %s\n", g_get_prgname (),
               _("nothing to do without a display: give --check FILE… or --export OUT --node ID"));
   return 2;
+}
+
+GApplication *
+ca_cli_application_new (void)
+{
+  GApplication *app = g_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+
+  g_application_set_option_context_summary (app, _("Runs the commands of Cluster Atlas that "
+                                                    "need no display: --check FILE… and "
+                                                    "--export OUT --node ID. The explorer "
+                                                    "itself is “cluster-atlas”."));
+  ca_cli_add_options (app);
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options_cb), NULL);
+  return app;
 }

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
-/* The headless commands of ../shared/design/cli.md.  None needs a display.
- * Each returns the process exit status: 0 ok, 1 a file is invalid or a write
- * failed, 2 a usage error. */
+/* The headless commands of the command line (README, "Command line";
+ * cluster-atlas.1).  None needs a display.  Each returns the process exit
+ * status: 0 ok, 1 a file is invalid or a write failed, 2 a usage error. */
 
 int ca_cli_check  (char **files);
 
@@ -28,21 +28,16 @@ int ca_cli_export (const CaCliExport *options);
 int ca_cli_run_export (GVariantDict  *options,
                        char         **files);
 
-/* The options of every form of cli.md, for --help and for parsing.  The
- * entries store nothing (arg_data is NULL), as GApplication wants them. */
-const GOptionEntry *ca_cli_get_option_entries (void);
+/* Gives @app the options of every form, from the one table of both
+ * programs, for parsing and for --help; GApplication packs them into the
+ * dictionary of its handle-local-options.  A command line that cannot be
+ * parsed is then a usage error: its message, and exit status 2. */
+void ca_cli_add_options (GApplication *app);
 
-/* Whether @argv (NULL-terminated) asks for --check or --export: either
- * appears before any "--".  The program that shows windows hands such a
- * command line to cluster-atlas-cli, which needs no GTK. */
-gboolean ca_cli_is_headless (char **argv);
-
-/* Parses @arguments (not modified) with ca_cli_get_option_entries () into
- * @options as GApplication would: "b", "s" and bytestring ("ay") values,
- * the FILEs as G_OPTION_REMAINING ("aay").  FALSE on a usage error. */
-gboolean ca_cli_parse (char         **arguments,
-                       GVariantDict  *options,
-                       GError       **error);
+/* Whether @options, as GApplication parsed them, ask for --check or
+ * --export.  The program that shows windows hands such a command line to
+ * cluster-atlas-cli, which needs no GTK. */
+gboolean ca_cli_has_command (GVariantDict *options);
 
 /* A value the user gave, or one from a file, as a message quotes it: on one
  * line (control characters escaped as ca_escape_line () does) and cut to
@@ -61,10 +56,8 @@ int ca_cli_usage_error (const GError *error);
  * -1 when the options ask for the explorer. */
 int ca_cli_handle_options (GVariantDict *options);
 
-/* The whole of cluster-atlas-cli: parses @argv, runs the command and
- * returns the exit status.  Also the fallback of cluster-atlas when the
- * other program cannot be run. */
-int ca_cli_main (int    argc,
-                 char **argv);
+/* The whole of cluster-atlas-cli: a GApplication with the options above
+ * that runs the command they ask for and exits with its status. */
+GApplication *ca_cli_application_new (void);
 
 G_END_DECLS

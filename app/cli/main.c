@@ -1,7 +1,7 @@
-/* main.c: the entry point of cluster-atlas-cli, the commands of cli.md that
- * need no display (--check, --export).  It links no GTK, so a command costs
- * only the memory of the model and the chart renderer; cluster-atlas runs
- * it for those command lines.
+/* main.c: the entry point of cluster-atlas-cli, the commands that need no
+ * display (--check, --export).  It links no GTK, so a command costs only the
+ * memory of the model and the chart renderer; cluster-atlas runs it for
+ * those command lines.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +15,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  ca_i18n_init ();
+  g_autoptr(GApplication) app = NULL;
 
-  return ca_cli_main (argc, argv);
+  ca_i18n_init ();
+  app = ca_cli_application_new ();
+
+  return g_application_run (app, argc, argv);
 }

@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <unistd.h>
 
 #include "ca-application.h"
 #include "ca-cli.h"
@@ -13,6 +15,7 @@
 #include "ca-window.h"
 
 #define RESOURCE_PATH "/org/clusteratlas/ClusterAtlas"
+#define CLI_PROGRAM "cluster-atlas-cli"
 
 struct _CaApplication
 {
@@ -22,6 +25,8 @@ struct _CaApplication
   GtkCssProvider *dark_css;
   /* --lang chose the language for this run: the setting is left alone. */
   gboolean        language_from_cli;
+  /* The command line as given, for cluster-atlas-cli. */
+  char          **arguments;
 };
 
 G_DEFINE_FINAL_TYPE (CaApplication, ca_application, ADW_TYPE_APPLICATION)
@@ -113,8 +118,32 @@ open_cli_files (GApplication  *app,
   return g_application_get_is_remote (app) ? 0 : -1;
 }
 
-/* --version, --lang and the headless commands are the CLI's: normally
- * main.c has already handed --check and --export to cluster-atlas-cli. */
+/* Runs cluster-atlas-cli in place of this process, with the same arguments,
+ * so that --check and --export do not pay for GTK: this process loads no
+ * data.  It is looked for next to this program first (the build tree), then
+ * where it is installed.  Returns only when neither can be run. */
+static void
+exec_cli (char **arguments)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *self_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *beside = self_dir != NULL ? g_build_filename (self_dir, CLI_PROGRAM, NULL)
+                                             : NULL;
+  const char *candidates[] = { beside, LIBEXECDIR "/" CLI_PROGRAM };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      if (candidates[i] == NULL || !g_file_test (candidates[i], G_FILE_TEST_IS_EXECUTABLE))
+        continue;
+      execv (candidates[i], arguments);
+      g_debug ("Could not run %s: %s", candidates[i], g_strerror (errno));
+    }
+}
+
+/* The options were parsed once, by GApplication, from the table of
+ * ca_cli_add_options ().  When cluster-atlas-cli cannot be run, the
+ * headless command runs here: the same code is linked in, only with GTK's
+ * libraries mapped. */
 static int
 ca_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -123,6 +152,8 @@ ca_application_handle_local_options (GApplication *app,
   g_auto(GStrv) files = NULL;
   int status;
 
+  if (ca_cli_has_command (options))
+    exec_cli (self->arguments);
   if ((status = ca_cli_handle_options (options)) >= 0)
     return status;
 
@@ -134,41 +165,17 @@ ca_application_handle_local_options (GApplication *app,
   return -1;
 }
 
-static gboolean
-is_help_or_gapplication_option (const char *arg)
-{
-  return g_str_equal (arg, "-h") || g_str_has_prefix (arg, "--help") ||
-         g_str_has_prefix (arg, "--gapplication-");
-}
-
-/* GApplication exits with 1 on an unknown or malformed option, but a usage
- * error is 2 (cli.md).  So the options are parsed once beforehand, only to
- * find such errors. */
-static gboolean
-check_usage (char   **arguments,
-             GError **error)
-{
-  g_autoptr(GVariantDict) scratch = g_variant_dict_new (NULL);
-
-  for (guint i = 0; arguments[i] != NULL; i++)
-    if (is_help_or_gapplication_option (arguments[i]))
-      return TRUE;
-
-  return ca_cli_parse (arguments, scratch, error);
-}
-
+/* Keeps the command line as the user gave it, to hand on unchanged to
+ * cluster-atlas-cli: parsing consumes GApplication's copy. */
 static gboolean
 ca_application_local_command_line (GApplication   *app,
                                    char         ***arguments,
                                    int            *exit_status)
 {
-  g_autoptr(GError) error = NULL;
+  CaApplication *self = CA_APPLICATION (app);
 
-  if (!check_usage (*arguments, &error))
-    {
-      *exit_status = ca_cli_usage_error (error);
-      return TRUE;
-    }
+  g_clear_pointer (&self->arguments, g_strfreev);
+  self->arguments = g_strdupv (*arguments);
 
   return G_APPLICATION_CLASS (ca_application_parent_class)->local_command_line (app, arguments,
                                                                                exit_status);
@@ -400,6 +407,7 @@ ca_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->dark_css);
+  g_clear_pointer (&self->arguments, g_strfreev);
 
   G_OBJECT_CLASS (ca_application_parent_class)->finalize (object);
 }
@@ -422,5 +430,5 @@ static void
 ca_application_init (CaApplication *self)
 {
   /* All the options, for --help: the headless ones run in cluster-atlas-cli. */
-  g_application_add_main_option_entries (G_APPLICATION (self), ca_cli_get_option_entries ());
+  ca_cli_add_options (G_APPLICATION (self));
 }

@@ -83,6 +83,15 @@ expect "cluster-atlas --version stays in cluster-atlas (one image)" \
 count=$(images "$program" --lang xx_YY -- --check)
 expect "--check after -- is a FILE, not the command" \
   '[ "$count" = 1 ]' "images: $count"
+count=$(images "$program" --export="$work/never.csv" --node no-such-node "$good")
+expect "cluster-atlas --export runs in cluster-atlas-cli (two images)" \
+  '[ "$count" = 2 ]' "images: $count"
+count=$(images "$program" --check --no-such-option)
+expect "cluster-atlas finds a usage error itself, before any exec (one image)" \
+  '[ "$count" = 1 ]' "images: $count"
+count=$(images "$program" --help)
+expect "cluster-atlas --help stays in cluster-atlas (one image)" \
+  '[ "$count" = 1 ]' "images: $count"
 
 # Messages and statuses are the same through the exec: argv[0] is kept.
 run "$program" --lang en --check "$good" "$bad"
@@ -96,6 +105,15 @@ run "$program" --export="$work/out.csv" --node no-such-node "$good"
 expect "--export=OUT is headless too: an unknown node is a usage error (2)" \
   '[ $status -eq 2 ] && [[ $err == *"no-such-node"* ]] && [ ! -e "$work/out.csv" ]' \
   "status $status" "$err"
+run "$cli" --check "$good" --width
+expect "cluster-atlas-cli: a usage error names the program, says where to look, exits 2" \
+  '[ $status -eq 2 ] && [ -z "$out" ] &&
+   [ "$err" = "cluster-atlas-cli: Missing argument for --width
+Run “cluster-atlas-cli --help” to see the options." ]' "status $status" "$err"
+run "$cli" --version
+expect "cluster-atlas-cli --version" \
+  '[ $status -eq 0 ] && [[ $out == "cluster-atlas "[0-9]* ]] && [ -z "$err" ]' \
+  "status $status" "$out" "$err"
 run "$cli" --help
 expect "cluster-atlas-cli --help lists the commands' options" \
   '[ $status -eq 0 ] && [[ $out == *--check* && $out == *--export* && $out == *--node* ]]' \
