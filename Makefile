@@ -3,7 +3,7 @@
 #   make check    the same set-up, then the whole test suite (GUI tests under
 #                 Xvfb), then again in a build with AddressSanitizer and UBSan
 # Also: make install PREFIX=DIR, make bench, make fuzz SECONDS=N,
-#       make conformance, make soak, make check-valgrind, make clean.
+#       make conformance, make soak, make check-valgrind, make dist, make clean.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -40,7 +40,7 @@ SANITIZER_ENV := \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   G_SLICE=always-malloc
 
-.PHONY: all deps build run check check-asan check-valgrind install bench fuzz \
+.PHONY: all deps build run check check-asan check-valgrind install dist bench fuzz \
         conformance soak clean
 
 all: build
@@ -91,6 +91,13 @@ check-valgrind: build
 install: build
 	meson configure $(BUILD) -Dprefix=$(abspath $(PREFIX))
 	meson install -C $(BUILD)
+
+# The release tarball of what git holds at HEAD (meson dist refuses a work
+# tree with uncommitted changes): it is unpacked, built, tested and installed
+# in a fresh directory, then left with its checksum in $(BUILD)/meson-dist/.
+dist: deps
+	$(call meson_setup,$(BUILD),$(SETUP_ARGS))
+	meson dist -C $(BUILD) --formats xztar
 
 bench: build
 	@[ -f bench/run-all.sh ] || { echo "make bench: bench/run-all.sh does not exist yet," \
