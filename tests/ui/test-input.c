@@ -1,0 +1,741 @@
+/* test-input.c: real input, as a person gives it: xdotool presses keys and
+ * mouse buttons through the X server (XTEST) at the window under Xvfb, and
+ * the tests watch what the user would get: the signal, the accessible
+ * description a screen reader reads, the row expanded, the node selected.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+
+#include "ca-application.h"
+#include "ca-chart-view.h"
+#include "ca-details-pane.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+#include "ca-window.h"
+
+/* Long enough for a sanitizer build on a busy machine; only a broken input
+ * path ever waits this long. */
+#define TIMEOUT_S 20
+
+static CaApplication *app;
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @done says so or TIMEOUT_S pass; returns
+ * whether @done said so. */
+static gboolean
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+  gboolean ok;
+
+  while (!(ok = done (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return ok;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct {
+  gboolean done;
+  int      status;
+} Child;
+
+static void
+child_exited_cb (GPid     pid,
+                 int      status,
+                 gpointer data)
+{
+  Child *child = data;
+
+  child->status = status;
+  child->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return ((Child *) data)->done;
+}
+
+/* Runs xdotool with the words of @args while the main loop goes on, so
+ * that the window answers the events as they come.  Through sh, which the
+ * valgrind setup does not follow, so that xdotool's own leaks are not ours. */
+static void
+xdotool (const char *args)
+{
+  g_autofree char *line = g_strconcat ("sh -c 'exec xdotool \"$@\"' xdotool ", args, NULL);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  Child child = { FALSE, 0 };
+  GPid pid;
+
+  g_test_message ("xdotool %s", args);
+  g_assert_true (g_shell_parse_argv (line, NULL, &argv, &error));
+  g_assert_no_error (error);
+  g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &child);
+  g_assert_true (spin_until (child_done, &child));
+  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
+}
+
+static gboolean
+have_x11 (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("not an X11 display");
+      return FALSE;
+    }
+  if (path == NULL)
+    {
+      g_test_skip ("xdotool is missing");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gulong
+xid_of (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  return (gulong) gdk_x11_surface_get_xid (surface);
+}
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+/* Gives @window the X input focus, so that xdotool's keys go to it. */
+static void
+focus_window (GtkWindow *window)
+{
+  g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu",
+                                           xid_of (GTK_WIDGET (window)));
+
+  xdotool (args);
+  g_assert_true (spin_until (window_active, window));
+}
+
+/* Moves the pointer to (@x, @y) of @widget, then runs @then (buttons). */
+static void
+pointer_at (GtkWidget  *widget,
+            double      x,
+            double      y,
+            const char *then)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point = GRAPHENE_POINT_INIT (x, y), out;
+  g_autofree char *args = NULL;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &point, &out));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  /* No --sync: it waits for a move that never comes when the pointer is
+   * there already; the server keeps the move before the buttons anyway. */
+  args = g_strdup_printf ("mousemove --window %lu %d %d %s", xid_of (widget),
+                          (int) (out.x + dx), (int) (out.y + dy), then);
+  xdotool (args);
+}
+
+static void
+press_keys (const char *keys)
+{
+  g_autofree char *args = g_strdup_printf ("key --delay 30 %s", keys);
+
+  xdotool (args);
+}
+
+/* --- The chart widget ---------------------------------------------------- */
+
+typedef struct {
+  GtkWidget    *window;
+  GtkWidget    *view;
+  CaDataset    *dataset;
+  const CaNode *activated;
+  guint         n_activated;
+  const char   *description;   /* what spin_until waits the accessible for */
+} Chart;
+
+static void
+node_activated_cb (CaChartView  *view,
+                   const CaNode *node,
+                   Chart        *f)
+{
+  f->activated = node;
+  f->n_activated++;
+}
+
+static gboolean
+chart_drawn (gpointer data)
+{
+  Chart *f = data;
+
+  return gtk_widget_get_mapped (f->view) && gtk_widget_get_height (f->view) >= 300 &&
+         ca_chart_view_get_layout (CA_CHART_VIEW (f->view)) != NULL;
+}
+
+static void
+chart_set_up (Chart         *f,
+              gconstpointer  data)
+{
+  CaChartKind kind = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_x11 ())
+    return;
+  path = fixture ("chart-basic.xml");
+  f->dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->dataset);
+  f->window = gtk_window_new ();
+  f->view = ca_chart_view_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 500);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  g_signal_connect (f->view, "node-activated", G_CALLBACK (node_activated_cb), f);
+  g_object_set (f->view, "kind", kind, NULL);
+  ca_chart_view_set_node (CA_CHART_VIEW (f->view), f->dataset,
+                          ca_dataset_lookup_node (f->dataset, "r"));
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (spin_until (chart_drawn, f));
+  focus_window (GTK_WINDOW (f->window));
+}
+
+static void
+chart_tear_down (Chart         *f,
+                 gconstpointer  data)
+{
+  if (f->window != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      spin ();
+      /* The window took the widget with it. */
+      g_assert_null (f->view);
+    }
+  g_clear_object (&f->dataset);
+}
+
+static gboolean
+description_is (gpointer data)
+{
+  Chart *f = data;
+  g_autofree char *wrong = gtk_test_accessible_check_property (
+      GTK_ACCESSIBLE (f->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, f->description);
+
+  return wrong == NULL;
+}
+
+/* Waits for the accessible description a screen reader gets to be @text. */
+static void
+assert_description (Chart      *f,
+                    const char *text)
+{
+  g_autofree char *wrong = NULL;
+
+  f->description = text;
+  if (spin_until (description_is, f))
+    return;
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->view),
+                                              GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
+  g_error ("the chart's accessible description is “%s”, not “%s”", wrong, text);
+}
+
+typedef struct {
+  Chart *f;
+  guint  n;
+} Count;
+
+static gboolean
+activated_n (gpointer data)
+{
+  Count *count = data;
+
+  return count->f->n_activated >= count->n;
+}
+
+static void
+wait_activated (Chart *f,
+                guint  n)
+{
+  Count count = { f, n };
+
+  if (!spin_until (activated_n, &count))
+    g_error ("%u node-activated signals after the input, not %u", f->n_activated, n);
+  g_assert_cmpuint (f->n_activated, ==, n);
+}
+
+static const CaChartMark *
+mark (Chart *f,
+      guint  index)
+{
+  CaChartLayout *layout = ca_chart_view_get_layout (CA_CHART_VIEW (f->view));
+
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), >, index);
+  return ca_chart_layout_get_mark (layout, index);
+}
+
+static void
+click_mark (Chart       *f,
+            const CaChartMark *m)
+{
+  pointer_at (f->view, m->x + m->width / 2, m->y + m->height / 2, "click 1");
+}
+
+/* A click on a bar selects its node and says which bar it was; a click where
+ * there is no mark does nothing. */
+static void
+test_chart_click (Chart         *f,
+                  gconstpointer  data)
+{
+  const CaChartMark *first, *other = NULL;
+  CaChartLayout *layout;
+
+  if (f->window == NULL)
+    return;
+  layout = ca_chart_view_get_layout (CA_CHART_VIEW (f->view));
+  first = mark (f, 0);
+  g_assert_nonnull (first->node);
+  for (guint i = 1; i < ca_chart_layout_get_n_marks (layout) && other == NULL; i++)
+    if (mark (f, i)->node != NULL && mark (f, i)->node != first->node)
+      other = mark (f, i);
+  g_assert_nonnull (other);
+
+  click_mark (f, first);
+  wait_activated (f, 1);
+  g_assert_true (f->activated == first->node);
+  g_assert_true (gtk_widget_has_focus (f->view));
+  assert_description (f, first->accessible_name);
+
+  /* Nothing under the title: the next signal is the next bar's. */
+  g_assert_cmpint (ca_chart_layout_hit_test (layout, 2, 2), ==, -1);
+  pointer_at (f->view, 2, 2, "click 1");
+  click_mark (f, other);
+  wait_activated (f, 2);
+  g_assert_true (f->activated == other->node);
+  assert_description (f, other->accessible_name);
+}
+
+/* Arrows, Home and End move between the marks, as the screen reader says;
+ * Enter and space activate the focused one. */
+static void
+test_chart_keyboard (Chart         *f,
+                     gconstpointer  data)
+{
+  CaChartLayout *layout;
+  guint n;
+
+  if (f->window == NULL)
+    return;
+  layout = ca_chart_view_get_layout (CA_CHART_VIEW (f->view));
+  n = ca_chart_layout_get_n_marks (layout);
+  g_assert_cmpuint (n, >, 2);
+  gtk_widget_grab_focus (f->view);
+  g_assert_true (gtk_widget_has_focus (f->view));
+  assert_description (f, "");
+
+  press_keys ("Right");
+  assert_description (f, mark (f, 0)->accessible_name);
+  press_keys ("Down");
+  assert_description (f, mark (f, 1)->accessible_name);
+  press_keys ("Left");
+  assert_description (f, mark (f, 0)->accessible_name);
+  press_keys ("End");
+  assert_description (f, mark (f, n - 1)->accessible_name);
+  press_keys ("Up");
+  assert_description (f, mark (f, n - 2)->accessible_name);
+  press_keys ("Home");
+  assert_description (f, mark (f, 0)->accessible_name);
+
+  g_assert_nonnull (mark (f, 0)->node);
+  press_keys ("Return");
+  wait_activated (f, 1);
+  g_assert_true (f->activated == mark (f, 0)->node);
+  press_keys ("KP_End space");
+  wait_activated (f, 2);
+  g_assert_true (f->activated == mark (f, n - 1)->node);
+}
+
+/* --- The details pane ---------------------------------------------------- */
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkAdjustment *adjustment;
+  double         above;
+} AdjustmentWait;
+
+static gboolean
+adjustment_above (gpointer data)
+{
+  AdjustmentWait *wait = data;
+
+  return gtk_adjustment_get_value (wait->adjustment) > wait->above;
+}
+
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_height (data) > 0;
+}
+
+/* The top of @widget is inside its window. */
+static gboolean
+table_shows (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, window, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + 40 < gtk_widget_get_height (window);
+}
+
+/* In a narrow pane the table of figures scrolls sideways in its own
+ * scrolled window, but the mouse wheel over it scrolls the pane down. */
+static void
+test_details_wheel (void)
+{
+  g_autofree char *path = fixture ("details-basic.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaDataset) dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
+  GtkWidget *window, *pane, *table, *table_scroller, *pane_scroller;
+  GtkAdjustment *vertical, *sideways;
+  AdjustmentWait wait;
+  graphene_rect_t bounds;
+  double room;
+
+  if (!have_x11 ())
+    return;
+  g_assert_no_error (error);
+  window = gtk_window_new ();
+  pane = ca_details_pane_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset,
+                            ca_dataset_lookup_node (dataset, "bs-plan"));
+  gtk_window_present (GTK_WINDOW (window));
+  table = find_widget (pane, GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (table);
+  g_assert_true (spin_until (mapped, table));
+  focus_window (GTK_WINDOW (window));
+
+  table_scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  pane_scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (table_scroller),
+                                           GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (pane_scroller);
+  vertical = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane_scroller));
+  sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (table_scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), >,
+                     gtk_adjustment_get_page_size (sideways));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vertical), >,
+                     gtk_adjustment_get_page_size (vertical));
+
+  /* The pane scrolled (not to its end) so that the table shows, then the
+   * pointer over the table and the wheel down. */
+  g_assert_true (gtk_widget_compute_bounds (table_scroller, window, &bounds));
+  room = gtk_adjustment_get_upper (vertical) - gtk_adjustment_get_page_size (vertical);
+  g_assert_cmpfloat (room, >, 40);
+  gtk_adjustment_set_value (vertical, CLAMP (bounds.origin.y - 300, 0, room - 40));
+  g_assert_true (spin_until (table_shows, table_scroller));
+  wait.adjustment = vertical;
+  wait.above = gtk_adjustment_get_value (vertical);
+  pointer_at (table_scroller, 40, 20, "click 5");
+  if (!spin_until (adjustment_above, &wait))
+    g_error ("the wheel over the table did not scroll the pane (value %g)",
+             gtk_adjustment_get_value (vertical));
+  g_assert_cmpfloat (gtk_adjustment_get_value (sideways), ==, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (pane), (gpointer *) &pane);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (pane);
+}
+
+/* --- The main window ----------------------------------------------------- */
+
+typedef struct {
+  CaWindow   *window;
+  const char *id;
+} Wait;
+
+static gboolean
+loaded (gpointer data)
+{
+  Wait *wait = data;
+
+  return ca_window_get_dataset (wait->window) != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (wait->window));
+}
+
+static CaWindow *
+open_window (const char *fixture_name)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = fixture (fixture_name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Wait wait;
+
+  g_settings_reset (settings, "last-node");
+  g_settings_reset (settings, "expanded-nodes");
+  wait.window = ca_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (wait.window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (wait.window));
+  ca_window_open_file (wait.window, file);
+  g_assert_true (spin_until (loaded, &wait));
+  spin ();
+  focus_window (GTK_WINDOW (wait.window));
+  return wait.window;
+}
+
+static void
+close_window (CaWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (window);
+}
+
+static gboolean
+selected_is (gpointer data)
+{
+  Wait *wait = data;
+  const CaNode *node = ca_window_get_selected_node (wait->window);
+
+  return node != NULL && g_strcmp0 (ca_node_get_id (node), wait->id) == 0;
+}
+
+static void
+assert_selected (CaWindow   *window,
+                 const char *id)
+{
+  Wait wait = { window, id };
+  const CaNode *node;
+
+  if (spin_until (selected_is, &wait))
+    return;
+  node = ca_window_get_selected_node (window);
+  g_error ("“%s” is selected, not “%s”", node != NULL ? ca_node_get_id (node) : "(none)", id);
+}
+
+/* The label that shows @text, mapped, below @widget; in a tree row only,
+ * if @in_tree. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text,
+            gboolean    in_tree)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      (!in_tree || gtk_widget_get_ancestor (widget, GTK_TYPE_TREE_EXPANDER) != NULL))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text, in_tree);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The tree row (GtkTreeExpander's "list-row") of the tree's label @name. */
+static GtkTreeListRow *
+tree_row (CaWindow   *window,
+          const char *name,
+          GtkWidget **label_out)
+{
+  GtkWidget *label = find_label (GTK_WIDGET (window), name, TRUE);
+  GtkWidget *expander;
+
+  g_assert_nonnull (label);
+  expander = gtk_widget_get_ancestor (label, GTK_TYPE_TREE_EXPANDER);
+  g_assert_nonnull (expander);
+  if (label_out != NULL)
+    *label_out = label;
+  return gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+}
+
+typedef struct {
+  GtkTreeListRow *row;
+  gboolean        expanded;
+} RowWait;
+
+static gboolean
+row_expanded_is (gpointer data)
+{
+  RowWait *wait = data;
+  gboolean expanded;
+
+  g_object_get (wait->row, "expanded", &expanded, NULL);
+  return expanded == wait->expanded;
+}
+
+static void
+assert_expanded (GtkTreeListRow *row,
+                 gboolean        expanded)
+{
+  RowWait wait = { row, expanded };
+
+  if (!spin_until (row_expanded_is, &wait))
+    g_error ("the row is %s, not %s", expanded ? "collapsed" : "expanded",
+             expanded ? "expanded" : "collapsed");
+}
+
+/* In the tree, Right expands the row that has the focus, Left collapses
+ * it, and Left on a collapsed row goes to its parent. */
+static void
+test_tree_keys (void)
+{
+  CaWindow *window;
+  GtkTreeListRow *china;
+  GtkWidget *label;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  china = g_object_ref (tree_row (window, "China", &label));
+  /* The window opens with the first root expanded. */
+  assert_expanded (china, TRUE);
+
+  pointer_at (label, 2, 2, "click 1");
+  assert_selected (window, "cn");
+  press_keys ("Left");
+  assert_expanded (china, FALSE);
+  press_keys ("Right");
+  assert_expanded (china, TRUE);
+  /* Down goes to the first child, Left from there back to China. */
+  press_keys ("Down");
+  assert_selected (window, "sh");
+  press_keys ("KP_Right");
+  assert_expanded (tree_row (window, "Shanghai", NULL), TRUE);
+  press_keys ("Left");
+  assert_expanded (tree_row (window, "Shanghai", NULL), FALSE);
+  press_keys ("Left");
+  assert_selected (window, "cn");
+  g_assert_true (gtk_tree_list_row_get_expanded (china));
+  press_keys ("KP_Left");
+  assert_expanded (china, FALSE);
+
+  g_object_unref (china);
+  close_window (window);
+}
+
+/* The back and forward buttons of a mouse (8 and 9) walk the history, over
+ * any part of the window. */
+static void
+test_mouse_history (void)
+{
+  CaWindow *window;
+  GtkWidget *title;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  assert_selected (window, "cn");
+  /* Picked the way a person does: clicks in the tree. */
+  title = find_label (GTK_WIDGET (window), "Jiangsu", TRUE);
+  g_assert_nonnull (title);
+  pointer_at (title, 2, 2, "click 1");
+  assert_selected (window, "js");
+  ca_window_select_node (window, ca_dataset_lookup_node (ca_window_get_dataset (window), "sh"));
+  assert_selected (window, "sh");
+
+  /* Over the details pane, then over the tree. */
+  title = find_label (GTK_WIDGET (window), "Shanghai", TRUE);
+  g_assert_nonnull (title);
+  pointer_at (GTK_WIDGET (window), 700, 400, "click 8");
+  assert_selected (window, "js");
+  pointer_at (title, 2, 2, "click 8");
+  assert_selected (window, "cn");
+  pointer_at (GTK_WIDGET (window), 700, 400, "click 9");
+  assert_selected (window, "js");
+  pointer_at (GTK_WIDGET (window), 700, 400, "click 9");
+  assert_selected (window, "sh");
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("ca-test-input-XXXXXX", NULL);
+  int status;
+
+  /* Recent files go to a scratch place, not the user's list. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  ca_i18n_init ();
+  ca_i18n_set_language ("en");
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = ca_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add ("/input/chart/click", Chart, GINT_TO_POINTER (CA_CHART_COUNTS), chart_set_up,
+              test_chart_click, chart_tear_down);
+  g_test_add ("/input/chart/keyboard", Chart, GINT_TO_POINTER (CA_CHART_TIMELINE),
+              chart_set_up, test_chart_keyboard, chart_tear_down);
+  g_test_add_func ("/input/details/wheel", test_details_wheel);
+  g_test_add_func ("/input/window/tree-keys", test_tree_keys);
+  g_test_add_func ("/input/window/mouse-history", test_mouse_history);
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_rmdir (home);
+  return status;
+}
