@@ -176,6 +176,94 @@ test_empty (Fixture       *f,
   g_assert_null (ca_chart_view_get_layout (CA_CHART_VIEW (f->view)));
 }
 
+/* The chart as drawn now: the widget rendered by the window's renderer. */
+static GdkTexture *
+render_view (Fixture *f)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (f->view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (f->view), height = gtk_widget_get_height (f->view);
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t bounds;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)),
+                                      node, &bounds);
+}
+
+/* Pixels drawn in opaque magenta, a colour neither theme nor the series use. */
+static guint
+count_magenta (Fixture *f)
+{
+  g_autoptr(GdkTexture) texture = render_view (f);
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *data = g_malloc (stride * height);
+  guint n = 0;
+
+  gdk_texture_download (texture, data, stride);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        /* Cairo's ARGB32 in memory: B, G, R, A. */
+        const guchar *p = data + y * stride + x * 4;
+
+        n += p[3] >= 245 && p[2] >= 245 && p[1] <= 10 && p[0] >= 245;
+      }
+  return n;
+}
+
+typedef struct {
+  Fixture  *f;
+  gboolean  want;
+} MagentaWait;
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits (20 s at most: a frame comes soon, even in a sanitizer build) for
+ * the chart to be drawn with, or without, magenta. */
+static gboolean
+wait_magenta (Fixture  *f,
+              gboolean  want)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+  gboolean ok;
+
+  while (!(ok = (count_magenta (f) > 20) == want) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return ok;
+}
+
+/* The chart takes its colours from the style, and follows the style when it
+ * changes: a provider that makes its text magenta, then none again. */
+static void
+test_style_changed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gtk_widget_get_display (f->view);
+
+  g_assert_cmpuint (count_magenta (f), ==, 0);
+  gtk_css_provider_load_from_data (provider, "chart { color: rgb(255, 0, 255); }", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  if (!wait_magenta (f, TRUE))
+    g_error ("the chart did not take the new text colour: %u magenta pixels",
+             count_magenta (f));
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (provider));
+  if (!wait_magenta (f, FALSE))
+    g_error ("the chart kept the old text colour: %u magenta pixels", count_magenta (f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +282,8 @@ main (int   argc,
   g_test_add ("/chart/view/kind-property", Fixture, NULL, fixture_set_up, test_kind_property,
               fixture_tear_down);
   g_test_add ("/chart/view/empty", Fixture, NULL, fixture_set_up, test_empty,
+              fixture_tear_down);
+  g_test_add ("/chart/view/style-changed", Fixture, NULL, fixture_set_up, test_style_changed,
               fixture_tear_down);
   return g_test_run ();
 }
