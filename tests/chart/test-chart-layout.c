@@ -452,6 +452,104 @@ test_kind_names (void)
   g_assert_false (ca_chart_kind_from_string (NULL, &kind));
 }
 
+/* --- The "others" row: its qualifier joins its members' (issue 18) ------ */
+
+/* @n parks under "root", park i with a count and a goal (year 2025) of
+ * value n - i whose qualifier is @qualifiers[i % n_qualifiers]; the parks
+ * at the end, the smallest, are the ones summed into "others". */
+static CaDataset *
+load_qualified (guint               n,
+                const char * const *qualifiers,
+                guint               n_qualifiers)
+{
+  g_autoptr(GString) xml = g_string_new (
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">\n"
+      "<title xml:lang=\"en\">Qualified</title>\n<metrics>\n"
+      "<metric id=\"projects\" kind=\"count\"><name xml:lang=\"en\">Projects</name></metric>\n"
+      "</metrics>\n<sources>\n"
+      "<source id=\"s\" published=\"2024-01-01\" publisher=\"P\">"
+      "<title xml:lang=\"en\">T</title></source>\n</sources>\n"
+      "<region id=\"root\" kind=\"country\"><name xml:lang=\"en\">Root</name>\n");
+  g_autoptr(GError) error = NULL;
+  CaDataset *dataset;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml,
+        "<park id=\"p%u\" kind=\"park\"><name xml:lang=\"en\">Park %u</name>"
+        "<count metric=\"projects\" value=\"%u\" date=\"2024\" qualifier=\"%s\" source=\"s\"/>"
+        "<goal metric=\"projects\" value=\"%u\" year=\"2025\" qualifier=\"%s\" source=\"s\"/>"
+        "</park>\n", i, i, n - i, qualifiers[i % n_qualifiers], n - i,
+        qualifiers[i % n_qualifiers]);
+  g_string_append (xml, "</region>\n</atlas>\n");
+  dataset = ca_dataset_load_data (xml->str, xml->len, "qualified.xml", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+/* The last mark of @layout is the "others" sum: no node, no figure, a label
+ * written with @expected's symbol, and at least one member of each of the
+ * @n_members qualifiers among what it sums. */
+static void
+check_others_qualifier (CaChartLayout *layout,
+                        guint          n_parks,
+                        guint          n_members,
+                        CaQualifier    expected)
+{
+  guint marks = ca_chart_layout_get_n_marks (layout);
+  const CaChartMark *others = ca_chart_layout_get_mark (layout, marks - 1);
+  const char *label = without_isolate (others->label);
+  const char *symbol = ca_format_qualifier_symbol (expected);
+
+  g_assert_cmpuint (marks, >, 1);
+  g_assert_null (others->node);
+  g_assert_null (others->figure);
+  /* The others hold a member of every qualifier of the cycle. */
+  g_assert_cmpuint (n_parks - (marks - 1), >=, n_members);
+  if (*symbol == '\0')
+    g_assert_true (g_ascii_isdigit (label[0]));
+  else if (!g_str_has_prefix (label, symbol) || !g_ascii_isdigit (label[strlen (symbol) + 1]))
+    g_error ("the others row reads “%s”, not “%s N”", label, symbol);
+}
+
+static void
+test_others_qualifier (void)
+{
+  /* Exact only when every part is; a common lean kept; a mix is "about". */
+  const struct {
+    const char *qualifiers[3];
+    guint       n;
+    CaQualifier expected;
+  } cases[] = {
+    { { "exact" }, 1, CA_QUALIFIER_EXACT },
+    { { "at-least" }, 1, CA_QUALIFIER_AT_LEAST },
+    { { "more-than" }, 1, CA_QUALIFIER_MORE_THAN },
+    { { "nearly" }, 1, CA_QUALIFIER_NEARLY },
+    { { "at-most" }, 1, CA_QUALIFIER_AT_MOST },
+    { { "exact", "at-least" }, 2, CA_QUALIFIER_AT_LEAST },
+    { { "more-than", "exact", "at-least" }, 3, CA_QUALIFIER_AT_LEAST },
+    { { "exact", "about" }, 2, CA_QUALIFIER_ABOUT },
+    { { "exact", "at-most" }, 2, CA_QUALIFIER_ABOUT },
+    { { "at-least", "nearly" }, 2, CA_QUALIFIER_ABOUT },
+  };
+  const guint n_parks = 120;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(CaDataset) dataset = load_qualified (n_parks, cases[c].qualifiers, cases[c].n);
+      const CaNode *root = ca_dataset_lookup_node (dataset, "root");
+      g_autoptr(CaChartLayout) counts = chart_test_layout (root, CA_CHART_COUNTS, 900, 600);
+      g_autoptr(CaChartLayout) goals = chart_test_layout (root, CA_CHART_GOALS, 900, 600);
+
+      g_test_message ("case %u: %s…", c, cases[c].qualifiers[0]);
+      check_others_qualifier (counts, n_parks, cases[c].n, cases[c].expected);
+      check_others_qualifier (goals, n_parks, cases[c].n, cases[c].expected);
+    }
+}
+
+/* --- end of the "others" qualifier block --------------------------------- */
+
 int
 main (int   argc,
       char *argv[])
@@ -477,5 +575,6 @@ main (int   argc,
   g_test_add_func ("/chart/layout/many-children", test_many_children);
   g_test_add_func ("/chart/layout/fixtures", test_fixtures);
   g_test_add_func ("/chart/layout/bundled", test_bundled);
+  g_test_add_func ("/chart/layout/others-qualifier", test_others_qualifier);
   return g_test_run ();
 }
