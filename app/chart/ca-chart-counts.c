@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <glib/gi18n.h>
 
 #include "ca-chart-private.h"
 #include "ca-format.h"
@@ -109,7 +108,7 @@ collect_self (CaChartLayout *self,
         continue;
       item.node = self->node;
       item.figure = figure;
-      item.name = ca_chart_keep (self, ca_format_date (&figure->date));
+      item.name = ca_chart_keep (self, ca_format_date (self->lang, &figure->date));
       item.value = figure->value;
       item.qualifier = figure->qualifier;
       item.date = figure->date;
@@ -165,7 +164,7 @@ group_others (CaChartLayout *self,
     }
   number = ca_format_number (others.n_parts);
   /* Translators: a bar that sums the rows that do not fit; %s is a number */
-  others.name = ca_chart_keep (self, g_strdup_printf (ngettext ("%s other", "%s others",
+  others.name = ca_chart_keep (self, g_strdup_printf (ca_i18n_ngettext (self->lang, "%s other", "%s others",
                                                                 others.n_parts), number));
   g_array_set_size (items, keep);
   g_array_append_val (items, others);
@@ -176,7 +175,7 @@ item_value (CaChartLayout  *self,
             const CaMetric *metric,
             const Item     *item)
 {
-  return ca_chart_keep (self, ca_chart_value_label (metric, item->value, item->qualifier));
+  return ca_chart_keep (self, ca_chart_value_label (self, metric, item->value, item->qualifier));
 }
 
 static void
@@ -191,18 +190,18 @@ describe_sum (CaChartLayout  *self,
     /* Translators: a tooltip of a bar that adds up the counts of the places
      * below one: place, metric, value, number of places added */
     mark->tooltip = ca_chart_keep (self, g_strdup_printf (
-        ngettext ("%s\n%s: %s, the sum of %s place below it",
+        ca_i18n_ngettext (self->lang, "%s\n%s: %s, the sum of %s place below it",
                   "%s\n%s: %s, the sum of %s places below it", item->n_parts),
         item->name, ca_chart_isolated_metric (self, metric), mark->label, number));
   else
     /* Translators: a tooltip of the bar that sums the rows that did not fit */
     mark->tooltip = ca_chart_keep (self, g_strdup_printf (
-        _("%s\n%s: %s in all"), item->name, ca_chart_isolated_metric (self, metric),
+        ca_i18n_gettext (self->lang, "%s\n%s: %s in all"), item->name, ca_chart_isolated_metric (self, metric),
         mark->label));
   mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
       /* Translators: a screen reader's name of a summed bar: metric, value, what */
-      _("%s: %s (%s)"), ca_chart_metric_name (metric), mark->label,
-      item->node != NULL ? ca_chart_node_name (item->node) : item->name));
+      ca_i18n_gettext (self->lang, "%s: %s (%s)"), ca_chart_metric_name (self, metric), mark->label,
+      item->node != NULL ? ca_chart_node_name (self, item->node) : item->name));
 }
 
 static void
@@ -218,8 +217,8 @@ describe (CaChartLayout  *self,
   mark->label = item_value (self, metric, item);
   if (item->figure != NULL)
     {
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (item->figure, NULL));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (item->figure, NULL));
+      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->figure, NULL));
+      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->figure, NULL));
     }
   else
     describe_sum (self, mark, metric, item);
@@ -278,7 +277,7 @@ draw_axis (CaChartLayout  *self,
 
       ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
                           x, plot->y, 0, plot->height);
-      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (metric, v)),
+      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (self->lang, metric, v)),
                           FONT_SMALL, 0, 1);
       text.ink = INK_DIM;
       ca_chart_panel_text (self, bars->panel, &text,
@@ -380,7 +379,7 @@ layout_panel (CaChartLayout     *self,
   bars.panel = ca_chart_add_panel (self, cell, series->metric);
   g_array_index (self->panels, Panel, bars.panel).area.width -= CA_CHART_PAD;
   top = cell->y;
-  heading = ca_chart_heading (series->metric, g_array_index (series->items, Item, 0).value);
+  heading = ca_chart_heading (self, series->metric, g_array_index (series->items, Item, 0).value);
   top = ca_chart_panel_heading (self, bars.panel, heading);
   bars.plot.y = top + 2;
   bars.plot.height = MAX (cell->y + cell->height - CA_CHART_PAD - tick_h - bars.plot.y, 1);
@@ -493,9 +492,9 @@ ca_chart_layout_counts (CaChartLayout *self)
     {
       /* Translators: %s is a place or program */
       ca_chart_show_empty (self,
-                           g_strdup_printf (_("No counts are recorded for %s"),
-                                            ca_chart_node_name (self->node)),
-                           g_strdup_printf (_("No counts are recorded for %s"),
+                           g_strdup_printf (ca_i18n_gettext (self->lang, "No counts are recorded for %s"),
+                                            ca_chart_node_name (self, self->node)),
+                           g_strdup_printf (ca_i18n_gettext (self->lang, "No counts are recorded for %s"),
                                             ca_chart_isolated_name (self, self->node)));
       return;
     }

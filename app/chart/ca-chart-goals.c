@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <glib/gi18n.h>
 
 #include "ca-chart-private.h"
 #include "ca-format.h"
@@ -99,7 +98,7 @@ draw_value_axis (CaChartLayout  *self,
 
       ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
                           plot->x, y, plot->width, 0);
-      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (metric, v)),
+      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (self->lang, metric, v)),
                           FONT_SMALL, 0, 1);
       text.ink = INK_DIM;
       ca_chart_panel_text (self, bars->panel, &text, plot->x - 4 - text.w, y - text.h / 2);
@@ -115,7 +114,7 @@ tick_labels_width (CaChartLayout  *self,
 
   for (guint t = 0; t < axis->n_ticks; t++)
     {
-      g_autofree char *label = ca_format_axis_value (metric, t * axis->step);
+      g_autofree char *label = ca_format_axis_value (self->lang, metric, t * axis->step);
       Text text;
 
       ca_chart_make_text (self, &text, label, FONT_SMALL, 0, 1);
@@ -139,24 +138,24 @@ describe (CaChartLayout  *self,
     {
       mark->node = item->goal->node;
       mark->figure = item->goal;
-      mark->label = ca_chart_keep (self, ca_chart_value_label (metric, item->value,
+      mark->label = ca_chart_keep (self, ca_chart_value_label (self, metric, item->value,
                                                                item->qualifier));
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (item->goal, item->reached));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (item->goal,
+      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->goal, item->reached));
+      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->goal,
                                                                          item->reached));
       return;
     }
   number = ca_format_number (item->n_parts);
-  value = ca_chart_sum_value (metric, item->value, item->qualifier);
-  mark->label = ca_chart_keep (self, ca_chart_value_label (metric, item->value,
+  value = ca_chart_sum_value (self, metric, item->value, item->qualifier);
+  mark->label = ca_chart_keep (self, ca_chart_value_label (self, metric, item->value,
                                                            item->qualifier));
   /* Translators: a bar that adds up goals that did not fit: number, metric, value */
   mark->tooltip = ca_chart_keep (self, g_strdup_printf (
-      ngettext ("%s other goal\n%s: %s in all", "%s other goals\n%s: %s in all", item->n_parts),
+      ca_i18n_ngettext (self->lang, "%s other goal\n%s: %s in all", "%s other goals\n%s: %s in all", item->n_parts),
       number, ca_chart_isolated_metric (self, metric), value));
   mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
-      ngettext ("%s other goal, %s: %s in all", "%s other goals, %s: %s in all", item->n_parts),
-      number, ca_chart_metric_name (metric), value));
+      ca_i18n_ngettext (self->lang, "%s other goal, %s: %s in all", "%s other goals, %s: %s in all", item->n_parts),
+      number, ca_chart_metric_name (self, metric), value));
 }
 
 /* The value label above a bar: on one or two lines if the slot is wide
@@ -291,7 +290,7 @@ draw_year (CaChartLayout  *self,
            double          slot_w)
 {
   CaDate date = { g_array_index (items, Item, 0).year, 0, 0 };
-  g_autofree char *year = ca_format_date (&date);
+  g_autofree char *year = ca_format_date (self->lang, &date);
   double bar_slot, w;
   Text text;
 
@@ -381,7 +380,7 @@ layout_panel (CaChartLayout     *self,
   double top, tick_w;
 
   group_series (series, MAX (cell->width - 2 * CA_CHART_PAD - 72, 1));
-  heading = ca_chart_heading (series->metric, series->max);
+  heading = ca_chart_heading (self, series->metric, series->max);
   bars.ink = ink;
   bars.panel = ca_chart_add_panel (self, cell, series->metric);
   g_array_index (self->panels, Panel, bars.panel).area.width -= CA_CHART_PAD;
@@ -421,9 +420,9 @@ ca_chart_layout_goals (CaChartLayout *self)
   g_autofree CaChartRect *cells = NULL;
   LegendItem legend[] = {
     /* Translators: the legend of a goal's bar */
-    { _("Goal"), INK_SERIES, SHAPE_OUTLINE },
+    { ca_i18n_gettext (self->lang, "Goal"), INK_SERIES, SHAPE_OUTLINE },
     /* Translators: the legend of what was reached against a goal */
-    { _("Reported"), INK_SERIES, SHAPE_FILL },
+    { ca_i18n_gettext (self->lang, "Reported"), INK_SERIES, SHAPE_FILL },
   };
   gboolean any_reached = collect (self, all);
   guint shown;
@@ -432,9 +431,9 @@ ca_chart_layout_goals (CaChartLayout *self)
     {
       /* Translators: %s is a place or program */
       ca_chart_show_empty (self,
-                           g_strdup_printf (_("No goals are recorded for %s"),
-                                            ca_chart_node_name (self->node)),
-                           g_strdup_printf (_("No goals are recorded for %s"),
+                           g_strdup_printf (ca_i18n_gettext (self->lang, "No goals are recorded for %s"),
+                                            ca_chart_node_name (self, self->node)),
+                           g_strdup_printf (ca_i18n_gettext (self->lang, "No goals are recorded for %s"),
                                             ca_chart_isolated_name (self, self->node)));
       return;
     }

@@ -2,7 +2,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n.h>
 
 #include "ca-chart-private.h"
 #include "ca-format.h"
@@ -295,17 +294,17 @@ sources_line (CaChartLayout *self)
   for (guint i = 0; i < n; i++)
     {
       const CaSource *source = g_ptr_array_index (self->sources, i);
-      g_autofree char *date = ca_format_date (&source->published);
+      g_autofree char *date = ca_format_date (self->lang, &source->published);
       g_autofree char *publisher = ca_chart_isolate (source->publisher);
 
       if (i > 0)
         /* Translators: separates sources in a chart's footer */
-        g_string_append (list, _("; "));
+        g_string_append (list, ca_i18n_gettext (self->lang, "; "));
       /* Translators: a source in a chart's footer: publisher, date */
-      g_string_append_printf (list, _("%s, %s"), publisher, date);
+      g_string_append_printf (list, ca_i18n_gettext (self->lang, "%s, %s"), publisher, date);
     }
   /* Translators: the footer of a chart that names where its figures come from */
-  return g_strdup_printf (ngettext ("Source: %s", "Sources: %s", n), list->str);
+  return g_strdup_printf (ca_i18n_ngettext (self->lang, "Source: %s", "Sources: %s", n), list->str);
 }
 
 static double
@@ -457,7 +456,7 @@ ca_chart_note_hidden_panels (CaChartLayout *self,
 {
   g_autofree char *number = ca_format_number (hidden);
   /* Translators: under a chart with too many panels to show; %s is a number */
-  g_autofree char *note = g_strdup_printf (ngettext ("%s more metric is not shown",
+  g_autofree char *note = g_strdup_printf (ca_i18n_ngettext (self->lang, "%s more metric is not shown",
                                                      "%s more metrics are not shown",
                                                      hidden), number);
 

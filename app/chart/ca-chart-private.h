@@ -3,6 +3,7 @@
 #include <pango/pangocairo.h>
 
 #include "ca-chart.h"
+#include "ca-i18n.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,8 @@ typedef struct {
 
 struct _CaChartLayout {
   CaChartOptions        options;
+  const char           *lang;       /* the language it writes in, resolved */
+  const char           *data_lang;  /* its xml:lang tag, for the data's names */
   const CaNode         *node;
   PangoContext         *context;
   PangoFontDescription *fonts[N_FONTS];
@@ -183,19 +186,26 @@ gboolean    ca_chart_panel_text      (CaChartLayout  *self,
                                       double          x,
                                       double          y);
 
-/* Text of marks, ca-chart-text.c */
-const char *ca_chart_node_name       (const CaNode   *node);
-const char *ca_chart_metric_name     (const CaMetric *metric);
-char       *ca_chart_figure_tooltip  (const CaFigure *figure,
+/* Text of marks, ca-chart-text.c, in the layout's language */
+const char *ca_chart_node_name       (CaChartLayout  *self,
+                                      const CaNode   *node);
+const char *ca_chart_metric_name     (CaChartLayout  *self,
+                                      const CaMetric *metric);
+char       *ca_chart_figure_tooltip  (CaChartLayout  *self,
+                                      const CaFigure *figure,
                                       const CaFigure *reached);
-char       *ca_chart_figure_a11y     (const CaFigure *figure,
+char       *ca_chart_figure_a11y     (CaChartLayout  *self,
+                                      const CaFigure *figure,
                                       const CaFigure *reached);
-char       *ca_chart_heading         (const CaMetric *metric,
+char       *ca_chart_heading         (CaChartLayout  *self,
+                                      const CaMetric *metric,
                                       double          max_value);
-char       *ca_chart_value_label     (const CaMetric *metric,
+char       *ca_chart_value_label     (CaChartLayout  *self,
+                                      const CaMetric *metric,
                                       double          value,
                                       CaQualifier     qualifier);
-char       *ca_chart_sum_value       (const CaMetric *metric,
+char       *ca_chart_sum_value       (CaChartLayout  *self,
+                                      const CaMetric *metric,
                                       double          total,
                                       CaQualifier     qualifier);
 CaQualifier ca_chart_join_qualifiers (CaQualifier     a,

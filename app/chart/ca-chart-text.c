@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "ca-chart-private.h"
 #include "ca-format.h"
@@ -23,125 +22,134 @@ const char *
 ca_chart_isolated_name (CaChartLayout *self,
                         const CaNode  *node)
 {
-  return ca_chart_keep (self, ca_chart_isolate (ca_chart_node_name (node)));
+  return ca_chart_keep (self, ca_chart_isolate (ca_chart_node_name (self, node)));
 }
 
 const char *
 ca_chart_isolated_metric (CaChartLayout  *self,
                           const CaMetric *metric)
 {
-  return ca_chart_keep (self, ca_chart_isolate (ca_chart_metric_name (metric)));
+  return ca_chart_keep (self, ca_chart_isolate (ca_chart_metric_name (self, metric)));
 }
 
 const char *
-ca_chart_node_name (const CaNode *node)
+ca_chart_node_name (CaChartLayout *self,
+                    const CaNode  *node)
 {
-  return ca_node_get_name (node, ca_i18n_get_data_language ());
+  return ca_node_get_name (node, self->data_lang);
 }
 
 const char *
-ca_chart_metric_name (const CaMetric *metric)
+ca_chart_metric_name (CaChartLayout  *self,
+                      const CaMetric *metric)
 {
-  const char *name = ca_text_lookup (&metric->names, ca_i18n_get_data_language ());
+  const char *name = ca_text_lookup (&metric->names, self->data_lang);
 
   return name != NULL ? name : metric->id;
 }
 
 static char *
-figure_when (const CaFigure *figure)
+figure_when (CaChartLayout  *self,
+             const CaFigure *figure)
 {
   CaDate year = { figure->year, 0, 0 };
 
   if (figure->type == CA_FIGURE_GOAL)
-    return ca_format_date (&year);
-  return ca_format_date (&figure->date);
+    return ca_format_date (self->lang, &year);
+  return ca_format_date (self->lang, &figure->date);
 }
 
 static char *
-source_line (const CaSource *source)
+source_line (CaChartLayout  *self,
+             const CaSource *source)
 {
   g_autofree char *date = NULL;
   g_autofree char *publisher = NULL;
 
   if (source == NULL)
     return g_strdup ("");
-  date = ca_format_date (&source->published);
+  date = ca_format_date (self->lang, &source->published);
   publisher = ca_chart_isolate (source->publisher);
   /* Translators: a tooltip line naming where a figure was published: publisher, date */
-  return g_strdup_printf (_("Source: %s, %s"), publisher, date);
+  return g_strdup_printf (ca_i18n_gettext (self->lang, "Source: %s, %s"), publisher, date);
 }
 
 /* A value as ca-format.h writes it, isolated: its unit (or a count's word)
  * comes from the data. */
 static char *
-isolated_value (const CaFigure *figure)
+isolated_value (CaChartLayout  *self,
+                const CaFigure *figure)
 {
-  g_autofree char *value = ca_format_figure_value_long (figure);
+  g_autofree char *value = ca_format_figure_value_worded (self->lang, figure);
 
   return ca_chart_isolate (value);
 }
 
 static char *
-reached_text (const CaFigure *goal,
+reached_text (CaChartLayout  *self,
+              const CaFigure *goal,
               const CaFigure *reached)
 {
-  g_autofree char *value = isolated_value (reached);
+  g_autofree char *value = isolated_value (self, reached);
   g_autofree char *share = ca_format_percent (goal->value > 0 ? reached->value / goal->value : 0);
-  g_autofree char *when = figure_when (reached);
+  g_autofree char *when = figure_when (self, reached);
 
   /* Translators: what a place reports against its goal: value (share of the goal, date) */
-  return g_strdup_printf (_("Reached %s (%s of the goal, %s)"), value, share, when);
+  return g_strdup_printf (ca_i18n_gettext (self->lang, "Reached %s (%s of the goal, %s)"), value, share, when);
 }
 
 char *
-ca_chart_figure_tooltip (const CaFigure *figure,
+ca_chart_figure_tooltip (CaChartLayout  *self,
+                         const CaFigure *figure,
                          const CaFigure *reached)
 {
-  g_autofree char *value = isolated_value (figure);
-  g_autofree char *when = figure_when (figure);
-  g_autofree char *source = source_line (figure->source);
-  g_autofree char *metric = ca_chart_isolate (ca_chart_metric_name (figure->metric));
-  g_autofree char *node = ca_chart_isolate (ca_chart_node_name (figure->node));
+  g_autofree char *value = isolated_value (self, figure);
+  g_autofree char *when = figure_when (self, figure);
+  g_autofree char *source = source_line (self, figure->source);
+  g_autofree char *metric = ca_chart_isolate (ca_chart_metric_name (self, figure->metric));
+  g_autofree char *node = ca_chart_isolate (ca_chart_node_name (self, figure->node));
   g_autofree char *line = NULL;
   g_autofree char *progress = NULL;
 
   if (figure->type == CA_FIGURE_GOAL)
     /* Translators: a goal in a tooltip: metric, value, year it is due */
-    line = g_strdup_printf (_("%s goal: %s by %s"), metric, value, when);
+    line = g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s by %s"), metric, value, when);
   else
     /* Translators: a count in a tooltip: metric, value, date */
-    line = g_strdup_printf (_("%s: %s (%s)"), metric, value, when);
+    line = g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s (%s)"), metric, value, when);
   if (reached != NULL)
-    progress = reached_text (figure, reached);
+    progress = reached_text (self, figure, reached);
   return g_strjoin ("\n", node, line,
                     progress != NULL ? progress : source, progress != NULL ? source : NULL,
                     NULL);
 }
 
 char *
-ca_chart_figure_a11y (const CaFigure *figure,
+ca_chart_figure_a11y (CaChartLayout  *self,
+                      const CaFigure *figure,
                       const CaFigure *reached)
 {
-  g_autofree char *value = ca_format_figure_value_long (figure);
-  g_autofree char *when = figure_when (figure);
+  g_autofree char *value = ca_format_figure_value_worded (self->lang, figure);
+  g_autofree char *when = figure_when (self, figure);
   g_autofree char *share = NULL;
-  const char *metric = ca_chart_metric_name (figure->metric);
-  const char *node = ca_chart_node_name (figure->node);
+  const char *metric = ca_chart_metric_name (self, figure->metric);
+  const char *node = ca_chart_node_name (self, figure->node);
 
   if (figure->type == CA_FIGURE_COUNT)
     /* Translators: a screen reader's name of a count: "Projects: 16 (Baoshan, April 2024)" */
-    return g_strdup_printf (_("%s: %s (%s, %s)"), metric, value, node, when);
+    return g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s (%s, %s)"), metric, value, node, when);
   if (reached == NULL)
     /* Translators: a screen reader's name of a goal: metric, value, place, year */
-    return g_strdup_printf (_("%s goal: %s (%s, %s)"), metric, value, node, when);
+    return g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s (%s, %s)"), metric, value, node, when);
   share = ca_format_percent (figure->value > 0 ? reached->value / figure->value : 0);
   /* Translators: as "%s goal: %s (%s, %s)", then the share of it reached */
-  return g_strdup_printf (_("%s goal: %s (%s, %s), %s reached"), metric, value, node, when,
+  return g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s (%s, %s), %s reached"), metric, value, node, when,
                           share);
 }
 
 char *
-ca_chart_sum_value (const CaMetric *metric,
+ca_chart_sum_value (CaChartLayout  *self,
+                    const CaMetric *metric,
                     double          total,
                     CaQualifier     qualifier)
 {
@@ -153,7 +161,7 @@ ca_chart_sum_value (const CaMetric *metric,
   sum.value = total;
   sum.qualifier = qualifier;
   /* Isolated: the unit in it comes from the data. */
-  value = ca_format_figure_value (&sum);
+  value = ca_format_figure_value (self->lang, &sum);
   return ca_chart_isolate (value);
 }
 
@@ -161,7 +169,8 @@ ca_chart_sum_value (const CaMetric *metric,
  * a count is written as its number alone ("≥ 40"); money and quantities keep
  * their unit ("≈ CNY 500 billion"). */
 char *
-ca_chart_value_label (const CaMetric *metric,
+ca_chart_value_label (CaChartLayout  *self,
+                      const CaMetric *metric,
                       double          value,
                       CaQualifier     qualifier)
 {
@@ -169,12 +178,9 @@ ca_chart_value_label (const CaMetric *metric,
   g_autofree char *number = NULL;
 
   if (metric->kind != CA_METRIC_COUNT)
-    return ca_chart_sum_value (metric, value, qualifier);
+    return ca_chart_sum_value (self, metric, value, qualifier);
   number = ca_format_number (value);
-  if (*symbol == '\0')
-    return g_steal_pointer (&number);
-  /* Chinese sets the symbol against the number, as ca_format does. */
-  return g_strconcat (symbol, ca_i18n_is_chinese () ? "" : " ", number, NULL);
+  return ca_format_qualified (self->lang, symbol, number);
 }
 
 /* A sum is exact only when its parts are; parts that all lean the same way
@@ -229,11 +235,12 @@ ca_chart_latest_count (const CaNode   *node,
 
 /* A panel's heading: the metric and the unit of its axis. */
 char *
-ca_chart_heading (const CaMetric *metric,
+ca_chart_heading (CaChartLayout  *self,
+                  const CaMetric *metric,
                   double          max_value)
 {
-  g_autofree char *unit = ca_format_axis_unit (metric, max_value);
-  g_autofree char *name = ca_chart_isolate (ca_chart_metric_name (metric));
+  g_autofree char *unit = ca_format_axis_unit (self->lang, metric, max_value);
+  g_autofree char *name = ca_chart_isolate (ca_chart_metric_name (self, metric));
   g_autofree char *isolated_unit = NULL;
 
   /* A count's unit is its own name ("projects"), which the heading has. */
@@ -241,5 +248,5 @@ ca_chart_heading (const CaMetric *metric,
     return g_steal_pointer (&name);
   isolated_unit = ca_chart_isolate (unit);
   /* Translators: a chart panel's heading: metric (unit of its axis) */
-  return g_strdup_printf (_("%s (%s)"), name, isolated_unit);
+  return g_strdup_printf (ca_i18n_gettext (self->lang, "%s (%s)"), name, isolated_unit);
 }

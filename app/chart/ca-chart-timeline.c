@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <glib/gi18n.h>
 
 #include "ca-chart-private.h"
 #include "ca-format.h"
@@ -120,7 +119,7 @@ draw_year_axis (CaChartLayout *self,
                           0, axes->plot.height);
       if (year > axes->last || year % step != 0)
         continue;
-      label = ca_format_date (&date);
+      label = ca_format_date (self->lang, &date);
       ca_chart_make_text (self, &text, label, FONT_SMALL, 0, 1);
       text.ink = INK_DIM;
       if (text.w <= slot * step)
@@ -146,9 +145,9 @@ draw_now (CaChartLayout *self,
     return;
   ca_chart_add_shape (self, SHAPE_LINE, INK_ACCENT, 1.0, x, axes->plot.y - 2, 0,
                       axes->plot.height + 2);
-  label = ca_format_date (&date);
+  label = ca_format_date (self->lang, &date);
   /* Translators: the label of the current year's line on a timeline */
-  now = g_strdup_printf (_("Now (%s)"), label);
+  now = g_strdup_printf (ca_i18n_gettext (self->lang, "Now (%s)"), label);
   ca_chart_make_text (self, &text, now, FONT_SMALL, 0, 1);
   text.ink = INK_ACCENT;
   ca_chart_panel_text (self, 0, &text,
@@ -163,10 +162,10 @@ describe_program (CaChartLayout *self,
                   const Row     *row)
 {
   CaChartMark *mark = CA_CHART_MARK (self, index);
-  g_autofree char *period = ca_format_period (ca_node_get_start_year (row->node),
+  g_autofree char *period = ca_format_period (self->lang, ca_node_get_start_year (row->node),
                                               ca_node_get_end_year (row->node));
   CaStatus status = ca_node_get_status (row->node);
-  const char *name = ca_chart_node_name (row->node);
+  const char *name = ca_chart_node_name (self, row->node);
   const char *isolated = ca_chart_isolated_name (self, row->node);
 
   mark->node = row->node;
@@ -175,15 +174,15 @@ describe_program (CaChartLayout *self,
     {
       mark->tooltip = ca_chart_keep (self, g_strdup_printf ("%s\n%s", isolated, period));
       /* Translators: a screen reader's name of a program's bar: name, period */
-      mark->accessible_name = ca_chart_keep (self, g_strdup_printf (_("%s: %s"), name, period));
+      mark->accessible_name = ca_chart_keep (self, g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s"), name, period));
       return;
     }
   /* Translators: a program's tooltip: name, then period · status */
-  mark->tooltip = ca_chart_keep (self, g_strdup_printf (_("%s\n%s · %s"), isolated, period,
-                                                        ca_format_status (status)));
+  mark->tooltip = ca_chart_keep (self, g_strdup_printf (ca_i18n_gettext (self->lang, "%s\n%s · %s"), isolated, period,
+                                                        ca_format_status (self->lang, status)));
   /* Translators: a screen reader's name of a program's bar: name, period, status */
-  mark->accessible_name = ca_chart_keep (self, g_strdup_printf (_("%s: %s, %s"), name, period,
-                                                                ca_format_status (status)));
+  mark->accessible_name = ca_chart_keep (self, g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s, %s"), name, period,
+                                                                ca_format_status (self->lang, status)));
 }
 
 static void
@@ -213,10 +212,10 @@ draw_goals (CaChartLayout *self,
       mark = CA_CHART_MARK (self, index);
       mark->node = row->node;
       mark->figure = goal;
-      value = ca_format_figure_value (goal);
+      value = ca_format_figure_value (self->lang, goal);
       mark->label = ca_chart_keep (self, ca_chart_isolate (value));
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (goal, reached));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (goal, reached));
+      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, goal, reached));
+      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, goal, reached));
     }
 }
 
@@ -250,8 +249,9 @@ draw_row (CaChartLayout *self,
 }
 
 static guint
-legend_for (GArray     *rows,
-            LegendItem *legend)
+legend_for (CaChartLayout *self,
+            GArray        *rows,
+            LegendItem    *legend)
 {
   static const CaStatus statuses[] = {
     CA_STATUS_PLANNED, CA_STATUS_ACTIVE, CA_STATUS_COMPLETED, CA_STATUS_NONE
@@ -269,7 +269,8 @@ legend_for (GArray     *rows,
             continue;
           legend[n].label = statuses[s] == CA_STATUS_NONE
             /* Translators: the legend of programs without a status */
-            ? _("No status") : ca_format_status (statuses[s]);
+            ? ca_i18n_gettext (self->lang, "No status")
+            : ca_format_status (self->lang, statuses[s]);
           legend[n].ink = status_ink (statuses[s]);
           legend[n++].swatch = SHAPE_FILL;
           break;
@@ -278,7 +279,7 @@ legend_for (GArray     *rows,
   if (!any_goals)
     return n;
   /* Translators: the legend of a goal's marker on the timeline */
-  legend[n].label = _("Goal");
+  legend[n].label = ca_i18n_gettext (self->lang, "Goal");
   legend[n].ink = INK_FOREGROUND;
   legend[n++].swatch = SHAPE_DIAMOND;
   return n;
@@ -333,7 +334,7 @@ layout_rows (CaChartLayout *self,
     {
       g_autofree char *number = ca_format_number (rows->len - shown);
       /* Translators: the last row of a timeline too long to show; %s is a number */
-      g_autofree char *note = g_strdup_printf (ngettext ("%s more program",
+      g_autofree char *note = g_strdup_printf (ca_i18n_ngettext (self->lang, "%s more program",
                                                          "%s more programs",
                                                          rows->len - shown), number);
 
@@ -353,15 +354,15 @@ ca_chart_layout_timeline (CaChartLayout *self)
     {
       /* Translators: %s is a place or program */
       ca_chart_show_empty (self,
-                           g_strdup_printf (_("No programs are recorded for %s"),
-                                            ca_chart_node_name (self->node)),
-                           g_strdup_printf (_("No programs are recorded for %s"),
+                           g_strdup_printf (ca_i18n_gettext (self->lang, "No programs are recorded for %s"),
+                                            ca_chart_node_name (self, self->node)),
+                           g_strdup_printf (ca_i18n_gettext (self->lang, "No programs are recorded for %s"),
                                             ca_chart_isolated_name (self, self->node)));
       return;
     }
   extend (&first, &last, self->options.current_year);
   axes.first = first;
   axes.last = last;
-  ca_chart_frame (self, legend, legend_for (rows, legend));
+  ca_chart_frame (self, legend, legend_for (self, rows, legend));
   layout_rows (self, rows, &axes);
 }

@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "ca-chart-private.h"
 #include "ca-format.h"
@@ -35,17 +34,24 @@ ca_chart_kind_to_string (CaChartKind kind)
 }
 
 const char *
-ca_chart_kind_get_label (CaChartKind kind)
+ca_chart_kind_get_label_in (const char  *lang,
+                            CaChartKind  kind)
 {
   switch (kind)
     {
     /* Translators: a chart of what a place has promised */
-    case CA_CHART_GOALS: return _("Goals");
+    case CA_CHART_GOALS: return ca_i18n_gettext (lang, "Goals");
     /* Translators: a chart of the figures a place reports */
-    case CA_CHART_COUNTS: return _("Counts");
-    case CA_CHART_TIMELINE: return _("Timeline");
+    case CA_CHART_COUNTS: return ca_i18n_gettext (lang, "Counts");
+    case CA_CHART_TIMELINE: return ca_i18n_gettext (lang, "Timeline");
     default: g_return_val_if_reached (NULL);
     }
+}
+
+const char *
+ca_chart_kind_get_label (CaChartKind kind)
+{
+  return ca_chart_kind_get_label_in (NULL, kind);
 }
 
 static void
@@ -145,7 +151,7 @@ prepare_context (CaChartLayout              *self,
                  PangoContext               *context,
                  const PangoFontDescription *font)
 {
-  const char *language = ca_i18n_get_language ();
+  const char *language = self->lang;
 
   /* Tell Pango when the text is Chinese, so that it gets Chinese glyph forms
    * and fonts, not Japanese ones.  Other text keeps the default language,
@@ -197,6 +203,10 @@ ca_chart_layout_new (const CaNode         *node,
   self->options.height = MAX (options->height, 1.0);
   if (self->options.current_year == 0)
     self->options.current_year = this_year ();
+  self->lang = ca_i18n_resolve (options->language);
+  self->data_lang = ca_i18n_data_language_of (self->lang);
+  /* The copy must not point at the caller's string. */
+  self->options.language = self->lang;
   self->node = node;
   self->strings = g_string_chunk_new (1024);
   self->sources = g_ptr_array_new ();
@@ -208,11 +218,11 @@ ca_chart_layout_new (const CaNode         *node,
   self->panels = g_array_new (FALSE, FALSE, sizeof (Panel));
   prepare_context (self, context, options->font);
   /* Translators: a chart's title: the place, a dash, the view ("Shanghai — Goals") */
-  self->title = g_strdup_printf (_("%s — %s"), ca_chart_node_name (node),
-                                 ca_chart_kind_get_label (options->kind));
+  self->title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"), ca_chart_node_name (self, node),
+                                 ca_chart_kind_get_label_in (self->lang, options->kind));
   /* The same title as drawn, where the name cannot reorder the rest. */
-  self->drawn_title = g_strdup_printf (_("%s — %s"), ca_chart_isolated_name (self, node),
-                                       ca_chart_kind_get_label (options->kind));
+  self->drawn_title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"), ca_chart_isolated_name (self, node),
+                                       ca_chart_kind_get_label_in (self->lang, options->kind));
 
   switch (options->kind)
     {
@@ -289,7 +299,7 @@ ca_chart_layout_get_citation (CaChartLayout *self)
   g_string_append_c (out, '\n');
   for (guint i = 0; i < self->sources->len; i++)
     {
-      g_autofree char *line = ca_format_citation (g_ptr_array_index (self->sources, i));
+      g_autofree char *line = ca_format_citation (self->lang, g_ptr_array_index (self->sources, i));
 
       g_string_append_printf (out, "%s\n", line);
     }

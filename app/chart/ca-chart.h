@@ -21,7 +21,11 @@ typedef enum {
 gboolean     ca_chart_kind_from_string (const char  *name,
                                         CaChartKind *kind);
 const char  *ca_chart_kind_to_string   (CaChartKind  kind);
-/* Translated, for the switcher and titles: "Goals", "Counts", "Timeline". */
+/* Translated, for titles: "Goals", "Counts", "Timeline" in @lang (NULL:
+ * the interface language). */
+const char  *ca_chart_kind_get_label_in (const char *lang,
+                                         CaChartKind kind);
+/* The same in the interface language, for the window's switcher. */
 const char  *ca_chart_kind_get_label   (CaChartKind  kind);
 
 typedef struct {
@@ -55,6 +59,9 @@ typedef struct {
    * bold for headings, a tenth larger and bold for the title.  NULL, as for
    * exports, for fixed sizes that do not depend on the desktop's font. */
   const PangoFontDescription *font;
+  /* The language the chart writes in, a gettext code ("zh_CN"); NULL for
+   * the interface language.  Its words, numbers, dates and data names. */
+  const char *language;
 } CaChartOptions;
 
 typedef enum {

@@ -14,7 +14,6 @@
 
 #include "ca-atomic.h"
 #include "ca-export.h"
-#include "ca-i18n.h"
 #include "ca-node.h"
 
 /* What the file says about itself, in the chart's language. */
@@ -82,6 +81,7 @@ setup_context (PangoContext *context)
 static CaChartLayout *
 layout_chart (const CaNode *node,
               CaChartKind   kind,
+              const char   *language,
               PangoContext *context,
               double        width,
               double        height)
@@ -93,6 +93,7 @@ layout_chart (const CaNode *node,
     .current_year = 0,
     .with_title = TRUE,
     .with_sources = TRUE,
+    .language = language,
   };
 
   setup_context (context);
@@ -125,11 +126,8 @@ draw_chart (const CaNode *node,
   CaChartLayout *layout;
   CaChartStyle style;
 
-  if (language != NULL)
-    ca_i18n_push_language (language);
-
   context = pango_cairo_create_context (cr);
-  layout = layout_chart (node, kind, context, width, height);
+  layout = layout_chart (node, kind, language, context, width, height);
   ca_chart_style_init_print (&style);
 
   cairo_save (cr);
@@ -144,9 +142,6 @@ draw_chart (const CaNode *node,
     fill_meta (layout, meta);
   ca_chart_layout_free (layout);
   g_object_unref (context);
-
-  if (language != NULL)
-    ca_i18n_pop_language ();
 }
 
 void
@@ -210,15 +205,11 @@ ca_export_get_citation (const CaNode *node,
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  if (language != NULL)
-    ca_i18n_push_language (language);
   context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  layout = layout_chart (node, kind, context, 1200, 800);
+  layout = layout_chart (node, kind, language, context, 1200, 800);
   citation = ca_chart_layout_get_citation (layout);
   ca_chart_layout_free (layout);
   g_object_unref (context);
-  if (language != NULL)
-    ca_i18n_pop_language ();
   return citation;
 }
 

@@ -33,7 +33,7 @@ typedef struct {
   int             width;     /* layout units: PNG/SVG pixels at scale 1, PDF points */
   int             height;
   int             scale;     /* PNG only: pixels per layout unit */
-  const char     *language;  /* a gettext code ("zh_CN"); NULL for the current one */
+  const char     *language;  /* a gettext code ("zh_CN"); NULL for the interface's */
 } CaExportOptions;
 
 /* From a file name's extension (".png", ".svg", ".pdf", any case). */
@@ -43,7 +43,8 @@ const char      *ca_export_format_to_extension  (CaExportFormat         format);
 
 /* Lays out and draws the chart of @node at @width x @height layout units
  * onto @cr in the print style, with title and sources, in @language (NULL:
- * current).  Used by the exports, the clipboard and the printout. */
+ * the interface language; nothing process-wide changes for another one).
+ * Used by the exports, the clipboard and the printout. */
 void             ca_export_draw                 (const CaNode          *node,
                                                  CaChartKind            kind,
                                                  const char            *language,
@@ -67,8 +68,8 @@ GBytes          *ca_export_render               (const CaNode          *node,
                                                  const CaExportOptions *options,
                                                  GError               **error);
 /* The file name an export proposes: "ID-VIEW.EXT" for a chart (@csv
- * FALSE), "ID-figures.csv" for the figures, in the words of the current
- * language.  Made safe with ca_export_clean_file_name (). */
+ * FALSE), "ID-figures.csv" for the figures, in the words of the interface
+ * language, as the file chooser it goes to.  Made safe with ca_export_clean_file_name (). */
 char            *ca_export_default_name         (const CaNode          *node,
                                                  CaChartKind            kind,
                                                  CaExportFormat         format,

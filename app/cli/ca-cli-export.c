@@ -14,6 +14,7 @@
 #include "ca-csv.h"
 #include "ca-dataset.h"
 #include "ca-export.h"
+#include "ca-i18n.h"
 #include "ca-model-types.h"
 #include "ca-node.h"
 
@@ -227,11 +228,13 @@ write_out (const CaNode       *node,
     .width = options->width > 0 ? options->width : DEFAULT_WIDTH,
     .height = options->height > 0 ? options->height : DEFAULT_HEIGHT,
     .scale = options->scale > 0 ? options->scale : 1,
-    .language = NULL,
+    /* --lang chose the language of the whole run, messages included, before
+     * anything else ran; the export names it rather than rely on it. */
+    .language = ca_i18n_get_language (),
   };
 
   if (out_kind->csv)
-    return ca_csv_write_subtree (node, options->out, error);
+    return ca_csv_write_figures (node, export.language, options->out, error);
   return ca_export_write (node, &export, options->out, error);
 }
 

@@ -154,9 +154,10 @@ append_row (GString        *out,
 
 char *
 ca_csv_format_subtree (const CaNode *node,
+                       const char   *lang,
                        guint        *n_rows)
 {
-  const char *lang = ca_i18n_get_data_language ();
+  const char *data_lang = ca_i18n_data_language_of (lang);
   GString *out;
   guint rows = 0;
 
@@ -174,9 +175,9 @@ ca_csv_format_subtree (const CaNode *node,
 
       if (n_figures == 0)
         continue;
-      path = node_path (n, lang);
+      path = node_path (n, data_lang);
       for (guint i = 0; i < n_figures; i++)
-        append_row (out, ca_node_get_figure (n, i), path, lang);
+        append_row (out, ca_node_get_figure (n, i), path, data_lang);
       rows += n_figures;
     }
 
@@ -186,7 +187,8 @@ ca_csv_format_subtree (const CaNode *node,
 }
 
 gboolean
-ca_csv_write_subtree (const CaNode  *node,
+ca_csv_write_figures (const CaNode  *node,
+                      const char    *lang,
                       const char    *path,
                       GError       **error)
 {
@@ -195,6 +197,14 @@ ca_csv_write_subtree (const CaNode  *node,
   g_return_val_if_fail (node != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  text = ca_csv_format_subtree (node, NULL);
+  text = ca_csv_format_subtree (node, lang, NULL);
   return ca_atomic_write (path, text, strlen (text), error);
+}
+
+gboolean
+ca_csv_write_subtree (const CaNode  *node,
+                      const char    *path,
+                      GError       **error)
+{
+  return ca_csv_write_figures (node, NULL, path, error);
 }

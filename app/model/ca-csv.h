@@ -17,8 +17,8 @@ G_BEGIN_DECLS
  * kind is the figure's type ("goal" or "count"); value is the raw number in
  * the metric's base unit, in the shortest form that reads back exactly;
  * qualifier is the dataset token ("exact", "about", "at-least", ...); dates
- * are ISO 8601.  node_path and source_title use the current language of
- * ca-i18n.h, node names joined with " / ".  A text cell (an id, a name, a
+ * are ISO 8601.  node_path and source_title are in the language @lang
+ * (NULL: the interface language), node names joined with " / ".  A text cell (an id, a name, a
  * unit, a publisher, a title) that starts with =, +, -, @, a tab or a
  * carriage return is written with a leading apostrophe, so that a
  * spreadsheet shows it instead of running it as a formula; value, year and
@@ -26,8 +26,15 @@ G_BEGIN_DECLS
 
 /* Returns the whole text; @n_rows, if given, receives the figure rows written. */
 char     *ca_csv_format_subtree (const CaNode  *node,
+                                 const char    *lang,
                                  guint         *n_rows);
 /* Writes it to @path whole or not at all (see ca-atomic.h). */
+gboolean  ca_csv_write_figures  (const CaNode  *node,
+                                 const char    *lang,
+                                 const char    *path,
+                                 GError       **error);
+/* The same in the interface language.  Kept for tests/soak/soak-window.c;
+ * new code says which language it writes in. */
 gboolean  ca_csv_write_subtree  (const CaNode  *node,
                                  const char    *path,
                                  GError       **error);

@@ -1,8 +1,12 @@
 /* ca-format.c: numbers, dates and words for a reader, per language
  *
- * The number styles are in code, not in the catalogue: English groups
- * thousands and counts in millions and billions, Chinese counts in 万 (1e4)
- * and 亿 (1e8).  Words go through gettext.
+ * Every function writes in the language it is given (NULL: the interface
+ * language), never in a process-wide one.  The number styles are in code,
+ * not in the catalogue, as they are ways of counting rather than words:
+ * English groups thousands and counts in millions and billions, Chinese
+ * counts in 万 (1e4) and 亿 (1e8), with its currency and measure words.
+ * Words, dates, periods and the spacing between a qualifier and its value
+ * come from the catalogue of that language (ca_i18n_gettext ()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,10 +16,12 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
-
 #include "ca-format.h"
 #include "ca-i18n.h"
+
+/* Marks a message for xgettext; ca_i18n_gettext () translates it. */
+#define N_(text) (text)
+#define NC_(context, text) (text)
 
 typedef struct {
   double      factor;
@@ -144,11 +150,12 @@ is_ascii (const char *text)
 
 /* The metric's name as a count noun: "projects" in English, "项目" in Chinese. */
 static char *
-count_noun (const CaMetric *metric,
-            double          value,
-            gboolean        chinese)
+count_noun (const char     *lang,
+            const CaMetric *metric,
+            double          value)
 {
-  const char *name = ca_text_lookup (&metric->names, NULL);
+  gboolean chinese = ca_i18n_language_is_chinese (lang);
+  const char *name = ca_text_lookup (&metric->names, ca_i18n_data_language_of (lang));
   g_autofree char *lower = NULL;
   gsize len;
 
@@ -170,7 +177,8 @@ count_noun (const CaMetric *metric,
 }
 
 static char *
-format_chinese_value (const CaMetric *metric,
+format_chinese_value (const char     *lang,
+                      const CaMetric *metric,
                       double          value,
                       gboolean        axis)
 {
@@ -195,13 +203,14 @@ format_chinese_value (const CaMetric *metric,
     default:
       if (axis)
         return g_steal_pointer (&number);
-      noun = count_noun (metric, value, TRUE);
+      noun = count_noun (lang, metric, value);
       return g_strconcat (number, "个", noun, NULL);
     }
 }
 
 static char *
-format_english_value (const CaMetric *metric,
+format_english_value (const char     *lang,
+                      const CaMetric *metric,
                       double          value,
                       gboolean        axis)
 {
@@ -220,36 +229,39 @@ format_english_value (const CaMetric *metric,
     default:
       if (axis)
         return g_steal_pointer (&number);
-      noun = count_noun (metric, value, FALSE);
+      noun = count_noun (lang, metric, value);
       return g_strconcat (number, " ", noun, NULL);
     }
 }
 
 char *
-ca_format_value (const CaMetric *metric,
+ca_format_value (const char     *lang,
+                 const CaMetric *metric,
                  double          value)
 {
   g_return_val_if_fail (metric != NULL, NULL);
-  if (ca_i18n_is_chinese ())
-    return format_chinese_value (metric, value, FALSE);
-  return format_english_value (metric, value, FALSE);
+  if (ca_i18n_language_is_chinese (lang))
+    return format_chinese_value (lang, metric, value, FALSE);
+  return format_english_value (lang, metric, value, FALSE);
 }
 
 char *
-ca_format_axis_value (const CaMetric *metric,
+ca_format_axis_value (const char     *lang,
+                      const CaMetric *metric,
                       double          value)
 {
   g_return_val_if_fail (metric != NULL, NULL);
-  if (ca_i18n_is_chinese ())
-    return format_chinese_value (metric, value, TRUE);
-  return format_english_value (metric, value, TRUE);
+  if (ca_i18n_language_is_chinese (lang))
+    return format_chinese_value (lang, metric, value, TRUE);
+  return format_english_value (lang, metric, value, TRUE);
 }
 
 char *
-ca_format_axis_unit (const CaMetric *metric,
+ca_format_axis_unit (const char     *lang,
+                     const CaMetric *metric,
                      double          max_value)
 {
-  gboolean chinese = ca_i18n_is_chinese ();
+  gboolean chinese = ca_i18n_language_is_chinese (lang);
   const Scale *scale;
   const char *currency;
 
@@ -258,7 +270,7 @@ ca_format_axis_unit (const CaMetric *metric,
                   : pick_scale (english_scales, G_N_ELEMENTS (english_scales), max_value);
   if (metric->kind == CA_METRIC_COUNT)
     return chinese ? g_strconcat (scale != NULL ? scale->word : "", "个", NULL)
-                   : count_noun (metric, 2.0, FALSE);
+                   : count_noun (lang, metric, 2.0);
   if (chinese)
     {
       currency = metric->kind == CA_METRIC_MONEY ? chinese_currency (metric->unit) : NULL;
@@ -285,83 +297,113 @@ ca_format_qualifier_symbol (CaQualifier qualifier)
 }
 
 const char *
-ca_format_qualifier_word (CaQualifier qualifier)
+ca_format_qualifier_word (const char  *lang,
+                          CaQualifier  qualifier)
 {
   switch (qualifier)
     {
     case CA_QUALIFIER_ABOUT:
       /* Translators: a figure that is approximate: "about CNY 500 billion" / 约 */
-      return C_("qualifier", "about");
+      return ca_i18n_pgettext (lang, "qualifier", "about");
     case CA_QUALIFIER_NEARLY:
       /* Translators: a figure a little under the value: "nearly 100 projects" / 近 */
-      return C_("qualifier", "nearly");
+      return ca_i18n_pgettext (lang, "qualifier", "nearly");
     case CA_QUALIFIER_AT_LEAST:
       /* Translators: a lower bound: "at least 10 projects" / 至少 */
-      return C_("qualifier", "at least");
+      return ca_i18n_pgettext (lang, "qualifier", "at least");
     case CA_QUALIFIER_MORE_THAN:
       /* Translators: a strict lower bound: "more than 10 projects" / 超过 */
-      return C_("qualifier", "more than");
+      return ca_i18n_pgettext (lang, "qualifier", "more than");
     case CA_QUALIFIER_AT_MOST:
       /* Translators: an upper bound: "at most 10 projects" / 至多 */
-      return C_("qualifier", "at most");
+      return ca_i18n_pgettext (lang, "qualifier", "at most");
     case CA_QUALIFIER_EXACT:
     default:
       /* Translators: a figure stated exactly (a qualifier, shown in lists) */
-      return C_("qualifier", "exact");
+      return ca_i18n_pgettext (lang, "qualifier", "exact");
     }
 }
 
 char *
-ca_format_figure_value (const CaFigure *figure)
+ca_format_qualified (const char *lang,
+                     const char *qualifier,
+                     const char *value)
+{
+  g_return_val_if_fail (qualifier != NULL && value != NULL, NULL);
+
+  if (*qualifier == '\0')
+    return g_strdup (value);
+  /* Translators: a qualifier, as a symbol or words ("≈", "about"), then a
+   * value: "≈ CNY 500 billion", "about 40 projects".  Chinese writes them
+   * without a space: "%s%s". */
+  return g_strdup_printf (ca_i18n_pgettext (lang, "qualified value", "%s %s"), qualifier, value);
+}
+
+char *
+ca_format_figure_value (const char     *lang,
+                        const CaFigure *figure)
 {
   g_autofree char *value = NULL;
-  const char *symbol;
 
   g_return_val_if_fail (figure != NULL && figure->metric != NULL, NULL);
-  value = ca_format_value (figure->metric, figure->value);
-  symbol = ca_format_qualifier_symbol (figure->qualifier);
-  if (*symbol == '\0')
+  value = ca_format_value (lang, figure->metric, figure->value);
+  return ca_format_qualified (lang, ca_format_qualifier_symbol (figure->qualifier), value);
+}
+
+char *
+ca_format_figure_value_worded (const char     *lang,
+                               const CaFigure *figure)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (figure != NULL && figure->metric != NULL, NULL);
+  value = ca_format_value (lang, figure->metric, figure->value);
+  if (figure->qualifier == CA_QUALIFIER_EXACT)
     return g_steal_pointer (&value);
-  return g_strconcat (symbol, ca_i18n_is_chinese () ? "" : " ", value, NULL);
+  return ca_format_qualified (lang, ca_format_qualifier_word (lang, figure->qualifier), value);
 }
 
 char *
 ca_format_figure_value_long (const CaFigure *figure)
 {
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (figure != NULL && figure->metric != NULL, NULL);
-  value = ca_format_value (figure->metric, figure->value);
-  if (figure->qualifier == CA_QUALIFIER_EXACT)
-    return g_steal_pointer (&value);
-  return g_strconcat (ca_format_qualifier_word (figure->qualifier),
-                      ca_i18n_is_chinese () ? "" : " ", value, NULL);
+  return ca_format_figure_value_worded (NULL, figure);
 }
 
 /* Dates ------------------------------------------------------------------ */
 
-static const char * const month_names[] = {
-  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-};
+static const char *
+month_name (const char *lang,
+            int         month)
+{
+  static const char * const names[] = {
+    /* Translators: a month's name in a date; Chinese writes "1月" */
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+    N_("December"),
+  };
+
+  return ca_i18n_gettext (lang, names[month - 1]);
+}
 
 char *
-ca_format_date (const CaDate *date)
+ca_format_date (const char   *lang,
+                const CaDate *date)
 {
+  const char *month;
+
   g_return_val_if_fail (date != NULL, NULL);
-  if (ca_i18n_is_chinese ())
-    {
-      if (date->month == 0)
-        return g_strdup_printf ("%d年", date->year);
-      if (date->day == 0)
-        return g_strdup_printf ("%d年%d月", date->year, date->month);
-      return g_strdup_printf ("%d年%d月%d日", date->year, date->month, date->day);
-    }
   if (date->month < 1 || date->month > 12)
-    return g_strdup_printf ("%d", date->year);
+    /* Translators: a date that is a year alone: "2024"; Chinese "%d年" */
+    return g_strdup_printf (ca_i18n_pgettext (lang, "date", "%d"), date->year);
+  month = month_name (lang, date->month);
   if (date->day == 0)
-    return g_strdup_printf ("%s %d", _(month_names[date->month - 1]), date->year);
-  return g_strdup_printf ("%d %s %d", date->day, _(month_names[date->month - 1]), date->year);
+    /* Translators: a month and its year: "April 2024"; %s is the month's
+     * name, %d the year.  Chinese "%2$d年%1$s" gives "2024年4月". */
+    return g_strdup_printf (ca_i18n_pgettext (lang, "date", "%s %d"), month, date->year);
+  /* Translators: a whole date: "7 April 2024"; the day, the month's name,
+   * the year.  Chinese "%3$d年%2$s%1$d日" gives "2024年4月7日". */
+  return g_strdup_printf (ca_i18n_pgettext (lang, "date", "%d %s %d"),
+                          date->day, month, date->year);
 }
 
 char *
@@ -376,41 +418,40 @@ ca_format_date_iso (const CaDate *date)
 }
 
 char *
-ca_format_period (int start_year,
-                  int end_year)
+ca_format_period (const char *lang,
+                  int         start_year,
+                  int         end_year)
 {
-  gboolean chinese = ca_i18n_is_chinese ();
-
   if (start_year != 0 && end_year != 0)
-    return chinese ? g_strdup_printf ("%d—%d年", start_year, end_year)
-                   : g_strdup_printf ("%d–%d", start_year, end_year);
+    /* Translators: the years a program runs: "2022–2030" (an en dash);
+     * Chinese "%d—%d年" */
+    return g_strdup_printf (ca_i18n_pgettext (lang, "period", "%d–%d"), start_year, end_year);
   if (start_year != 0)
-    return chinese ? g_strdup_printf ("%d年起", start_year)
-                   /* Translators: a program with a start year and no end */
-                   : g_strdup_printf (_("from %d"), start_year);
+    /* Translators: a program with a start year and no end */
+    return g_strdup_printf (ca_i18n_gettext (lang, "from %d"), start_year);
   if (end_year != 0)
-    return chinese ? g_strdup_printf ("至%d年", end_year)
-                   /* Translators: a program with an end year and no start */
-                   : g_strdup_printf (_("until %d"), end_year);
+    /* Translators: a program with an end year and no start */
+    return g_strdup_printf (ca_i18n_gettext (lang, "until %d"), end_year);
   return g_strdup ("");
 }
 
 /* Words ------------------------------------------------------------------ */
 
 const char *
-ca_format_status (CaStatus status)
+ca_format_status (const char *lang,
+                  CaStatus    status)
 {
   switch (status)
     {
     case CA_STATUS_PLANNED:
       /* Translators: the status of a program */
-      return C_("status", "Planned");
+      return ca_i18n_pgettext (lang, "status", "Planned");
     case CA_STATUS_ACTIVE:
       /* Translators: the status of a program */
-      return C_("status", "Active");
+      return ca_i18n_pgettext (lang, "status", "Active");
     case CA_STATUS_COMPLETED:
       /* Translators: the status of a program */
-      return C_("status", "Completed");
+      return ca_i18n_pgettext (lang, "status", "Completed");
     case CA_STATUS_NONE:
     default:
       return "";
@@ -418,20 +459,21 @@ ca_format_status (CaStatus status)
 }
 
 const char *
-ca_format_node_type (CaNodeType type)
+ca_format_node_type (const char *lang,
+                     CaNodeType  type)
 {
   switch (type)
     {
     case CA_NODE_PARK:
       /* Translators: an industrial or science park, a kind of node */
-      return C_("node type", "Park");
+      return ca_i18n_pgettext (lang, "node type", "Park");
     case CA_NODE_PROGRAM:
       /* Translators: a policy program or plan, a kind of node */
-      return C_("node type", "Program");
+      return ca_i18n_pgettext (lang, "node type", "Program");
     case CA_NODE_REGION:
     default:
       /* Translators: a country, province, city or district, a kind of node */
-      return C_("node type", "Region");
+      return ca_i18n_pgettext (lang, "node type", "Region");
     }
 }
 
@@ -459,18 +501,15 @@ static const struct {
 };
 
 const char *
-ca_format_kind (const char *kind)
+ca_format_kind (const char *lang,
+                const char *kind)
 {
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (kind != NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_str_equal (kinds[i].token, kind))
-      {
-        /* A NULL domain: GLib then skips its "should translate" guess,
-         * which is wrong in the C.UTF-8 locale. */
-        return g_dpgettext2 (NULL, "kind", kinds[i].label);
-      }
+      return ca_i18n_pgettext (lang, "kind", kinds[i].label);
   /* An unknown kind reads as its token: "innovation-centre" -> "Innovation centre". */
   label = g_strdelimit (g_strdup (kind), "-_", ' ');
   label[0] = g_ascii_toupper (label[0]);
@@ -478,17 +517,19 @@ ca_format_kind (const char *kind)
 }
 
 char *
-ca_format_citation (const CaSource *source)
+ca_format_citation (const char     *lang,
+                    const CaSource *source)
 {
   g_autofree char *date = NULL;
   const char *title;
 
   g_return_val_if_fail (source != NULL, NULL);
-  date = ca_format_date (&source->published);
-  title = ca_text_lookup (&source->titles, NULL);
-  if (ca_i18n_is_chinese ())
-    return g_strdup_printf ("%s，%s，《%s》", source->publisher, date, title != NULL ? title : "");
-  return g_strdup_printf ("%s, %s, “%s”", source->publisher, date, title != NULL ? title : "");
+  date = ca_format_date (lang, &source->published);
+  title = ca_text_lookup (&source->titles, ca_i18n_data_language_of (lang));
+  /* Translators: a source: publisher, date, title in quotation marks.
+   * Chinese "%s，%s，《%s》" */
+  return g_strdup_printf (ca_i18n_pgettext (lang, "citation", "%s, %s, “%s”"),
+                          source->publisher, date, title != NULL ? title : "");
 }
 
 char *

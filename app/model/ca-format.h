@@ -6,42 +6,63 @@
 
 G_BEGIN_DECLS
 
-/* Everything that shows a number to a reader goes through here.  All
- * functions write for the current language of ca-i18n.h. */
+/* Everything that shows a number to a reader goes through here.  Each
+ * function writes in the language @lang it is given, a gettext code ("en",
+ * "zh_CN"), or in the interface language for NULL; none changes the
+ * process's language, so any thread may call them. */
 
-/* "16", "1,234" / "1,234"; "2.5" */
+/* "16", "1,234"; "2.5": the same in every language we write. */
 char        *ca_format_number            (double             value);
 /* A value with its unit: "CNY 500 billion" / "5000亿元", "120 projects" / "120个项目". */
-char        *ca_format_value             (const CaMetric    *metric,
+char        *ca_format_value             (const char        *lang,
+                                          const CaMetric    *metric,
                                           double             value);
 /* Shorter, for axis ticks: "CNY 100 bn" / "1000亿". */
-char        *ca_format_axis_value        (const CaMetric    *metric,
+char        *ca_format_axis_value        (const char        *lang,
+                                          const CaMetric    *metric,
                                           double             value);
 /* The unit of an axis: "CNY billion" / "亿元", "projects" / "个". */
-char        *ca_format_axis_unit         (const CaMetric    *metric,
+char        *ca_format_axis_unit         (const char        *lang,
+                                          const CaMetric    *metric,
                                           double             max_value);
 /* "≈" about, "≲" nearly, "≥" at least, ">" more than, "≤" at most, "" exact. */
 const char  *ca_format_qualifier_symbol  (CaQualifier        qualifier);
-/* "about", "nearly", "at least", "more than", "at most", "exact". */
-const char  *ca_format_qualifier_word    (CaQualifier        qualifier);
+/* "about", "nearly", "at least", "more than", "at most", "exact" / "约", ... */
+const char  *ca_format_qualifier_word    (const char        *lang,
+                                          CaQualifier        qualifier);
+/* @qualifier (a symbol or words, "" for none) before @value: "≈ 40" / "≈40". */
+char        *ca_format_qualified         (const char        *lang,
+                                          const char        *qualifier,
+                                          const char        *value);
 /* A figure's value with its qualifier as a symbol: "≈ CNY 500 billion". */
-char        *ca_format_figure_value      (const CaFigure    *figure);
+char        *ca_format_figure_value      (const char        *lang,
+                                          const CaFigure    *figure);
 /* With the qualifier as words: "about CNY 500 billion" / "约5000亿元". */
+char        *ca_format_figure_value_worded (const char      *lang,
+                                            const CaFigure  *figure);
+/* The same in the interface language.  Kept for tests/ui/test-details-pane.c;
+ * new code says which language it writes in. */
 char        *ca_format_figure_value_long (const CaFigure    *figure);
 /* "7 April 2024" / "2024年4月7日", "April 2024" / "2024年4月", "2024" / "2024年". */
-char        *ca_format_date              (const CaDate      *date);
+char        *ca_format_date              (const char        *lang,
+                                          const CaDate      *date);
 /* "2024-04-07" style, for CSV and ids. */
 char        *ca_format_date_iso          (const CaDate      *date);
 /* "2022–2030" / "2022—2030年"; handles a missing start or end. */
-char        *ca_format_period            (int                start_year,
+char        *ca_format_period            (const char        *lang,
+                                          int                start_year,
                                           int                end_year);
-const char  *ca_format_status            (CaStatus           status);
+const char  *ca_format_status            (const char        *lang,
+                                          CaStatus           status);
 /* Translated name of a node type or known kind token ("Region", "Chemical park"). */
-const char  *ca_format_node_type         (CaNodeType         type);
-const char  *ca_format_kind              (const char        *kind);
+const char  *ca_format_node_type         (const char        *lang,
+                                          CaNodeType         type);
+const char  *ca_format_kind              (const char        *lang,
+                                          const char        *kind);
 /* "Shanghai Municipal Government Information Office, 23 November 2022, “Title”" */
-char        *ca_format_citation          (const CaSource    *source);
-/* A share reached: "62%" */
+char        *ca_format_citation          (const char        *lang,
+                                          const CaSource    *source);
+/* A share reached: "62%", in every language. */
 char        *ca_format_percent           (double             fraction);
 
 G_END_DECLS

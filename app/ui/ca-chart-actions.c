@@ -12,6 +12,7 @@
 #include "ca-csv.h"
 #include "ca-export-dialog.h"
 #include "ca-export.h"
+#include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-window-private.h"
 
@@ -132,7 +133,7 @@ save_job_write (SaveJob    *job,
   gboolean ok;
 
   if (job->csv)
-    ok = ca_csv_write_subtree (job->node, path, &error);
+    ok = ca_csv_write_figures (job->node, job->options.language, path, &error);
   else
     ok = ca_export_write (job->node, &job->options, path, &error);
 
@@ -326,6 +327,8 @@ ca_chart_actions_export_csv (GtkWindow       *parent,
 
   job = save_job_new (parent, toasts, dataset, node);
   job->csv = TRUE;
+  /* The figures' names in the language the window shows them in. */
+  job->options.language = ca_i18n_get_language ();
   name = ca_export_default_name (node, CA_CHART_GOALS, job->options.format, TRUE);
   choose_file (job, _("Export Figures as CSV"), name);
   save_job_unref (job);
@@ -352,13 +355,14 @@ texture_from_surface (cairo_surface_t *surface)
 static GdkContentProvider *
 create_chart_content (const CaNode *node,
                       CaChartKind   kind,
+                      const char   *language,
                       int           width,
                       int           height,
                       int           scale)
 {
-  cairo_surface_t *surface = ca_export_render_image (node, kind, NULL, width, height, scale);
+  cairo_surface_t *surface = ca_export_render_image (node, kind, language, width, height, scale);
   g_autoptr(GdkTexture) texture = texture_from_surface (surface);
-  g_autofree char *citation = ca_export_get_citation (node, kind, NULL);
+  g_autofree char *citation = ca_export_get_citation (node, kind, language);
   GdkContentProvider *providers[2];
 
   cairo_surface_destroy (surface);
@@ -383,7 +387,7 @@ ca_chart_actions_copy_chart (GtkWidget       *widget,
 
   /* The size last chosen for exports, sharp on this screen. */
   settings = g_settings_new (APPLICATION_ID);
-  content = create_chart_content (node, kind,
+  content = create_chart_content (node, kind, ca_i18n_get_language (),
                                   g_settings_get_int (settings, "export-width"),
                                   g_settings_get_int (settings, "export-height"),
                                   gtk_widget_get_scale_factor (widget));
@@ -398,6 +402,7 @@ typedef struct {
   CaDataset    *dataset;
   const CaNode *node;
   CaChartKind   kind;
+  const char   *language;  /* the window's when printing began */
   GtkWindow    *parent;
   gboolean      running;   /* run () returned "in progress": "done" ends it */
 } PrintJob;
@@ -419,7 +424,7 @@ draw_page_cb (GtkPrintOperation *operation,
               int                page,
               PrintJob          *job)
 {
-  ca_export_draw (job->node, job->kind, NULL,
+  ca_export_draw (job->node, job->kind, job->language,
                   gtk_print_context_get_cairo_context (context),
                   gtk_print_context_get_width (context),
                   gtk_print_context_get_height (context));
@@ -465,6 +470,7 @@ ca_chart_actions_new_print_operation (CaDataset    *dataset,
   job->dataset = g_object_ref (dataset);
   job->node = node;
   job->kind = kind;
+  job->language = ca_i18n_get_language ();
   /* Charts are wider than tall: landscape fits them best.  Points keep the
    * chart's text at the size it has in a PDF export. */
   gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);

@@ -30,7 +30,7 @@ copy_clicked_cb (CaCitationPopover *self,
   if (self->source == NULL)
     return;
 
-  citation = ca_format_citation (self->source);
+  citation = ca_format_citation (NULL, self->source);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
   gtk_popover_popdown (GTK_POPOVER (self));
 }
@@ -101,7 +101,7 @@ ca_citation_popover_set_source (CaCitationPopover *self,
   if (source == NULL)
     return;
 
-  date = ca_format_date (&source->published);
+  date = ca_format_date (NULL, &source->published);
   title = ca_text_lookup (&source->titles, ca_i18n_get_data_language ());
   has_href = source->href != NULL && *source->href != '\0';
 

@@ -199,14 +199,14 @@ format_facts (const CaNode *node)
   CaStatus status = ca_node_get_status (node);
 
   if (kind != NULL)
-    g_ptr_array_add (parts, g_strdup (ca_format_kind (kind)));
+    g_ptr_array_add (parts, g_strdup (ca_format_kind (NULL, kind)));
   else
-    g_ptr_array_add (parts, g_strdup (ca_format_node_type (ca_node_get_node_type (node))));
+    g_ptr_array_add (parts, g_strdup (ca_format_node_type (NULL, ca_node_get_node_type (node))));
 
   if (start != 0 || end != 0)
-    g_ptr_array_add (parts, ca_format_period (start, end));
+    g_ptr_array_add (parts, ca_format_period (NULL, start, end));
   if (status != CA_STATUS_NONE)
-    g_ptr_array_add (parts, g_strdup (ca_format_status (status)));
+    g_ptr_array_add (parts, g_strdup (ca_format_status (NULL, status)));
 
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
@@ -310,7 +310,7 @@ bind_value_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   const CaFigure *figure = list_item_get_figure (list_item);
-  g_autofree char *value = ca_format_figure_value_long (figure);
+  g_autofree char *value = ca_format_figure_value_worded (NULL, figure);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), value);
 }
@@ -325,7 +325,7 @@ bind_date_cb (GtkSignalListItemFactory *factory,
   g_autofree char *date = NULL;
 
   /* A goal is due in a year; a count carries the date it was reported. */
-  date = ca_format_date (figure->type == CA_FIGURE_GOAL ? &year_only : &figure->date);
+  date = ca_format_date (NULL, figure->type == CA_FIGURE_GOAL ? &year_only : &figure->date);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), date);
 }
 

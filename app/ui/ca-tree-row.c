@@ -185,12 +185,14 @@ update_accessible (CaTreeRow  *self,
     /* Translators: a row of the tree for screen readers: name, other name or path,
      * node type and number of figures, e.g. "Shanghai (上海), Region, 12 figures". */
     label = g_strdup_printf (_("%s (%s), %s, %s"), name, sub,
-                             ca_format_node_type (ca_node_get_node_type (self->node)), figures);
+                             ca_format_node_type (NULL, ca_node_get_node_type (self->node)),
+                             figures);
   else
     /* Translators: a row of the tree for screen readers: name, node type and
      * number of figures, e.g. "China, Region, 40 figures". */
     label = g_strdup_printf (_("%s, %s, %s"), name,
-                             ca_format_node_type (ca_node_get_node_type (self->node)), figures);
+                             ca_format_node_type (NULL, ca_node_get_node_type (self->node)),
+                             figures);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_free (self->description);
   self->description = g_steal_pointer (&label);

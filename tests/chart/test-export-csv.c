@@ -28,7 +28,7 @@ test_quoting (void)
   g_autofree char *text = NULL;
   guint rows = 0;
 
-  text = ca_csv_format_subtree (node, &rows);
+  text = ca_csv_format_subtree (node, "en", &rows);
   g_assert_cmpuint (rows, ==, 3);
   g_assert_cmpstr (text, ==,
     HEADER
@@ -47,9 +47,10 @@ static void
 test_formulas (void)
 {
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-formula.xml");
-  g_autofree char *top = ca_csv_format_subtree (ca_dataset_lookup_node (dataset, "top"), NULL);
+  g_autofree char *top = ca_csv_format_subtree (ca_dataset_lookup_node (dataset, "top"),
+                                                "en", NULL);
   g_autofree char *minus = ca_csv_format_subtree (ca_dataset_lookup_node (dataset, "minus"),
-                                                  NULL);
+                                                  "en", NULL);
 
   g_assert_true (g_str_has_prefix (top, HEADER));
   g_assert_nonnull (strstr (top, "\r\ntop,'=SUM(A1:A9),goal,share,500000000000,'-1+2,about,"
@@ -65,7 +66,7 @@ test_values (void)
 {
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-csv.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "top");
-  g_autofree char *text = ca_csv_format_subtree (node, NULL);
+  g_autofree char *text = ca_csv_format_subtree (node, "en", NULL);
 
   /* 5e11 in full, not 5e+11 or 500000000000.00000; and no 0.10000000000000001. */
   g_assert_nonnull (strstr (text, ",goal,output-value,500000000000,CNY,about,2030,,"));
@@ -82,9 +83,10 @@ test_language (void)
   const CaNode *node = ca_dataset_lookup_node (dataset, "park-a");
   g_autofree char *text = NULL;
 
-  ca_i18n_push_language ("zh_CN");
-  text = ca_csv_format_subtree (node, NULL);
-  ca_i18n_pop_language ();
+  /* Chinese by parameter, with the interface in English and left so. */
+  text = ca_csv_format_subtree (node, "zh_CN", NULL);
+  g_assert_cmpstr (ca_i18n_get_language (), ==, "en");
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "en");
   g_assert_true (g_str_has_prefix (text, HEADER));
   g_assert_nonnull (strstr (text, "park-a,顶市 / 甲园区,count,"));
   g_assert_nonnull (strstr (text, ",2024-04-07,行动方案\r\n"));
@@ -129,7 +131,7 @@ test_bundled_counts (void)
            n = ca_node_next_in_subtree (root, n))
         {
           guint expected = 0, rows = 0;
-          g_autofree char *text = ca_csv_format_subtree (n, &rows);
+          g_autofree char *text = ca_csv_format_subtree (n, "en", &rows);
 
           for (const CaNode *m = ca_node_next_in_subtree (n, NULL); m != NULL;
                m = ca_node_next_in_subtree (n, m))
@@ -149,7 +151,7 @@ test_write (void)
   g_autofree char *folder = g_dir_make_tmp ("ca-csv-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (folder, "figures.csv", NULL);
   g_autofree char *missing = g_build_filename (folder, "no", "figures.csv", NULL);
-  g_autofree char *written = NULL, *expected = ca_csv_format_subtree (node, NULL);
+  g_autofree char *written = NULL, *expected = ca_csv_format_subtree (node, "en", NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (ca_csv_write_subtree (node, path, &error));

@@ -2,7 +2,8 @@
 # check-po.sh SRCDIR PO...
 # Fails unless every message of the application is translated in each PO.
 # Each catalogue is first merged with a template extracted afresh from the
-# files in po/POTFILES.in (the keywords of meson's 'glib' preset), so a string
+# files in po/POTFILES.in (the keywords of meson's 'glib' preset and
+# ca-i18n.h's, as po/meson.build), so a string
 # added to the code but not yet to the catalogue counts as untranslated.
 set -eu
 
@@ -19,6 +20,9 @@ grep -v -e '^#' -e '^[[:space:]]*$' po/POTFILES.in > "$tmp/files"
 xgettext --from-code=UTF-8 --add-comments --package-name=cluster-atlas \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+  --keyword=ca_i18n_gettext:2 --keyword=ca_i18n_pgettext:2c,3 --keyword=ca_i18n_ngettext:2,3 \
+  --flag=ca_i18n_gettext:2:pass-c-format --flag=ca_i18n_pgettext:3:pass-c-format \
+  --flag=ca_i18n_ngettext:2:pass-c-format --flag=ca_i18n_ngettext:3:pass-c-format \
   --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
   --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format \
   --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \

@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-potfiles.sh SRCDIR
 # Compares po/POTFILES.in with the files that hold translatable text: C files
-# in app/ that call _(), N_(), C_(), NC_() or ngettext(), .ui files in
+# in app/ that call _(), N_(), C_(), NC_(), ngettext() or ca-i18n.h's
+# ca_i18n_gettext() and friends, .ui files in
 # resources/ with translatable="yes", and the data files that gettext reads
 # (.desktop.in, .metainfo.xml.in, and XML that names a gettext-domain).
 # Every such file must be listed, every listed file must be one, and the
@@ -13,7 +14,7 @@ export LC_ALL=C
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-c_pattern='(^|[^A-Za-z0-9_])(_|N_|C_|NC_|Q_)[[:space:]]*\([[:space:]]*"|(^|[^A-Za-z0-9_])(g_d?n?gettext|ngettext|g_dpgettext2?)[[:space:]]*\('
+c_pattern='(^|[^A-Za-z0-9_])(_|N_|C_|NC_|Q_)[[:space:]]*\([[:space:]]*"|(^|[^A-Za-z0-9_])(g_d?n?gettext|ngettext|g_dpgettext2?|ca_i18n_n?p?gettext)[[:space:]]*\('
 {
   find app -name '*.[ch]' -type f -exec grep -lE "$c_pattern" {} + 2>/dev/null || true
   find resources -name '*.ui' -type f -exec grep -l 'translatable="yes"' {} + 2>/dev/null || true
