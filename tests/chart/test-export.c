@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -157,6 +158,77 @@ test_png_language (void)
   g_assert_nonnull (strstr (g_hash_table_lookup (texts, "Title"), "测试市"));
   g_assert_true (g_utf8_validate (g_hash_table_lookup (texts, "Title"), -1, NULL));
   g_assert_cmpstr (ca_i18n_get_language (), ==, before);
+}
+
+/* Each export writes in the language it names, either way round, and the
+ * interface stays in its own: the SVG's title, the chart's drawn words and
+ * the layout's labels, with LANGUAGE and gettext untouched. */
+static void
+check_svg_in (const CaNode *node,
+              const char   *interface,
+              const char   *language)
+{
+  CaExportOptions options = { CA_EXPORT_SVG, CA_CHART_COUNTS, 800, 600, 1, language };
+  const char *other = g_str_equal (language, "en") ? "zh_CN" : "en";
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *wrong = NULL;
+
+  ca_i18n_set_language (interface);
+  bytes = ca_export_render (node, &options, NULL);
+  svg = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  title = g_strdup_printf ("<title>%s — %s</title>", ca_node_get_name (node, language[0] == 'z'
+                                                                       ? "zh-CN" : "en"),
+                           ca_chart_kind_get_label_in (language, CA_CHART_COUNTS));
+  wrong = g_strdup_printf (" — %s</title>", ca_chart_kind_get_label_in (other, CA_CHART_COUNTS));
+  g_assert_nonnull (strstr (svg, title));
+  g_assert_null (strstr (svg, wrong));
+  g_assert_cmpstr (ca_i18n_get_language (), ==, interface);
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, interface);
+  g_assert_cmpstr (gettext ("Counts"), ==, ca_i18n_gettext (interface, "Counts"));
+}
+
+static void
+test_svg_language (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "r");
+
+  if (g_str_equal (ca_i18n_gettext ("zh_CN", "Counts"), "Counts"))
+    {
+      g_test_skip ("the Chinese catalogue is not built");
+      return;
+    }
+  check_svg_in (node, "en", "zh_CN");
+  check_svg_in (node, "zh_CN", "en");
+  ca_i18n_set_language ("en");
+}
+
+/* A layout's words by parameter: its title is Chinese for "zh_CN" and
+ * English for "en", with the interface in English throughout. */
+static void
+test_layout_language (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "r");
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  CaChartOptions options = { CA_CHART_TIMELINE, 800, 600, 2024, TRUE, TRUE, NULL, "zh_CN" };
+  g_autoptr(CaChartLayout) zh = NULL;
+  g_autoptr(CaChartLayout) en = NULL;
+
+  ca_i18n_set_language ("en");
+  zh = ca_chart_layout_new (node, &options, context);
+  options.language = "en";
+  en = ca_chart_layout_new (node, &options, context);
+  g_assert_true (g_str_has_suffix (ca_chart_layout_get_title (en), "— Timeline"));
+  g_assert_true (g_str_has_suffix (ca_chart_layout_get_title (zh),
+                                   ca_chart_kind_get_label_in ("zh_CN", CA_CHART_TIMELINE)));
+  g_assert_cmpstr (ca_chart_layout_get_title (zh), !=, ca_chart_layout_get_title (en));
+  g_assert_cmpstr (ca_i18n_get_language (), ==, "en");
+  g_clear_pointer (&zh, ca_chart_layout_free);
+  g_clear_pointer (&en, ca_chart_layout_free);
+  g_object_unref (context);
 }
 
 /* SVG and PDF ****************************************************/
@@ -511,6 +583,8 @@ main (int   argc,
   g_test_add_func ("/export/png/sources", test_png_sources);
   g_test_add_func ("/export/png/language", test_png_language);
   g_test_add_func ("/export/svg", test_svg);
+  g_test_add_func ("/export/svg/language", test_svg_language);
+  g_test_add_func ("/export/layout-language", test_layout_language);
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/too-large", test_too_large);
   g_test_add_func ("/export/bundled", test_bundled);
