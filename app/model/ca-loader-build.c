@@ -132,11 +132,17 @@ frame_reset (CaFrame *frame)
     g_hash_table_remove_all (name_langs);
   if (summary_langs != NULL)
     g_hash_table_remove_all (summary_langs);
-  g_array_set_size (names, 0);
-  g_array_set_size (summaries, 0);
-  g_ptr_array_set_size (children, 0);
-  g_array_set_size (figures, 0);
-  g_ptr_array_set_size (tags, 0);
+  /* Most of them are empty already: a leaf has no children. */
+  if (names->len > 0)
+    g_array_set_size (names, 0);
+  if (summaries->len > 0)
+    g_array_set_size (summaries, 0);
+  if (children->len > 0)
+    g_ptr_array_set_size (children, 0);
+  if (figures->len > 0)
+    g_array_set_size (figures, 0);
+  if (tags->len > 0)
+    g_ptr_array_set_size (tags, 0);
 }
 
 /* Frees the arrays the slots of the stack keep for reuse. */
@@ -272,6 +278,31 @@ collapse_from (GString *values,
 
 /* libxml2's SAX2 interface hands '&' in attribute values over as "&#38;"
  * when it does not substitute entities; turn it back into '&'. */
+/* Whether @text has a byte that collapsing would touch: all four white
+ * space characters are below '!'. */
+static inline gboolean
+has_space (const char *text,
+           gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] <= ' ')
+      return TRUE;
+  return FALSE;
+}
+
+/* g_string_append_len () without its checks for overlapping: this runs
+ * for every attribute of the file. */
+static inline void
+append_bytes (GString    *values,
+              const char *data,
+              gsize       length)
+{
+  gsize len = values->len;
+
+  g_string_set_size (values, len + length);
+  memcpy (values->str + len, data, length);
+}
+
 static void
 append_value (GString    *values,
               const char *start,
@@ -283,14 +314,14 @@ append_value (GString    *values,
 
   while ((amp = memchr (start, '&', (gsize) (end - start))) != NULL)
     {
-      g_string_append_len (values, start, amp - start);
+      append_bytes (values, start, (gsize) (amp - start));
       g_string_append_c (values, '&');
       start = amp + 1;
       if (end - start >= 4 && memcmp (start, "#38;", 4) == 0)
         start += 4;
     }
-  g_string_append_len (values, start, end - start);
-  if (collapse)
+  append_bytes (values, start, (gsize) (end - start));
+  if (collapse && has_space (values->str + from, values->len - from))
     collapse_from (values, from);
   g_string_append_c (values, '\0');
 }
@@ -303,7 +334,9 @@ collect_attributes (CaAttrs      *attrs,
   CaLoader *self = attrs->loader;
   guint32 allowed = allowed_attributes[attrs->frame->kind];
 
-  g_string_truncate (self->values, 0);
+  /* Inline: this runs for every element. */
+  self->values->len = 0;
+  self->values->str[0] = '\0';
   for (guint i = 0; i < N_ATTRS; i++)
     attrs->offsets[i] = -1;
   for (int i = 0; i < n_attributes; i++)
@@ -727,6 +760,22 @@ start_figure (const CaAttrs *attrs)
   g_array_append_val (parent->figures, figure);
 }
 
+/* Files use two or three languages over and over: the last ones are kept
+ * to spare a lookup in the string chunk for each name. */
+static const char *
+intern_lang (CaLoader   *self,
+             const char *lang)
+{
+  static const guint n = G_N_ELEMENTS (self->recent_langs);
+
+  for (guint i = 0; i < n; i++)
+    if (self->recent_langs[i] != NULL && strcmp (self->recent_langs[i], lang) == 0)
+      return self->recent_langs[i];
+  memmove (self->recent_langs + 1, self->recent_langs, (n - 1) * sizeof (char *));
+  self->recent_langs[0] = intern (self, lang);
+  return self->recent_langs[0];
+}
+
 static void
 start_text (const CaAttrs *attrs)
 {
@@ -744,7 +793,7 @@ start_text (const CaAttrs *attrs)
                           _("“%s” is not a language tag (BCP 47), such as “en” or “zh-CN”"),
                           ca_loader_quote (attrs->loader, lang));
   else
-    attrs->frame->lang = intern (attrs->loader, lang);
+    attrs->frame->lang = intern_lang (attrs->loader, lang);
 }
 
 static void
@@ -896,7 +945,7 @@ ca_loader_start_element (CaLoader    *self,
                          int          n_attributes,
                          const char **attributes)
 {
-  CaAttrs attrs = { 0 };
+  CaAttrs attrs;   /* collect_attributes () fills its offsets */
   guint line, column;
   int kind;
 
@@ -1153,19 +1202,25 @@ ca_loader_characters (CaLoader   *self,
       g_string_append_len (self->text, text, (gssize) length);
       return;
     }
-  for (gsize i = 0; i < length && !frame->text_reported; i++)
-    if (!g_ascii_isspace (text[i]))
-      {
-        /* The parser is at the end of the text: count back to where the
-         * stray text begins. */
-        guint newlines = 0;
+  if (frame->text_reported)
+    return;
+  /* Mostly the indentation between elements. */
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+      guint newlines = 0;
 
-        for (gsize j = i; j < length; j++)
-          newlines += text[j] == '\n';
-        ca_loader_problem_at (self, ca_loader_line (self) - MIN (newlines, ca_loader_line (self)),
-                              0, _("<%s> may not contain text"), element_names[frame->kind]);
-        frame->text_reported = TRUE;
-      }
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+        continue;
+      /* The parser is at the end of the text: count back to where the
+       * stray text begins. */
+      for (gsize j = i; j < length; j++)
+        newlines += text[j] == '\n';
+      ca_loader_problem_at (self, ca_loader_line (self) - MIN (newlines, ca_loader_line (self)),
+                            0, _("<%s> may not contain text"), element_names[frame->kind]);
+      frame->text_reported = TRUE;
+      return;
+    }
 }
 
 /* References ------------------------------------------------------------- */

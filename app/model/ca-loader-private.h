@@ -130,6 +130,7 @@ typedef struct {
   guint64            chunk_line_start;
   GPtrArray         *quotes;       /* cut values quoted in messages */
   char              *generic_message; /* libxml2's last unstructured one */
+  const char        *recent_langs[4];  /* interned, the latest first */
   const char        *atlas_uri;    /* libxml2's copies of the namespaces */
   const char        *xml_uri;
   CaNameCacheEntry   element_cache[CA_NAME_CACHE_SIZE];

@@ -7,6 +7,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "ca-prescan.h"
 
 enum {
@@ -182,8 +186,9 @@ step (CaPrescan *self,
         self->state = ST_END_TAG;
       else
         {
-          g_array_append_val (self->starts, self->tag_line);
-          g_array_append_val (self->starts, self->tag_column);
+          guint where[2] = { self->tag_line, self->tag_column };
+
+          g_array_append_vals (self->starts, where, 2);
           enter_tag (self, ST_TAG);
           return step_tag (self, c);
         }
@@ -274,52 +279,78 @@ feed_utf16 (CaPrescan    *self,
   return CA_PRESCAN_OK;
 }
 
-/* Counts the newlines of data[from..to) and remembers where the last one
- * is, so that the column of a refused tag can be told without counting
- * every character. */
-static void
-count_lines (CaPrescan    *self,
-             const guchar *data,
-             gsize         from,
-             gsize         to)
+/* The index of the first of the bytes @a to @e in data[i..length), or
+ * @length.  Sixteen bytes at a time with SSE2, which every x86-64 has: the
+ * scanner looks at every byte of a file, and most bytes are none of these. */
+static inline gsize
+find_any (const guchar *data,
+          gsize         i,
+          gsize         length,
+          guchar        a,
+          guchar        b,
+          guchar        c,
+          guchar        d,
+          guchar        e)
 {
-  const guchar *p = data + from;
-  const guchar *end = data + to;
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi8 ((char) a), vb = _mm_set1_epi8 ((char) b);
+  const __m128i vc = _mm_set1_epi8 ((char) c), vd = _mm_set1_epi8 ((char) d);
+  const __m128i ve = _mm_set1_epi8 ((char) e);
 
-  while (p < end && (p = memchr (p, '\n', (gsize) (end - p))) != NULL)
+  for (; i + 16 <= length; i += 16)
     {
-      self->line++;
-      self->line_start = self->n_bytes + (guint64) (p - data) + 1;
-      p++;
+      __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) (data + i));
+      __m128i m = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (x, va), _mm_cmpeq_epi8 (x, vb)),
+                                _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (x, vc),
+                                                            _mm_cmpeq_epi8 (x, vd)),
+                                              _mm_cmpeq_epi8 (x, ve)));
+      int mask = _mm_movemask_epi8 (m);
+
+      if (mask != 0)
+        return i + (gsize) __builtin_ctz ((unsigned) mask);
     }
+#endif
+  for (; i < length; i++)
+    {
+      guchar x = data[i];
+
+      if (x == a || x == b || x == c || x == d || x == e)
+        return i;
+    }
+  return length;
 }
 
-/* Bytes that matter inside a start tag: '"', '\'', '=', '>' and '\n'. */
-static const guint8 tag_special[256] = {
-  ['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1, ['\n'] = 1,
-};
+static inline void
+new_line (CaPrescan *self,
+          gsize      i)
+{
+  self->line++;
+  self->line_start = self->n_bytes + i + 1;
+}
 
-/* Text: jumps to the next '<', counting lines on the way. */
+/* Text: up to the next '<', counting lines on the way. */
 static gsize
 scan_text (CaPrescan    *self,
            const guchar *data,
            gsize         i,
            gsize         length)
 {
-  const guchar *lt = memchr (data + i, '<', length - i);
-  gsize end = lt != NULL ? (gsize) (lt - data) : length;
-
-  count_lines (self, data, i, end);
-  if (lt == NULL)
-    return length;
+  for (;;)
+    {
+      i = find_any (data, i, length, '<', '\n', '<', '<', '<');
+      if (i == length)
+        return length;
+      if (data[i] == '<')
+        break;
+      new_line (self, i++);
+    }
   self->state = ST_LT;
   self->tag_line = self->line;
-  self->tag_column = (guint) (self->n_bytes + end - self->line_start + 1);
-  return end + 1;
+  self->tag_column = (guint) (self->n_bytes + i - self->line_start + 1);
+  return i + 1;
 }
 
-/* A start tag, up to its '>': the loop that runs over most of the bytes of
- * a file, so it stays tight. */
+/* A start tag, up to its '>'. */
 static CaPrescanResult
 scan_tag (CaPrescan    *self,
           const guchar *data,
@@ -333,15 +364,17 @@ scan_tag (CaPrescan    *self,
 
   for (; i < length; i++)
     {
-      guint c = data[i];
+      guint c;
 
-      if (!tag_special[c] || (quote != 0 && c != quote && c != '\n'))
-        continue;
+      if (quote != 0)
+        i = find_any (data, i, length, (guchar) quote, '\n', '\n', '\n', '\n');
+      else
+        i = find_any (data, i, length, '"', '\'', '=', '>', '\n');
+      if (i == length)
+        break;
+      c = data[i];
       if (c == '\n')
-        {
-          self->line++;
-          self->line_start = self->n_bytes + i + 1;
-        }
+        new_line (self, i);
       else if (quote != 0)
         quote = 0;
       else if (c == '"' || c == '\'')
@@ -366,6 +399,28 @@ scan_tag (CaPrescan    *self,
   return result;
 }
 
+/* The byte after '<' of most tags: a start tag's name or an end tag's '/'.
+ * Returns FALSE for the others, which step () reads. */
+static gboolean
+begin_tag (CaPrescan *self,
+           guint      c)
+{
+  if (c == '!' || c == '?')
+    return FALSE;
+  if (c == '/')
+    {
+      self->state = ST_END_TAG;
+      return TRUE;
+    }
+  {
+    guint where[2] = { self->tag_line, self->tag_column };
+
+    g_array_append_vals (self->starts, where, 2);
+  }
+  enter_tag (self, ST_TAG);
+  return TRUE;
+}
+
 static CaPrescanResult
 feed_bytes (CaPrescan    *self,
             const guchar *data,
@@ -383,6 +438,12 @@ feed_bytes (CaPrescan    *self,
           i = scan_text (self, data, i, length);
           continue;
         }
+      if (self->state == ST_LT && begin_tag (self, data[i]))
+        {
+          /* A start tag's first byte is read again by scan_tag (). */
+          i += self->state == ST_END_TAG;
+          continue;
+        }
       if (self->state == ST_TAG)
         {
           result = scan_tag (self, data, &i, length);
@@ -392,16 +453,15 @@ feed_bytes (CaPrescan    *self,
         }
       if (self->state == ST_END_TAG)
         {
-          const guchar *gt = memchr (data + i, '>', length - i);
-          gsize end = gt != NULL ? (gsize) (gt - data) : length;
-
-          count_lines (self, data, i, end);
-          if (gt != NULL)
+          i = find_any (data, i, length, '>', '\n', '>', '>', '>');
+          if (i < length && data[i] == '\n')
+            new_line (self, i);
+          else if (i < length)
             self->state = ST_TEXT;
-          i = gt != NULL ? end + 1 : length;
+          i++;
           continue;
         }
-      /* Comments, declarations, end tags and the byte after '<'. */
+      /* Comments, declarations and the byte after "<!" or "<?". */
       c = data[i];
       result = step (self, c);
       if (result != CA_PRESCAN_OK)
