@@ -1126,9 +1126,14 @@ static void
 end_atlas (CaLoader *self,
            CaFrame  *frame)
 {
+  GPtrArray *roots = self->contents->roots;
+
   self->contents->titles = take_text (self, frame->names);
-  for (guint i = 0; i < frame->children->len; i++)
-    g_ptr_array_add (self->contents->roots, frame->children->pdata[i]);
+  /* The top-level nodes are handed over, not copied: a file may have a
+   * million of them. */
+  self->contents->roots = frame->children;
+  frame->children = roots;
+  g_ptr_array_set_size (roots, 0);
 }
 
 void
