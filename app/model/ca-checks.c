@@ -258,18 +258,19 @@ ca_parse_date (const char *text,
 }
 
 void
-ca_collapse_spaces (GString *text)
+ca_collapse_spaces_from (GString *text,
+                         gsize    from)
 {
-  gsize out = 0;
+  gsize out = from;
   gboolean pending_space = FALSE;
 
-  for (gsize i = 0; i < text->len; i++)
+  for (gsize i = from; i < text->len; i++)
     {
       char c = text->str[i];
 
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
-          pending_space = out > 0;
+          pending_space = out > from;
           continue;
         }
       if (pending_space)
@@ -278,4 +279,10 @@ ca_collapse_spaces (GString *text)
       text->str[out++] = c;
     }
   g_string_truncate (text, out);
+}
+
+void
+ca_collapse_spaces (GString *text)
+{
+  ca_collapse_spaces_from (text, 0);
 }

@@ -53,5 +53,9 @@ gboolean     ca_parse_date        (const char *text,
                                    CaDate     *date);
 /* Collapses runs of XML whitespace into one space and trims, in place. */
 void         ca_collapse_spaces   (GString    *text);
+/* The same for the end of @text from byte @from, as XML Schema's
+ * whiteSpace="collapse" reads an attribute value. */
+void         ca_collapse_spaces_from (GString *text,
+                                      gsize    from);
 
 G_END_DECLS

@@ -250,34 +250,6 @@ lookup_attribute (CaLoader   *self,
    | BIT (ATTR_BASELINE) | BIT (ATTR_BASELINE_YEAR) | BIT (ATTR_QUALIFIER) \
    | BIT (ATTR_SOURCE) | BIT (ATTR_XML_LANG))
 
-/* Collapses white space in place from @from to the end, as XML Schema's
- * whiteSpace="collapse". */
-static void
-collapse_from (GString *values,
-               gsize    from)
-{
-  gsize out = from;
-  gboolean space = FALSE;
-
-  for (gsize i = from; i < values->len; i++)
-    {
-      char c = values->str[i];
-
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-        {
-          space = out > from;
-          continue;
-        }
-      if (space)
-        values->str[out++] = ' ';
-      space = FALSE;
-      values->str[out++] = c;
-    }
-  g_string_truncate (values, out);
-}
-
-/* libxml2's SAX2 interface hands '&' in attribute values over as "&#38;"
- * when it does not substitute entities; turn it back into '&'. */
 /* Whether @text has a byte that collapsing would touch: all four white
  * space characters are below '!'. */
 static inline gboolean
@@ -322,7 +294,7 @@ append_value (GString    *values,
     }
   append_bytes (values, start, (gsize) (end - start));
   if (collapse && has_space (values->str + from, values->len - from))
-    collapse_from (values, from);
+    ca_collapse_spaces_from (values, from);
   g_string_append_c (values, '\0');
 }
 
