@@ -38,8 +38,9 @@ check_one (const char *file)
     {
       g_autofree char *name = ca_dataset_display_name (file);
 
-      /* The summary line is a contract for scripts (README, "Command line"; cluster-atlas.1), so it is not
-       * translated; the name is escaped like FILE in the problems. */
+      /* The summary line is a contract for scripts (README, "Command line";
+       * cluster-atlas.1), so it is not translated; the name is escaped like
+       * FILE in the problems. */
       g_print ("%s: OK: %u regions, %u parks, %u programs, %u figures, %u sources\n", name,
                ca_dataset_count_nodes (dataset, CA_NODE_REGION),
                ca_dataset_count_nodes (dataset, CA_NODE_PARK),

@@ -1,5 +1,5 @@
-/* test-cli-check.c: `cluster-atlas --check FILE...` (README, "Command line"; cluster-atlas.1): the function,
- * and the real program when it is built.
+/* test-cli-check.c: `cluster-atlas --check FILE...` (README, "Command line";
+ * cluster-atlas.1): the function, and the real program when it is built.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
