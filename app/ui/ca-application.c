@@ -326,6 +326,23 @@ static const GActionEntry app_entries[] = {
   { "language", language_activated_cb, "s", "''" },
 };
 
+/* The application's own keys, beside its actions; the window's are bound
+ * on its class with its actions (ca-window-actions.c). */
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
 void
 ca_application_set_language (CaApplication *self,
                              const char    *lang)
@@ -346,29 +363,6 @@ ca_application_set_language (CaApplication *self,
   for (GList *l = windows; l != NULL; l = l->next)
     if (CA_IS_WINDOW (l->data))
       ca_window_rebuild (CA_WINDOW (l->data));
-}
-
-static void
-set_accels (GtkApplication *app)
-{
-  static const struct {
-    const char *action;
-    const char *accels[3];
-  } accels[] = {
-    { "app.quit", { "<Control>q", NULL } },
-    { "app.open", { "<Control>o", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "win.search", { "<Control>f", NULL } },
-    { "win.go-back", { "<Alt>Left", "Back", NULL } },
-    { "win.go-forward", { "<Alt>Right", "Forward", NULL } },
-    { "window.close", { "<Control>w", NULL } },
-    { "win.export-chart", { "<Control>e", NULL } },
-    { "win.copy-chart", { "<Control><Shift>c", NULL } },
-    { "win.print", { "<Control>p", NULL } },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 }
 
 static void

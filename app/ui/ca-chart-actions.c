@@ -1,4 +1,6 @@
-/* ca-chart-actions.c: Export Chart, Copy Chart, Print and Export Figures.
+/* ca-chart-actions.c: the jobs behind Export Chart, Copy Chart, Print and
+ * Export Figures.  Each is given what it writes (dataset, node, view,
+ * language, size) and knows nothing of the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,9 +14,8 @@
 #include "ca-csv.h"
 #include "ca-export-dialog.h"
 #include "ca-export.h"
-#include "ca-i18n.h"
 #include "ca-node.h"
-#include "ca-window-private.h"
+#include "ca-print-operation.h"
 
 /* One export on its way from the dialog to the file; shared by the signal
  * handlers it passes through, hence reference-counted. */
@@ -317,7 +318,8 @@ void
 ca_chart_actions_export_csv (GtkWindow       *parent,
                              AdwToastOverlay *toasts,
                              CaDataset       *dataset,
-                             const CaNode    *node)
+                             const CaNode    *node,
+                             const char      *language)
 {
   SaveJob *job;
   g_autofree char *name = NULL;
@@ -327,8 +329,7 @@ ca_chart_actions_export_csv (GtkWindow       *parent,
 
   job = save_job_new (parent, toasts, dataset, node);
   job->csv = TRUE;
-  /* The figures' names in the language the window shows them in. */
-  job->options.language = ca_i18n_get_language ();
+  job->options.language = language;
   name = ca_export_default_name (node, CA_CHART_GOALS, job->options.format, TRUE);
   choose_file (job, _("Export Figures as CSV"), name);
   save_job_unref (job);
@@ -352,23 +353,78 @@ texture_from_surface (cairo_surface_t *surface)
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
-static GdkContentProvider *
-create_chart_content (const CaNode *node,
-                      CaChartKind   kind,
-                      const char   *language,
-                      int           width,
-                      int           height,
-                      int           scale)
+/* One layout gives both the picture and its citation.  The font options
+ * are the exports' (ca-export.c), so that the copy is the PNG export. */
+static cairo_surface_t *
+render_chart (const CaNode *node,
+              CaChartKind   kind,
+              const char   *language,
+              int           width,
+              int           height,
+              int           scale,
+              char        **citation)
 {
-  cairo_surface_t *surface = ca_export_render_image (node, kind, language, width, height, scale);
-  g_autoptr(GdkTexture) texture = texture_from_surface (surface);
-  g_autofree char *citation = ca_export_get_citation (node, kind, language);
+  CaChartOptions options = {
+    .kind = kind, .width = width, .height = height,
+    .with_title = TRUE, .with_sources = TRUE, .language = language,
+  };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PangoContext *context;
+  g_autoptr(CaChartLayout) layout = NULL;
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+  CaChartStyle style;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  context = pango_cairo_create_context (cr);
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+
+  layout = ca_chart_layout_new (node, &options, context);
+  ca_chart_style_init_print (&style);
+  cairo_set_source_rgba (cr, style.background.red, style.background.green,
+                         style.background.blue, style.background.alpha);
+  cairo_paint (cr);
+  ca_chart_layout_draw (layout, cr, &style, -1);
+  *citation = ca_chart_layout_get_citation (layout);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+void
+ca_chart_actions_copy (GdkClipboard *clipboard,
+                       CaDataset    *dataset,
+                       const CaNode *node,
+                       CaChartKind   kind,
+                       const char   *language,
+                       int           width,
+                       int           height,
+                       int           scale)
+{
+  g_autofree char *citation = NULL;
+  cairo_surface_t *surface;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
   GdkContentProvider *providers[2];
 
+  g_return_if_fail (GDK_IS_CLIPBOARD (clipboard));
+  g_return_if_fail (CA_IS_DATASET (dataset));
+  g_return_if_fail (node != NULL);
+  g_return_if_fail (width > 0 && height > 0 && scale > 0);
+
+  surface = render_chart (node, kind, language, width, height, scale, &citation);
+  texture = texture_from_surface (surface);
   cairo_surface_destroy (surface);
   providers[0] = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture);
   providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, citation);
-  return gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (clipboard, content);
 }
 
 void
@@ -379,251 +435,24 @@ ca_chart_actions_copy_chart (GtkWidget       *widget,
                              CaChartKind      kind)
 {
   g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GdkContentProvider) content = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (CA_IS_DATASET (dataset));
-  g_return_if_fail (node != NULL);
 
-  /* The size last chosen for exports, sharp on this screen. */
   settings = g_settings_new (APPLICATION_ID);
-  content = create_chart_content (node, kind, ca_i18n_get_language (),
-                                  g_settings_get_int (settings, "export-width"),
-                                  g_settings_get_int (settings, "export-height"),
-                                  gtk_widget_get_scale_factor (widget));
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), content);
+  ca_chart_actions_copy (gtk_widget_get_clipboard (widget), dataset, node, kind, NULL,
+                         g_settings_get_int (settings, "export-width"),
+                         g_settings_get_int (settings, "export-height"),
+                         gtk_widget_get_scale_factor (widget));
   if (toasts != NULL)
     adw_toast_overlay_add_toast (toasts, adw_toast_new (_("Chart copied")));
 }
 
 /* Print ********************************************************/
 
-typedef struct {
-  CaDataset    *dataset;
-  const CaNode *node;
-  CaChartKind   kind;
-  const char   *language;  /* the window's when printing began */
-  GtkWindow    *parent;
-  gboolean      running;   /* run () returned "in progress": "done" ends it */
-} PrintJob;
-
-static void
-print_job_free (gpointer data,
-                GClosure *closure)
-{
-  PrintJob *job = data;
-
-  g_clear_object (&job->dataset);
-  g_clear_object (&job->parent);
-  g_free (job);
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              PrintJob          *job)
-{
-  ca_export_draw (job->node, job->kind, job->language,
-                  gtk_print_context_get_cairo_context (context),
-                  gtk_print_context_get_width (context),
-                  gtk_print_context_get_height (context));
-}
-
-static void
-print_result (GtkPrintOperation       *operation,
-              GtkPrintOperationResult  result,
-              GtkWindow               *parent,
-              const GError            *error)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_error (parent, _("Could not print the chart"), error->message);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               PrintJob                *job)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!job->running)
-    return;
-  gtk_print_operation_get_error (operation, &error);
-  print_result (operation, result, job->parent, error);
-  job->running = FALSE;
-  g_object_unref (operation);
-}
-
 GtkPrintOperation *
 ca_chart_actions_new_print_operation (CaDataset    *dataset,
                                       const CaNode *node,
                                       CaChartKind   kind)
 {
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
-  g_autofree char *name = NULL;
-  PrintJob *job = g_new0 (PrintJob, 1);
-
-  g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
-
-  job->dataset = g_object_ref (dataset);
-  job->node = node;
-  job->kind = kind;
-  job->language = ca_i18n_get_language ();
-  /* Charts are wider than tall: landscape fits them best.  Points keep the
-   * chart's text at the size it has in a PDF export. */
-  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  name = g_strdup_printf ("%s-%s", ca_node_get_id (node), ca_chart_kind_to_string (kind));
-  gtk_print_operation_set_job_name (operation, name);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
-                         job, print_job_free, 0);
-  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
-  g_object_set_data (G_OBJECT (operation), "ca-print-job", job);
-  return operation;
-}
-
-void
-ca_chart_actions_print (GtkWindow    *parent,
-                        CaDataset    *dataset,
-                        const CaNode *node,
-                        CaChartKind   kind)
-{
-  GtkPrintOperation *operation;
-  GtkPrintOperationResult result;
-  g_autoptr(GError) error = NULL;
-  PrintJob *job;
-
-  g_return_if_fail (CA_IS_DATASET (dataset));
-  g_return_if_fail (node != NULL);
-
-  operation = ca_chart_actions_new_print_operation (dataset, node, kind);
-  job = g_object_get_data (G_OBJECT (operation), "ca-print-job");
-  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    parent, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    {
-      job->running = TRUE;
-      return;
-    }
-  print_result (operation, result, parent, error);
-  g_object_unref (operation);
-}
-
-/* The window's actions ******************************************/
-
-typedef void (*ChartActionFunc) (CaWindow     *window,
-                                 CaDataset    *dataset,
-                                 const CaNode *node,
-                                 CaChartKind   kind);
-
-static void
-export_chart_cb (CaWindow     *window,
-                 CaDataset    *dataset,
-                 const CaNode *node,
-                 CaChartKind   kind)
-{
-  ca_chart_actions_export_chart (GTK_WINDOW (window), ca_window_get_toast_overlay (window),
-                                 dataset, node, kind);
-}
-
-static void
-copy_chart_cb (CaWindow     *window,
-               CaDataset    *dataset,
-               const CaNode *node,
-               CaChartKind   kind)
-{
-  ca_chart_actions_copy_chart (GTK_WIDGET (window), ca_window_get_toast_overlay (window),
-                               dataset, node, kind);
-}
-
-static void
-print_cb (CaWindow     *window,
-          CaDataset    *dataset,
-          const CaNode *node,
-          CaChartKind   kind)
-{
-  ca_chart_actions_print (GTK_WINDOW (window), dataset, node, kind);
-}
-
-static void
-export_csv_cb (CaWindow     *window,
-               CaDataset    *dataset,
-               const CaNode *node,
-               CaChartKind   kind)
-{
-  ca_chart_actions_export_csv (GTK_WINDOW (window), ca_window_get_toast_overlay (window),
-                               dataset, node);
-}
-
-static const struct {
-  const char      *name;
-  const char      *label;
-  ChartActionFunc  run;
-} window_actions[] = {
-  { "export-chart", N_("_Export Chart…"), export_chart_cb },
-  { "copy-chart", N_("_Copy Chart"), copy_chart_cb },
-  { "print", N_("_Print…"), print_cb },
-  { "export-csv", N_("Export _Figures as CSV…"), export_csv_cb },
-};
-
-static void
-window_action_cb (GSimpleAction *action,
-                  GVariant      *parameter,
-                  CaWindow      *window)
-{
-  const char *name = g_action_get_name (G_ACTION (action));
-  const CaNode *node = ca_window_get_selected_node (window);
-  CaDataset *dataset = ca_window_get_dataset (window);
-  CaChartKind kind = ca_details_pane_get_chart_kind (ca_window_get_details_pane (window));
-
-  if (node == NULL || dataset == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
-    if (g_strcmp0 (name, window_actions[i].name) == 0)
-      window_actions[i].run (window, dataset, node, kind);
-}
-
-static void
-update_enabled_cb (CaWindow *window)
-{
-  gboolean enabled = ca_window_get_selected_node (window) != NULL
-                     && ca_window_get_dataset (window) != NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window),
-                                                    window_actions[i].name);
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-    }
-}
-
-void
-ca_chart_actions_add_to_window (CaWindow *window)
-{
-  GMenu *menu;
-
-  g_return_if_fail (CA_IS_WINDOW (window));
-
-  menu = ca_window_get_export_menu (window);
-  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
-    {
-      g_autoptr(GSimpleAction) action = g_simple_action_new (window_actions[i].name, NULL);
-      g_autofree char *detailed = g_strconcat ("win.", window_actions[i].name, NULL);
-
-      g_signal_connect_object (action, "activate", G_CALLBACK (window_action_cb), window, 0);
-      g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
-      if (menu != NULL)
-        g_menu_append (menu, _(window_actions[i].label), detailed);
-    }
-  g_signal_connect_object (ca_window_get_selection (window), "notify::selected-item",
-                           G_CALLBACK (update_enabled_cb), window, G_CONNECT_SWAPPED);
-  update_enabled_cb (window);
+  return GTK_PRINT_OPERATION (ca_print_operation_new (dataset, node, kind, NULL));
 }

@@ -4,40 +4,46 @@
 
 #include "ca-chart.h"
 #include "ca-dataset.h"
-#include "ca-window.h"
 
 G_BEGIN_DECLS
 
-/* What the window's export, copy, print and CSV actions do.  @toasts shows
- * the result ("Exported … [Open]"); errors are shown in a dialog. */
+/* The jobs behind the window's export, copy, print and CSV actions, given
+ * what they write; the window's actions are in ca-window-actions.c.
+ * @toasts shows the result ("Exported … [Open]"); errors are shown in a
+ * dialog over @parent.  @language is a gettext code, NULL for the
+ * interface's. */
 
+/* Asks for the format, size and language, then for the file. */
 void ca_chart_actions_export_chart (GtkWindow       *parent,
                                     AdwToastOverlay *toasts,
-                                    CaDataset       *dataset,
-                                    const CaNode    *node,
-                                    CaChartKind      kind);
-void ca_chart_actions_copy_chart   (GtkWidget       *widget,
-                                    AdwToastOverlay *toasts,
-                                    CaDataset       *dataset,
-                                    const CaNode    *node,
-                                    CaChartKind      kind);
-void ca_chart_actions_print        (GtkWindow       *parent,
                                     CaDataset       *dataset,
                                     const CaNode    *node,
                                     CaChartKind      kind);
 void ca_chart_actions_export_csv   (GtkWindow       *parent,
                                     AdwToastOverlay *toasts,
                                     CaDataset       *dataset,
-                                    const CaNode    *node);
+                                    const CaNode    *node,
+                                    const char      *language);
+/* Puts the chart, @width x @height layout units at @scale pixels per unit,
+ * and its citation as text on @clipboard; the chart is laid out once. */
+void ca_chart_actions_copy         (GdkClipboard    *clipboard,
+                                    CaDataset       *dataset,
+                                    const CaNode    *node,
+                                    CaChartKind      kind,
+                                    const char      *language,
+                                    int              width,
+                                    int              height,
+                                    int              scale);
 
-/* Adds win.export-chart, win.copy-chart, win.print and win.export-csv to
- * @window, acting on its selected node and chart view, enabled only while a
- * node is selected, and their items to its main menu's export section.
- * Called once from the window's init. */
-void ca_chart_actions_add_to_window (CaWindow *window);
-
-/* The operation Print runs, drawing the chart fitted to the page in the
- * print style; added so that tests can run it with an export-filename. */
+/* Older entry points that tests/ui/test-export-ui.c still calls: Copy at
+ * the export size from the settings, in the interface language, with the
+ * "Chart copied" toast; and a CaPrintOperation in the interface language
+ * (ca-print-operation.h). */
+void ca_chart_actions_copy_chart   (GtkWidget       *widget,
+                                    AdwToastOverlay *toasts,
+                                    CaDataset       *dataset,
+                                    const CaNode    *node,
+                                    CaChartKind      kind);
 GtkPrintOperation *ca_chart_actions_new_print_operation (CaDataset    *dataset,
                                                          const CaNode *node,
                                                          CaChartKind   kind);

@@ -1,5 +1,8 @@
-/* ca-window-actions.c: the window's actions: history, search, recent
- * files and the menus made in code.
+/* ca-window-actions.c: every action of the window, in one place, as in
+ * GNOME Text Editor: installed and bound to their keys in
+ * ca_window_class_init_actions (), enabled in ca_window_update_actions ().
+ * The menus are in ca-window.ui; only the recent files and the languages
+ * found installed are filled in here, as they are known only at run time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ca-chart-actions.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-print-operation.h"
 #include "ca-window-private.h"
 
 /* Files listed under Open Recent. */
@@ -17,12 +22,21 @@
 #define DATASET_MIME_TYPE "application/xml"
 #define HELP_OVERLAY_RESOURCE "/org/clusteratlas/ClusterAtlas/ca-help-overlay.ui"
 
+/* Every enabled state of the window's actions, from the window's state. */
 void
-ca_window_update_history (CaWindow *self)
+ca_window_update_actions (CaWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", self->back_stack->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward",
-                                 self->forward_stack->len > 0);
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_node = self->dataset != NULL && ca_window_get_selected_node (self) != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.go-back", self->back_stack->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.go-forward", self->forward_stack->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.export-chart", has_node);
+  gtk_widget_action_set_enabled (widget, "win.copy-chart", has_node);
+  gtk_widget_action_set_enabled (widget, "win.print", has_node);
+  gtk_widget_action_set_enabled (widget, "win.export-csv", has_node);
+  /* The "No Recent Files" item stands for nothing to open. */
+  gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
 }
 
 static void
@@ -50,7 +64,7 @@ ca_window_history_push (CaWindow     *self,
   g_ptr_array_set_size (self->forward_stack, 0);
   g_free (self->current_id);
   self->current_id = g_strdup (id);
-  ca_window_update_history (self);
+  ca_window_update_actions (self);
 }
 
 /* Moves one step from @from to @to, skipping ids the dataset lacks. */
@@ -75,7 +89,7 @@ go (CaWindow  *self,
       break;
     }
 
-  ca_window_update_history (self);
+  ca_window_update_actions (self);
 }
 
 static void
@@ -256,15 +270,117 @@ build_language_menu (CaWindow *self)
     }
 }
 
+/* The chart actions ********************************************/
+
+static void
+export_chart_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+
+  ca_chart_actions_export_chart (GTK_WINDOW (self), self->toast_overlay, self->dataset,
+                                 ca_window_get_selected_node (self),
+                                 ca_details_pane_get_chart_kind (self->details));
+}
+
+/* At the size last chosen for exports, sharp on this screen, in the
+ * language the window shows. */
+static void
+copy_chart_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+
+  ca_chart_actions_copy (gtk_widget_get_clipboard (widget), self->dataset,
+                         ca_window_get_selected_node (self),
+                         ca_details_pane_get_chart_kind (self->details),
+                         ca_i18n_get_language (),
+                         g_settings_get_int (self->settings, "export-width"),
+                         g_settings_get_int (self->settings, "export-height"),
+                         gtk_widget_get_scale_factor (widget));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Chart copied")));
+}
+
+static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+  g_autoptr(CaPrintOperation) operation = NULL;
+
+  operation = ca_print_operation_new (self->dataset, ca_window_get_selected_node (self),
+                                      ca_details_pane_get_chart_kind (self->details),
+                                      ca_i18n_get_language ());
+  ca_print_operation_run (operation, GTK_WINDOW (self));
+}
+
+/* The figures' names in the language the window shows them in. */
+static void
+export_csv_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+
+  ca_chart_actions_export_csv (GTK_WINDOW (self), self->toast_overlay, self->dataset,
+                               ca_window_get_selected_node (self), ca_i18n_get_language ());
+}
+
+/* Never enabled: it stands behind "No Recent Files". */
+static void
+no_recent_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+}
+
+/* Keys are bound on the window class, as Text Editor binds its window's:
+ * they sit beside the actions they run, and a window that is not yet
+ * added to the application has them too.  The shortcuts window lists
+ * them in gtk/help-overlay.ui. */
+static void
+add_bindings (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    guint            key;
+    GdkModifierType  mods;
+    const char      *action;
+  } bindings[] = {
+    { GDK_KEY_Left, GDK_ALT_MASK, "win.go-back" },
+    { GDK_KEY_Back, 0, "win.go-back" },
+    { GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward" },
+    { GDK_KEY_Forward, 0, "win.go-forward" },
+    { GDK_KEY_f, GDK_CONTROL_MASK, "win.search" },
+    { GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay" },
+    { GDK_KEY_w, GDK_CONTROL_MASK, "window.close" },
+    { GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart" },
+    { GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-chart" },
+    { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,
+                                         bindings[i].action, NULL);
+}
+
 void
 ca_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_cb);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_cb);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_cb);
+  add_bindings (widget_class);
 }
 
 /* The main menu's popover, and the recent files it lists, are made when
@@ -291,10 +407,9 @@ create_main_menu_cb (GtkMenuButton *button,
 void
 ca_window_init_actions (CaWindow *self)
 {
-  /* A menu item without an action is insensitive, which is what
-   * "No Recent Files" should be. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", FALSE);
   build_language_menu (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu_cb, self, NULL);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (ca_window_update_actions), self, G_CONNECT_SWAPPED);
+  ca_window_update_actions (self);
 }

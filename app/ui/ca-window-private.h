@@ -79,12 +79,19 @@ struct _CaWindow
 /* ca-window-actions.c */
 void ca_window_class_init_actions  (GtkWidgetClass *widget_class);
 void ca_window_init_actions        (CaWindow       *self);
-void ca_window_update_history      (CaWindow       *self);
+void ca_window_update_actions      (CaWindow       *self);
 void ca_window_history_push        (CaWindow       *self,
                                     const CaNode   *node);
 void ca_window_rebuild_recent_menu (CaWindow       *self);
 void ca_window_add_recent          (CaWindow       *self,
                                     GFile          *file);
+
+/* The old name, still called by ca-window-tree.c. */
+static inline void
+ca_window_update_history (CaWindow *self)
+{
+  ca_window_update_actions (self);
+}
 
 /* ca-window-search.c */
 void ca_window_init_search         (CaWindow       *self);

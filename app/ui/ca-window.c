@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ca-chart-actions.h"
 #include "ca-i18n.h"
 #include "ca-loader-task.h"
 #include "ca-node.h"
@@ -130,7 +129,7 @@ ca_window_set_dataset (CaWindow  *self,
     ca_details_pane_set_node (self->details, NULL, NULL);
   self->navigating = FALSE;
 
-  ca_window_update_history (self);
+  ca_window_update_actions (self);
   update_title (self);
   ca_stack_show_page (self->main_stack, dataset != NULL ? "explorer" : "empty");
 }
@@ -291,6 +290,11 @@ show_load_error (CaWindow  *self,
   else
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
 
+  /* The user sees the dialog; the log sees what was refused. */
+  if (problems != NULL && problems->len > 0)
+    g_message ("Refused “%s”: %u problems", name, problems->len);
+  else
+    g_message ("Refused “%s”: %s", name, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   /* Wide enough that most FILE:LINE:COLUMN: message lines fit on one line. */
   gtk_window_set_default_size (GTK_WINDOW (dialog), 600, -1);
@@ -523,7 +527,7 @@ copy_view_state (CaWindow *self,
   copy_history (other->forward_stack, self->forward_stack);
   g_free (other->current_id);
   other->current_id = g_strdup (self->current_id);
-  ca_window_update_history (other);
+  ca_window_update_actions (other);
   ca_details_pane_set_chart_kind (other->details, ca_details_pane_get_chart_kind (self->details));
 }
 
@@ -889,7 +893,6 @@ ca_window_init (CaWindow *self)
   ca_window_init_tree (self);
   ca_window_init_search (self);
   ca_window_init_actions (self);
-  ca_chart_actions_add_to_window (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 

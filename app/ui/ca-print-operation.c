@@ -1,0 +1,159 @@
+/* ca-print-operation.c: printing a node's chart, one page fitted to it,
+ * drawn by the same renderer as the exports.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ca-export.h"
+#include "ca-node.h"
+#include "ca-print-operation.h"
+
+struct _CaPrintOperation
+{
+  GtkPrintOperation  parent_instance;
+
+  CaDataset         *dataset;   /* owns node */
+  const CaNode      *node;
+  CaChartKind        kind;
+  char              *language;
+  GtkWindow         *parent;    /* weak: where a failure is shown */
+  /* run () returned "in progress": "done" reports and drops the operation. */
+  gboolean           running;
+};
+
+G_DEFINE_FINAL_TYPE (CaPrintOperation, ca_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+static void
+ca_print_operation_draw_page (GtkPrintOperation *operation,
+                              GtkPrintContext   *context,
+                              int                page)
+{
+  CaPrintOperation *self = CA_PRINT_OPERATION (operation);
+
+  ca_export_draw (self->node, self->kind, self->language,
+                  gtk_print_context_get_cairo_context (context),
+                  gtk_print_context_get_width (context),
+                  gtk_print_context_get_height (context));
+}
+
+static void
+report_result (CaPrintOperation        *self,
+               GtkPrintOperationResult  result,
+               const GError            *error)
+{
+  GtkWidget *dialog;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR || error == NULL)
+    return;
+
+  g_warning ("Printing failed: %s", error->message);
+  dialog = adw_message_dialog_new (self->parent, _("Could not print the chart"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ca_print_operation_done (GtkPrintOperation       *operation,
+                         GtkPrintOperationResult  result)
+{
+  CaPrintOperation *self = CA_PRINT_OPERATION (operation);
+  g_autoptr(GError) error = NULL;
+
+  /* A run that finished before returning reports through its return. */
+  if (!self->running)
+    return;
+
+  self->running = FALSE;
+  gtk_print_operation_get_error (operation, &error);
+  report_result (self, result, error);
+  g_object_unref (self);
+}
+
+static void
+ca_print_operation_finalize (GObject *object)
+{
+  CaPrintOperation *self = CA_PRINT_OPERATION (object);
+
+  g_clear_weak_pointer (&self->parent);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->language, g_free);
+
+  G_OBJECT_CLASS (ca_print_operation_parent_class)->finalize (object);
+}
+
+static void
+ca_print_operation_class_init (CaPrintOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->finalize = ca_print_operation_finalize;
+  operation_class->draw_page = ca_print_operation_draw_page;
+  operation_class->done = ca_print_operation_done;
+}
+
+static void
+ca_print_operation_init (CaPrintOperation *self)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+
+  /* Charts are wider than tall: landscape fits them best.  Points keep the
+   * chart's text at the size it has in a PDF export. */
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+}
+
+CaPrintOperation *
+ca_print_operation_new (CaDataset    *dataset,
+                        const CaNode *node,
+                        CaChartKind   kind,
+                        const char   *language)
+{
+  CaPrintOperation *self;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  self = g_object_new (CA_TYPE_PRINT_OPERATION, NULL);
+  self->dataset = g_object_ref (dataset);
+  self->node = node;
+  self->kind = kind;
+  self->language = g_strdup (language);
+  name = g_strdup_printf ("%s-%s", ca_node_get_id (node), ca_chart_kind_to_string (kind));
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), name);
+  return self;
+}
+
+void
+ca_print_operation_run (CaPrintOperation *self,
+                        GtkWindow        *parent)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+  GtkPrintOperationResult result;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CA_IS_PRINT_OPERATION (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  g_set_weak_pointer (&self->parent, parent);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    {
+      self->running = TRUE;
+      g_object_ref (self);
+      return;
+    }
+  report_result (self, result, error);
+}
