@@ -15,6 +15,7 @@
 #include "ca-details-pane-private.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-print-operation.h"
 #include "ca-tree-row.h"
 #include "ca-window-private.h"
 
@@ -658,27 +659,38 @@ test_window_program_non_utf8 (void)
 {
   const char *program = g_getenv ("CA_PROGRAM");
   g_autofree char *path = scratch_copy ("ui-bad.xml", LATIN1_NAME);
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *err = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) err = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { program, path, NULL };
-  int wait_status;
+  char *line;
 
   if (program == NULL || !g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_test_skip ("cluster-atlas is not built");
       return;
     }
-  envp = g_environ_setenv (envp, "G_DEBUG", "fatal-criticals", TRUE);
-  envp = g_environ_setenv (envp, "CA_BENCH_EXIT_ON_FIRST_FRAME", "loaded", TRUE);
-  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
-                &wait_status, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "fatal-criticals", TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, program, path, NULL);
   g_assert_no_error (error);
-  g_test_message ("stderr: %s", err);
-  g_assert_true (WIFEXITED (wait_status));
-  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
-  g_assert_nonnull (strstr (err, "the file was refused"));
-  g_assert_null (strstr (err, "CRITICAL"));
+  /* The program logs what it refused, then waits with its dialog open. */
+  err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (child));
+  while ((line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, &error)) != NULL)
+    {
+      g_string_append_printf (all, "%s\n", line);
+      g_free (line);
+      if (strstr (all->str, "Refused") != NULL)
+        break;
+    }
+  g_assert_no_error (error);
+  g_subprocess_force_exit (child);
+  g_subprocess_wait (child, NULL, NULL);
+  g_test_message ("stderr: %s", all->str);
+  g_assert_nonnull (strstr (all->str, "Refused"));
+  g_assert_null (strstr (all->str, "CRITICAL"));
   g_unlink (path);
 }
 
@@ -1058,6 +1070,148 @@ test_window_language (void)
   close_window (window);
 }
 
+/* The menu's items as the user gets them: a button for each (action,
+ * target) of the main menu, in the window, is sensitive exactly when its
+ * action exists and is enabled. */
+static void
+collect_menu_items (GMenuModel *model,
+                    GPtrArray  *buttons)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+      GMenuModel *link;
+
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          collect_menu_items (link, buttons);
+          g_object_unref (link);
+        }
+      if (!g_menu_model_get_item_attribute (model, i, "action", "s", &action))
+        continue;
+      target = g_menu_model_get_item_attribute_value (model, i, "target", NULL);
+      g_ptr_array_add (buttons, g_object_new (GTK_TYPE_BUTTON, "action-name", action,
+                                              "action-target", target, NULL));
+    }
+}
+
+static void
+assert_menu_sensitivity (CaWindow *window,
+                         gboolean  with_node)
+{
+  static const struct {
+    const char *action;
+    gboolean    without_node;
+    gboolean    with_node;
+  } expected[] = {
+    { "app.open", TRUE, TRUE },
+    { "win.no-recent", FALSE, FALSE },
+    { "win.open-recent", TRUE, TRUE },
+    { "win.export-chart", FALSE, TRUE },
+    { "win.copy-chart", FALSE, TRUE },
+    { "win.print", FALSE, TRUE },
+    { "win.export-csv", FALSE, TRUE },
+    { "app.language", TRUE, TRUE },
+    { "win.show-help-overlay", TRUE, TRUE },
+    { "app.about", TRUE, TRUE },
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  /* Beside the header bar, where the window's and the app's actions resolve. */
+  gtk_widget_insert_before (box, GTK_WIDGET (window->header_bar), NULL);
+  collect_menu_items (G_MENU_MODEL (window->main_menu), buttons);
+  g_assert_cmpuint (buttons->len, >=, 10);
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_box_append (GTK_BOX (box), buttons->pdata[i]);
+  spin ();
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *action = gtk_actionable_get_action_name (buttons->pdata[i]);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (expected); j++)
+        if (g_str_equal (action, expected[j].action))
+          {
+            gboolean want = with_node ? expected[j].with_node : expected[j].without_node;
+
+            g_test_message ("%s: %s", action, want ? "enabled" : "disabled");
+            g_assert_cmpint (gtk_widget_get_sensitive (buttons->pdata[i]), ==, want);
+            /* A disabled action still exists: activating it does nothing. */
+            if (!want)
+              g_assert_true (gtk_widget_activate_action (buttons->pdata[i], action, NULL));
+            found = TRUE;
+          }
+      if (!found)
+        g_error ("the menu names %s, which this test does not know", action);
+    }
+  gtk_widget_unparent (box);
+}
+
+static void
+test_window_menu_actions (void)
+{
+  g_autofree char *path = fixture ("ui-good.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GtkRecentManager) recent = NULL;
+  CaWindow *window = ca_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_menu_button_popup (window->menu_button);
+  spin ();
+  gtk_menu_button_popdown (window->menu_button);
+  g_assert_null (ca_window_get_dataset (window));
+  assert_menu_sensitivity (window, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (window->export_button));
+
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  g_assert_nonnull (ca_window_get_selected_node (window));
+  assert_menu_sensitivity (window, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (window->export_button));
+  close_window (window);
+}
+
+/* Print through the print operation into a PDF: the chart's title is in it,
+ * in the language given. */
+static void
+test_window_print_pdf (void)
+{
+  g_autofree char *path = fixture ("ui-good.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *folder = g_dir_make_tmp ("ca-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (folder, "chart.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autoptr(CaPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  CaWindow *window = ca_window_new (app);
+  const CaNode *node;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  node = ca_dataset_lookup_node (ca_window_get_dataset (window), "sh");
+  g_assert_nonnull (node);
+  operation = ca_print_operation_new (ca_window_get_dataset (window), node, CA_CHART_COUNTS, "en");
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL,
+                               &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Shanghai — Counts"));
+  g_unlink (pdf);
+  g_rmdir (folder);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1099,6 +1253,8 @@ main (int   argc,
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/main-menu", test_window_main_menu);
+  g_test_add_func ("/window/menu-actions", test_window_menu_actions);
+  g_test_add_func ("/window/print-pdf", test_window_print_pdf);
   g_test_add_func ("/window/kind-icons-prerendered", test_window_kind_icons_prerendered);
   g_test_add_func ("/window/hidden-pages", test_window_hidden_pages);
   g_test_add_func ("/window/language", test_window_language);
