@@ -4,14 +4,16 @@
 Run inside one Xvfb and D-Bus session (bench/run-all.py does):
     first-frame.py OUT.json RUNS PROGRAM BASELINE
 
-Both programs print "first-frame-us: T" (g_get_monotonic_time) once their
-first frame is painted, then quit; the time from launch to T is the figure,
+Both programs (bench/first-frame-app, bench/bare-window) print
+"first-frame-us: T" (g_get_monotonic_time) once their first frame is
+painted, then quit; more than two may be given, to compare builds; the time from launch to T is the figure,
 and the time to the process's exit is given beside it.  The two programs run
 in turns, ABBA, with a pause before each launch so that neither pays for
 what the other left the X server and the bus daemons to finish; a block of
 runs of one program, then of the other, measures the machine's drift between
 the blocks as much as the programs.  Writes OUT.json: per program, the
-medians (seconds), and the fastest and slowest first frames.
+medians (seconds), the quartiles, the fastest and slowest first frames, and
+every first frame in the order run.
 """
 import json
 import statistics
@@ -46,9 +48,14 @@ def main():
             frames[p].append(frame)
             exits[p].append(end)
     with open(out, "w") as f:
-        json.dump({p: {"frame": statistics.median(frames[p]), "exit": statistics.median(exits[p]),
-                       "frame_min": min(frames[p]), "frame_max": max(frames[p])}
-                   for p in programs}, f)
+        json.dump({p: summary(frames[p], exits[p]) for p in programs}, f)
+
+
+def summary(frames, exits):
+    q1, _, q3 = statistics.quantiles(frames, n=4)
+    return {"frame": statistics.median(frames), "exit": statistics.median(exits),
+            "frame_q1": q1, "frame_q3": q3, "frame_min": min(frames),
+            "frame_max": max(frames), "frames": frames}
 
 
 if __name__ == "__main__":
