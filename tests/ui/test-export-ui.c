@@ -220,54 +220,46 @@ test_print (void)
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
-static gboolean
-action_enabled (CaWindow   *window,
-                const char *name)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), name);
-
-  g_assert_nonnull (action);
-  return g_action_get_enabled (action);
-}
-
-static void
-check_accel (const char *action,
-             const char *accel)
-{
-  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
-
-  g_assert_nonnull (accels);
-  g_assert_cmpstr (accels[0], ==, accel);
-}
-
-/* The actions exist on the window, with their menu items and keys, and are
- * enabled only while a node is selected. */
+/* The chart's menu items show the keys the window binds, and Copy Chart
+ * from its action puts a picture on the clipboard.  Which actions are
+ * enabled when is tested with the whole menu in test-window. */
 static void
 test_window_actions (void)
 {
-  static const char * const names[] = { "export-chart", "copy-chart", "print", "export-csv" };
+  static const struct {
+    const char *action;
+    const char *accel;
+  } items[] = {
+    { "win.export-chart", "<Control>e" },
+    { "win.copy-chart", "<Shift><Control>c" },
+    { "win.print", "<Control>p" },
+    { "win.export-csv", NULL },
+  };
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   CaWindow *window = ca_window_new (app);
   GMenu *menu = ca_window_get_export_menu (window);
 
   gtk_window_present (GTK_WINDOW (window));
   spin ();
-  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (menu)), ==, 4);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_assert_false (action_enabled (window, names[i]));
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (menu)), ==, G_N_ELEMENTS (items));
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *accel = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (menu), (int) i, "action",
+                                                      "s", &action));
+      g_assert_cmpstr (action, ==, items[i].action);
+      g_menu_model_get_item_attribute (G_MENU_MODEL (menu), (int) i, "accel", "s", &accel);
+      g_assert_cmpstr (accel, ==, items[i].accel);
+    }
 
   ca_window_set_dataset (window, dataset);
   g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (dataset, "p1")));
   spin ();
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_assert_true (action_enabled (window, names[i]));
-
-  check_accel ("win.export-chart", "<Control>e");
-  check_accel ("win.copy-chart", "<Shift><Control>c");
-  check_accel ("win.print", "<Control>p");
-
   /* Copy through the action, as Ctrl+Shift+C does. */
-  g_action_group_activate_action (G_ACTION_GROUP (window), "copy-chart", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", NULL));
+  spin ();
   g_assert_true (gdk_content_formats_contain_gtype (
       gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (window))),
       GDK_TYPE_TEXTURE));
