@@ -679,42 +679,6 @@ init_details (CaWindow *self)
                                 chart_kind_get_mapping, chart_kind_set_mapping, NULL, NULL);
 }
 
-/* For bench/run-all.py: with CA_BENCH_EXIT_ON_FIRST_FRAME=1 the program
- * quits once its first frame is painted, with "loaded" once the first frame
- * that shows a dataset is painted.  It first prints when that frame was
- * painted, on the monotonic clock, so the benchmark need not count the
- * time the process takes to exit (bench/bare-window.c does the same). */
-static void
-bench_after_paint_cb (GdkFrameClock *clock,
-                      CaWindow      *self)
-{
-  const char *mode = g_getenv ("CA_BENCH_EXIT_ON_FIRST_FRAME");
-
-  if (g_strcmp0 (mode, "loaded") == 0 && self->dataset == NULL)
-    {
-      if (self->load_cancellable == NULL && self->problems_dialog != NULL)
-        {
-          g_printerr ("cluster-atlas: the file was refused\n");
-          exit (1);
-        }
-      return;
-    }
-
-  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
-  g_print ("first-frame-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (g_application_get_default ());
-}
-
-static void
-ca_window_realize (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (ca_window_parent_class)->realize (widget);
-
-  if (g_getenv ("CA_BENCH_EXIT_ON_FIRST_FRAME") != NULL)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (bench_after_paint_cb), widget, 0);
-}
-
 /* GObject */
 
 static void
@@ -826,7 +790,6 @@ ca_window_class_init (CaWindowClass *klass)
   object_class->get_property = ca_window_get_property;
   object_class->set_property = ca_window_set_property;
   window_class->close_request = ca_window_close_request;
-  widget_class->realize = ca_window_realize;
 
   properties[PROP_SEARCH_MODE] =
     g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
