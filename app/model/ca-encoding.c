@@ -16,11 +16,8 @@
 
 #include "ca-encoding.h"
 
-/* How far into the file the XML declaration may end. */
-#define DECLARATION_MAX 512
-
 static const char * const accepted_names[] = {
-  "UTF-8", "UTF8", "UTF-16", "US-ASCII", "ASCII",
+  "UTF-8", "UTF8", "US-ASCII", "ASCII",
   "ISO-8859-1", "ISO-8859-2", "ISO-8859-3", "ISO-8859-4", "ISO-8859-5", "ISO-8859-6",
   "ISO-8859-7", "ISO-8859-8", "ISO-8859-9", "ISO-8859-10", "ISO-8859-11", "ISO-8859-13",
   "ISO-8859-14", "ISO-8859-15", "ISO-8859-16", "LATIN1",
@@ -45,28 +42,49 @@ ca_encoding_is_accepted (const char *name)
   return FALSE;
 }
 
-/* The value of encoding="..." in an XML declaration written in ASCII, or
- * NULL. */
+static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether @text starts with an XML declaration: "<?xml" then white space
+ * ("<?xml-stylesheet" is a processing instruction). */
+static gboolean
+has_declaration (const char *text,
+                 gsize       length)
+{
+  return length >= 6 && memcmp (text, "<?xml", 5) == 0 && is_xml_space (text[5]);
+}
+
+/* The value of encoding="..." in the XML declaration at the start of
+ * @text, written in ASCII; NULL when it names none.  @open is set when the
+ * declaration does not end within @text. */
 static char *
 declared_encoding (const char *text,
-                   gsize       length)
+                   gsize       length,
+                   gboolean   *open)
 {
   const char *end, *p, *close;
   char quote;
 
-  if (length < 5 || memcmp (text, "<?xml", 5) != 0)
+  *open = FALSE;
+  if (!has_declaration (text, length))
     return NULL;
   end = g_strstr_len (text, (gssize) length, "?>");
   if (end == NULL)
-    return NULL;
+    {
+      *open = TRUE;
+      return NULL;
+    }
   p = g_strstr_len (text, end - text, "encoding");
   if (p == NULL)
     return NULL;
-  for (p += strlen ("encoding"); p < end && g_ascii_isspace (*p); p++)
+  for (p += strlen ("encoding"); p < end && is_xml_space (*p); p++)
     ;
   if (p >= end || *p != '=')
     return NULL;
-  for (p++; p < end && g_ascii_isspace (*p); p++)
+  for (p++; p < end && is_xml_space (*p); p++)
     ;
   if (p >= end || (*p != '"' && *p != '\''))
     return NULL;
@@ -84,25 +102,55 @@ starts_with (const guchar *data,
   return length >= n && memcmp (data, bytes, n) == 0;
 }
 
-/* The XML declaration of a UTF-16 file, read as ASCII. */
+/* The ASCII of a UTF-16 text: other characters become '?'. */
 static char *
-declared_encoding_utf16 (const guchar *data,
-                         gsize         length,
-                         gboolean      little_endian)
+utf16_as_ascii (const guchar *data,
+                gsize         length,
+                gboolean      little_endian,
+                gsize        *n_out)
 {
-  char ascii[DECLARATION_MAX / 2 + 1];
+  char *ascii = g_malloc (length / 2 + 1);
   gsize n = 0;
-  gsize i = starts_with (data, length, "\xFF\xFE", 2) || starts_with (data, length, "\xFE\xFF", 2)
-            ? 2 : 0;
 
-  for (; i + 1 < MIN (length, DECLARATION_MAX) && n < sizeof ascii - 1; i += 2)
+  for (gsize i = 0; i + 1 < length; i += 2)
     {
       guint unit = little_endian ? data[i] | (data[i + 1] << 8) : (data[i] << 8) | data[i + 1];
 
-      ascii[n++] = unit < 0x80 ? (char) unit : '?';
+      ascii[n++] = unit > 0 && unit < 0x80 ? (char) unit : '?';
     }
   ascii[n] = '\0';
-  return declared_encoding (ascii, n);
+  *n_out = n;
+  return ascii;
+}
+
+static gboolean
+is_utf16_name (const char *name)
+{
+  return g_ascii_strcasecmp (name, "UTF-16") == 0 || g_ascii_strcasecmp (name, "UTF-16LE") == 0
+         || g_ascii_strcasecmp (name, "UTF-16BE") == 0;
+}
+
+static CaEncoding
+sniff_utf16 (const guchar *data,
+             gsize         length,
+             gboolean      little_endian,
+             char        **declared)
+{
+  gboolean bom = starts_with (data, length, little_endian ? "\xFF\xFE" : "\xFE\xFF", 2);
+  gsize skip = bom ? 2 : 0;
+  gsize n;
+  g_autofree char *ascii = utf16_as_ascii (data + skip, length - skip, little_endian, &n);
+  gboolean open;
+
+  *declared = declared_encoding (ascii, n, &open);
+  if (open)
+    return CA_ENCODING_OPEN;
+  if (*declared != NULL && !is_utf16_name (*declared))
+    return CA_ENCODING_MISMATCH;
+  /* Without a mark, libxml2 only takes UTF-16 that starts "<?xml". */
+  if (!bom && !has_declaration (ascii, n))
+    return CA_ENCODING_UNMARKED;
+  return little_endian ? CA_ENCODING_UTF16LE : CA_ENCODING_UTF16BE;
 }
 
 CaEncoding
@@ -110,7 +158,9 @@ ca_encoding_sniff (const guchar *data,
                    gsize         length,
                    char        **declared)
 {
-  gsize skip = starts_with (data, length, "\xEF\xBB\xBF", 3) ? 3 : 0;
+  gboolean bom = starts_with (data, length, "\xEF\xBB\xBF", 3);
+  gsize skip = bom ? 3 : 0;
+  gboolean open;
 
   *declared = NULL;
   if (starts_with (data, length, "\x00\x00\xFE\xFF", 4)
@@ -121,21 +171,19 @@ ca_encoding_sniff (const guchar *data,
   if (starts_with (data, length, "\x4C\x6F\xA7\x94", 4))
     return CA_ENCODING_EBCDIC;
   if (starts_with (data, length, "\xFF\xFE", 2) || starts_with (data, length, "<\x00", 2))
-    {
-      *declared = declared_encoding_utf16 (data, length, TRUE);
-      return CA_ENCODING_UTF16LE;
-    }
+    return sniff_utf16 (data, length, TRUE, declared);
   if (starts_with (data, length, "\xFE\xFF", 2) || starts_with (data, length, "\x00<", 2))
-    {
-      *declared = declared_encoding_utf16 (data, length, FALSE);
-      return CA_ENCODING_UTF16BE;
-    }
-  *declared = declared_encoding ((const char *) data + skip,
-                                 MIN (length - skip, DECLARATION_MAX));
+    return sniff_utf16 (data, length, FALSE, declared);
+  *declared = declared_encoding ((const char *) data + skip, length - skip, &open);
+  if (open)
+    return CA_ENCODING_OPEN;
+  if (*declared != NULL && is_utf16_name (*declared))
+    return CA_ENCODING_MISMATCH;   /* UTF-16 declared in bytes that are not */
   if (*declared != NULL && !ca_encoding_is_accepted (*declared))
     return CA_ENCODING_REFUSED;
-  if (*declared != NULL && skip > 0 && g_ascii_strcasecmp (*declared, "UTF-8") != 0)
-    return CA_ENCODING_REFUSED;   /* a UTF-8 byte order mark on another encoding */
+  if (*declared != NULL && bom && g_ascii_strcasecmp (*declared, "UTF-8") != 0
+      && g_ascii_strcasecmp (*declared, "UTF8") != 0)
+    return CA_ENCODING_MISMATCH;   /* a UTF-8 byte order mark on another encoding */
   return CA_ENCODING_BYTES;
 }
 
@@ -191,14 +239,18 @@ ca_newlines_normalize (CaNewlines *self,
           p++;
           continue;
         }
-      if (start + unit == end && end == data + length)
+      /* A run of line ends is read here, not one memchr () a byte. */
+      for (; start + unit <= end && is_unit (self, start, '\r'); start += unit)
         {
-          self->pending_cr = TRUE;
-          return length - unit;
+          if (start + unit == end && end == data + length)
+            {
+              self->pending_cr = TRUE;
+              return length - unit;
+            }
+          if (start + unit < end && !is_unit (self, start + unit, '\n'))
+            put_unit (self, start, '\n');
         }
-      if (start + unit < end && !is_unit (self, start + unit, '\n'))
-        put_unit (self, start, '\n');
-      p = start + unit;
+      p = start;
     }
   return length;
 }

@@ -17,11 +17,15 @@ typedef enum {
   CA_ENCODING_UTF32,       /* refused */
   CA_ENCODING_EBCDIC,      /* refused */
   CA_ENCODING_REFUSED,     /* a declared encoding that is not on the list */
+  CA_ENCODING_MISMATCH,    /* a byte order mark, and another encoding declared */
+  CA_ENCODING_UNMARKED,    /* UTF-16 with neither a byte order mark nor a declaration */
+  CA_ENCODING_OPEN,        /* an XML declaration that does not end in the first chunk */
 } CaEncoding;
 
-/* Looks at the first bytes of a file: its byte order mark or first
- * characters, and the encoding its XML declaration names.  @declared gets
- * that name (or NULL when there is none); the caller frees it. */
+/* Looks at the first chunk of a file: its byte order mark or first
+ * characters, and the encoding its XML declaration names, wherever in the
+ * chunk the declaration ends.  @declared gets that name (or NULL when there
+ * is none); the caller frees it. */
 CaEncoding ca_encoding_sniff       (const guchar *data,
                                     gsize         length,
                                     char        **declared);

@@ -850,7 +850,16 @@ classify (CaLoader   *self,
       return FRAME_ATLAS;
     }
   if (uri != NULL && !is_namespace (&self->atlas_uri, uri, CA_ATLAS_NAMESPACE))
-    return -1;   /* another namespace: ignored with its whole subtree */
+    {
+      /* Another namespace: ignored with its whole subtree, but a text is
+       * only text, as the schema says. */
+      if (parent->kind >= FRAME_NAME && parent->kind <= FRAME_TAG)
+        ca_loader_problem_at (self, line, column,
+                              _("<%s> holds only text: the element <%s> of another namespace "
+                                "may not be inside it"), element_names[parent->kind],
+                              ca_loader_quote (self, localname));
+      return -1;
+    }
   kind = uri != NULL ? lookup_kind (self, localname) : -1;
   if (kind < 0)
     ca_loader_problem_at (self, line, column, _("unknown element <%s> in <%s>%s"),
@@ -1157,6 +1166,28 @@ ca_loader_end_element (CaLoader *self)
       break;
     }
   self->n_frames--;
+}
+
+/* A CDATA section is text, even when it holds only white space: in an
+ * element that holds only elements it is refused, as the schema does. */
+void
+ca_loader_cdata (CaLoader   *self,
+                 const char *text,
+                 gsize       length)
+{
+  CaFrame *frame = top (self);
+
+  if (self->stopped || self->skip_depth > 0 || frame == NULL)
+    return;
+  if (frame->kind >= FRAME_NAME && frame->kind <= FRAME_TAG)
+    {
+      ca_loader_characters (self, text, length);
+      return;
+    }
+  if (!frame->text_reported)
+    ca_loader_problem (self, _("<%s> may not contain text (a CDATA section)"),
+                       element_names[frame->kind]);
+  frame->text_reported = TRUE;
 }
 
 void

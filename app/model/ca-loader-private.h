@@ -128,6 +128,8 @@ typedef struct {
   guint64            chunk_offset;
   guint              chunk_line;   /* where the chunk starts */
   guint64            chunk_line_start;
+  GByteArray        *line_head;    /* the last line of the chunk before */
+  guint64            line_head_offset;
   GPtrArray         *quotes;       /* cut values quoted in messages */
   char              *generic_message; /* libxml2's last unstructured one */
   const char        *recent_langs[4];  /* interned, the latest first */
@@ -152,6 +154,9 @@ void      ca_loader_start_element (CaLoader    *self,
                                    const char **attributes);
 void      ca_loader_end_element   (CaLoader    *self);
 void      ca_loader_characters    (CaLoader    *self,
+                                   const char  *text,
+                                   gsize        length);
+void      ca_loader_cdata         (CaLoader    *self,
                                    const char  *text,
                                    gsize        length);
 void      ca_loader_finish        (CaLoader    *self);

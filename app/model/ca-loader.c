@@ -67,6 +67,7 @@ ca_loader_free (CaLoader *self)
   g_string_free (self->text, TRUE);
   g_string_free (self->values, TRUE);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_clear_pointer (&self->line_head, g_byte_array_unref);
   g_free (self->encoding);
   g_free (self->generic_message);
   g_free (self->display_name);
@@ -100,14 +101,16 @@ add_problem_at (CaLoader   *self,
   if (self->stopped)
     return;
   self->failed = TRUE;
-  append_problem (self, line, column, g_strdup (message));
   if (self->problems->len == CA_LOADER_MAX_PROBLEMS)
     {
+      /* A 101st: say that there are more, and read no further. */
       append_problem (self, line, column,
                       g_strdup_printf (_("too many problems (%d); stopped reading"),
                                        CA_LOADER_MAX_PROBLEMS));
       ca_loader_stop (self);
+      return;
     }
+  append_problem (self, line, column, g_strdup (message));
 }
 
 void
@@ -245,6 +248,69 @@ unconverted_offset (CaLoader *self)
   return left <= self->fed ? self->fed - left : self->chunk_offset;
 }
 
+/* In a multi-byte encoding, the column counts the characters from
+ * @line_start to @offset: the bytes of the chunk before that line's part in
+ * it were kept (self->line_head), unless the line is long. */
+static void
+count_characters (CaLoader *self,
+                  guint64   line_start,
+                  guint64   offset,
+                  guint    *column)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *prefix = NULL;
+
+  if (line_start < self->chunk_offset)
+    {
+      if (self->line_head_offset != line_start)
+        return;
+      g_byte_array_append (bytes, self->line_head->data, self->line_head->len);
+    }
+  if (offset > MAX (line_start, self->chunk_offset))
+    {
+      guint64 from = MAX (line_start, self->chunk_offset);
+
+      g_byte_array_append (bytes, self->chunk + (from - self->chunk_offset),
+                           (guint) (offset - from));
+    }
+  prefix = g_convert ((const char *) bytes->data, (gssize) bytes->len, "UTF-8", self->encoding,
+                      NULL, NULL, NULL);
+  if (prefix != NULL)
+    *column = (guint) g_utf8_strlen (prefix, -1) + 1;
+}
+
+/* Keeps the bytes of the chunk's last line, for count_characters () in the
+ * next chunk. */
+static void
+keep_line_head (CaLoader     *self,
+                const guchar *data,
+                gsize         length)
+{
+  const guchar *newline = NULL;
+  gsize from;
+
+  for (gsize i = length; i > 0 && newline == NULL; i--)
+    if (data[i - 1] == '\n')
+      newline = data + i - 1;
+  from = newline != NULL ? (gsize) (newline - data) + 1 : 0;
+
+  if (self->line_head == NULL)
+    self->line_head = g_byte_array_new ();
+  if (newline == NULL && self->line_head_offset == self->chunk_offset - self->line_head->len
+      && self->line_head->len + length <= 4096)
+    {
+      g_byte_array_append (self->line_head, data, (guint) length);   /* the line goes on */
+      return;
+    }
+  g_byte_array_set_size (self->line_head, 0);
+  self->line_head_offset = G_MAXUINT64;
+  if (length - from <= 4096)
+    {
+      g_byte_array_append (self->line_head, data + from, (guint) (length - from));
+      self->line_head_offset = self->chunk_offset + from;
+    }
+}
+
 /* The line and column of a byte offset in the chunk being parsed. */
 static void
 position_of_offset (CaLoader *self,
@@ -258,8 +324,11 @@ position_of_offset (CaLoader *self,
   gsize end;
 
   *line = self->chunk_line;
-  offset = CLAMP (offset, self->chunk_offset, self->chunk_offset + self->chunk_length);
-  end = (gsize) (offset - self->chunk_offset);
+  /* A character cut by the chunk's start begins in the chunk before, on
+   * the line the chunk starts on. */
+  offset = CLAMP (offset, MIN (line_start, self->chunk_offset),
+                  self->chunk_offset + self->chunk_length);
+  end = offset > self->chunk_offset ? (gsize) (offset - self->chunk_offset) : 0;
   for (gsize i = 0; data != NULL && i + unit <= end; i += unit)
     if (data[i + (self->newlines.encoding == CA_ENCODING_UTF16BE)] == '\n'
         && (unit == 1 || data[i + (self->newlines.encoding != CA_ENCODING_UTF16BE)] == 0))
@@ -267,17 +336,9 @@ position_of_offset (CaLoader *self,
         (*line)++;
         line_start = self->chunk_offset + i + unit;
       }
-  *column = (guint) ((offset - MAX (line_start, self->chunk_offset)) / unit) + 1;
-  if (line_start >= self->chunk_offset && unit == 1 && self->encoding != NULL && offset > line_start)
-    {
-      /* In a multi-byte encoding, count the characters before it. */
-      g_autofree char *prefix = g_convert ((const char *) data + (line_start - self->chunk_offset),
-                                           (gssize) (offset - line_start), "UTF-8",
-                                           self->encoding, NULL, NULL, NULL);
-
-      if (prefix != NULL)
-        *column = (guint) g_utf8_strlen (prefix, -1) + 1;
-    }
+  *column = (guint) ((offset - line_start) / unit) + 1;
+  if (unit == 1 && self->encoding != NULL && offset > line_start)
+    count_characters (self, line_start, offset, column);
 }
 
 static const char *
@@ -383,6 +444,12 @@ message_for (CaLoader    *self,
                        || error->code == XML_ERR_NAME_REQUIRED
                        || error->code == XML_ERR_TAG_NAME_MISMATCH))
     return g_strdup (_("the file ends inside a tag: it may be cut short"));
+  if (strstr (text, "xmlParseCharRef") != NULL)
+    return g_strdup (_("a character reference names a character that XML does not allow "
+                       "(a control character, U+FFFE or U+FFFF)"));
+  if (strstr (text, "Huge input lookup") != NULL)
+    return g_strdup_printf (_("a comment, processing instruction or CDATA section is longer "
+                              "than %d MB, the most libxml2 reads"), 10);
   if (error->code == XML_ERR_INVALID_CHAR && strstr (text, "Bytes:") != NULL)
     {
       g_autofree char *bytes = quoted_bytes (strstr (text, "Bytes:"), 2);
@@ -497,6 +564,14 @@ characters_cb (void          *user_data,
 }
 
 static void
+cdata_cb (void          *user_data,
+          const xmlChar *text,
+          int            length)
+{
+  ca_loader_cdata (user_data, (const char *) text, (gsize) MAX (0, length));
+}
+
+static void
 start_element_cb (void           *user_data,
                   const xmlChar  *localname,
                   const xmlChar  *prefix,
@@ -529,7 +604,7 @@ init_sax (xmlSAXHandler *sax)
   sax->endElementNs = end_element_cb;
   sax->characters = characters_cb;
   sax->ignorableWhitespace = characters_cb;
-  sax->cdataBlock = characters_cb;
+  sax->cdataBlock = cdata_cb;
   sax->internalSubset = internal_subset_cb;
   sax->externalSubset = external_subset_cb;
   sax->entityDecl = entity_decl_cb;
@@ -628,6 +703,30 @@ parse (CaLoader   *self,
     ca_loader_stop (self);
 }
 
+/* libxml2's own US-ASCII reader stops at a byte above 0x7F without an
+ * error: the file would seem cut short there. */
+static gboolean
+check_ascii (CaLoader     *self,
+             const guchar *data,
+             gsize         length)
+{
+  guint line, column;
+
+  if (g_ascii_strcasecmp (self->encoding, "US-ASCII") != 0
+      && g_ascii_strcasecmp (self->encoding, "ASCII") != 0)
+    return TRUE;
+  for (gsize i = 0; i < length; i++)
+    if (data[i] >= 0x80)
+      {
+        position_of_offset (self, self->chunk_offset + i, &line, &column);
+        ca_loader_problem_at (self, line, column, _("the byte 0x%02X is not valid %s"), data[i],
+                              encoding_name (self));
+        ca_loader_stop (self);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static gboolean
 feed_chunk (CaLoader     *self,
             const guchar *data,
@@ -641,8 +740,12 @@ feed_chunk (CaLoader     *self,
   self->chunk_line_start = self->scan.line_start;
   if (length > 0 && !prescan_chunk (self, data, length))
     return FALSE;
+  if (self->encoding != NULL && !check_ascii (self, data, length))
+    return FALSE;
   if (!self->stopped)
     parse (self, (const char *) data, length, last);
+  if (self->encoding != NULL && length > 0)
+    keep_line_head (self, data, length);
   self->chunk = NULL;
   return !self->stopped;
 }
@@ -673,6 +776,20 @@ check_encoding (CaLoader     *self,
                                           "encoding such as GBK, GB18030, Big5, Shift_JIS, "
                                           "EUC-JP, EUC-KR, ISO-8859-1 or windows-1252)"),
                             ca_loader_quote (self, declared));
+      break;
+    case CA_ENCODING_MISMATCH:
+      ca_loader_problem_at (self, 1, 1, _("the file declares the encoding “%s”, but its first "
+                                          "bytes say another: save it as UTF-8"),
+                            ca_loader_quote (self, declared));
+      break;
+    case CA_ENCODING_UNMARKED:
+      ca_loader_problem_at (self, 1, 1, _("the file looks like UTF-16 without a byte order "
+                                          "mark or an XML declaration: save it with one, or "
+                                          "as UTF-8"));
+      break;
+    case CA_ENCODING_OPEN:
+      ca_loader_problem_at (self, 1, 1, _("the XML declaration does not end within the first "
+                                          "%d KiB"), CHUNK_SIZE / 1024);
       break;
     case CA_ENCODING_BYTES:
     case CA_ENCODING_UTF16LE:
@@ -734,6 +851,17 @@ feed_read (CaLoader *self,
   gsize front = ca_newlines_resume (&self->newlines, data - unit, data, n);
   gsize length = ca_newlines_normalize (&self->newlines, data, n);
 
+  /* Chunks are whole units but for the last: an odd byte there is half a
+   * character, which libxml2 would drop without a word. */
+  if (unit == 2 && n % 2 != 0)
+    {
+      if (feed_chunk (self, data - front, front + length - 1, FALSE))
+        ca_loader_problem_at (self, ca_loader_line (self), ca_loader_column (self), "%s",
+                              _("the file ends in the middle of a UTF-16 character: it may "
+                                "be cut short"));
+      ca_loader_stop (self);
+      return FALSE;
+    }
   return feed_chunk (self, data - front, front + length, n == 0);
 }
 

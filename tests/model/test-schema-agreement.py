@@ -101,6 +101,18 @@ VARIANTS = {
 }
 
 
+# Variants that need more than a value: (what to replace, with what).
+EDITS = {
+    "goal-foreign-child": ('source="{source}"/>', 'source="{source}"><x:f xmlns:x="urn:x"/></goal>'),
+    "goal-white-space": ('source="{source}"/>', 'source="{source}">  </goal>'),
+    "goal-text": ('source="{source}"/>', 'source="{source}">5</goal>'),
+    "tag-foreign-child": ('<tag>{tag}</tag>', '<tag>a<x:f xmlns:x="urn:x"/>b</tag>'),
+    "name-foreign-child": ('>{name}</name>', '>C<x:f xmlns:x="urn:x"/></name>'),
+    "region-cdata-space": ('<tag>{tag}</tag>', '<tag>{tag}</tag><![CDATA[ ]]>'),
+    "region-foreign-child": ('<tag>{tag}</tag>', '<tag>{tag}</tag><x:f xmlns:x="urn:x">t</x:f>'),
+}
+
+
 def loader_accepts(path):
     proc = subprocess.run([PROGRAM, "--check", path], capture_output=True, timeout=60,
                           env=dict(os.environ, LANGUAGE="en"))
@@ -130,6 +142,11 @@ def main():
         path = os.path.join(TMP, name + ".xml")
         with open(path, "w", encoding="utf-8") as f:
             f.write(TEMPLATE.format(**values))
+        tests.append((f"variant {name}: loader = schema", path, True))
+    for name, (old, new) in EDITS.items():
+        path = os.path.join(TMP, name + ".xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(TEMPLATE.replace(old, new).format(**DEFAULTS))
         tests.append((f"variant {name}: loader = schema", path, True))
     print(f"1..{len(tests)}")
     failed = 0

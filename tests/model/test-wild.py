@@ -427,6 +427,114 @@ def _():
     expect_refused(text.encode(), BODY_LINE, "a second <name> in the language “X-7”", seconds=2)
 
 
+# Found by a review that tried to break the loader ---------------------------
+
+@case("an encoding declared past the first 512 bytes is still read, and UTF-7 refused")
+def _():
+    text = ('<?xml version="1.0"' + " " * 600 + 'encoding="UTF-7"?>\n'
+            + document(regions(2)).split("\n", 1)[1])
+    expect_refused(text.encode(), 1, "the encoding “UTF-7” is not accepted", seconds=1)
+
+
+@case("a declaration that never ends in the first 64 KiB is refused")
+def _():
+    text = '<?xml version="1.0"' + " " * 70000 + '?>\n' + document(regions(2)).split("\n", 1)[1]
+    expect_refused(text.encode(), 1, "the XML declaration does not end within the first 64 KiB")
+
+
+@case("<?xml-stylesheet?> is a processing instruction, not the declaration")
+def _():
+    text = ('<?xml-stylesheet href="a.css" encoding="UTF-7"?>\n'
+            + document(regions(2)).split("\n", 1)[1])
+    expect_ok(text.encode(), summary="2 regions")
+
+
+@case("a UTF-8 byte order mark with encoding=\"utf8\" loads")
+def _():
+    expect_ok(b"\xef\xbb\xbf" + document(regions(2), enc="utf8").encode(), summary="2 regions")
+
+
+@case("a UTF-16 byte order mark with another encoding declared is refused")
+def _():
+    head = '<?xml version="1.0" encoding="ISO-2022-JP"?>'.encode("utf-16-le")
+    rest = document(regions(2)).split("\n", 1)[1].encode()
+    expect_refused(b"\xff\xfe" + head + rest, 1, "declares the encoding “ISO-2022-JP”")
+
+
+@case("UTF-16 with neither a byte order mark nor a declaration is refused, saying so")
+def _():
+    text = document(regions(2)).split("\n", 1)[1]
+    expect_refused(text.encode("utf-16-le"), 1, "looks like UTF-16 without a byte order mark")
+
+
+for codec in ["utf-16-le", "utf-16-be"]:
+    @case(f"a {codec} file with one byte more is refused as cut short")
+    def _(codec=codec):
+        data = ("\ufeff" + document(regions(3)).replace("UTF-8", "UTF-16")).encode(codec) + b"A"
+        expect_refused(data, document(regions(3)).count("\n") + 1,
+                       "the file ends in the middle of a UTF-16 character")
+
+
+@case("a byte above 0x7F in US-ASCII is named where it is")
+def _():
+    text = document(regions(3, chinese=False), enc="US-ASCII")
+    data = text.encode().replace(b"Region 1<", b"Region 1\x80<")
+    expect_refused(data, line_of(text, "Region 1<"), "the byte 0x80 is not valid US-ASCII")
+
+
+@case("exactly 100 problems: no line saying there were more")
+def _():
+    body = "".join(f'<bogus{i}/>' for i in range(100))
+    problems = expect_refused(document(f'<region id="c" kind="d"><name xml:lang="en">C</name>'
+                                       f'{body}</region>\n').encode(), BODY_LINE,
+                              "unknown element <bogus0>", count=100)
+    assert "too many" not in problems[-1], problems[-1]
+
+
+@case("an element of another namespace inside a text is refused, as the schema does")
+def _():
+    text = document('<region id="c" kind="d" xmlns:x="urn:x"><name xml:lang="en">C</name>'
+                    '<tag>a<x:f/>b</tag></region>\n')
+    expect_refused(text.encode(), BODY_LINE, "<tag> holds only text")
+
+
+@case("an element of another namespace inside a goal is skipped, as the schema does")
+def _():
+    text = document('<region id="c" kind="d" xmlns:x="urn:x"><name xml:lang="en">C</name>'
+                    '<goal metric="m" value="1" year="2030" source="s"> <x:f/> </goal>'
+                    '</region>\n')
+    expect_ok(text.encode(), summary="1 figures")
+
+
+@case("a CDATA section of white space between elements is refused, as the schema does")
+def _():
+    text = document('<region id="c" kind="d"><name xml:lang="en">C</name><![CDATA[ ]]>'
+                    '</region>\n')
+    expect_refused(text.encode(), BODY_LINE, "<region> may not contain text (a CDATA section)")
+
+
+@case("a character reference to a control character says so")
+def _():
+    text = document('<region id="c" kind="d"><name xml:lang="en">C&#1;</name></region>\n')
+    expect_refused(text.encode(), BODY_LINE, "a character reference names a character that XML "
+                   "does not allow")
+
+
+@case("bad bytes just after a 64 KiB chunk boundary are placed in their column")
+def _():
+    head = document("").split("</atlas>")[0] + '<region id="c" kind="d"><name xml:lang="en">'
+    line_text = "x" * 100
+    pad = 65536 - len(head.encode()) - 50
+    data = (head.replace("<region", "<!--" + "p" * (pad - 8) + "-->\n<region")
+            .encode("gbk") + line_text.encode() + b"\x81\x20" + b"</name></region></atlas>\n")
+    column_start = data.rfind(b"\n", 0, data.index(b"\x81\x20")) + 1
+    column = data.index(b"\x81\x20") - column_start + 1
+    line = data[:data.index(b"\x81\x20")].count(b"\n") + 1
+    data = data.replace(b'encoding="UTF-8"', b'encoding="GBK"')
+    assert data.index(b"\x81\x20") > 65536
+    expect_refused(data, line, "the bytes 0x81 0x20 are not valid GBK", column=column)
+
+
 def main():
     print(f"1..{len(RESULTS)}")
     failed = 0
