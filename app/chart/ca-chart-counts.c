@@ -85,7 +85,7 @@ collect_child (CaChartLayout *self,
           else
             {
               item->qualifier = item->n_parts == 0 ? figure->qualifier
-                : ca_chart_join_qualifiers (item->qualifier, figure->qualifier);
+                : ca_qualifier_join (item->qualifier, figure->qualifier);
               item->value += figure->value;
               item->n_parts++;
             }
@@ -158,7 +158,7 @@ group_others (CaChartLayout *self,
       const Item *item = &g_array_index (items, Item, i);
 
       others.qualifier = i == keep ? item->qualifier
-        : ca_chart_join_qualifiers (others.qualifier, item->qualifier);
+        : ca_qualifier_join (others.qualifier, item->qualifier);
       others.value += item->value;
       others.n_parts++;
     }

@@ -274,7 +274,7 @@ group_year (GArray     *out,
   for (guint i = keep; i < n; i++)
     {
       others.qualifier = i == keep ? items[i].qualifier
-        : ca_chart_join_qualifiers (others.qualifier, items[i].qualifier);
+        : ca_qualifier_join (others.qualifier, items[i].qualifier);
       others.value += items[i].value;
       others.n_parts++;
     }

@@ -208,8 +208,6 @@ char       *ca_chart_sum_value       (CaChartLayout  *self,
                                       const CaMetric *metric,
                                       double          total,
                                       CaQualifier     qualifier);
-CaQualifier ca_chart_join_qualifiers (CaQualifier     a,
-                                      CaQualifier     b);
 const CaFigure *ca_chart_latest_count (const CaNode  *node,
                                        const CaMetric *metric);
 

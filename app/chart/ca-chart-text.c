@@ -183,26 +183,6 @@ ca_chart_value_label (CaChartLayout  *self,
   return ca_format_qualified (self->lang, symbol, number);
 }
 
-/* A sum is exact only when its parts are; parts that all lean the same way
- * keep that lean, and a mix is "about". */
-CaQualifier
-ca_chart_join_qualifiers (CaQualifier a,
-                          CaQualifier b)
-{
-  gboolean a_low = a == CA_QUALIFIER_AT_LEAST || a == CA_QUALIFIER_MORE_THAN;
-  gboolean b_low = b == CA_QUALIFIER_AT_LEAST || b == CA_QUALIFIER_MORE_THAN;
-
-  if (a == b)
-    return a;
-  if (a == CA_QUALIFIER_EXACT && b_low)
-    return CA_QUALIFIER_AT_LEAST;
-  if (b == CA_QUALIFIER_EXACT && a_low)
-    return CA_QUALIFIER_AT_LEAST;
-  if (a_low && b_low)
-    return CA_QUALIFIER_AT_LEAST;
-  return CA_QUALIFIER_ABOUT;
-}
-
 static int
 date_cmp (const CaDate *a,
           const CaDate *b)

@@ -363,24 +363,29 @@ find_sum (GArray         *sums,
   return &g_array_index (sums, CaMetricSum, i);
 }
 
-/* The qualifier of a sum: exact parts stay exact; one "about" makes the
- * whole approximate, and bounds only survive when every part agrees. */
-static CaQualifier
-combine_qualifiers (CaQualifier a,
-                    CaQualifier b,
-                    gboolean    first)
+/* The qualifier of a sum of two figures, for every part of the program that
+ * adds figures up (the charts' "others", the sums by metric): exact parts
+ * stay exact; parts that are exact or lean the same way keep that lean
+ * (5 and at most 3 is at most 8; 5 and more than 3 is at least 8); any
+ * other mix is "about". */
+CaQualifier
+ca_qualifier_join (CaQualifier a,
+                   CaQualifier b)
 {
-  if (first || a == b)
-    return b;
+  gboolean a_low = a == CA_QUALIFIER_AT_LEAST || a == CA_QUALIFIER_MORE_THAN;
+  gboolean b_low = b == CA_QUALIFIER_AT_LEAST || b == CA_QUALIFIER_MORE_THAN;
+  gboolean a_high = a == CA_QUALIFIER_AT_MOST || a == CA_QUALIFIER_NEARLY;
+  gboolean b_high = b == CA_QUALIFIER_AT_MOST || b == CA_QUALIFIER_NEARLY;
+
+  if (a == b)
+    return a;
   if (a == CA_QUALIFIER_EXACT)
     return b == CA_QUALIFIER_MORE_THAN ? CA_QUALIFIER_AT_LEAST : b;
   if (b == CA_QUALIFIER_EXACT)
     return a == CA_QUALIFIER_MORE_THAN ? CA_QUALIFIER_AT_LEAST : a;
-  if ((a == CA_QUALIFIER_AT_LEAST || a == CA_QUALIFIER_MORE_THAN)
-      && (b == CA_QUALIFIER_AT_LEAST || b == CA_QUALIFIER_MORE_THAN))
+  if (a_low && b_low)
     return CA_QUALIFIER_AT_LEAST;
-  if ((a == CA_QUALIFIER_AT_MOST || a == CA_QUALIFIER_NEARLY)
-      && (b == CA_QUALIFIER_AT_MOST || b == CA_QUALIFIER_NEARLY))
+  if (a_high && b_high)
     return CA_QUALIFIER_AT_MOST;
   return CA_QUALIFIER_ABOUT;
 }
@@ -402,8 +407,8 @@ ca_node_sum_by_metric (const CaNode *self,
         if (figure->type != type || figure->metric == NULL)
           continue;
         sum = find_sum (sums, figure->metric);
-        sum->qualifier = combine_qualifiers (sum->qualifier, figure->qualifier,
-                                             sum->n_figures == 0);
+        sum->qualifier = sum->n_figures == 0 ? figure->qualifier
+                         : ca_qualifier_join (sum->qualifier, figure->qualifier);
         sum->total += figure->value;
         sum->n_figures++;
       }

@@ -78,6 +78,9 @@ GArray         *ca_node_sum_by_metric       (const CaNode *self,
 /* A qualifier as the dataset format writes it ("exact", "about", ...), read
  * by the loader and written back by the CSV export; FALSE for no such word. */
 const char     *ca_qualifier_to_token       (CaQualifier   qualifier);
+/* The qualifier of the sum of a figure qualified @a and one qualified @b. */
+CaQualifier     ca_qualifier_join           (CaQualifier   a,
+                                             CaQualifier   b);
 gboolean        ca_qualifier_from_token     (const char   *token,
                                              CaQualifier  *qualifier);
 
