@@ -16,9 +16,8 @@ static void
 print_refused (const char   *file,
                const GError *error)
 {
-  g_autofree char *name = g_filename_display_name (file);
   CaProblem problem = {
-    .file = name,
+    .file = (char *) file,   /* escaped when formatted */
     .message = (char *) (error != NULL ? error->message : _("the file was refused")),
   };
   g_autofree char *line = ca_problem_format (&problem);
@@ -36,7 +35,7 @@ check_one (const char *file)
   dataset = ca_dataset_load_file (file, NULL, NULL, NULL, &problems, &error);
   if (dataset != NULL)
     {
-      g_autofree char *name = ca_dataset_display_name (file);
+      g_autofree char *name = ca_escape_line (file);
 
       /* The summary line is a contract for scripts (README, "Command line";
        * cluster-atlas.1), so it is not translated; the name is escaped like

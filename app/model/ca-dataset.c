@@ -306,7 +306,9 @@ ca_dataset_load_file (const char          *path,
     return NULL;
   /* FILE in the problems and the loader's messages is text for people,
    * so UTF-8 whatever bytes the name is made of. */
-  display_name = g_filename_display_name (path);
+  /* As given: ca_problem_format () escapes what is not UTF-8 when the
+   * problems are printed. */
+  display_name = g_strdup (path);
   contents = ca_loader_run (display_name, read_fd, GINT_TO_POINTER (fd), st.st_size,
                             cancellable, progress, progress_data, found, error);
   close (fd);

@@ -23,6 +23,7 @@
 #include "ca-checks.h"
 #include "ca-dataset-private.h"
 #include "ca-loader-private.h"
+#include "ca-node.h"
 #include "ca-prescan.h"
 
 /* Small enough that libxml2's own buffer stays small. */
@@ -953,8 +954,10 @@ ca_loader_run (const char        *display_name,
     append_problem (self, 0, 0, g_strdup (_("the file is not well-formed XML")));
   if (self->failed || problems->len > 0)
     {
+      g_autofree char *shown = ca_escape_line (display_name);
+
       g_set_error (error, CA_DATASET_ERROR, CA_DATASET_ERROR_INVALID,
-                   _("“%s” is not a valid atlas file"), display_name);
+                   _("“%s” is not a valid atlas file"), shown);
       return NULL;
     }
   if (progress != NULL)

@@ -49,21 +49,28 @@ append_escaped (GString  *out,
 char *
 ca_escape_line (const char *text)
 {
-  g_autofree char *valid = NULL;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = g_utf8_get_char_validated (p, -1);
 
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* A byte that is not UTF-8, as in a file name from a Windows zip:
+           * written as its value, so the name can still be told apart. */
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
       if (needs_escape (c))
         append_escaped (out, c);
       else
         g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
     }
   return g_string_free (out, FALSE);
 }

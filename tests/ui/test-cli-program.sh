@@ -138,9 +138,9 @@ for target in "$work/fifo.xml" /dev/zero "$work/folder.xml"; do
 done
 
 # Names that are not UTF-8 or hold a newline: each problem is still one
-# line, FILE:LINE:COLUMN: message, the name escaped (U+FFFD, \n).
+# line, FILE:LINE:COLUMN: message, the name escaped (\xE9, \n).
 n_problems=$("$cli" --check "$bad" 2>&1 | grep -c "ui-bad.xml:[0-9]*:[0-9]*: ")
-for pair in "caf\xe9.xml|caf\xef\xbf\xbd.xml" "two\nlines.xml|two\\\\nlines.xml"; do
+for pair in "caf\xe9.xml|caf\\\\xE9.xml" "two\nlines.xml|two\\\\nlines.xml"; do
   name=$(printf "${pair%%|*}")
   shown=$(printf "${pair#*|}")
   cp "$bad" "$work/$name"
