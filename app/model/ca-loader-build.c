@@ -1168,6 +1168,19 @@ ca_loader_end_element (CaLoader *self)
   self->n_frames--;
 }
 
+/* The element whose text is being read, or NULL when text is skipped. */
+static CaFrame *
+reading_frame (CaLoader *self)
+{
+  return self->stopped || self->skip_depth > 0 ? NULL : top (self);
+}
+
+static gboolean
+is_text (const CaFrame *frame)
+{
+  return frame->kind >= FRAME_NAME && frame->kind <= FRAME_TAG;
+}
+
 /* A CDATA section is text, even when it holds only white space: in an
  * element that holds only elements it is refused, as the schema does. */
 void
@@ -1175,11 +1188,9 @@ ca_loader_cdata (CaLoader   *self,
                  const char *text,
                  gsize       length)
 {
-  CaFrame *frame = top (self);
+  CaFrame *frame = reading_frame (self);
 
-  if (self->stopped || self->skip_depth > 0 || frame == NULL)
-    return;
-  if (frame->kind >= FRAME_NAME && frame->kind <= FRAME_TAG)
+  if (frame == NULL || is_text (frame))
     {
       ca_loader_characters (self, text, length);
       return;
@@ -1195,11 +1206,11 @@ ca_loader_characters (CaLoader   *self,
                       const char *text,
                       gsize       length)
 {
-  CaFrame *frame = top (self);
+  CaFrame *frame = reading_frame (self);
 
-  if (self->stopped || self->skip_depth > 0 || frame == NULL)
+  if (frame == NULL)
     return;
-  if (frame->kind >= FRAME_NAME && frame->kind <= FRAME_TAG)
+  if (is_text (frame))
     {
       if (self->text->len + length > CA_LOADER_MAX_TEXT)
         {
