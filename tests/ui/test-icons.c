@@ -22,6 +22,7 @@
 #include "ca-i18n.h"
 #include "ca-tree-row.h"
 #include "ca-window.h"
+#include "ui-test-common.h"
 
 static CaApplication *app;
 static const char *svg_dir;
@@ -324,17 +325,7 @@ main (int   argc,
   svg_dir = argv[1];
   if (scale_2)
     g_setenv ("GDK_SCALE", "2", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  ca_i18n_init ();
-  ca_i18n_set_language ("en");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = ca_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) |
-                           G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_start (&argc, &argv, "icons");
 
   if (scale_2)
     g_test_add_func ("/icons/crisp-at-scale-2", test_icons_crisp);
@@ -344,5 +335,6 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
+  ui_test_finish ();
   return status;
 }

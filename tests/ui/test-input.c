@@ -17,6 +17,7 @@
 #include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-window.h"
+#include "ui-test-common.h"
 
 /* Long enough for a sanitizer build on a busy machine; only a broken input
  * path ever waits this long. */
@@ -708,22 +709,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("ca-test-input-XXXXXX", NULL);
   int status;
 
-  /* Recent files go to a scratch place, not the user's list. */
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  ca_i18n_init ();
-  ca_i18n_set_language ("en");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = ca_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) |
-                           G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_start (&argc, &argv, "input");
 
   g_test_add ("/input/chart/click", Chart, GINT_TO_POINTER (CA_CHART_COUNTS), chart_set_up,
               test_chart_click, chart_tear_down);
@@ -736,6 +724,6 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  g_rmdir (home);
+  ui_test_finish ();
   return status;
 }

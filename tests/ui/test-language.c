@@ -22,6 +22,7 @@
 #include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-window.h"
+#include "ui-test-common.h"
 
 static CaApplication *app;
 
@@ -219,22 +220,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("ca-test-language-XXXXXX", NULL);
   int status;
 
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* As the program: our locale and text domain first, then GTK. */
-  ca_i18n_init ();
-  ca_i18n_set_language ("en");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = ca_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app))
-                           | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_start (&argc, &argv, "language");
   g_application_activate (G_APPLICATION (app));
   spin ();
   g_assert_nonnull (main_window ());
@@ -245,6 +234,6 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  g_rmdir (home);
+  ui_test_finish ();
   return status;
 }

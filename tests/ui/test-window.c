@@ -18,6 +18,7 @@
 #include "ca-print-operation.h"
 #include "ca-tree-row.h"
 #include "ca-window-private.h"
+#include "ui-test-common.h"
 
 static CaApplication *app;
 
@@ -1220,24 +1221,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("ca-test-window-XXXXXX", NULL);
   int status;
 
-  /* Recent files go to a scratch place, not the user's list. */
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
   scratch_dir = g_dir_make_tmp ("ca-test-window-files-XXXXXX", NULL);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  ca_i18n_init ();
-  ca_i18n_set_language ("en");
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = ca_application_new ();
-  /* Keeps HANDLES_OPEN: files open through "open", as from the command line. */
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) |
-                           G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_start (&argc, &argv, "window");
 
   g_test_add_func ("/window/shown", test_window_shown);
   g_test_add_func ("/window/title", test_window_title);
@@ -1267,6 +1254,7 @@ main (int   argc,
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
   g_rmdir (scratch_dir);
+  ui_test_finish ();
   g_free (scratch_dir);
   return status;
 }

@@ -1,0 +1,24 @@
+/* ui-test-common.h: what every test of the real window sets up first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ca-application.h"
+
+G_BEGIN_DECLS
+
+/* Starts as the program does, for a test under Xvfb: settings in memory,
+ * recent files in a scratch home named after @name (not the user's list),
+ * the interface in English, our text domain before GTK's, then a
+ * registered, held application that any number of tests may share.  Keeps
+ * HANDLES_OPEN: files open through "open", as from the command line. */
+CaApplication *ui_test_start (int          *argc,
+                              char       ***argv,
+                              const char   *name);
+
+/* Removes the scratch home, if nothing was left in it. */
+void           ui_test_finish (void);
+
+G_END_DECLS
