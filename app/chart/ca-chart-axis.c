@@ -1,3 +1,8 @@
+/* ca-chart-axis.c: the value and year axes of a panel, with round ticks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 #include <math.h>

@@ -1,3 +1,12 @@
+/* ca-chart-counts.c: the Counts view of the chart
+ *
+ * One panel per metric, a horizontal bar per child of the node (or per
+ * figure of the node itself when nothing below it reports), sorted.
+ * Bars that do not fit are summed, metric by metric, into "N others".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 #include <math.h>
@@ -5,10 +14,6 @@
 #include "ca-chart-private.h"
 #include "ca-format.h"
 #include "ca-node.h"
-
-/* Counts: one panel per metric, a horizontal bar per child of the node (or
- * per figure of the node itself when nothing below it reports), sorted.
- * Bars that do not fit are summed, metric by metric, into "N others". */
 
 typedef struct {
   const CaNode   *node;

@@ -1,12 +1,17 @@
+/* ca-chart-draw.c: drawing a chart layout onto a cairo_t
+ *
+ * Drawing walks the display list of a layout.  Edges are snapped to the
+ * device's pixel grid so that lines and bars stay crisp at scales 1, 2 and 3;
+ * text goes through pango_cairo, which renders at device resolution.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 #include <math.h>
 
 #include "ca-chart-private.h"
-
-/* Drawing walks the display list of a layout.  Edges are snapped to the
- * device's pixel grid so that lines and bars stay crisp at scales 1, 2 and 3;
- * text goes through pango_cairo, which renders at device resolution. */
 
 static const CaColor *
 ink_color (const CaChartStyle *style,

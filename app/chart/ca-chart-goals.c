@@ -1,3 +1,13 @@
+/* ca-chart-goals.c: the Goals view of the chart
+ *
+ * One panel per metric (so money never shares an axis with counts), years
+ * along the bottom, a bar per goal with its value.  Where the node that
+ * set a goal also reports a count of the same metric, the count is drawn
+ * inside the goal's bar with the share reached.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 #include <math.h>
@@ -5,11 +15,6 @@
 #include "ca-chart-private.h"
 #include "ca-format.h"
 #include "ca-node.h"
-
-/* Goals: one panel per metric (so money never shares an axis with counts),
- * years along the bottom, a bar per goal with its value.  Where the node that
- * set a goal also reports a count of the same metric, the count is drawn
- * inside the goal's bar with the share reached. */
 
 typedef struct {
   const CaFigure *goal;       /* NULL for the "others" sum */

@@ -1,3 +1,11 @@
+/* ca-chart-layout.c: the building blocks the three views share
+ *
+ * The display list, text placement that refuses overlaps, and the frame
+ * around the panels.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 #include <math.h>
@@ -5,9 +13,6 @@
 
 #include "ca-chart-private.h"
 #include "ca-format.h"
-
-/* The building blocks the three views share: the display list, text
- * placement that refuses overlaps, and the frame around the panels. */
 
 const char *
 ca_chart_keep (CaChartLayout *self,

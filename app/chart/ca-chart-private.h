@@ -1,3 +1,12 @@
+/* ca-chart-private.h: the renderer's internals, shared by its files
+ *
+ * What a layout holds: a display list of shapes and texts, the marks that
+ * can be hovered and focused, and the panels they sit in.  Drawing only
+ * walks these arrays, so a layout can be drawn many times cheaply.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <pango/pangocairo.h>
@@ -6,10 +15,6 @@
 #include "ca-i18n.h"
 
 G_BEGIN_DECLS
-
-/* What a layout holds: a display list of shapes and texts, the marks that
- * can be hovered and focused, and the panels they sit in.  Drawing only
- * walks these arrays, so a layout can be drawn many times cheaply. */
 
 typedef enum {
   INK_FOREGROUND,

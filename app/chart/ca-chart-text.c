@@ -1,3 +1,11 @@
+/* ca-chart-text.c: the words of marks: tooltips and accessible names
+ *
+ * Every number goes through ca-format.h, so the chart writes them as the
+ * rest of the app does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 
@@ -5,9 +13,6 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
-
-/* The words of marks: tooltips and accessible names.  Every number goes
- * through ca-format.h, so the chart writes them as the rest of the app. */
 
 #define FSI "\xE2\x81\xA8"  /* U+2068 FIRST STRONG ISOLATE */
 #define PDI "\xE2\x81\xA9"  /* U+2069 POP DIRECTIONAL ISOLATE */

@@ -1,3 +1,12 @@
+/* ca-chart-timeline.c: the Timeline view of the chart
+ *
+ * A row per program under the node, a bar from its start to the end of its
+ * end year, its goals as diamonds at their years, and a line at the
+ * current year.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 #include <math.h>
@@ -5,10 +14,6 @@
 #include "ca-chart-private.h"
 #include "ca-format.h"
 #include "ca-node.h"
-
-/* Timeline: a row per program under the node, a bar from its start to the
- * end of its end year, its goals as diamonds at their years, and a line at
- * the current year. */
 
 typedef struct {
   const CaNode *node;

@@ -1,3 +1,8 @@
+/* ca-chart.c: chart kinds, styles and the life of a layout
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 

@@ -1,3 +1,12 @@
+/* ca-chart.h: the chart renderer
+ *
+ * One layout, computed apart from drawing, drawn onto any cairo_t.  The
+ * widget, the exports, the printout and the headless
+ * --export all use it, so they are the same picture.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <cairo.h>
@@ -6,10 +15,6 @@
 #include "ca-model-types.h"
 
 G_BEGIN_DECLS
-
-/* The chart renderer: one layout, computed apart from drawing, drawn onto
- * any cairo_t.  The widget, the exports, the printout and the headless
- * --export all use it, so they are the same picture. */
 
 typedef enum {
   CA_CHART_GOALS,

@@ -1,3 +1,12 @@
+/* ca-export.h: PNG, SVG and PDF files of a chart, with their metadata
+ *
+ * Exports of a node's chart: the renderer's own drawing on white paper, with
+ * the title and the sources footer, and the same title and sources in the
+ * file's metadata (PNG text chunks, SVG <title>/<desc>, PDF document info).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <cairo.h>
@@ -5,10 +14,6 @@
 #include "ca-chart.h"
 
 G_BEGIN_DECLS
-
-/* Exports of a node's chart: the renderer's own drawing on white paper, with
- * the title and the sources footer, and the same title and sources in the
- * file's metadata (PNG text chunks, SVG <title>/<desc>, PDF document info). */
 
 typedef enum {
   CA_EXPORT_PNG,

@@ -1,12 +1,17 @@
+/* ca-cli.h: the command line's options and headless commands
+ *
+ * The headless commands of the command line (README, "Command line";
+ * cluster-atlas.1).  None needs a display.  Each returns the process exit
+ * status: 0 ok, 1 a file is invalid or a write failed, 2 a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
-
-/* The headless commands of the command line (README, "Command line";
- * cluster-atlas.1).  None needs a display.  Each returns the process exit
- * status: 0 ok, 1 a file is invalid or a write failed, 2 a usage error. */
 
 int ca_cli_check  (char **files);
 

@@ -1,3 +1,8 @@
+/* ca-atomic.h: write a file whole or not at all
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

@@ -1,3 +1,8 @@
+/* ca-csv.h: the figures of a subtree as RFC 4180 CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

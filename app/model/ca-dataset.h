@@ -1,3 +1,8 @@
+/* ca-dataset.h: a loaded atlas file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gio/gio.h>

@@ -1,3 +1,13 @@
+/* ca-format.h: numbers, dates and words for a reader, per language
+ *
+ * Everything that shows a number to a reader goes through here.  Each
+ * function writes in the language @lang it is given, a gettext code ("en",
+ * "zh_CN"), or in the interface language for NULL; none changes the
+ * process's language, so any thread may call them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>
@@ -5,11 +15,6 @@
 #include "ca-model-types.h"
 
 G_BEGIN_DECLS
-
-/* Everything that shows a number to a reader goes through here.  Each
- * function writes in the language @lang it is given, a gettext code ("en",
- * "zh_CN"), or in the interface language for NULL; none changes the
- * process's language, so any thread may call them. */
 
 /* "16", "1,234"; "2.5": the same in every language we write. */
 char        *ca_format_number            (double             value);

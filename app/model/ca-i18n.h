@@ -1,3 +1,8 @@
+/* ca-i18n.h: the interface language, and the words of any language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

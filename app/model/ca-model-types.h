@@ -1,11 +1,16 @@
+/* ca-model-types.h: the types of a loaded dataset
+ *
+ * Plain, read-only structures of a loaded dataset.  A CaDataset owns every
+ * node, figure, metric and source it holds; they live as long as it does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
-
-/* Plain, read-only structures of a loaded dataset.  A CaDataset owns every
- * node, figure, metric and source it holds; they live as long as it does. */
 
 typedef struct _CaDataset CaDataset;
 typedef struct _CaNode    CaNode;

@@ -1,3 +1,8 @@
+/* ca-node.h: regions, parks and programs of a dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

@@ -1,3 +1,14 @@
+/* ca-chart-actions.h: the jobs behind Export Chart, Copy Chart, Print and
+ * Export Figures
+ *
+ * Each is given what it writes; the window's actions are in
+ * ca-window-actions.c.  @toasts shows the result ("Chart exported [Open]");
+ * errors are shown in a dialog over @parent.  @language is a gettext code,
+ * NULL for the interface's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <adwaita.h>
@@ -6,12 +17,6 @@
 #include "ca-dataset.h"
 
 G_BEGIN_DECLS
-
-/* The jobs behind the window's export, copy, print and CSV actions, given
- * what they write; the window's actions are in ca-window-actions.c.
- * @toasts shows the result ("Exported … [Open]"); errors are shown in a
- * dialog over @parent.  @language is a gettext code, NULL for the
- * interface's. */
 
 /* Asks for the format, size and language, then for the file. */
 void ca_chart_actions_export_chart (GtkWindow       *parent,

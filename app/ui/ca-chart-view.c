@@ -1,14 +1,19 @@
+/* ca-chart-view.c: the chart widget
+ *
+ * It draws the renderer's layout in a snapshot, and the same layout answers
+ * hover, click and keyboard.  GTK 4.8 has no accessible children for custom
+ * drawing, so the focused mark is announced through the widget's accessible
+ * description.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 #include <math.h>
 
 #include "ca-chart-view.h"
 #include "ca-i18n.h"
-
-/* The chart widget: the renderer's layout drawn in a snapshot, with the same
- * layout answering hover, click and keyboard.  GTK 4.8 has no accessible
- * children for custom drawing, so the focused mark is announced through the
- * widget's accessible description. */
 
 struct _CaChartView
 {

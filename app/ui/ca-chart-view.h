@@ -1,3 +1,12 @@
+/* ca-chart-view.h: the chart widget
+ *
+ * The chart of one node, drawn by the renderer in app/chart.  Marks can be
+ * hovered (tooltip), clicked and focused with the keyboard; activating a mark
+ * that stands for a node emits "node-activated" with that const CaNode *.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gtk/gtk.h>
@@ -6,10 +15,6 @@
 #include "ca-dataset.h"
 
 G_BEGIN_DECLS
-
-/* The chart of one node, drawn by the renderer in app/chart.  Marks can be
- * hovered (tooltip), clicked and focused with the keyboard; activating a mark
- * that stands for a node emits "node-activated" with that const CaNode *. */
 
 #define CA_TYPE_CHART_VIEW (ca_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (CaChartView, ca_chart_view, CA, CHART_VIEW, GtkWidget)

@@ -1,3 +1,8 @@
+/* ca-citation-popover.c: the citation of one source, in a popover
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -1,3 +1,12 @@
+/* ca-citation-popover.h: the citation of one source, in a popover
+ *
+ * It shows the publisher, date and title, a button that copies the citation
+ * as text and, when the source has an address, a link that opens it in the
+ * browser.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gtk/gtk.h>
@@ -5,10 +14,6 @@
 #include "ca-model-types.h"
 
 G_BEGIN_DECLS
-
-/* The citation of one source: publisher, date, title, a button that copies
- * the citation as text and, when the source has an address, a link that
- * opens it in the browser. */
 
 #define CA_TYPE_CITATION_POPOVER (ca_citation_popover_get_type ())
 G_DECLARE_FINAL_TYPE (CaCitationPopover, ca_citation_popover, CA, CITATION_POPOVER, GtkPopover)

@@ -1,10 +1,13 @@
+/* ca-details-pane-private.h: the details pane's parts, read-only, for tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "ca-details-pane.h"
 
 G_BEGIN_DECLS
-
-/* Read-only views of the pane's parts, for tests. */
 
 const char      *ca_details_pane_get_visible_page    (CaDetailsPane *self);
 GtkLabel        *ca_details_pane_get_title_label     (CaDetailsPane *self);

@@ -1,3 +1,8 @@
+/* ca-details-pane.c: the details of the selected node, beside the tree
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -1,3 +1,13 @@
+/* ca-details-pane.h: the details of the selected node, beside the tree
+ *
+ * The right side of the window: path bar, names, kind, period, status, tags,
+ * summary, the chart with its view switcher and the table of figures.
+ * Emits "node-activated" (const CaNode *) when the user picks another node
+ * (a path bar button or a chart mark).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <adwaita.h>
@@ -6,11 +16,6 @@
 #include "ca-dataset.h"
 
 G_BEGIN_DECLS
-
-/* The right side of the window: path bar, names, kind, period, status, tags,
- * summary, the chart with its view switcher and the table of figures.
- * Emits "node-activated" (const CaNode *) when the user picks another node
- * (a path bar button or a chart mark). */
 
 #define CA_TYPE_DETAILS_PANE (ca_details_pane_get_type ())
 G_DECLARE_FINAL_TYPE (CaDetailsPane, ca_details_pane, CA, DETAILS_PANE, GtkWidget)

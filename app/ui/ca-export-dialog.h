@@ -1,3 +1,8 @@
+/* ca-export-dialog.h: the choices of Export Chart
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <adwaita.h>

@@ -1,3 +1,8 @@
+/* ca-figure-item.c: a figure of a dataset as an item of a list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "ca-figure-item.h"
 
 struct _CaFigureItem

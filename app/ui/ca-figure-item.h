@@ -1,3 +1,12 @@
+/* ca-figure-item.h: a figure of a dataset as an item of a list model
+ *
+ * A GObject holding one const CaFigure *, so figures can sit in a GListStore
+ * behind the details pane's GtkColumnView.  The figure belongs to its
+ * dataset; the item does not keep the dataset alive, the pane does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib-object.h>
@@ -5,10 +14,6 @@
 #include "ca-model-types.h"
 
 G_BEGIN_DECLS
-
-/* A GObject holding one const CaFigure *, so figures can sit in a GListStore
- * behind the details pane's GtkColumnView.  The figure belongs to its
- * dataset; the item does not keep the dataset alive, the pane does. */
 
 #define CA_TYPE_FIGURE_ITEM (ca_figure_item_get_type ())
 G_DECLARE_FINAL_TYPE (CaFigureItem, ca_figure_item, CA, FIGURE_ITEM, GObject)

@@ -1,3 +1,8 @@
+/* ca-stack-page.h: stacks whose pages other than the one shown are hidden
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,3 +1,8 @@
+/* ca-tag-box.c: a node's tags as pills that wrap onto new lines
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "ca-tag-box.h"
 
 #define COLUMN_SPACING 6

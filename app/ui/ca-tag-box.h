@@ -1,12 +1,17 @@
+/* ca-tag-box.h: a node's tags as pills that wrap onto new lines
+ *
+ * Each pill is as wide as its text, and the pills run in the direction of
+ * the text (GtkFlowBox lines them up in columns, which leaves ragged gaps
+ * between short and long tags).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gtk/gtk.h>
 
 G_BEGIN_DECLS
-
-/* A node's tags as small pills that run left to right and wrap onto new
- * lines, each as wide as its text (GtkFlowBox lines them up in columns,
- * which leaves ragged gaps between short and long tags). */
 
 #define CA_TYPE_TAG_BOX (ca_tag_box_get_type ())
 G_DECLARE_FINAL_TYPE (CaTagBox, ca_tag_box, CA, TAG_BOX, GtkWidget)
