@@ -17,6 +17,7 @@
 #include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-window.h"
+#include "ca-export-dialog.h"
 #include "ui-test-common.h"
 
 /* Long enough for a sanitizer build on a busy machine; only a broken input
@@ -705,6 +706,121 @@ test_mouse_history (void)
   close_window (window);
 }
 
+/* --- The window's keys, as the shortcuts window lists them ---------------- */
+
+typedef struct {
+  GType       type;
+  GtkWidget  *found;
+} Toplevel;
+
+/* A mapped window of @type other than the main one, e.g. a dialog. */
+static gboolean
+toplevel_shown (gpointer data)
+{
+  Toplevel *wait = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own */
+
+  wait->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && wait->found == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, wait->type) && gtk_widget_get_mapped (window))
+        wait->found = window;
+    }
+  return wait->found != NULL;
+}
+
+/* Presses @keys in @window, sees a window of @type come up, and closes it. */
+static void
+keys_show_window (CaWindow   *window,
+                  const char *keys,
+                  GType       type)
+{
+  Toplevel wait = { type, NULL };
+
+  press_keys (keys);
+  if (!spin_until (toplevel_shown, &wait))
+    g_error ("%s showed no %s", keys, g_type_name (type));
+  gtk_window_destroy (GTK_WINDOW (wait.found));
+  spin ();
+  focus_window (GTK_WINDOW (window));
+}
+
+static gboolean
+search_shown (gpointer data)
+{
+  GtkWidget *entry = find_widget (data, GTK_TYPE_SEARCH_ENTRY);
+
+  GtkRoot *root = entry != NULL ? gtk_widget_get_root (entry) : NULL;
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Shown, with the typing going into it. */
+  return entry != NULL && gtk_widget_get_mapped (entry) && focus != NULL
+         && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static gboolean
+search_hidden (gpointer data)
+{
+  GtkWidget *entry = find_widget (data, GTK_TYPE_SEARCH_ENTRY);
+
+  return entry == NULL || !gtk_widget_get_mapped (entry);
+}
+
+static gboolean
+clipboard_has_picture (gpointer data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (data);
+
+  return gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
+                                            GDK_TYPE_TEXTURE);
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Each key of gtk/help-overlay.ui that is the window's does what it says
+ * (the tree's keys are test_tree_keys ()'s; Ctrl+O and Ctrl+Q are the
+ * application's, Ctrl+P opens the system's print dialog). */
+static void
+test_window_keys (void)
+{
+  CaWindow *window;
+  GtkWidget *label;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  label = find_label (GTK_WIDGET (window), "Jiangsu", TRUE);
+  g_assert_nonnull (label);
+  pointer_at (label, 2, 2, "click 1");
+  assert_selected (window, "js");
+
+  press_keys ("ctrl+f");
+  g_assert_true (spin_until (search_shown, window));
+  press_keys ("Escape");
+  g_assert_true (spin_until (search_hidden, window));
+  assert_selected (window, "js");
+
+  press_keys ("alt+Left");
+  assert_selected (window, "cn");
+  press_keys ("alt+Right");
+  assert_selected (window, "js");
+
+  press_keys ("ctrl+shift+c");
+  g_assert_true (spin_until (clipboard_has_picture, window));
+  keys_show_window (window, "ctrl+e", CA_TYPE_EXPORT_DIALOG);
+  keys_show_window (window, "ctrl+question", GTK_TYPE_SHORTCUTS_WINDOW);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  press_keys ("ctrl+w");
+  g_assert_true (spin_until (window_gone, &window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/input/details/wheel", test_details_wheel);
   g_test_add_func ("/input/window/tree-keys", test_tree_keys);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
+  g_test_add_func ("/input/window/keys", test_window_keys);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
