@@ -145,7 +145,9 @@ for spec in "many.xml:r000000" "many.xml:zzzzzzzz" "many.xml:$long_a" "many.xml:
 import re, sys
 err = open(sys.argv[1], encoding='utf-8').read()
 base, took = float(sys.argv[2]), float(sys.argv[3])
-assert took - base < 0.5, 'the ids took %.2f s of CPU beyond loading (%.2f s)' % (took - base, base)
+# The old search took minutes; a bound far above the usual 0.1-0.3 s keeps
+# the test from flaking in the sanitizer build or on a busy machine.
+assert took - base < 5, 'the ids took %.2f s of CPU beyond loading (%.2f s)' % (took - base, base)
 assert len(err) < 2000, '%d bytes of message' % len(err)
 m = re.match(r'Unknown node “([^”]*)”; (nearest ids|no id is near it; top-level ids): (.*)\n$', err)
 assert m, err[:300]
