@@ -14,12 +14,15 @@ Usage: test-wild.py PROGRAM   (prints TAP)
 """
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
-import time
 
 PROGRAM = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("CA_PROGRAM")
+# The bounds hold for the plain build; the sanitizer build runs about 3x
+# slower. The inputs they guard took 10 to 20 s before the fixes.
+SLOWER = 4.0 if "ASAN_OPTIONS" in os.environ else 1.0
 TMP = tempfile.mkdtemp(prefix="ca-wild-")
 
 HEAD = '<?xml version="1.0" encoding="{enc}"?>\n'
@@ -61,10 +64,13 @@ def run(data, name="case.xml"):
     path = os.path.join(TMP, name)
     with open(path, "wb") as f:
         f.write(data)
-    start = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run([PROGRAM, "--check", path], capture_output=True, timeout=60,
                           env=dict(os.environ, LANGUAGE="en", LANG="C.UTF-8"))
-    elapsed = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU time, not wall time, so that a busy machine does not fail a bound;
+    # the sanitizer build is slower, and its bounds are wider.
+    elapsed = ((after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)) / SLOWER
     problems = proc.stderr.decode("utf-8", "replace").splitlines()
     return path, proc.returncode, problems, proc.stdout.decode("utf-8", "replace"), elapsed
 
