@@ -25,6 +25,7 @@ struct _CaChartView
   CaChartLayout *layout;
   int            layout_width;
   int            layout_height;
+  PangoFontDescription *layout_font;  /* the font the layout was made in */
   int            wanted_for_width;  /* the width wanted_height was measured at */
   int            wanted_height;
   int            focused;      /* index of the focused mark, or -1 */
@@ -75,6 +76,7 @@ static void
 clear_layout (CaChartView *self)
 {
   g_clear_pointer (&self->layout, ca_chart_layout_free);
+  g_clear_pointer (&self->layout_font, pango_font_description_free);
   self->layout_width = self->layout_height = 0;
   self->wanted_for_width = self->wanted_height = 0;
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -98,6 +100,18 @@ new_layout (CaChartView *self,
   return ca_chart_layout_new (self->node, &options, context);
 }
 
+/* The chart writes in the widget's font: a new font or text size (from the
+ * style or the desktop's settings) makes a new layout, as a new size does. */
+static gboolean
+same_font (CaChartView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  return self->layout_font != NULL
+         && pango_font_description_equal (self->layout_font,
+                                          pango_context_get_font_description (context));
+}
+
 static void
 ensure_layout (CaChartView *self)
 {
@@ -109,10 +123,14 @@ ensure_layout (CaChartView *self)
       g_clear_pointer (&self->layout, ca_chart_layout_free);
       return;
     }
-  if (self->layout != NULL && width == self->layout_width && height == self->layout_height)
+  if (self->layout != NULL && width == self->layout_width && height == self->layout_height
+      && same_font (self))
     return;
   g_clear_pointer (&self->layout, ca_chart_layout_free);
+  g_clear_pointer (&self->layout_font, pango_font_description_free);
   self->layout = new_layout (self, width, height);
+  self->layout_font = pango_font_description_copy (
+      pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
   self->layout_width = width;
   self->layout_height = height;
   if (self->focused >= (int) ca_chart_layout_get_n_marks (self->layout))
@@ -237,8 +255,11 @@ ca_chart_view_css_changed (GtkWidget         *widget,
   CaChartView *self = CA_CHART_VIEW (widget);
 
   GTK_WIDGET_CLASS (ca_chart_view_parent_class)->css_changed (widget, change);
-  /* The layout keeps: the renderer picks its own fonts, only colours change. */
   update_style (self);
+  /* Colours are drawn from the style; a font change needs a new layout,
+   * and the height the chart wants may change with it. */
+  if (self->layout != NULL && !same_font (self))
+    clear_layout (self);
   gtk_widget_queue_draw (widget);
 }
 
@@ -364,6 +385,7 @@ ca_chart_view_dispose (GObject *object)
   CaChartView *self = CA_CHART_VIEW (object);
 
   g_clear_pointer (&self->layout, ca_chart_layout_free);
+  g_clear_pointer (&self->layout_font, pango_font_description_free);
   self->node = NULL;
   g_clear_object (&self->dataset);
   G_OBJECT_CLASS (ca_chart_view_parent_class)->dispose (object);

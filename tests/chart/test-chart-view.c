@@ -264,6 +264,54 @@ test_style_changed (Fixture       *f,
     g_error ("the chart kept the old text colour: %u magenta pixels", count_magenta (f));
 }
 
+/* The chart writes in the widget's font: a bigger font from the style gives
+ * a new layout, whose title is taller so its first panel starts lower, and
+ * the old one comes back after. */
+static double
+panel_top (Fixture *f)
+{
+  CaChartLayout *layout = ca_chart_view_get_layout (CA_CHART_VIEW (f->view));
+  CaChartRect area;
+
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (ca_chart_layout_get_n_panels (layout), >, 0);
+  ca_chart_layout_get_panel_area (layout, 0, &area);
+  return area.y;
+}
+
+/* Iterates until the first panel's top is past @above (or, when @above is
+ * negative, back at -@above), 20 s at most. */
+static double
+wait_panel_top (Fixture *f,
+                double   above)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+  double top;
+
+  while (!((top = panel_top (f)) > above && (above >= 0 || top == -above))
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return top;
+}
+
+static void
+test_font_changed (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gtk_widget_get_display (f->view);
+  double before = panel_top (f);
+
+  gtk_css_provider_load_from_data (provider, "chart { font-size: 40px; }", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  g_assert_cmpfloat (wait_panel_top (f, before + 10), >, before + 10);
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (provider));
+  g_assert_cmpfloat (wait_panel_top (f, -before), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +332,8 @@ main (int   argc,
   g_test_add ("/chart/view/empty", Fixture, NULL, fixture_set_up, test_empty,
               fixture_tear_down);
   g_test_add ("/chart/view/style-changed", Fixture, NULL, fixture_set_up, test_style_changed,
+              fixture_tear_down);
+  g_test_add ("/chart/view/font-changed", Fixture, NULL, fixture_set_up, test_font_changed,
               fixture_tear_down);
   return g_test_run ();
 }
