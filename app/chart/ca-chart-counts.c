@@ -322,7 +322,7 @@ draw_row (CaChartLayout  *self,
           const Item     *item,
           Text           *value,
           guint           row,
-          int             ink)
+          Ink             ink)
 {
   const CaChartRect *plot = &bars->plot;
   double y = plot->y + row * bars->row_h;
@@ -373,7 +373,7 @@ static void
 layout_panel (CaChartLayout     *self,
               Series            *series,
               const CaChartRect *cell,
-              int                ink)
+              Ink                ink)
 {
   g_autofree char *heading = NULL;
   g_autofree Text *values = NULL;
@@ -516,5 +516,5 @@ ca_chart_layout_counts (CaChartLayout *self)
   cells = g_new0 (CaChartRect, all->len);
   shown = stack_panels (self, all, cells);
   for (guint i = 0; i < shown; i++)
-    layout_panel (self, g_ptr_array_index (all, i), &cells[i], INK_SERIES + i % 7);
+    layout_panel (self, g_ptr_array_index (all, i), &cells[i], ca_chart_series_ink (i));
 }

@@ -15,7 +15,7 @@
 
 static const CaColor *
 ink_color (const CaChartStyle *style,
-           int                 ink)
+           Ink                 ink)
 {
   switch (ink)
     {
@@ -31,7 +31,7 @@ ink_color (const CaChartStyle *style,
 static void
 set_ink (cairo_t            *cr,
          const CaChartStyle *style,
-         int                 ink,
+         Ink                 ink,
          double              alpha)
 {
   const CaColor *c = ink_color (style, ink);

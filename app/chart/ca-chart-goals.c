@@ -85,7 +85,7 @@ typedef struct {
   CaChartRect  plot;
   Axis         axis;
   double       scale;
-  int          ink;
+  Ink          ink;
 } Bars;
 
 static void
@@ -236,7 +236,7 @@ draw_bar (CaChartLayout  *self,
 {
   double base = bars->plot.y + bars->plot.height;
   double h = item->value * bars->scale;
-  int ink = item->goal != NULL ? bars->ink : INK_DIM;
+  Ink ink = item->goal != NULL ? bars->ink : INK_DIM;
   int index;
 
   if (h > bars->plot.height)
@@ -378,7 +378,7 @@ static void
 layout_panel (CaChartLayout     *self,
               Series            *series,
               const CaChartRect *cell,
-              int                ink)
+              Ink                ink)
 {
   g_autofree char *heading = NULL;
   Bars bars = { 0 };
@@ -449,5 +449,5 @@ ca_chart_layout_goals (CaChartLayout *self)
   cells = g_new0 (CaChartRect, all->len);
   shown = ca_chart_grid (self, all->len, 230, 130, cells);
   for (guint i = 0; i < shown; i++)
-    layout_panel (self, g_ptr_array_index (all, i), &cells[i], INK_SERIES + i % 7);
+    layout_panel (self, g_ptr_array_index (all, i), &cells[i], ca_chart_series_ink (i));
 }

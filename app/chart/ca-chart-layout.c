@@ -30,7 +30,7 @@ ca_chart_keep (CaChartLayout *self,
 void
 ca_chart_add_shape (CaChartLayout *self,
                     ShapeType      type,
-                    int            ink,
+                    Ink            ink,
                     double         alpha,
                     double         x,
                     double         y,

@@ -22,8 +22,18 @@ typedef enum {
   INK_GRID,
   INK_ACCENT,
   INK_BACKGROUND,
-  INK_SERIES,      /* INK_SERIES + i is style->series[i] */
+  INK_SERIES,      /* INK_SERIES + i is style->series[i]: use ca_chart_series_ink () */
 } Ink;
+
+/* Panels and series cycle through the first seven colours of the palette:
+ * the eighth (black, or near white in the dark style) reads as text. */
+#define CA_CHART_N_CYCLED_SERIES (CA_CHART_N_SERIES - 1)
+
+static inline Ink
+ca_chart_series_ink (guint index)
+{
+  return (Ink) (INK_SERIES + index % CA_CHART_N_CYCLED_SERIES);
+}
 
 typedef enum {
   SHAPE_FILL,      /* a filled rectangle */
@@ -34,7 +44,7 @@ typedef enum {
 
 typedef struct {
   ShapeType type;
-  int       ink;
+  Ink       ink;
   double    alpha;
   double    x, y, w, h;
   double    line_width;
@@ -55,7 +65,7 @@ typedef struct {
   double       w, h;      /* logical size before rotation */
   double       angle;     /* radians, about (x, y) */
   CaChartRect  box;       /* bounding box after rotation */
-  int          ink;
+  Ink          ink;
   int          panel;     /* -1 for the title, legend, footer, notes */
 } Text;
 
@@ -117,7 +127,7 @@ const char *ca_chart_keep            (CaChartLayout  *self,
                                       char           *owned);
 void        ca_chart_add_shape       (CaChartLayout  *self,
                                       ShapeType       type,
-                                      int             ink,
+                                      Ink             ink,
                                       double          alpha,
                                       double          x,
                                       double          y,
@@ -155,7 +165,7 @@ void        ca_chart_add_source      (CaChartLayout  *self,
                                       const CaSource *source);
 typedef struct {
   const char *label;
-  int         ink;
+  Ink         ink;
   ShapeType   swatch;
 } LegendItem;
 

@@ -93,14 +93,14 @@ year_x (const Axes *axes,
   return axes->plot.x + (year - axes->first) * axes->plot.width / (axes->last - axes->first + 1);
 }
 
-static int
+static Ink
 status_ink (CaStatus status)
 {
   switch (status)
     {
-    case CA_STATUS_ACTIVE: return INK_SERIES + 0;
-    case CA_STATUS_PLANNED: return INK_SERIES + 1;
-    case CA_STATUS_COMPLETED: return INK_SERIES + 2;
+    case CA_STATUS_ACTIVE: return ca_chart_series_ink (0);
+    case CA_STATUS_PLANNED: return ca_chart_series_ink (1);
+    case CA_STATUS_COMPLETED: return ca_chart_series_ink (2);
     case CA_STATUS_NONE:
     default: return INK_DIM;
     }
@@ -241,7 +241,7 @@ draw_row (CaChartLayout *self,
   if (ca_node_get_start_year (row->node) != 0 || ca_node_get_end_year (row->node) != 0)
     {
       double x0 = year_x (axes, row->start), x1 = year_x (axes, row->end + 1);
-      int ink = status_ink (ca_node_get_status (row->node));
+      Ink ink = status_ink (ca_node_get_status (row->node));
       int mark;
 
       ca_chart_add_shape (self, SHAPE_FILL, ink, 1.0, x0, y + (axes->row_h - thick) / 2,
