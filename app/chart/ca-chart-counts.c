@@ -169,7 +169,8 @@ group_others (CaChartLayout *self,
     }
   number = ca_format_number (others.n_parts);
   /* Translators: a bar that sums the rows that do not fit; %s is a number */
-  others.name = ca_chart_keep (self, g_strdup_printf (ca_i18n_ngettext (self->lang, "%s other", "%s others",
+  others.name = ca_chart_keep (self, g_strdup_printf (ca_i18n_ngettext (self->lang, "%s other",
+                                                                        "%s others",
                                                                 others.n_parts), number));
   g_array_set_size (items, keep);
   g_array_append_val (items, others);
@@ -201,11 +202,13 @@ describe_sum (CaChartLayout  *self,
   else
     /* Translators: a tooltip of the bar that sums the rows that did not fit */
     mark->tooltip = ca_chart_keep (self, g_strdup_printf (
-        ca_i18n_gettext (self->lang, "%s\n%s: %s in all"), item->name, ca_chart_isolated_metric (self, metric),
+        ca_i18n_gettext (self->lang,
+                         "%s\n%s: %s in all"), item->name, ca_chart_isolated_metric (self, metric),
         mark->label));
   mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
       /* Translators: a screen reader's name of a summed bar: metric, value, what */
-      ca_i18n_gettext (self->lang, "%s: %s (%s)"), ca_chart_metric_name (self, metric), mark->label,
+      ca_i18n_gettext (self->lang, "%s: %s (%s)"), ca_chart_metric_name (self,
+                                                                         metric), mark->label,
       item->node != NULL ? ca_chart_node_name (self, item->node) : item->name));
 }
 
@@ -223,7 +226,8 @@ describe (CaChartLayout  *self,
   if (item->figure != NULL)
     {
       mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->figure, NULL));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->figure, NULL));
+      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->figure,
+                                                                         NULL));
     }
   else
     describe_sum (self, mark, metric, item);
@@ -282,7 +286,8 @@ draw_axis (CaChartLayout  *self,
 
       ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
                           x, plot->y, 0, plot->height);
-      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (self->lang, metric, v)),
+      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (self->lang,
+                                                                                  metric, v)),
                           FONT_SMALL, 0, 1);
       text.ink = INK_DIM;
       ca_chart_panel_text (self, bars->panel, &text,
@@ -497,9 +502,11 @@ ca_chart_layout_counts (CaChartLayout *self)
     {
       /* Translators: %s is a place or program */
       ca_chart_show_empty (self,
-                           g_strdup_printf (ca_i18n_gettext (self->lang, "No counts are recorded for %s"),
+                           g_strdup_printf (ca_i18n_gettext (self->lang,
+                                                             "No counts are recorded for %s"),
                                             ca_chart_node_name (self, self->node)),
-                           g_strdup_printf (ca_i18n_gettext (self->lang, "No counts are recorded for %s"),
+                           g_strdup_printf (ca_i18n_gettext (self->lang,
+                                                             "No counts are recorded for %s"),
                                             ca_chart_isolated_name (self, self->node)));
       return;
     }

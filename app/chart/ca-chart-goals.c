@@ -103,7 +103,8 @@ draw_value_axis (CaChartLayout  *self,
 
       ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
                           plot->x, y, plot->width, 0);
-      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (self->lang, metric, v)),
+      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (self->lang,
+                                                                                  metric, v)),
                           FONT_SMALL, 0, 1);
       text.ink = INK_DIM;
       ca_chart_panel_text (self, bars->panel, &text, plot->x - 4 - text.w, y - text.h / 2);
@@ -145,7 +146,8 @@ describe (CaChartLayout  *self,
       mark->figure = item->goal;
       mark->label = ca_chart_keep (self, ca_chart_value_label (self, metric, item->value,
                                                                item->qualifier));
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->goal, item->reached));
+      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->goal,
+                                                                    item->reached));
       mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->goal,
                                                                          item->reached));
       return;
@@ -156,10 +158,12 @@ describe (CaChartLayout  *self,
                                                            item->qualifier));
   /* Translators: a bar that adds up goals that did not fit: number, metric, value */
   mark->tooltip = ca_chart_keep (self, g_strdup_printf (
-      ca_i18n_ngettext (self->lang, "%s other goal\n%s: %s in all", "%s other goals\n%s: %s in all", item->n_parts),
+      ca_i18n_ngettext (self->lang, "%s other goal\n%s: %s in all",
+                        "%s other goals\n%s: %s in all", item->n_parts),
       number, ca_chart_isolated_metric (self, metric), value));
   mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
-      ca_i18n_ngettext (self->lang, "%s other goal, %s: %s in all", "%s other goals, %s: %s in all", item->n_parts),
+      ca_i18n_ngettext (self->lang, "%s other goal, %s: %s in all",
+                        "%s other goals, %s: %s in all", item->n_parts),
       number, ca_chart_metric_name (self, metric), value));
 }
 
@@ -436,9 +440,11 @@ ca_chart_layout_goals (CaChartLayout *self)
     {
       /* Translators: %s is a place or program */
       ca_chart_show_empty (self,
-                           g_strdup_printf (ca_i18n_gettext (self->lang, "No goals are recorded for %s"),
+                           g_strdup_printf (ca_i18n_gettext (self->lang,
+                                                             "No goals are recorded for %s"),
                                             ca_chart_node_name (self, self->node)),
-                           g_strdup_printf (ca_i18n_gettext (self->lang, "No goals are recorded for %s"),
+                           g_strdup_printf (ca_i18n_gettext (self->lang,
+                                                             "No goals are recorded for %s"),
                                             ca_chart_isolated_name (self, self->node)));
       return;
     }

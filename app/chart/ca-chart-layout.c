@@ -309,7 +309,8 @@ sources_line (CaChartLayout *self)
       g_string_append_printf (list, ca_i18n_gettext (self->lang, "%s, %s"), publisher, date);
     }
   /* Translators: the footer of a chart that names where its figures come from */
-  return g_strdup_printf (ca_i18n_ngettext (self->lang, "Source: %s", "Sources: %s", n), list->str);
+  return g_strdup_printf (ca_i18n_ngettext (self->lang, "Source: %s", "Sources: %s", n),
+                          list->str);
 }
 
 static double
@@ -461,7 +462,8 @@ ca_chart_note_hidden_panels (CaChartLayout *self,
 {
   g_autofree char *number = ca_format_number (hidden);
   /* Translators: under a chart with too many panels to show; %s is a number */
-  g_autofree char *note = g_strdup_printf (ca_i18n_ngettext (self->lang, "%s more metric is not shown",
+  g_autofree char *note = g_strdup_printf (ca_i18n_ngettext (self->lang,
+                                                             "%s more metric is not shown",
                                                      "%s more metrics are not shown",
                                                      hidden), number);
 

@@ -100,7 +100,8 @@ reached_text (CaChartLayout  *self,
   g_autofree char *when = figure_when (self, reached);
 
   /* Translators: what a place reports against its goal: value (share of the goal, date) */
-  return g_strdup_printf (ca_i18n_gettext (self->lang, "Reached %s (%s of the goal, %s)"), value, share, when);
+  return g_strdup_printf (ca_i18n_gettext (self->lang, "Reached %s (%s of the goal, %s)"), value,
+                          share, when);
 }
 
 char *
@@ -118,7 +119,8 @@ ca_chart_figure_tooltip (CaChartLayout  *self,
 
   if (figure->type == CA_FIGURE_GOAL)
     /* Translators: a goal in a tooltip: metric, value, year it is due */
-    line = g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s by %s"), metric, value, when);
+    line = g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s by %s"), metric, value,
+                            when);
   else
     /* Translators: a count in a tooltip: metric, value, date */
     line = g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s (%s)"), metric, value, when);
@@ -142,13 +144,16 @@ ca_chart_figure_a11y (CaChartLayout  *self,
 
   if (figure->type == CA_FIGURE_COUNT)
     /* Translators: a screen reader's name of a count: "Projects: 16 (Baoshan, April 2024)" */
-    return g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s (%s, %s)"), metric, value, node, when);
+    return g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s (%s, %s)"), metric, value, node,
+                            when);
   if (reached == NULL)
     /* Translators: a screen reader's name of a goal: metric, value, place, year */
-    return g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s (%s, %s)"), metric, value, node, when);
+    return g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s (%s, %s)"), metric, value,
+                            node, when);
   share = ca_format_percent (figure->value > 0 ? reached->value / figure->value : 0);
   /* Translators: as "%s goal: %s (%s, %s)", then the share of it reached */
-  return g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s (%s, %s), %s reached"), metric, value, node, when,
+  return g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s (%s, %s), %s reached"),
+                          metric, value, node, when,
                           share);
 }
 

@@ -178,16 +178,22 @@ describe_program (CaChartLayout *self,
   if (status == CA_STATUS_NONE)
     {
       mark->tooltip = ca_chart_keep (self, g_strdup_printf ("%s\n%s", isolated, period));
-      /* Translators: a screen reader's name of a program's bar: name, period */
-      mark->accessible_name = ca_chart_keep (self, g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s"), name, period));
+      mark->accessible_name = ca_chart_keep (
+          self,
+          /* Translators: a screen reader's name of a program's bar: name, period */
+          g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s"), name, period));
       return;
     }
-  /* Translators: a program's tooltip: name, then period · status */
-  mark->tooltip = ca_chart_keep (self, g_strdup_printf (ca_i18n_gettext (self->lang, "%s\n%s · %s"), isolated, period,
-                                                        ca_format_status (self->lang, status)));
-  /* Translators: a screen reader's name of a program's bar: name, period, status */
-  mark->accessible_name = ca_chart_keep (self, g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s, %s"), name, period,
-                                                                ca_format_status (self->lang, status)));
+  mark->tooltip = ca_chart_keep (
+      self,
+      /* Translators: a program's tooltip: name, then period · status */
+      g_strdup_printf (ca_i18n_gettext (self->lang, "%s\n%s · %s"), isolated, period,
+                       ca_format_status (self->lang, status)));
+  mark->accessible_name = ca_chart_keep (
+      self,
+      /* Translators: a screen reader's name of a program's bar: name, period, status */
+      g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s, %s"), name, period,
+                       ca_format_status (self->lang, status)));
 }
 
 static void
@@ -359,9 +365,11 @@ ca_chart_layout_timeline (CaChartLayout *self)
     {
       /* Translators: %s is a place or program */
       ca_chart_show_empty (self,
-                           g_strdup_printf (ca_i18n_gettext (self->lang, "No programs are recorded for %s"),
+                           g_strdup_printf (ca_i18n_gettext (self->lang,
+                                                             "No programs are recorded for %s"),
                                             ca_chart_node_name (self, self->node)),
-                           g_strdup_printf (ca_i18n_gettext (self->lang, "No programs are recorded for %s"),
+                           g_strdup_printf (ca_i18n_gettext (self->lang,
+                                                             "No programs are recorded for %s"),
                                             ca_chart_isolated_name (self, self->node)));
       return;
     }

@@ -223,10 +223,12 @@ ca_chart_layout_new (const CaNode         *node,
   self->panels = g_array_new (FALSE, FALSE, sizeof (Panel));
   prepare_context (self, context, options->font);
   /* Translators: a chart's title: the place, a dash, the view ("Shanghai — Goals") */
-  self->title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"), ca_chart_node_name (self, node),
+  self->title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"),
+                                 ca_chart_node_name (self, node),
                                  ca_chart_kind_get_label_in (self->lang, options->kind));
   /* The same title as drawn, where the name cannot reorder the rest. */
-  self->drawn_title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"), ca_chart_isolated_name (self, node),
+  self->drawn_title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"),
+                                       ca_chart_isolated_name (self, node),
                                        ca_chart_kind_get_label_in (self->lang, options->kind));
 
   switch (options->kind)
@@ -304,7 +306,8 @@ ca_chart_layout_get_citation (CaChartLayout *self)
   g_string_append_c (out, '\n');
   for (guint i = 0; i < self->sources->len; i++)
     {
-      g_autofree char *line = ca_format_citation (self->lang, g_ptr_array_index (self->sources, i));
+      g_autofree char *line = ca_format_citation (self->lang, g_ptr_array_index (self->sources,
+                                                                                 i));
 
       g_string_append_printf (out, "%s\n", line);
     }

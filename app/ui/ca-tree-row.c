@@ -73,10 +73,12 @@ ca_tree_row_get_icon (CaNodeType type,
 static void
 update_icon (CaTreeRow *self)
 {
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
   if (self->node != NULL)
     gtk_image_set_from_paintable (GTK_IMAGE (self->icon),
                                   ca_tree_row_get_icon (ca_node_get_node_type (self->node),
-                                                        gtk_widget_get_scale_factor (GTK_WIDGET (self))));
+                                                        scale));
 }
 
 static GtkWidget *

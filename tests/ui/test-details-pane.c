@@ -124,7 +124,8 @@ test_pages_hidden (void)
   AdwStatusPage *empty = ADW_STATUS_PAGE (find_widget (pane, ADW_TYPE_STATUS_PAGE));
   GtkWidget *window;
 
-  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset, "sh"));
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset,
+                                                                                     "sh"));
   window = show_in_window (pane);
   iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (empty)));
@@ -134,7 +135,8 @@ test_pages_hidden (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
   g_assert_cmpstr (ca_details_pane_get_visible_page (CA_DETAILS_PANE (pane)), ==, "empty");
 
-  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset, "sh"));
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset,
+                                                                                     "sh"));
   iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (empty)));
   g_assert_cmpstr (ca_details_pane_get_visible_page (CA_DETAILS_PANE (pane)), ==, "details");
@@ -334,7 +336,8 @@ test_chart_every_panel (void)
 
   g_assert_nonnull (dataset);
   ca_details_pane_set_chart_kind (CA_DETAILS_PANE (pane), CA_CHART_COUNTS);
-  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset, "sh"));
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset,
+                                                                                     "sh"));
   window = show_in_window_sized (pane, 900, 700);
   layout = ca_chart_view_get_layout (chart);
   g_assert_nonnull (layout);

@@ -79,7 +79,8 @@ find_icon (GtkWidget  *widget,
       const CaNode *node = ca_tree_row_get_node (CA_TREE_ROW (widget));
 
       if (node != NULL && ca_node_get_node_type (node) == type)
-        for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+        for (GtkWidget *c = gtk_widget_get_first_child (widget); c;
+             c = gtk_widget_get_next_sibling (c))
           if (GTK_IS_IMAGE (c))
             return c;
       return NULL;
