@@ -227,20 +227,39 @@ wake_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Waits (20 s at most: a frame comes soon, even in a sanitizer build) for
- * the chart to be drawn with, or without, magenta. */
+typedef gboolean (*Condition) (Fixture *f,
+                               double   arg);
+
+/* Iterates until @done (@f, @arg) holds, 20 s at most: a frame comes soon,
+ * even in a sanitizer build. */
 static gboolean
-wait_magenta (Fixture  *f,
-              gboolean  want)
+wait_until (Fixture   *f,
+            Condition  done,
+            double     arg)
 {
   gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   guint wake = g_timeout_add (50, wake_cb, NULL);
   gboolean ok;
 
-  while (!(ok = (count_magenta (f) > 20) == want) && g_get_monotonic_time () < end)
+  while (!(ok = done (f, arg)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (wake);
   return ok;
+}
+
+/* Whether the chart is drawn with magenta (@want 1) or without (0). */
+static gboolean
+magenta_is (Fixture *f,
+            double   want)
+{
+  return (count_magenta (f) > 20) == (want != 0);
+}
+
+static gboolean
+wait_magenta (Fixture  *f,
+              gboolean  want)
+{
+  return wait_until (f, magenta_is, want);
 }
 
 /* The chart takes its colours from the style, and follows the style when it
@@ -279,21 +298,18 @@ panel_top (Fixture *f)
   return area.y;
 }
 
-/* Iterates until the first panel's top is past @above (or, when @above is
- * negative, back at -@above), 20 s at most. */
-static double
-wait_panel_top (Fixture *f,
-                double   above)
+static gboolean
+panel_top_below (Fixture *f,
+                 double   y)
 {
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (50, wake_cb, NULL);
-  double top;
+  return panel_top (f) > y;
+}
 
-  while (!((top = panel_top (f)) > above && (above >= 0 || top == -above))
-         && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return top;
+static gboolean
+panel_top_at (Fixture *f,
+              double   y)
+{
+  return panel_top (f) == y;
 }
 
 static void
@@ -307,9 +323,9 @@ test_font_changed (Fixture       *f,
   gtk_css_provider_load_from_data (provider, "chart { font-size: 40px; }", -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_USER);
-  g_assert_cmpfloat (wait_panel_top (f, before + 10), >, before + 10);
+  g_assert_true (wait_until (f, panel_top_below, before + 10));
   gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (provider));
-  g_assert_cmpfloat (wait_panel_top (f, -before), ==, before);
+  g_assert_true (wait_until (f, panel_top_at, before));
 }
 
 int
