@@ -27,10 +27,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/ca-atomic-fsync-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/../tap.sh"
 
 # Reads strace's log (-y: descriptors with their paths) and checks, for the
 # rename that puts OUT in place: the file renamed is a temporary file beside

@@ -23,11 +23,7 @@ cleanup () {
 }
 trap cleanup EXIT
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-skip () { n=$((n + 1)); echo "ok $n # SKIP $1"; }
+. "$(dirname "$0")/../tap.sh"
 
 # Runs the program; leaves its status in $status and its stderr in $work/stderr.
 run () {

@@ -20,17 +20,7 @@ program=${CA_PROGRAM:?}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ca-man-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () {
-  n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift
-  for l in "$@"; do echo "# $l"; done
-}
-expect () {  # expect DESCRIPTION CONDITION DETAIL...
-  local desc=$1 cond=$2; shift 2
-  if eval "$cond"; then ok "$desc"; else not_ok "$desc" "$@"; fi
-}
+. "$(dirname "$0")/../tap.sh"
 
 # -ww turns on every warning; -P -cbou gives plain text to search.
 groff -man -Tutf8 -ww -P -cbou "$page" >"$work/page.txt" 2>"$work/warnings"

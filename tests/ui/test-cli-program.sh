@@ -23,17 +23,7 @@ bad=$CA_FIXTURES/ui-bad.xml
 work=$(mktemp -d "${TMPDIR:-/tmp}/ca-cli-program-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () {
-  n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift
-  for l in "$@"; do echo "# $l"; done
-}
-expect () {  # expect DESCRIPTION CONDITION DETAIL...
-  local desc=$1 cond=$2; shift 2
-  if eval "$cond"; then ok "$desc"; else not_ok "$desc" "$@"; fi
-}
+. "$(dirname "$0")/../tap.sh"
 
 # Runs a program; leaves its status in $status, its output in $out and $err.
 run () {

@@ -25,10 +25,7 @@ cleanup () {
 }
 trap cleanup EXIT
 
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+. "$(dirname "$0")/../tap.sh"
 check () {  # check DESCRIPTION COMMAND...
   local desc=$1; shift
   local out
