@@ -113,16 +113,8 @@ ca_cli_has_command (GVariantDict *options)
 char *
 ca_cli_quote (const char *text)
 {
-  g_autofree char *line = NULL;
-  const char *end;
-
   g_return_val_if_fail (text != NULL, NULL);
-
-  line = ca_escape_line (text);
-  if (g_utf8_strlen (line, -1) <= CA_CLI_QUOTE_MAX)
-    return g_steal_pointer (&line);
-  end = g_utf8_offset_to_pointer (line, CA_CLI_QUOTE_MAX - 1);
-  return g_strdup_printf ("%.*s…", (int) (end - line), line);
+  return ca_quote_line (text, CA_CLI_QUOTE_MAX);
 }
 
 char *
@@ -131,9 +123,8 @@ ca_cli_quote_filename (const char *filename)
   g_autofree char *display = NULL;
 
   g_return_val_if_fail (filename != NULL, NULL);
-
   display = g_filename_display_name (filename);
-  return ca_cli_quote (display);
+  return ca_quote_line (display, CA_CLI_QUOTE_MAX);
 }
 
 int

@@ -156,33 +156,6 @@ ca_loader_column (CaLoader *self)
   return self->ctxt != NULL ? (guint) MAX (0, xmlSAX2GetColumnNumber (self->ctxt)) : 0;
 }
 
-/* At most @max characters of @value, on one line: control characters
- * become U+FFFD. */
-static char *
-cut_text (const char *value,
-          guint       max)
-{
-  g_autofree char *valid = g_utf8_make_valid (value != NULL ? value : "", -1);
-  GString *out = g_string_sized_new (MIN (strlen (valid), 4 * (gsize) max) + 4);
-  guint n = 0;
-
-  g_strchomp (valid);
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == max)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029)
-        g_string_append_unichar (out, 0xFFFD);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  return g_string_free (out, FALSE);
-}
 
 /* Values from a file can be long and can hold control characters: a
  * message quotes at most CA_LOADER_MAX_QUOTE characters of one.  The copy
@@ -191,7 +164,7 @@ const char *
 ca_loader_quote (CaLoader   *self,
                  const char *value)
 {
-  char *cut = cut_text (value, CA_LOADER_MAX_QUOTE);
+  char *cut = ca_quote_line (value, CA_LOADER_MAX_QUOTE);
 
   if (self->quotes == NULL)
     self->quotes = g_ptr_array_new_with_free_func (g_free);
@@ -457,7 +430,7 @@ message_for (CaLoader    *self,
 
       return g_strdup_printf (_("the bytes %s are not valid %s"), bytes, encoding_name (self));
     }
-  return cut_text (text, 2 * CA_LOADER_MAX_QUOTE);
+  return ca_quote_line (text, 2 * CA_LOADER_MAX_QUOTE);
 }
 
 /* Errors from libxml2: the parser's own through the SAX handler, and those
@@ -695,7 +668,7 @@ parse (CaLoader   *self,
   if ((self->ctxt == NULL || status != 0) && !self->failed)
     {
       g_autofree char *said = self->generic_message != NULL
-                              ? cut_text (self->generic_message, 2 * CA_LOADER_MAX_QUOTE)
+                              ? ca_quote_line (self->generic_message, 2 * CA_LOADER_MAX_QUOTE)
                               : g_strdup (_("the file could not be read as XML"));
 
       ca_loader_problem_at (self, ca_loader_line (self), ca_loader_column (self), "%s", said);

@@ -75,6 +75,23 @@ ca_escape_line (const char *text)
   return g_string_free (out, FALSE);
 }
 
+char *
+ca_quote_line (const char *text,
+               guint       max)
+{
+  g_autofree char *line = NULL;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  line = ca_escape_line (text);
+  g_strstrip (line);
+  if (g_utf8_strlen (line, -1) <= max)
+    return g_steal_pointer (&line);
+  end = g_utf8_offset_to_pointer (line, max > 0 ? max - 1 : 0);
+  return g_strdup_printf ("%.*s…", (int) (end - line), line);
+}
+
 /* Both parts are escaped: a message may quote the file's name too. */
 static char *
 format_problem (const char      *file,

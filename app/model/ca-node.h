@@ -16,6 +16,11 @@ G_BEGIN_DECLS
  * escapes (\n, \r, \t, \x1B, \u2028), so that a file name with a newline
  * cannot forge a line of its own. */
 char           *ca_escape_line              (const char   *text);
+/* @text escaped as ca_escape_line () does and cut to @max characters in
+ * all, the "…" that marks a cut included: how a message quotes a value a
+ * file or a user gave. */
+char           *ca_quote_line               (const char   *text,
+                                             guint         max);
 /* ca_problem_format () with FILE cut to its base name, for a dialog that
  * names the file already; escaped the same way. */
 char           *ca_problem_format_short     (const CaProblem *problem);

@@ -33,7 +33,7 @@ static const struct {
   { "id-not-ncname.xml", 19, "“1park” is not a valid id" },
   { "id-not-ncname-ordf.xml", 19, "“ªx” is not a valid id" },
   { "id-too-long.xml", 19, "is not a valid id" },
-  { "kind-long.xml", 17, "“k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k …” is not a valid kind" },
+  { "kind-long.xml", 17, "“k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k…” is not a valid kind" },
   { "kind-missing.xml", 17, "needs the attribute “kind”" },
   { "metric-kind-invalid.xml", 5, "“percent” is not a valid kind" },
   { "metric-name-missing.xml", 8, "<metric> needs at least one <name>" },

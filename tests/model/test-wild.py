@@ -398,7 +398,7 @@ def _():
                     '</name></region>\n')
     problems = expect_refused(text.encode(), BODY_LINE, "is not a valid kind")
     assert len(problems[0]) < 400, len(problems[0])
-    assert "k" * 80 + "…”" in problems[0], problems[0][:200]
+    assert "“" + "k" * 79 + "…”" in problems[0], problems[0][:200]
 
 
 @case("a 60,000-character unknown element name is quoted to 80 characters")
