@@ -79,7 +79,8 @@ collect_child (CaChartLayout *self,
             continue;
           series = ca_chart_series_for (all, figure->metric, sizeof (Item));
           item = item_for (self, series, child);
-          if (item->figure != NULL && item->figure->node == child)
+          /* The child's own count is set only from the child (below). */
+          if (item->figure != NULL)
             continue;
           if (node == child)
             {
@@ -225,9 +226,10 @@ describe (CaChartLayout  *self,
   mark->label = item_value (self, metric, item);
   if (item->figure != NULL)
     {
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->figure, NULL));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->figure,
-                                                                         NULL));
+      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->node,
+                                                                    item->figure, NULL));
+      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->node,
+                                                                         item->figure, NULL));
     }
   else
     describe_sum (self, mark, metric, item);

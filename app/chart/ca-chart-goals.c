@@ -17,6 +17,7 @@
 #include "ca-node.h"
 
 typedef struct {
+  const CaNode   *node;       /* the goal's node; NULL for the "others" sum */
   const CaFigure *goal;       /* NULL for the "others" sum */
   const CaFigure *reached;
   double          value;
@@ -48,11 +49,12 @@ collect (CaChartLayout *self,
           if (figure->type != CA_FIGURE_GOAL)
             continue;
           series = ca_chart_series_for (all, figure->metric, sizeof (Item));
+          item.node = node;
           item.goal = figure;
           item.reached = ca_chart_latest_count (node, figure->metric);
           item.value = figure->value;
           item.qualifier = figure->qualifier;
-          item.year = figure->year;
+          item.year = figure->date.year;
           series->max = MAX (series->max, figure->value);
           ca_chart_add_source (self, figure->source);
           if (item.reached != NULL)
@@ -142,13 +144,14 @@ describe (CaChartLayout  *self,
 
   if (item->goal != NULL)
     {
-      mark->node = item->goal->node;
+      mark->node = item->node;
       mark->figure = item->goal;
       mark->label = ca_chart_keep (self, ca_chart_value_label (self, metric, item->value,
                                                                item->qualifier));
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->goal,
-                                                                    item->reached));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->goal,
+      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->node,
+                                                                    item->goal, item->reached));
+      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->node,
+                                                                         item->goal,
                                                                          item->reached));
       return;
     }

@@ -207,9 +207,11 @@ const char *ca_chart_node_name       (CaChartLayout  *self,
 const char *ca_chart_metric_name     (CaChartLayout  *self,
                                       const CaMetric *metric);
 char       *ca_chart_figure_tooltip  (CaChartLayout  *self,
+                                      const CaNode   *node,
                                       const CaFigure *figure,
                                       const CaFigure *reached);
 char       *ca_chart_figure_a11y     (CaChartLayout  *self,
+                                      const CaNode   *node,
                                       const CaFigure *figure,
                                       const CaFigure *reached);
 char       *ca_chart_heading         (CaChartLayout  *self,

@@ -57,7 +57,7 @@ static char *
 figure_when (CaChartLayout  *self,
              const CaFigure *figure)
 {
-  CaDate year = { figure->year, 0, 0 };
+  CaDate year = { figure->date.year, 0, 0 };
 
   if (figure->type == CA_FIGURE_GOAL)
     return ca_format_date (self->lang, &year);
@@ -106,6 +106,7 @@ reached_text (CaChartLayout  *self,
 
 char *
 ca_chart_figure_tooltip (CaChartLayout  *self,
+                         const CaNode   *node,
                          const CaFigure *figure,
                          const CaFigure *reached)
 {
@@ -113,7 +114,7 @@ ca_chart_figure_tooltip (CaChartLayout  *self,
   g_autofree char *when = figure_when (self, figure);
   g_autofree char *source = source_line (self, figure->source);
   g_autofree char *metric = ca_chart_isolate (ca_chart_metric_name (self, figure->metric));
-  g_autofree char *node = ca_chart_isolate (ca_chart_node_name (self, figure->node));
+  g_autofree char *place = ca_chart_isolate (ca_chart_node_name (self, node));
   g_autofree char *line = NULL;
   g_autofree char *progress = NULL;
 
@@ -126,13 +127,14 @@ ca_chart_figure_tooltip (CaChartLayout  *self,
     line = g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s (%s)"), metric, value, when);
   if (reached != NULL)
     progress = reached_text (self, figure, reached);
-  return g_strjoin ("\n", node, line,
+  return g_strjoin ("\n", place, line,
                     progress != NULL ? progress : source, progress != NULL ? source : NULL,
                     NULL);
 }
 
 char *
 ca_chart_figure_a11y (CaChartLayout  *self,
+                      const CaNode   *node,
                       const CaFigure *figure,
                       const CaFigure *reached)
 {
@@ -140,21 +142,20 @@ ca_chart_figure_a11y (CaChartLayout  *self,
   g_autofree char *when = figure_when (self, figure);
   g_autofree char *share = NULL;
   const char *metric = ca_chart_metric_name (self, figure->metric);
-  const char *node = ca_chart_node_name (self, figure->node);
+  const char *place = ca_chart_node_name (self, node);
 
   if (figure->type == CA_FIGURE_COUNT)
     /* Translators: a screen reader's name of a count: "Projects: 16 (Baoshan, April 2024)" */
-    return g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s (%s, %s)"), metric, value, node,
-                            when);
+    return g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s (%s, %s)"), metric, value,
+                            place, when);
   if (reached == NULL)
     /* Translators: a screen reader's name of a goal: metric, value, place, year */
     return g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s (%s, %s)"), metric, value,
-                            node, when);
+                            place, when);
   share = ca_format_percent (figure->value > 0 ? reached->value / figure->value : 0);
   /* Translators: as "%s goal: %s (%s, %s)", then the share of it reached */
   return g_strdup_printf (ca_i18n_gettext (self->lang, "%s goal: %s (%s, %s), %s reached"),
-                          metric, value, node, when,
-                          share);
+                          metric, value, place, when, share);
 }
 
 char *

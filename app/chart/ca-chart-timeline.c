@@ -78,7 +78,7 @@ collect (CaChartLayout *self,
 
           if (figure->type != CA_FIGURE_GOAL)
             continue;
-          extend (first, last, figure->year);
+          extend (first, last, figure->date.year);
           ca_chart_add_source (self, figure->source);
         }
       g_array_append_val (rows, row);
@@ -216,7 +216,7 @@ draw_goals (CaChartLayout *self,
       if (goal->type != CA_FIGURE_GOAL)
         continue;
       reached = ca_chart_latest_count (row->node, goal->metric);
-      x = year_x (axes, goal->year + 0.5);
+      x = year_x (axes, goal->date.year + 0.5);
       ca_chart_add_shape (self, SHAPE_DIAMOND, INK_FOREGROUND, 1.0,
                           x - size / 2, cy - size / 2, size, size);
       index = ca_chart_add_mark (self, CA_MARK_GOAL, 0, x - size / 2, cy - size / 2, size, size);
@@ -225,8 +225,10 @@ draw_goals (CaChartLayout *self,
       mark->figure = goal;
       value = ca_format_figure_value (self->lang, goal);
       mark->label = ca_chart_keep (self, ca_chart_isolate (value));
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, goal, reached));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, goal, reached));
+      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, row->node, goal,
+                                                                    reached));
+      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, row->node, goal,
+                                                                         reached));
     }
 }
 

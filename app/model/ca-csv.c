@@ -122,6 +122,7 @@ append_source (GString        *out,
 
 static void
 append_row (GString        *out,
+            const CaNode   *node,
             const CaFigure *figure,
             const char     *path,
             const char     *lang)
@@ -132,13 +133,13 @@ append_row (GString        *out,
   g_autofree char *date = NULL;
 
   format_value (value, sizeof value, figure->value);
-  if (figure->year > 0)
-    g_snprintf (year, sizeof year, "%d", figure->year);
+  if (figure->date.year > 0)
+    g_snprintf (year, sizeof year, "%d", figure->date.year);
   /* A goal has only the year it is due; its date would repeat it. */
   if (figure->type == CA_FIGURE_COUNT && figure->date.year > 0)
     date = ca_format_date_iso (&figure->date);
 
-  append_text (out, ca_node_get_id (figure->node), TRUE);
+  append_text (out, ca_node_get_id (node), TRUE);
   append_text (out, path, FALSE);
   append_plain (out, figure->type == CA_FIGURE_GOAL ? "goal" : "count");
   append_text (out, metric->id, FALSE);
@@ -177,7 +178,7 @@ ca_csv_format_subtree (const CaNode *node,
         continue;
       path = node_path (n, data_lang);
       for (guint i = 0; i < n_figures; i++)
-        append_row (out, ca_node_get_figure (n, i), path, data_lang);
+        append_row (out, n, ca_node_get_figure (n, i), path, data_lang);
       rows += n_figures;
     }
 

@@ -704,7 +704,6 @@ start_figure (const CaAttrs *attrs)
   const char *qualifier = attrs_get (attrs, ATTR_QUALIFIER);
   CaFigure figure = { 0 };
 
-  figure.node = parent->node;
   figure.type = attrs->frame->kind == FRAME_GOAL ? CA_FIGURE_GOAL : CA_FIGURE_COUNT;
   check_value (attrs, ATTR_VALUE, TRUE, &figure.value);
   if (qualifier != NULL)
@@ -719,14 +718,12 @@ start_figure (const CaAttrs *attrs)
   if (figure.type == CA_FIGURE_GOAL)
     {
       if (attrs_require (attrs, ATTR_YEAR) != NULL)
-        figure.year = (gint16) check_year (attrs, ATTR_YEAR);
-      figure.date.year = figure.year;
-      figure.has_baseline = (guint8) check_value (attrs, ATTR_BASELINE, FALSE,
-                                                &figure.baseline);
+        figure.date.year = (gint16) check_year (attrs, ATTR_YEAR);
+      figure.has_baseline = check_value (attrs, ATTR_BASELINE, FALSE, &figure.baseline);
       figure.baseline_year = (gint16) check_year (attrs, ATTR_BASELINE_YEAR);
     }
-  else if (check_date (attrs, ATTR_DATE, &figure.date))
-    figure.year = figure.date.year;
+  else
+    check_date (attrs, ATTR_DATE, &figure.date);
 
   resolve_references (attrs, &figure, metric, source);
   g_array_append_val (parent->figures, figure);

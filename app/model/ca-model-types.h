@@ -83,20 +83,20 @@ typedef struct {
   CaText      titles;
 } CaSource;
 
-/* Packed into 56 bytes (a 100,000-node file holds as many figures): the
- * small fields are narrow integers, read them as the enums they name. */
+/* Packed into 40 bytes (a 100,000-node file holds as many figures): the
+ * small fields are narrow integers, read them as the enums they name.  A
+ * figure does not point back at its node: whoever reaches a figure does so
+ * through ca_node_get_figure () and has the node. */
 typedef struct {
-  const CaNode   *node;      /* the node that holds the figure */
   const CaMetric *metric;
   const CaSource *source;
   double          value;     /* in the metric's base unit, >= 0, finite */
-  double          baseline;
-  CaDate          date;      /* count only; for a goal, year only */
-  gint16          year;      /* goal: the year it is due; count: the year of its date */
-  gint16          baseline_year;  /* 0 when absent */
-  guint8          type;      /* CaFigureType */
-  guint8          qualifier; /* CaQualifier */
-  guint8          has_baseline;
+  double          baseline;  /* goals only, when has_baseline */
+  CaDate          date;      /* count: its date; goal: the year it is due, month and day 0 */
+  gint16          baseline_year;  /* goals only; 0 when absent */
+  guint8          type : 1;       /* CaFigureType */
+  guint8          qualifier : 3;  /* CaQualifier */
+  guint8          has_baseline : 1;
 } CaFigure;
 
 /* One problem found while loading: reported as FILE:LINE:COLUMN: message. */

@@ -440,7 +440,7 @@ ca_node_sum_by_metric (const CaNode *self,
 }
 
 G_STATIC_ASSERT (sizeof (CaNode) <= 72);
-G_STATIC_ASSERT (sizeof (CaFigure) <= 56);
+G_STATIC_ASSERT (sizeof (CaFigure) <= 40);
 G_STATIC_ASSERT (sizeof (CaDate) == 4);
 
 static const char * const qualifier_tokens[] = {

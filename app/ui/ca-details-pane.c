@@ -326,7 +326,7 @@ bind_date_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   const CaFigure *figure = list_item_get_figure (list_item);
-  CaDate year_only = { figure->year, 0, 0 };
+  CaDate year_only = { figure->date.year, 0, 0 };
   g_autofree char *date = NULL;
 
   /* A goal is due in a year; a count carries the date it was reported. */

@@ -44,14 +44,15 @@ check_figure (CaDataset      *dataset,
               const CaNode   *node,
               const CaFigure *figure)
 {
-  g_assert (figure->node == node);
+  g_assert (figure >= ca_node_get_figure (node, 0)
+            && figure < ca_node_get_figure (node, 0) + ca_node_get_n_figures (node));
   g_assert (figure->metric != NULL && figure->source != NULL);
   g_assert (ca_dataset_lookup_metric (dataset, figure->metric->id) == figure->metric);
   g_assert (ca_dataset_lookup_source (dataset, figure->source->id) == figure->source);
   g_assert (figure->value >= 0 && figure->value < G_MAXDOUBLE);
   g_assert (figure->type == CA_FIGURE_GOAL || figure->type == CA_FIGURE_COUNT);
   g_assert (figure->qualifier <= CA_QUALIFIER_AT_MOST);
-  g_assert (figure->year >= 1900 && figure->year <= 2200);
+  g_assert (figure->date.year >= 1900 && figure->date.year <= 2200);
 }
 
 static void

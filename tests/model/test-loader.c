@@ -86,8 +86,8 @@ check_good_full (CaDataset *dataset)
   g_assert_cmpint (figure->type, ==, CA_FIGURE_GOAL);
   g_assert_cmpfloat (figure->value, ==, 500000000000.0);
   g_assert_cmpint (figure->qualifier, ==, CA_QUALIFIER_ABOUT);
-  g_assert_cmpint (figure->year, ==, 2030);
-  g_assert_true (figure->node == plan);
+  g_assert_cmpint (figure->date.year, ==, 2030);
+  g_assert_cmpint (figure->date.month, ==, 0);
   g_assert_true (figure->metric == ca_dataset_lookup_metric (dataset, "output-value"));
   g_assert_true (figure->source == ca_dataset_lookup_source (dataset, "src-future"));
   figure = ca_node_get_figure (plan, 1);
