@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "ca-arena.h"
 #include "ca-dataset.h"
 #include "ca-node.h"
@@ -24,11 +26,14 @@ typedef struct {
   guint    line;
 } CaSourcePriv;
 
-/* Packed into 72 bytes: a dataset of 100,000 nodes holds 100,000 of these,
- * and a loaded file must stay smaller than the file.  The node's arrays
- * share one block of the arena (see the accessors below). */
+/* Packed into 56 bytes: a dataset of 100,000 nodes holds 100,000 of these,
+ * and a loaded file must stay under half the file's size.  The node's
+ * arrays share one block of the arena (see the accessors below). */
 struct _CaNode {
-  const char    *id;
+  /* The id, then the names packed as a CaText's, n_names of them: one
+   * string of the dataset, "n1\0en\0Baoshan\0zh-CN\0宝山\0".  While the
+   * node is being read it is only the id, in the loader. */
+  const char    *strings;
   union {
     const char  *kind;          /* regions and parks */
     struct {
@@ -37,21 +42,35 @@ struct _CaNode {
       guint8     status;
     } program;
   } u;
-  CaText         names;
   CaNode        *parent;
-  /* In order: the summaries (a CaText, when has_summaries), the children,
-   * the tags and the figures; NULL when all of them are empty. */
+  /* In order: the figures below it (a guint64, when it has children), the
+   * summaries (a CaText, when has_summaries), the children, the tags (one
+   * slot: the tag itself when there is one, else an array of them that
+   * nodes with the same tags share) and the figures; NULL when all of them
+   * are empty. */
   gpointer       block;
+  guint          n_names;
   guint          line;          /* where it is defined, for messages */
   guint          index;
   guint          n_children;
   guint          n_figures;
-  guint          n_figures_below;
   guint16        n_tags;
   guint8         type : 2;
   guint8         has_summaries : 1;
   guint8         depth;
 };
+
+static inline const char *
+ca_node_priv_id (const CaNode *node)
+{
+  return node->strings;
+}
+
+static inline const char *
+ca_node_priv_names (const CaNode *node)
+{
+  return node->n_names > 0 ? node->strings + strlen (node->strings) + 1 : NULL;
+}
 
 static inline gsize
 ca_node_block_size (gboolean has_summaries,
@@ -59,8 +78,24 @@ ca_node_block_size (gboolean has_summaries,
                     gsize    n_tags,
                     gsize    n_figures)
 {
-  return (has_summaries ? sizeof (CaText) : 0) + (n_children + n_tags) * sizeof (gpointer)
-         + n_figures * sizeof (CaFigure);
+  return (n_children > 0 ? sizeof (guint64) : 0) + (has_summaries ? sizeof (CaText) : 0)
+         + (n_children + (n_tags > 0)) * sizeof (gpointer) + n_figures * sizeof (CaFigure);
+}
+
+/* The number of figures of the node's children and everything below them
+ * (a leaf has none, and no room for the count). */
+static inline guint64 *
+ca_node_priv_figures_below (const CaNode *node)
+{
+  return node->n_children > 0 ? node->block : NULL;
+}
+
+static inline const CaText *
+ca_node_priv_summaries (const CaNode *node)
+{
+  if (!node->has_summaries)
+    return NULL;
+  return (const CaText *) ((guchar *) node->block + (node->n_children > 0 ? sizeof (guint64) : 0));
 }
 
 static inline CaNode **
@@ -68,15 +103,27 @@ ca_node_priv_children (const CaNode *node)
 {
   if (node->block == NULL)
     return NULL;
-  return (CaNode **) ((guchar *) node->block + (node->has_summaries ? sizeof (CaText) : 0));
+  return (CaNode **) ((guchar *) node->block + (node->n_children > 0 ? sizeof (guint64) : 0)
+                      + (node->has_summaries ? sizeof (CaText) : 0));
 }
 
+/* The one slot of the tags. */
 static inline const char **
-ca_node_priv_tags (const CaNode *node)
+ca_node_priv_tag_slot (const CaNode *node)
 {
   if (node->block == NULL)
     return NULL;
   return (const char **) (ca_node_priv_children (node) + node->n_children);
+}
+
+static inline const char * const *
+ca_node_priv_tags (const CaNode *node)
+{
+  if (node->n_tags == 0)
+    return NULL;
+  if (node->n_tags == 1)
+    return ca_node_priv_tag_slot (node);
+  return *(const char * const **) ca_node_priv_tag_slot (node);
 }
 
 static inline CaFigure *
@@ -84,13 +131,7 @@ ca_node_priv_figures (const CaNode *node)
 {
   if (node->block == NULL)
     return NULL;
-  return (CaFigure *) (ca_node_priv_tags (node) + node->n_tags);
-}
-
-static inline const CaText *
-ca_node_priv_summaries (const CaNode *node)
-{
-  return node->has_summaries ? node->block : NULL;
+  return (CaFigure *) (ca_node_priv_tag_slot (node) + (node->n_tags > 0));
 }
 
 #define CA_NODE_MAX_TAGS G_MAXUINT16

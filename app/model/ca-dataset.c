@@ -32,14 +32,14 @@ G_DEFINE_QUARK (ca-dataset-error-quark, ca_dataset_error)
 static guint
 node_id_hash (gconstpointer node)
 {
-  return g_str_hash (((const CaNode *) node)->id);
+  return g_str_hash (ca_node_priv_id (node));
 }
 
 static gboolean
 node_id_equal (gconstpointer a,
                gconstpointer b)
 {
-  return g_str_equal (((const CaNode *) a)->id, ((const CaNode *) b)->id);
+  return g_str_equal (ca_node_priv_id (a), ca_node_priv_id (b));
 }
 
 CaDatasetContents *
@@ -62,7 +62,7 @@ CaNode *
 ca_dataset_contents_find (CaDatasetContents *contents,
                           const char        *id)
 {
-  CaNode key = { .id = id };
+  CaNode key = { .strings = id };
 
   return g_hash_table_lookup (contents->node_ids, &key);
 }
@@ -587,17 +587,18 @@ score_id (const CaNode   *node,
 {
   FoldedId other;
 
-  s->id = node->id;
+  s->id = ca_node_priv_id (node);
   *cells += 1;
   /* An id that starts with what was typed is always suggested; its
    * distance is the characters it adds. */
-  if (g_str_has_prefix (node->id, id))
+  if (g_str_has_prefix (ca_node_priv_id (node), id))
     {
-      s->distance = (guint) g_utf8_strlen (node->id, -1) - (guint) g_utf8_strlen (id, -1);
+      s->distance = (guint) g_utf8_strlen (ca_node_priv_id (node), -1)
+                    - (guint) g_utf8_strlen (id, -1);
       return TRUE;
     }
   /* Past typed->len + limit characters an id is too far already. */
-  fold_id (node->id, typed->len + limit + 1, &other);
+  fold_id (ca_node_priv_id (node), typed->len + limit + 1, &other);
   *cells += other.len;
   s->distance = distance_within (typed, &other, limit, cells);
   return s->distance <= limit;

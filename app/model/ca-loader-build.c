@@ -105,38 +105,51 @@ typedef struct {
   gssize      offsets[N_ATTRS];   /* into loader->values; -1 when absent */
 } CaAttrs;
 
+static void
+text_builder_reset (CaTextBuilder *builder)
+{
+  if (builder->langs == NULL)
+    {
+      builder->langs = g_ptr_array_new ();
+      builder->packed = g_string_new (NULL);
+    }
+  if (builder->langs->len > 0)
+    g_ptr_array_set_size (builder->langs, 0);
+  g_string_truncate (builder->packed, 0);
+  if (builder->lang_set != NULL)
+    g_hash_table_remove_all (builder->lang_set);
+}
+
+static void
+text_builder_clear (CaTextBuilder *builder)
+{
+  g_clear_pointer (&builder->langs, g_ptr_array_unref);
+  if (builder->packed != NULL)
+    g_string_free (g_steal_pointer (&builder->packed), TRUE);
+  g_clear_pointer (&builder->lang_set, g_hash_table_unref);
+}
+
 /* Empties a slot of the stack for the next element, keeping its arrays. */
 static void
 frame_reset (CaFrame *frame)
 {
-  GArray *names = frame->names;
-  GArray *summaries = frame->summaries;
+  CaTextBuilder names = frame->names;
+  CaTextBuilder summaries = frame->summaries;
   GPtrArray *children = frame->children;
   GArray *figures = frame->figures;
   GPtrArray *tags = frame->tags;
-  GHashTable *name_langs = frame->name_langs;
-  GHashTable *summary_langs = frame->summary_langs;
 
-  if (names == NULL)
+  if (children == NULL)
     {
-      names = g_array_new (FALSE, FALSE, sizeof (CaTextEntry));
-      summaries = g_array_new (FALSE, FALSE, sizeof (CaTextEntry));
       children = g_ptr_array_new ();
       figures = g_array_new (FALSE, FALSE, sizeof (CaFigure));
       tags = g_ptr_array_new ();
     }
   *frame = (CaFrame) { .names = names, .summaries = summaries, .children = children,
-                       .figures = figures, .tags = tags, .name_langs = name_langs,
-                       .summary_langs = summary_langs };
-  if (name_langs != NULL)
-    g_hash_table_remove_all (name_langs);
-  if (summary_langs != NULL)
-    g_hash_table_remove_all (summary_langs);
+                       .figures = figures, .tags = tags };
+  text_builder_reset (&frame->names);
+  text_builder_reset (&frame->summaries);
   /* Most of them are empty already: a leaf has no children. */
-  if (names->len > 0)
-    g_array_set_size (names, 0);
-  if (summaries->len > 0)
-    g_array_set_size (summaries, 0);
   if (children->len > 0)
     g_ptr_array_set_size (children, 0);
   if (figures->len > 0)
@@ -153,16 +166,16 @@ ca_loader_build_clear (CaLoader *self)
     {
       CaFrame *frame = &self->frames[i];
 
-      if (frame->names == NULL)
+      if (frame->children == NULL)
         continue;
-      g_array_unref (frame->names);
-      g_array_unref (frame->summaries);
+      text_builder_clear (&frame->names);
+      text_builder_clear (&frame->summaries);
       g_ptr_array_unref (frame->children);
       g_array_unref (frame->figures);
       g_ptr_array_unref (frame->tags);
-      g_clear_pointer (&frame->name_langs, g_hash_table_unref);
-      g_clear_pointer (&frame->summary_langs, g_hash_table_unref);
     }
+  g_clear_pointer (&self->tag_sets, g_hash_table_unref);
+  g_clear_pointer (&self->tag_key, g_ptr_array_unref);
 }
 
 static CaFrame *
@@ -404,7 +417,7 @@ claim_id (const CaAttrs *attrs)
                             ca_loader_quote (self, id), first_line);
       return NULL;
     }
-  return g_string_chunk_insert (self->contents->strings, id);
+  return id;
 }
 
 static int
@@ -555,11 +568,20 @@ check_unit (const CaAttrs *attrs,
                           _("“unit” is empty: a quantity needs its unit"));
 }
 
+/* The id of a metric or a source, kept in the dataset's strings. */
+static const char *
+claim_id_copy (const CaAttrs *attrs)
+{
+  const char *id = claim_id (attrs);
+
+  return id != NULL ? g_string_chunk_insert (attrs->loader->contents->strings, id) : NULL;
+}
+
 static void
 start_metric (const CaAttrs *attrs)
 {
   CaLoader *self = attrs->loader;
-  const char *id = claim_id (attrs);
+  const char *id = claim_id_copy (attrs);
   const char *kind = attrs_require (attrs, ATTR_KIND);
   const char *unit = attrs_get (attrs, ATTR_UNIT);
   CaMetricPriv *metric = ca_arena_alloc (&self->contents->arena, sizeof (CaMetricPriv));
@@ -585,7 +607,7 @@ static void
 start_source (const CaAttrs *attrs)
 {
   CaLoader *self = attrs->loader;
-  const char *id = claim_id (attrs);
+  const char *id = claim_id_copy (attrs);
   const char *publisher = attrs_require (attrs, ATTR_PUBLISHER);
   const char *href = attrs_get (attrs, ATTR_HREF);
   CaSourcePriv *priv = ca_arena_alloc (&self->contents->arena, sizeof (CaSourcePriv));
@@ -640,9 +662,15 @@ start_node (const CaAttrs *attrs)
   CaFrame *parent = frame - 1;
   CaNode *node = ca_arena_alloc (&contents->arena, sizeof (CaNode));
 
+  char *id_copy = self->frame_ids[frame - self->frames];
+  const char *id = claim_id (attrs);
+
   node->type = frame->kind == FRAME_REGION ? CA_NODE_REGION
                : frame->kind == FRAME_PARK ? CA_NODE_PARK : CA_NODE_PROGRAM;
-  node->id = claim_id (attrs);
+  /* A valid id has at most CA_LOADER_MAX_ID characters of 4 bytes at most. */
+  g_strlcpy (id_copy, id != NULL ? id : "", CA_LOADER_MAX_ID * 4 + 1);
+  node->strings = id_copy;
+  g_string_append_len (frame->names.packed, id_copy, (gssize) strlen (id_copy) + 1);
   node->line = frame->line;
   node->parent = parent->node;
   node->depth = parent->node != NULL ? parent->node->depth + 1 : 0;
@@ -651,10 +679,8 @@ start_node (const CaAttrs *attrs)
   frame->node = node;
   contents->n_nodes++;
   contents->n_nodes_by_type[node->type]++;
-  if (node->id != NULL)
+  if (id != NULL)
     g_hash_table_add (contents->node_ids, node);
-  else
-    node->id = "";
 
   if (node->type == CA_NODE_PROGRAM)
     start_program_attributes (attrs, node);
@@ -955,13 +981,15 @@ ca_loader_start_element (CaLoader    *self,
 /* Ends ------------------------------------------------------------------- */
 
 static CaText
-take_text (CaLoader *self,
-           GArray   *array)
+take_text (CaLoader      *self,
+           CaTextBuilder *builder)
 {
-  CaText text = { array->len, NULL };
+  CaText text = { NULL, builder->langs->len };
 
-  text.entries = ca_arena_dup (&self->contents->arena, array->data,
-                               array->len * sizeof (CaTextEntry));
+  /* The packed entries end in a zero byte, which the chunk adds. */
+  if (text.n_entries > 0)
+    text.packed = g_string_chunk_insert_len (self->contents->strings, builder->packed->str,
+                                             (gssize) builder->packed->len - 1);
   return text;
 }
 
@@ -970,10 +998,63 @@ require_names (CaLoader   *self,
                CaFrame    *frame,
                const char *what)
 {
-  if (frame->names->len == 0)
+  if (frame->names.langs->len == 0)
     ca_loader_problem_at (self, frame->line, frame->column,
                           _("<%s> needs at least one <%s> with an xml:lang"),
                           element_names[frame->kind], what);
+}
+
+/* A tag set is an array of tags (interned, so compared by address) after
+ * its length: the key is the address of its first tag. */
+static guint
+tag_set_hash (gconstpointer key)
+{
+  const char * const *tags = key;
+  gsize n = GPOINTER_TO_SIZE (tags[-1]);
+  guint hash = (guint) n;
+
+  for (gsize i = 0; i < n; i++)
+    hash = hash * 31 + (guint) (GPOINTER_TO_SIZE (tags[i]) >> 3);
+  return hash;
+}
+
+static gboolean
+tag_set_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const char * const *x = a;
+  const char * const *y = b;
+
+  return x[-1] == y[-1] && memcmp (x, y, GPOINTER_TO_SIZE (x[-1]) * sizeof (char *)) == 0;
+}
+
+/* Most nodes of a dataset carry one of a few combinations of tags (a
+ * cluster and an industry), so nodes with the same tags share one array.
+ * Past this many combinations the tags are not shared but still stored. */
+#define MAX_TAG_SETS 4096
+
+static const char * const *
+share_tags (CaLoader  *self,
+            GPtrArray *tags)
+{
+  const char **copy;
+
+  if (self->tag_sets == NULL)
+    {
+      self->tag_sets = g_hash_table_new (tag_set_hash, tag_set_equal);
+      self->tag_key = g_ptr_array_new ();
+    }
+  g_ptr_array_set_size (self->tag_key, 0);
+  g_ptr_array_add (self->tag_key, GSIZE_TO_POINTER ((gsize) tags->len));
+  g_ptr_array_extend (self->tag_key, tags, NULL, NULL);
+  copy = g_hash_table_lookup (self->tag_sets, self->tag_key->pdata + 1);
+  if (copy != NULL)
+    return copy;
+  copy = ca_arena_dup (&self->contents->arena, self->tag_key->pdata,
+                       self->tag_key->len * sizeof (char *));
+  if (g_hash_table_size (self->tag_sets) < MAX_TAG_SETS)
+    g_hash_table_add (self->tag_sets, copy + 1);
+  return copy + 1;
 }
 
 /* Copies the node's arrays into its one block of the arena. */
@@ -989,12 +1070,14 @@ fill_block (CaLoader *self,
     return;
   node->block = ca_arena_alloc (&self->contents->arena, size);
   if (node->has_summaries)
-    *(CaText *) node->block = take_text (self, frame->summaries);
+    *(CaText *) ca_node_priv_summaries (node) = take_text (self, &frame->summaries);
   if (node->n_children > 0)
     memcpy (ca_node_priv_children (node), frame->children->pdata,
             node->n_children * sizeof (CaNode *));
-  if (node->n_tags > 0)
-    memcpy (ca_node_priv_tags (node), frame->tags->pdata, node->n_tags * sizeof (char *));
+  if (node->n_tags == 1)
+    *ca_node_priv_tag_slot (node) = frame->tags->pdata[0];
+  else if (node->n_tags > 1)
+    *(const char * const **) ca_node_priv_tag_slot (node) = share_tags (self, frame->tags);
   if (node->n_figures > 0)
     memcpy (ca_node_priv_figures (node), frame->figures->data,
             node->n_figures * sizeof (CaFigure));
@@ -1006,22 +1089,28 @@ end_node (CaLoader *self,
 {
   CaNode *node = frame->node;
   CaNode **children;
+  guint64 below;
 
   require_names (self, frame, "name");
-  node->names = take_text (self, frame->names);
+  /* The id and the names move into the dataset's strings together. */
+  node->strings = g_string_chunk_insert_len (self->contents->strings, frame->names.packed->str,
+                                             (gssize) frame->names.packed->len - 1);
+  node->n_names = frame->names.langs->len;
   if (frame->tags->len > CA_NODE_MAX_TAGS)
     ca_loader_problem_at (self, frame->line, frame->column,
                           _("<%s> has more than %d tags"), element_names[frame->kind],
                           CA_NODE_MAX_TAGS);
-  node->has_summaries = frame->summaries->len > 0;
+  node->has_summaries = frame->summaries.langs->len > 0;
   node->n_tags = (guint16) MIN (frame->tags->len, CA_NODE_MAX_TAGS);
   node->n_children = frame->children->len;
   node->n_figures = frame->figures->len;
   fill_block (self, frame, node);
   children = ca_node_priv_children (node);
-  node->n_figures_below = node->n_figures;
+  below = node->n_figures;
   for (guint i = 0; i < node->n_children; i++)
-    node->n_figures_below += children[i]->n_figures_below;
+    below += ca_node_get_n_figures_below (children[i]);
+  if (node->n_children > 0)
+    *ca_node_priv_figures_below (node) = below;
   self->contents->n_figures += node->n_figures;
 }
 
@@ -1042,26 +1131,39 @@ lang_equal (gconstpointer a,
   return g_ascii_strcasecmp (a, b) == 0;
 }
 
-/* Whether @entries has @lang already, then adds it.  A few entries are
- * compared one by one; past that a table keeps the check linear. */
+/* Whether @builder has @lang already.  A few entries are compared one by
+ * one; past that a table keeps the check linear. */
 static gboolean
-seen_lang (GArray      *entries,
-           GHashTable **table,
-           const char  *lang)
+text_builder_has (CaTextBuilder *builder,
+                  const char    *lang)
 {
-  if (entries->len < 8)
+  GPtrArray *langs = builder->langs;
+
+  if (langs->len < 8)
     {
-      for (guint i = 0; i < entries->len; i++)
-        if (g_ascii_strcasecmp (g_array_index (entries, CaTextEntry, i).lang, lang) == 0)
+      for (guint i = 0; i < langs->len; i++)
+        if (g_ascii_strcasecmp (langs->pdata[i], lang) == 0)
           return TRUE;
       return FALSE;
     }
-  if (*table == NULL)
-    *table = g_hash_table_new (lang_hash, lang_equal);
-  if (g_hash_table_size (*table) == 0)
-    for (guint i = 0; i < entries->len; i++)
-      g_hash_table_add (*table, (gpointer) g_array_index (entries, CaTextEntry, i).lang);
-  return !g_hash_table_add (*table, (gpointer) lang);
+  if (builder->lang_set == NULL)
+    builder->lang_set = g_hash_table_new (lang_hash, lang_equal);
+  if (g_hash_table_size (builder->lang_set) == 0)
+    for (guint i = 0; i < langs->len; i++)
+      g_hash_table_add (builder->lang_set, langs->pdata[i]);
+  return g_hash_table_contains (builder->lang_set, lang);
+}
+
+static void
+text_builder_add (CaTextBuilder *builder,
+                  const char    *lang,
+                  const GString *text)
+{
+  g_ptr_array_add (builder->langs, (gpointer) lang);
+  if (builder->lang_set != NULL && g_hash_table_size (builder->lang_set) > 0)
+    g_hash_table_add (builder->lang_set, (gpointer) lang);
+  g_string_append_len (builder->packed, lang, (gssize) strlen (lang) + 1);
+  g_string_append_len (builder->packed, text->str, (gssize) text->len + 1);
 }
 
 static void
@@ -1069,9 +1171,7 @@ end_text (CaLoader *self,
           CaFrame  *frame,
           CaFrame  *owner)
 {
-  GArray *target = frame->kind == FRAME_SUMMARY ? owner->summaries : owner->names;
-  GHashTable **langs = frame->kind == FRAME_SUMMARY ? &owner->summary_langs : &owner->name_langs;
-  CaTextEntry entry;
+  CaTextBuilder *target = frame->kind == FRAME_SUMMARY ? &owner->summaries : &owner->names;
 
   ca_collapse_spaces (self->text);
   if (self->text->len == 0)
@@ -1087,17 +1187,14 @@ end_text (CaLoader *self,
     }
   if (frame->lang == NULL)
     return;
-  if (seen_lang (target, langs, frame->lang))
+  if (text_builder_has (target, frame->lang))
     {
       ca_loader_problem_at (self, frame->line, frame->column,
                             _("a second <%s> in the language “%s”"),
                             element_names[frame->kind], ca_loader_quote (self, frame->lang));
       return;
     }
-  entry.lang = frame->lang;
-  entry.text = g_string_chunk_insert_len (self->contents->strings, self->text->str,
-                                          (gssize) self->text->len);
-  g_array_append_val (target, entry);
+  text_builder_add (target, frame->lang, self->text);
 }
 
 static void
@@ -1106,7 +1203,7 @@ end_atlas (CaLoader *self,
 {
   GPtrArray *roots = self->contents->roots;
 
-  self->contents->titles = take_text (self, frame->names);
+  self->contents->titles = take_text (self, &frame->names);
   /* The top-level nodes are handed over, not copied: a file may have a
    * million of them. */
   self->contents->roots = frame->children;
@@ -1142,11 +1239,11 @@ ca_loader_end_element (CaLoader *self)
       break;
     case FRAME_METRIC:
       require_names (self, frame, "name");
-      frame->metric->metric.names = take_text (self, frame->names);
+      frame->metric->metric.names = take_text (self, &frame->names);
       break;
     case FRAME_SOURCE:
       require_names (self, frame, "title");
-      frame->source->source.titles = take_text (self, frame->names);
+      frame->source->source.titles = take_text (self, &frame->names);
       break;
     case FRAME_NAME:
     case FRAME_TITLE:

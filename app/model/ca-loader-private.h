@@ -61,6 +61,14 @@ typedef enum {
   ATTR_UNKNOWN = N_ATTRS
 } CaAttrId;
 
+/* The names, titles or summaries of one element while they are read,
+ * packed as a CaText's will be. */
+typedef struct {
+  GPtrArray  *langs;        /* const char *, interned: the languages so far */
+  GString    *packed;       /* "lang\0text\0" for each */
+  GHashTable *lang_set;     /* the same languages, once there are many */
+} CaTextBuilder;
+
 /* One open element of the format.  The arrays belong to the slot of the
  * stack and are reused; they fill while the element's children are read and
  * are copied into the dataset's arena when it ends. */
@@ -73,13 +81,11 @@ typedef struct {
   CaMetricPriv *metric;
   CaSourcePriv *source;
   const char   *lang;       /* of a name, title or summary */
-  GArray       *names;      /* CaTextEntry: names or titles */
-  GArray       *summaries;  /* CaTextEntry */
+  CaTextBuilder names;      /* names or titles */
+  CaTextBuilder summaries;
   GPtrArray    *children;   /* CaNode */
   GArray       *figures;    /* CaFigure */
   GPtrArray    *tags;       /* const char *, in the string chunk */
-  GHashTable   *name_langs; /* languages of names, once there are many */
-  GHashTable   *summary_langs;
 } CaFrame;
 
 /* A figure whose metric or source was not declared yet when it was read. */
@@ -109,6 +115,9 @@ typedef struct {
   CaDatasetContents *contents;
   GArray            *refs;         /* CaPendingRef */
   CaFrame            frames[CA_LOADER_MAX_DEPTH + 1];
+  /* The id of the node each frame reads, where the id table finds it until
+   * the node ends and its id moves into the dataset with its names. */
+  char               frame_ids[CA_LOADER_MAX_DEPTH + 1][CA_LOADER_MAX_ID * 4 + 1];
   guint              n_frames;
   guint              element_depth;
   guint              skip_depth;   /* > 0 inside an ignored subtree */
@@ -133,6 +142,8 @@ typedef struct {
   GPtrArray         *quotes;       /* cut values quoted in messages */
   char              *generic_message; /* libxml2's last unstructured one */
   const char        *recent_langs[4];  /* interned, the latest first */
+  GHashTable        *tag_sets;     /* arrays of two or more tags that nodes share */
+  GPtrArray         *tag_key;      /* the count, then the tags: a key to look up */
   const char        *atlas_uri;    /* libxml2's copies of the namespaces */
   const char        *xml_uri;
   CaNameCacheEntry   element_cache[CA_NAME_CACHE_SIZE];

@@ -49,16 +49,23 @@ typedef enum {
 } CaStatus;
 
 /* A text in several languages: the <name>, <title> or <summary> elements of
- * one owner.  Use ca_text_lookup () to pick one by the fallback rule. */
+ * one owner.  The entries are packed one after the other, each as its
+ * language then its text, both ending in a zero byte ("en\0Baoshan\0zh-CN\0
+ * 宝山\0"), which costs a dataset about half what two pointers an entry did.
+ * Use ca_text_lookup () to pick one by the fallback rule, and a CaTextIter
+ * to visit them all. */
 typedef struct {
-  const char *lang;   /* as written in xml:lang, e.g. "en", "zh-CN" */
-  const char *text;
-} CaTextEntry;
+  const char *packed;     /* NULL when there are none */
+  guint       n_entries;
+} CaText;
 
 typedef struct {
-  guint              n_entries;
-  const CaTextEntry *entries;
-} CaText;
+  const char *lang;       /* as written in xml:lang, e.g. "en", "zh-CN" */
+  const char *text;
+  /*< private >*/
+  const char *next;
+  guint       left;
+} CaTextIter;
 
 /* An ISO 8601 date that may lack its day or month: month and day are 0
  * when absent. */
@@ -112,7 +119,10 @@ char *ca_problem_format (const CaProblem *problem);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaProblem, ca_problem_free)
 
-const char *ca_text_lookup (const CaText *text,
-                            const char   *lang);
+const char *ca_text_lookup    (const CaText *text,
+                               const char   *lang);
+void        ca_text_iter_init (CaTextIter   *iter,
+                               const CaText *text);
+gboolean    ca_text_iter_next (CaTextIter   *iter);
 
 G_END_DECLS

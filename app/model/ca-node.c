@@ -146,29 +146,59 @@ primary_length (const char *tag)
   return strcspn (tag, "-_");
 }
 
+void
+ca_text_iter_init (CaTextIter   *iter,
+                   const CaText *text)
+{
+  g_return_if_fail (iter != NULL && text != NULL);
+  *iter = (CaTextIter) { .next = text->packed, .left = text->packed != NULL ? text->n_entries : 0 };
+}
+
+/* Steps to the next entry, setting iter->lang and iter->text; FALSE after
+ * the last. */
+gboolean
+ca_text_iter_next (CaTextIter *iter)
+{
+  g_return_val_if_fail (iter != NULL, FALSE);
+  if (iter->left == 0)
+    return FALSE;
+  iter->lang = iter->next;
+  iter->text = iter->lang + strlen (iter->lang) + 1;
+  iter->next = iter->text + strlen (iter->text) + 1;
+  iter->left--;
+  return TRUE;
+}
+
+/* The entry in @lang, else in its primary language ("zh" for "zh-TW"), else
+ * in English, else the first. */
 const char *
 ca_text_lookup (const CaText *text,
                 const char   *lang)
 {
+  CaTextIter iter;
+  const char *primary_match = NULL;
+  const char *english = NULL;
+  const char *first = NULL;
   gsize primary;
 
   g_return_val_if_fail (text != NULL, NULL);
-  if (text->n_entries == 0)
-    return NULL;
   if (lang == NULL)
     lang = ca_i18n_get_data_language ();
-  for (guint i = 0; i < text->n_entries; i++)
-    if (tag_equal (text->entries[i].lang, lang, G_MAXSIZE))
-      return text->entries[i].text;
   primary = primary_length (lang);
-  for (guint i = 0; i < text->n_entries; i++)
-    if (primary_length (text->entries[i].lang) == primary
-        && tag_equal (text->entries[i].lang, lang, primary))
-      return text->entries[i].text;
-  for (guint i = 0; i < text->n_entries; i++)
-    if (tag_equal (text->entries[i].lang, "en", G_MAXSIZE))
-      return text->entries[i].text;
-  return text->entries[0].text;
+  ca_text_iter_init (&iter, text);
+  while (ca_text_iter_next (&iter))
+    {
+      if (tag_equal (iter.lang, lang, G_MAXSIZE))
+        return iter.text;
+      if (primary_match == NULL && primary_length (iter.lang) == primary
+          && tag_equal (iter.lang, lang, primary))
+        primary_match = iter.text;
+      if (english == NULL && tag_equal (iter.lang, "en", G_MAXSIZE))
+        english = iter.text;
+      if (first == NULL)
+        first = iter.text;
+    }
+  return primary_match != NULL ? primary_match : english != NULL ? english : first;
 }
 
 CaNodeType
@@ -182,7 +212,7 @@ const char *
 ca_node_get_id (const CaNode *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->id;
+  return ca_node_priv_id (self);
 }
 
 const char *
@@ -196,15 +226,20 @@ const char *
 ca_node_get_name (const CaNode *self,
                   const char   *lang)
 {
+  CaText names;
+
   g_return_val_if_fail (self != NULL, NULL);
-  return ca_text_lookup (&self->names, lang);
+  names = ca_node_get_names (self);
+  return ca_text_lookup (&names, lang);
 }
 
-const CaText *
+CaText
 ca_node_get_names (const CaNode *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  return &self->names;
+  CaText none = { NULL, 0 };
+
+  g_return_val_if_fail (self != NULL, none);
+  return (CaText) { ca_node_priv_names (self), self->n_names };
 }
 
 const char *
@@ -218,7 +253,7 @@ ca_node_get_summary (const CaNode *self,
 const CaText *
 ca_node_get_summaries (const CaNode *self)
 {
-  static const CaText none = { 0, NULL };
+  static const CaText none = { NULL, 0 };
 
   g_return_val_if_fail (self != NULL, NULL);
   return self->has_summaries ? ca_node_priv_summaries (self) : &none;
@@ -318,7 +353,7 @@ guint
 ca_node_get_n_figures_below (const CaNode *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->n_figures_below;
+  return self->n_children > 0 ? (guint) *ca_node_priv_figures_below (self) : self->n_figures;
 }
 
 GPtrArray *
@@ -439,7 +474,7 @@ ca_node_sum_by_metric (const CaNode *self,
   return sums;
 }
 
-G_STATIC_ASSERT (sizeof (CaNode) <= 72);
+G_STATIC_ASSERT (sizeof (CaNode) <= 56);
 G_STATIC_ASSERT (sizeof (CaFigure) <= 40);
 G_STATIC_ASSERT (sizeof (CaDate) == 4);
 

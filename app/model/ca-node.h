@@ -34,7 +34,7 @@ const char     *ca_node_get_kind            (const CaNode *self);
 /* The name in @lang by the fallback rule: @lang, then "en", then the first. */
 const char     *ca_node_get_name            (const CaNode *self,
                                              const char   *lang);
-const CaText   *ca_node_get_names           (const CaNode *self);
+CaText          ca_node_get_names           (const CaNode *self);
 /* NULL when the node has no summary. */
 const char     *ca_node_get_summary         (const CaNode *self,
                                              const char   *lang);

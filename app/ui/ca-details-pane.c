@@ -161,34 +161,24 @@ update_path_bar (CaDetailsPane *self)
 
 /* Names, kind, period, status, tags, summary */
 
-static gboolean
-text_has_earlier (const CaText *text,
-                  guint         index)
-{
-  for (guint i = 0; i < index; i++)
-    if (g_strcmp0 (text->entries[i].text, text->entries[index].text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The node's names in the other languages, each once. */
 static char *
 join_other_names (const CaNode *node,
                   const char   *shown)
 {
-  const CaText *names = ca_node_get_names (node);
+  CaText names = ca_node_get_names (node);
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  CaTextIter iter;
 
-  for (guint i = 0; i < names->n_entries; i++)
+  ca_text_iter_init (&iter, &names);
+  while (ca_text_iter_next (&iter))
     {
-      const char *name = names->entries[i].text;
-
-      if (name == NULL || g_strcmp0 (name, shown) == 0 || text_has_earlier (names, i))
+      if (g_strcmp0 (iter.text, shown) == 0 || !g_hash_table_add (seen, (gpointer) iter.text))
         continue;
       if (text->len > 0)
         g_string_append (text, " · ");
-      g_string_append (text, name);
+      g_string_append (text, iter.text);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

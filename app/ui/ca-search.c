@@ -38,11 +38,13 @@ static char *
 node_text (const CaNode *node)
 {
   g_autoptr(GString) text = g_string_new (ca_node_get_id (node));
-  const CaText *names = ca_node_get_names (node);
+  CaText names = ca_node_get_names (node);
   g_autofree char *normal = NULL;
+  CaTextIter iter;
 
-  for (guint i = 0; i < names->n_entries; i++)
-    g_string_append_printf (text, "\n%s", names->entries[i].text);
+  ca_text_iter_init (&iter, &names);
+  while (ca_text_iter_next (&iter))
+    g_string_append_printf (text, "\n%s", iter.text);
   for (guint i = 0; i < ca_node_get_n_tags (node); i++)
     g_string_append_printf (text, "\n%s", ca_node_get_tag (node, i));
 

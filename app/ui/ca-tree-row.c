@@ -127,16 +127,18 @@ ca_tree_row_new (CaTreeRowMode mode)
  * it, and each language attribute costs font lookups on every bound row. */
 static void
 set_text_language (GtkWidget    *label,
-                   const CaText *names,
+                   const CaNode *node,
                    const char   *text)
 {
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  CaText names = ca_node_get_names (node);
+  CaTextIter iter;
 
-  for (guint i = 0; text != NULL && i < names->n_entries; i++)
-    if (names->entries[i].text == text &&
-        g_ascii_strncasecmp (names->entries[i].lang, "zh", 2) == 0)
+  ca_text_iter_init (&iter, &names);
+  while (text != NULL && ca_text_iter_next (&iter))
+    if (iter.text == text && g_ascii_strncasecmp (iter.lang, "zh", 2) == 0)
       {
-        PangoLanguage *language = pango_language_from_string (names->entries[i].lang);
+        PangoLanguage *language = pango_language_from_string (iter.lang);
 
         pango_attr_list_insert (attrs, pango_attr_language_new (language));
         break;
@@ -151,11 +153,13 @@ static const char *
 other_name (const CaNode *node,
             const char   *shown)
 {
-  const CaText *names = ca_node_get_names (node);
+  CaText names = ca_node_get_names (node);
+  CaTextIter iter;
 
-  for (guint i = 0; i < names->n_entries; i++)
-    if (g_strcmp0 (names->entries[i].text, shown) != 0)
-      return names->entries[i].text;
+  ca_text_iter_init (&iter, &names);
+  while (ca_text_iter_next (&iter))
+    if (g_strcmp0 (iter.text, shown) != 0)
+      return iter.text;
 
   return NULL;
 }
@@ -242,10 +246,10 @@ ca_tree_row_set_node (CaTreeRow    *self,
 
   update_icon (self);
   gtk_label_set_text (GTK_LABEL (self->name_label), name);
-  set_text_language (self->name_label, ca_node_get_names (node), name);
+  set_text_language (self->name_label, node, name);
   gtk_label_set_text (GTK_LABEL (self->sub_label), sub != NULL ? sub : "");
   if (self->mode == CA_TREE_ROW_TREE)
-    set_text_language (self->sub_label, ca_node_get_names (node), other_name (node, name));
+    set_text_language (self->sub_label, node, other_name (node, name));
   gtk_widget_set_visible (self->sub_label, sub != NULL && sub[0] != '\0');
   gtk_label_set_text (GTK_LABEL (self->count_label), count);
   gtk_widget_set_visible (self->count_label, n_figures > 0);

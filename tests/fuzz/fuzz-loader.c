@@ -27,16 +27,20 @@ static void
 check_text (const CaText *text,
             gboolean      needs_one)
 {
-  g_assert (!needs_one || text->n_entries > 0);
-  for (guint i = 0; i < text->n_entries; i++)
-    {
-      const CaTextEntry *entry = &text->entries[i];
+  CaTextIter iter;
+  guint n = 0;
 
-      g_assert (entry->lang != NULL && *entry->lang != '\0');
-      g_assert (entry->text != NULL && *entry->text != '\0');
-      g_assert (g_utf8_validate (entry->text, -1, NULL));
-      g_assert (ca_text_lookup (text, entry->lang) != NULL);
+  g_assert (!needs_one || text->n_entries > 0);
+  ca_text_iter_init (&iter, text);
+  while (ca_text_iter_next (&iter))
+    {
+      g_assert (iter.lang != NULL && *iter.lang != '\0');
+      g_assert (iter.text != NULL && *iter.text != '\0');
+      g_assert (g_utf8_validate (iter.text, -1, NULL));
+      g_assert (ca_text_lookup (text, iter.lang) != NULL);
+      n++;
     }
+  g_assert (n == text->n_entries);
 }
 
 static void
@@ -62,11 +66,12 @@ check_node (CaDataset    *dataset,
   g_autoptr(GPtrArray) path = ca_node_get_path (node);
   g_autoptr(GArray) goals = ca_node_sum_by_metric (node, CA_FIGURE_GOAL);
   guint below = ca_node_get_n_figures (node);
+  CaText names = ca_node_get_names (node);
 
   g_assert (goals != NULL && ca_node_get_name (node, "zh-CN") != NULL);
   g_assert (ca_dataset_lookup_node (dataset, ca_node_get_id (node)) == node);
   g_assert (path->len == ca_node_get_depth (node) + 1);
-  check_text (ca_node_get_names (node), TRUE);
+  check_text (&names, TRUE);
   check_text (ca_node_get_summaries (node), FALSE);
   for (guint t = 0; t < ca_node_get_n_tags (node); t++)
     g_assert (g_utf8_validate (ca_node_get_tag (node, t), -1, NULL));

@@ -16,23 +16,18 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 
-static const CaTextEntry project_names[] = {
-  { "en", "Projects" },
-  { "zh-CN", "项目" },
-};
-static const CaTextEntry source_titles[] = {
-  { "en", "Shanghai released the Action Plan" },
-  { "zh-CN", "上海发布行动方案" },
-};
+/* Packed as the loader packs them: language, text, language, text. */
+static const char project_names[] = "en\0Projects\0zh-CN\0项目";
+static const char source_titles[] = "en\0Shanghai released the Action Plan\0zh-CN\0上海发布行动方案";
 
-static const CaMetric money = { "output-value", CA_METRIC_MONEY, "CNY", { 0, NULL } };
-static const CaMetric dollars = { "usd", CA_METRIC_MONEY, "USD", { 0, NULL } };
-static const CaMetric projects = { "projects", CA_METRIC_COUNT, NULL, { 2, project_names } };
-static const CaMetric land = { "land", CA_METRIC_QUANTITY, "hectares", { 0, NULL } };
-static const CaMetric tonnes = { "steel", CA_METRIC_QUANTITY, "吨", { 0, NULL } };
+static const CaMetric money = { "output-value", CA_METRIC_MONEY, "CNY", { NULL, 0 } };
+static const CaMetric dollars = { "usd", CA_METRIC_MONEY, "USD", { NULL, 0 } };
+static const CaMetric projects = { "projects", CA_METRIC_COUNT, NULL, { project_names, 2 } };
+static const CaMetric land = { "land", CA_METRIC_QUANTITY, "hectares", { NULL, 0 } };
+static const CaMetric tonnes = { "steel", CA_METRIC_QUANTITY, "吨", { NULL, 0 } };
 static const CaSource source = {
   "src", { 2022, 11, 23 }, "Shanghai Municipal Government Information Office", NULL,
-  { 2, source_titles },
+  { source_titles, 2 },
 };
 
 #define assert_format(call, expected) \

@@ -180,6 +180,101 @@ test_names (void)
   g_assert_null (ca_node_get_summary (sh, "en"));
 }
 
+/* The compact layout: a node's id and names share one string, nodes with
+ * the same tags share one array (up to a cap, past which each keeps its
+ * own), and the figures below a node are counted in its block.  Enough
+ * nodes for every path: one tag, two or three tags repeated, and more
+ * distinct combinations than are shared. */
+static void
+test_compact_layout (void)
+{
+  g_autoptr(GString) doc = g_string_new ("<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">"
+                                         "<metrics><metric id=\"m\" kind=\"count\">"
+                                         "<name xml:lang=\"en\">M</name></metric></metrics>"
+                                         "<sources><source id=\"s\" published=\"2024\" "
+                                         "publisher=\"P\"><title xml:lang=\"en\">T</title>"
+                                         "</source></sources><region id=\"top\" kind=\"k\">"
+                                         "<name xml:lang=\"en\">Top</name>");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaDataset) dataset = NULL;
+  const guint n = 15000;  /* 5,000 distinct pairs: more than are shared */
+  const CaNode *top;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (doc, "<program id=\"p%u\"><name xml:lang=\"en\">Program %u</name>"
+                              "<name xml:lang=\"zh-CN\">项目%u</name><name xml:lang=\"fr\">"
+                              "Programme %u</name>", i, i, i, i);
+      if (i % 3 == 0)
+        g_string_append_printf (doc, "<tag>only-%u</tag>", i);
+      else if (i % 3 == 1)
+        g_string_append_printf (doc, "<tag>a%u</tag><tag>b%u</tag><tag>c</tag>", i % 7, i % 5);
+      else
+        g_string_append_printf (doc, "<tag>x%u</tag><tag>y</tag>", i);
+      if (i % 2 == 0)
+        g_string_append (doc, "<count metric=\"m\" value=\"1\" date=\"2024\" source=\"s\"/>");
+      g_string_append (doc, "</program>");
+    }
+  g_string_append (doc, "</region></atlas>");
+  dataset = ca_dataset_load_data (doc->str, doc->len, "compact.xml", &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  top = ca_dataset_lookup_node (dataset, "top");
+  g_assert_cmpstr (ca_node_get_id (top), ==, "top");
+  g_assert_cmpuint (ca_node_get_n_children (top), ==, n);
+  g_assert_cmpuint (ca_node_get_n_figures (top), ==, 0);
+  g_assert_cmpuint (ca_node_get_n_figures_below (top), ==, n / 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *fr = g_strdup_printf ("Programme %u", i);
+      const CaNode *node = ca_dataset_lookup_node (dataset, id);
+      CaText names = ca_node_get_names (node);
+      const char *langs[] = { "en", "zh-CN", "fr" };
+      CaTextIter iter;
+      guint seen = 0;
+
+      g_assert_true (node == ca_node_get_child (top, i));
+      g_assert_cmpstr (ca_node_get_id (node), ==, id);
+      g_assert_cmpstr (ca_node_get_name (node, "fr"), ==, fr);
+      g_assert_cmpuint (names.n_entries, ==, 3);
+      ca_text_iter_init (&iter, &names);
+      while (ca_text_iter_next (&iter))
+        g_assert_cmpstr (iter.lang, ==, langs[seen++]);
+      g_assert_cmpuint (seen, ==, 3);
+      g_assert_cmpuint (ca_node_get_n_figures (node), ==, i % 2 == 0 ? 1 : 0);
+      g_assert_cmpuint (ca_node_get_n_figures_below (node), ==, i % 2 == 0 ? 1 : 0);
+      if (i % 2 == 0)
+        g_assert_cmpint (ca_node_get_figure (node, 0)->date.year, ==, 2024);
+      if (i % 3 == 0)
+        {
+          g_autofree char *only = g_strdup_printf ("only-%u", i);
+
+          g_assert_cmpuint (ca_node_get_n_tags (node), ==, 1);
+          g_assert_cmpstr (ca_node_get_tag (node, 0), ==, only);
+        }
+      else if (i % 3 == 1)
+        {
+          g_autofree char *a = g_strdup_printf ("a%u", i % 7);
+          g_autofree char *b = g_strdup_printf ("b%u", i % 5);
+
+          g_assert_cmpuint (ca_node_get_n_tags (node), ==, 3);
+          g_assert_cmpstr (ca_node_get_tag (node, 0), ==, a);
+          g_assert_cmpstr (ca_node_get_tag (node, 1), ==, b);
+          g_assert_cmpstr (ca_node_get_tag (node, 2), ==, "c");
+        }
+      else
+        {
+          g_autofree char *x = g_strdup_printf ("x%u", i);
+
+          g_assert_cmpuint (ca_node_get_n_tags (node), ==, 2);
+          g_assert_cmpstr (ca_node_get_tag (node, 0), ==, x);
+          g_assert_cmpstr (ca_node_get_tag (node, 1), ==, "y");
+        }
+    }
+}
+
 static void
 test_tree (void)
 {
@@ -429,6 +524,7 @@ main (int    argc,
   g_test_add_func ("/loader/load-data", test_load_data);
   g_test_add_func ("/loader/names", test_names);
   g_test_add_func ("/loader/tree", test_tree);
+  g_test_add_func ("/loader/compact-layout", test_compact_layout);
   g_test_add_func ("/loader/sums", test_sums);
   g_test_add_func ("/loader/suggest", test_suggest);
   g_test_add_func ("/loader/keeps-previous", test_keeps_previous);
