@@ -17,6 +17,7 @@
 #include "ca-i18n.h"
 #include "ca-model-types.h"
 #include "ca-node.h"
+#include "ca-progress.h"
 
 #define DEFAULT_WIDTH  1200
 #define DEFAULT_HEIGHT 800
@@ -232,9 +233,11 @@ write_out (const CaNode       *node,
      * anything else ran; the export names it rather than rely on it. */
     .language = ca_i18n_get_language (),
   };
+  /* The progress columns of a CSV are as of the local date. */
+  CaDate today = ca_progress_today ();
 
   if (out_kind->csv)
-    return ca_csv_write_figures (node, export.language, options->out, error);
+    return ca_csv_write_figures (node, export.language, &today, options->out, error);
   return ca_export_write (node, &export, options->out, error);
 }
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ca-atomic.h"
@@ -12,11 +13,14 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-progress.h"
 
 #define CSV_BOM "\xEF\xBB\xBF"
 
 #define CSV_HEADER "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
-                   "source_id,source_publisher,source_date,source_title"
+                   "source_id,source_publisher,source_date,source_title," \
+                   "reported_value,reported_date,share_reached,expected_value,expected_now," \
+                   "time_elapsed,status"
 
 /* A spreadsheet runs a cell that starts with one of these as a formula
  * (OWASP, "CSV Injection"): a name such as "=HYPERLINK(...)" must stay text. */
@@ -85,6 +89,121 @@ format_value (char   *buf,
     }
 }
 
+/* A number the progress computed (a band's end, a value on the expected
+ * line): 12 significant digits, enough for any figure of the data and few
+ * enough to drop the noise of floating point (0.95 × 2e11 is not 1.9e11). */
+static void
+format_computed (char   *buf,
+                 gsize   size,
+                 double  value)
+{
+  g_ascii_formatd (buf, (int) size, "%.12g", value);
+}
+
+/* A share (of the goal, of the time), 0.5 for half: four decimals at most. */
+static void
+format_fraction (char   *buf,
+                 gsize   size,
+                 double  value)
+{
+  char *end;
+
+  g_ascii_formatd (buf, (int) size, "%.4f", value);
+  end = buf + strlen (buf) - 1;
+  while (*end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+}
+
+typedef void (*FormatFunc) (char *buf, gsize size, double value);
+
+/* The ends of a reported range that are a report's own value are written
+ * exactly, as the value column writes values; the ends of an about or
+ * nearly band are computed. */
+static void
+format_end (char           *buf,
+            gsize           size,
+            double          value,
+            const CaReport *report,
+            FormatFunc      format)
+{
+  for (guint i = 0; report != NULL && i < report->figures->len; i++)
+    if (((const CaFigure *) g_ptr_array_index (report->figures, i))->value == value)
+      {
+        format_value (buf, size, value);
+        return;
+      }
+  format (buf, size, value);
+}
+
+/* A range as "low..high", "low.." when it is open above, one number when
+ * both ends are the same.  @report, if given, holds the exact values. */
+static void
+append_range (GString        *out,
+              const CaRange  *range,
+              const CaReport *report,
+              FormatFunc      format)
+{
+  char low[G_ASCII_DTOSTR_BUF_SIZE], high[G_ASCII_DTOSTR_BUF_SIZE] = "";
+
+  format_end (low, sizeof low, range->low, report, format);
+  if (isfinite (range->high))
+    format_end (high, sizeof high, range->high, report, format);
+  g_string_append_printf (out, ",%s", low);
+  if (!g_str_equal (low, high))
+    g_string_append_printf (out, "..%s", high);
+}
+
+static void
+append_number (GString    *out,
+               gboolean    known,
+               double      value,
+               FormatFunc  format)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_c (out, ',');
+  if (!known)
+    return;
+  format (buf, sizeof buf, value);
+  g_string_append (out, buf);
+}
+
+/* The progress columns: empty on a count, and where a goal has no report. */
+static void
+append_progress (GString        *out,
+                 const CaNode   *node,
+                 const CaFigure *figure,
+                 const CaDate   *today)
+{
+  g_autoptr(CaProgress) progress = NULL;
+  g_autofree char *date = NULL;
+
+  if (figure->type != CA_FIGURE_GOAL)
+    {
+      g_string_append (out, ",,,,,,,");
+      return;
+    }
+  progress = ca_progress_new (node, figure, today);
+  if (progress->n_reports > 0)
+    {
+      append_range (out, &progress->latest.range, &progress->latest, format_computed);
+      date = ca_format_date_iso (&progress->latest.date);
+    }
+  else
+    g_string_append_c (out, ',');
+  append_plain (out, date);
+  if (progress->has_share)
+    append_range (out, &progress->share, NULL, format_fraction);
+  else
+    g_string_append_c (out, ',');
+  append_number (out, progress->has_expected, progress->expected, format_computed);
+  append_number (out, progress->has_expected_now, progress->expected_now, format_computed);
+  append_number (out, progress->has_time_elapsed, progress->time_elapsed, format_fraction);
+  append_plain (out, ca_progress_status_to_token (progress->status));
+}
+
 static char *
 node_path (const CaNode *node,
            const char   *lang)
@@ -125,7 +244,8 @@ append_row (GString        *out,
             const CaNode   *node,
             const CaFigure *figure,
             const char     *path,
-            const char     *lang)
+            const char     *lang,
+            const CaDate   *today)
 {
   const CaMetric *metric = figure->metric;
   char value[G_ASCII_DTOSTR_BUF_SIZE];
@@ -150,12 +270,14 @@ append_row (GString        *out,
   append_plain (out, year);
   append_plain (out, date);
   append_source (out, figure->source, lang);
+  append_progress (out, node, figure, today);
   g_string_append (out, "\r\n");
 }
 
 char *
 ca_csv_format_subtree (const CaNode *node,
                        const char   *lang,
+                       const CaDate *today,
                        guint        *n_rows)
 {
   const char *data_lang = ca_i18n_data_language_of (lang);
@@ -163,6 +285,7 @@ ca_csv_format_subtree (const CaNode *node,
   guint rows = 0;
 
   g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
 
   /* The byte order mark makes Excel read the file as UTF-8, not in the
    * locale's code page, which garbles Chinese names. */
@@ -178,7 +301,7 @@ ca_csv_format_subtree (const CaNode *node,
         continue;
       path = node_path (n, data_lang);
       for (guint i = 0; i < n_figures; i++)
-        append_row (out, n, ca_node_get_figure (n, i), path, data_lang);
+        append_row (out, n, ca_node_get_figure (n, i), path, data_lang, today);
       rows += n_figures;
     }
 
@@ -190,15 +313,17 @@ ca_csv_format_subtree (const CaNode *node,
 gboolean
 ca_csv_write_figures (const CaNode  *node,
                       const char    *lang,
+                      const CaDate  *today,
                       const char    *path,
                       GError       **error)
 {
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  text = ca_csv_format_subtree (node, lang, NULL);
+  text = ca_csv_format_subtree (node, lang, today, NULL);
   return ca_atomic_write (path, text, strlen (text), error);
 }
 
@@ -207,5 +332,7 @@ ca_csv_write_subtree (const CaNode  *node,
                       const char    *path,
                       GError       **error)
 {
-  return ca_csv_write_figures (node, NULL, path, error);
+  CaDate today = ca_progress_today ();
+
+  return ca_csv_write_figures (node, NULL, &today, path, error);
 }

@@ -16,6 +16,7 @@
 #include "ca-export.h"
 #include "ca-node.h"
 #include "ca-print-operation.h"
+#include "ca-progress.h"
 
 /* One export on its way from the dialog to the file; shared by the signal
  * handlers it passes through, hence reference-counted. */
@@ -131,10 +132,11 @@ save_job_write (SaveJob    *job,
                 const char *path)
 {
   g_autoptr(GError) error = NULL;
+  CaDate today = ca_progress_today ();
   gboolean ok;
 
   if (job->csv)
-    ok = ca_csv_write_figures (job->node, job->options.language, path, &error);
+    ok = ca_csv_write_figures (job->node, job->options.language, &today, path, &error);
   else
     ok = ca_export_write (job->node, &job->options, path, &error);
 

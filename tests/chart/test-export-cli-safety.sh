@@ -56,7 +56,9 @@ for id in ('top', 'plus', 'minus', 'at'):
     assert table[0][0] == 'node_id', table[0]
     rows += table[1:]
 header = ('node_id,node_path,kind,metric,value,unit,qualifier,year,date,'
-          'source_id,source_publisher,source_date,source_title').split(',')
+          'source_id,source_publisher,source_date,source_title,'
+          'reported_value,reported_date,share_reached,expected_value,expected_now,'
+          'time_elapsed,status').split(',')
 cells = [dict(zip(header, row)) for row in rows]
 texts = ('node_id', 'node_path', 'unit', 'source_publisher', 'source_title')
 seen = set()

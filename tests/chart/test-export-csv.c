@@ -16,7 +16,12 @@
 
 /* The byte order mark first, so that Excel reads UTF-8. */
 #define HEADER "\xEF\xBB\xBF" "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
-               "source_id,source_publisher,source_date,source_title\r\n"
+               "source_id,source_publisher,source_date,source_title," \
+               "reported_value,reported_date,share_reached,expected_value,expected_now," \
+               "time_elapsed,status\r\n"
+
+/* The day the progress columns are computed for. */
+static const CaDate today = { 2026, 3, 31 };
 
 /* Quoting, doubled quotes, a line break kept inside a field, the shortest
  * exact values, tokens for qualifiers, ISO dates, CRLF line ends. */
@@ -28,17 +33,17 @@ test_quoting (void)
   g_autofree char *text = NULL;
   guint rows = 0;
 
-  text = ca_csv_format_subtree (node, "en", &rows);
+  text = ca_csv_format_subtree (node, "en", &today, &rows);
   g_assert_cmpuint (rows, ==, 3);
   g_assert_cmpstr (text, ==,
     HEADER
     "park-a,\"Top, City / The \"\"A\"\" Park\",count,projects,16,,exact,2024,2024-04-07,"
-    "src-plain,Baoshan District Government,2022-11,Report\r\n"
+    "src-plain,Baoshan District Government,2022-11,Report,,,,,,,\r\n"
     "park-a,\"Top, City / The \"\"A\"\" Park\",count,share,0.1,\"%, of output\",at-least,"
     "2024,2024-04,src-quote,\"Office of \"\"Future\"\"\nIndustries, Shanghai\",2024-04-07,"
-    "\"Plan, with a comma\"\r\n"
+    "\"Plan, with a comma\",,,,,,,\r\n"
     "park-a-plan,\"Top, City / The \"\"A\"\" Park / Plan A\",goal,projects,40,,more-than,"
-    "2026,,src-plain,Baoshan District Government,2022-11,Report\r\n");
+    "2026,,src-plain,Baoshan District Government,2022-11,Report,,,,,,0.8157,no-report\r\n");
 }
 
 /* Cells a spreadsheet would run as formulas get an apostrophe, inside the
@@ -48,15 +53,15 @@ test_formulas (void)
 {
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-formula.xml");
   g_autofree char *top = ca_csv_format_subtree (ca_dataset_lookup_node (dataset, "top"),
-                                                "en", NULL);
+                                                "en", &today, NULL);
   g_autofree char *minus = ca_csv_format_subtree (ca_dataset_lookup_node (dataset, "minus"),
-                                                  "en", NULL);
+                                                  "en", &today, NULL);
 
   g_assert_true (g_str_has_prefix (top, HEADER));
   g_assert_nonnull (strstr (top, "\r\ntop,'=SUM(A1:A9),goal,share,500000000000,'-1+2,about,"
                                  "2030,,src-at,'+cmd|' /C calc'!A0,2024-04-07,"
-                                 "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"click\"\")\"\r\n"));
-  g_assert_nonnull (strstr (top, ",src-tab,'\t=1+1,2023,Plain title\r\n"));
+                                 "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"click\"\")\","));
+  g_assert_nonnull (strstr (top, ",src-tab,'\t=1+1,2023,Plain title,,,,,,,\r\n"));
   g_assert_nonnull (strstr (top, ",src-cr,\"'\r=3+3\",2022,"));
   g_assert_nonnull (strstr (minus, "\r\nminus,'-Minus,count,count,3,,exact,2024,2024,"));
 }
@@ -66,7 +71,7 @@ test_values (void)
 {
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-csv.xml");
   const CaNode *node = ca_dataset_lookup_node (dataset, "top");
-  g_autofree char *text = ca_csv_format_subtree (node, "en", NULL);
+  g_autofree char *text = ca_csv_format_subtree (node, "en", &today, NULL);
 
   /* 5e11 in full, not 5e+11 or 500000000000.00000; and no 0.10000000000000001. */
   g_assert_nonnull (strstr (text, ",goal,output-value,500000000000,CNY,about,2030,,"));
@@ -84,12 +89,12 @@ test_language (void)
   g_autofree char *text = NULL;
 
   /* Chinese by parameter, with the interface in English and left so. */
-  text = ca_csv_format_subtree (node, "zh_CN", NULL);
+  text = ca_csv_format_subtree (node, "zh_CN", &today, NULL);
   g_assert_cmpstr (ca_i18n_get_language (), ==, "en");
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "en");
   g_assert_true (g_str_has_prefix (text, HEADER));
   g_assert_nonnull (strstr (text, "park-a,顶市 / 甲园区,count,"));
-  g_assert_nonnull (strstr (text, ",2024-04-07,行动方案\r\n"));
+  g_assert_nonnull (strstr (text, ",2024-04-07,行动方案,,,,,,,\r\n"));
   /* A name missing in Chinese falls back to English. */
   g_assert_nonnull (strstr (text, "park-a-plan,顶市 / 甲园区 / Plan A,goal,"));
 }
@@ -131,7 +136,7 @@ test_bundled_counts (void)
            n = ca_node_next_in_subtree (root, n))
         {
           guint expected = 0, rows = 0;
-          g_autofree char *text = ca_csv_format_subtree (n, "en", &rows);
+          g_autofree char *text = ca_csv_format_subtree (n, "en", &today, &rows);
 
           for (const CaNode *m = ca_node_next_in_subtree (n, NULL); m != NULL;
                m = ca_node_next_in_subtree (n, m))
@@ -151,10 +156,11 @@ test_write (void)
   g_autofree char *folder = g_dir_make_tmp ("ca-csv-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (folder, "figures.csv", NULL);
   g_autofree char *missing = g_build_filename (folder, "no", "figures.csv", NULL);
-  g_autofree char *written = NULL, *expected = ca_csv_format_subtree (node, "en", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *expected = ca_csv_format_subtree (node, "en", &today, NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ca_csv_write_subtree (node, path, &error));
+  g_assert_true (ca_csv_write_figures (node, "en", &today, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
   g_assert_cmpstr (written, ==, expected);

@@ -1,6 +1,6 @@
-/* test-progress.c: the progress of a goal (ca-progress.h), on
- * tests/fixtures/progress.xml, whose programs are named after the status
- * each must get
+/* test-progress.c: the progress of a goal (ca-progress.h) and its CSV
+ * columns, on tests/fixtures/progress.xml, whose programs are named after
+ * the status each must get
  *
  * Every case is computed as of TODAY; expected values are asserted to 1%,
  * the day counts having been worked out by hand (and by Python's datetime).
@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ca-csv.h"
 #include "ca-dataset.h"
 #include "ca-format.h"
 #include "ca-i18n.h"
@@ -415,6 +416,101 @@ test_explain_chinese (void)
   g_assert_nonnull (strstr (text, "5000亿元"));
 }
 
+/* One CSV record split into its fields, RFC 4180 quotes undone. */
+static GStrv
+split_record (const char *line)
+{
+  GPtrArray *fields = g_ptr_array_new ();
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; ; p++)
+    {
+      if (quoted && *p == '"' && p[1] == '"')
+        g_string_append_c (field, *p++);
+      else if (*p == '"')
+        quoted = !quoted;
+      else if (*p == '\0' || (*p == ',' && !quoted))
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  g_string_free (field, TRUE);
+  g_ptr_array_add (fields, NULL);
+  return (GStrv) g_ptr_array_free (fields, FALSE);
+}
+
+/* The fields of the first row of @id of @kind, from column 13 on. */
+static GStrv
+progress_cells (const char *csv,
+                const char *id,
+                const char *kind)
+{
+  g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+  g_auto(GStrv) header = split_record (lines[0] + 3);
+
+  g_assert_cmpstr (header[13], ==, "reported_value");
+  g_assert_cmpstr (header[19], ==, "status");
+  g_assert_null (header[20]);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = split_record (lines[i]);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 20);
+      if (g_str_equal (fields[0], id) && g_str_equal (fields[2], kind))
+        return g_strdupv (fields + 13);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_cells (const char *csv,
+              const char *id,
+              const char *kind,
+              const char *expected)
+{
+  g_auto(GStrv) cells = progress_cells (csv, id, kind);
+  g_autofree char *joined = g_strjoinv ("|", cells);
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+test_csv (void)
+{
+  g_autofree char *csv = ca_csv_format_subtree (lookup ("cases"), "en", &today, NULL);
+  g_auto(GStrv) behind = progress_cells (csv, "behind", "goal");
+
+  /* reported_value|reported_date|share_reached|expected_value|expected_now|
+   * time_elapsed|status */
+  g_assert_cmpstr (behind[0], ==, "200000000000");
+  g_assert_cmpstr (behind[1], ==, "2024");
+  g_assert_cmpstr (behind[2], ==, "0.4");
+  assert_near (g_ascii_strtod (behind[3], NULL), 260.02 * BILLION);
+  assert_near (g_ascii_strtod (behind[4], NULL), 309.86 * BILLION);
+  g_assert_cmpstr (behind[5], ==, "0.5246");
+  g_assert_cmpstr (behind[6], ==, "behind");
+
+  assert_cells (csv, "behind", "count", "||||||");
+  assert_cells (csv, "uncertain-about", "goal",
+                "247000000000..273000000000|2024-12-31|0.494..0.546|260021905805|"
+                "309857612267|0.5246|uncertain");
+  assert_cells (csv, "uncertain-more-than", "goal",
+                "250000000000..|2024|0.5..|260021905805|309857612267|0.5246|uncertain");
+  assert_cells (csv, "disagree", "goal",
+                "200000000000..240000000000|2024-06|0.4..0.48|239868565170|"
+                "309857612267|0.5246|uncertain");
+  assert_cells (csv, "no-report", "goal", "|||||0.4999|no-report");
+  assert_cells (csv, "achieved", "goal", "45..|2025-03-15|1.125..|||0.8632|achieved");
+  assert_cells (csv, "ceiling-achieved", "goal", "0..700|2025|0..0.875|900|895.071193866|0.5246|"
+                "achieved");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/progress/tokens", test_tokens);
   g_test_add_func ("/progress/explain", test_explain);
   g_test_add_func ("/progress/explain-chinese", test_explain_chinese);
+  g_test_add_func ("/progress/csv", test_csv);
 
   status = g_test_run ();
   g_clear_object (&dataset);

@@ -115,7 +115,9 @@ raw.decode('utf-8')
 assert raw.startswith(b'\xef\xbb\xbfnode_id,'), 'no UTF-8 byte order mark: %r' % raw[:8]
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig')))
 header = ('node_id,node_path,kind,metric,value,unit,qualifier,year,date,'
-          'source_id,source_publisher,source_date,source_title').split(',')
+          'source_id,source_publisher,source_date,source_title,'
+          'reported_value,reported_date,share_reached,expected_value,expected_now,'
+          'time_elapsed,status').split(',')
 assert rows[0] == header, rows[0]
 assert len(rows) - 1 == int(sys.argv[2]), '%d rows, expected %s' % (len(rows) - 1, sys.argv[2])
 for row in rows[1:]:
@@ -123,6 +125,12 @@ for row in rows[1:]:
     assert row[2] in ('goal', 'count'), row
     float(row[4])
     assert row[9] and row[10], 'figure without a source: %r' % row
+    # The progress columns: a status on every goal, nothing on a count.
+    if row[2] == 'goal':
+        assert row[19] in ('achieved', 'on-track', 'behind', 'uncertain', 'no-baseline',
+                           'no-report'), row
+    else:
+        assert not any(row[13:]), row
 assert raw.endswith(b'\r\n')
 PY
 }
