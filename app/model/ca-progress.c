@@ -588,3 +588,29 @@ ca_progress_explain (const CaProgress *progress,
   return g_strdup_printf (ca_i18n_pgettext (lang, "goal progress", "%1$s: %2$s"),
                           ca_progress_status_word (lang, progress->status), details);
 }
+
+guint
+ca_progress_count_lagging (const CaNode *node,
+                           const CaDate *today,
+                           guint        *n_goals)
+{
+  guint goals = 0;
+  guint lagging = 0;
+
+  g_return_val_if_fail (node != NULL && today != NULL, 0);
+  for (guint i = 0; i < ca_node_get_n_figures (node); i++)
+    {
+      const CaFigure *figure = ca_node_get_figure (node, i);
+      g_autoptr(CaProgress) progress = NULL;
+
+      if (figure->type != CA_FIGURE_GOAL)
+        continue;
+      goals++;
+      progress = ca_progress_new (node, figure, today);
+      if (progress->status == CA_PROGRESS_BEHIND || progress->status == CA_PROGRESS_UNCERTAIN)
+        lagging++;
+    }
+  if (n_goals != NULL)
+    *n_goals = goals;
+  return lagging;
+}

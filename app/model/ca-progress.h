@@ -114,6 +114,13 @@ const char       *ca_progress_status_word      (const char       *lang,
 char             *ca_progress_explain          (const CaProgress *progress,
                                                 const char       *lang);
 
+/* How many of the node's own goals are behind or uncertain (may be
+ * behind), and how many goals it has: a node whose goals all need a look
+ * (@n_goals > 0 and the two equal) is marked in the tree. */
+guint             ca_progress_count_lagging    (const CaNode     *node,
+                                                const CaDate     *today,
+                                                guint            *n_goals);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaProgress, ca_progress_free)
 
 G_END_DECLS

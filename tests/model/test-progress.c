@@ -511,6 +511,31 @@ test_csv (void)
                 "achieved");
 }
 
+/* The tree marks a node whose goals all lag: counted on the node's own
+ * goals only, behind and uncertain alike. */
+static void
+test_count_lagging (void)
+{
+  const struct {
+    const char *id;
+    guint       lagging;
+  } cases[] = {
+    { "behind", 1 }, { "uncertain-about", 1 }, { "on-track", 0 }, { "achieved", 0 },
+    { "no-baseline", 0 }, { "no-report", 0 }, { "ceiling-behind", 1 },
+  };
+  guint n_goals = 99;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpuint (ca_progress_count_lagging (lookup (cases[i].id), &today, &n_goals), ==,
+                        cases[i].lagging);
+      g_assert_cmpuint (n_goals, ==, 1);
+    }
+  /* A node with no goal of its own has nothing to mark. */
+  g_assert_cmpuint (ca_progress_count_lagging (lookup ("behind-child"), &today, &n_goals), ==, 0);
+  g_assert_cmpuint (n_goals, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/progress/expected-line", test_expected_line);
   g_test_add_func ("/progress/time-elapsed", test_time_elapsed);
   g_test_add_func ("/progress/tokens", test_tokens);
+  g_test_add_func ("/progress/count-lagging", test_count_lagging);
   g_test_add_func ("/progress/explain", test_explain);
   g_test_add_func ("/progress/explain-chinese", test_explain_chinese);
   g_test_add_func ("/progress/csv", test_csv);
