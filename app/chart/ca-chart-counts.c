@@ -124,6 +124,17 @@ collect_self (CaChartLayout *self,
     }
 }
 
+/* The children's counts; the node's own when no child reports any. */
+static void
+collect (CaChartLayout *self,
+         GPtrArray     *all)
+{
+  for (guint i = 0; i < ca_node_get_n_children (self->node); i++)
+    collect_child (self, all, ca_node_get_child (self->node, i));
+  if (all->len == 0)
+    collect_self (self, all);
+}
+
 static int
 item_by_value (gconstpointer a,
                gconstpointer b)
@@ -489,6 +500,15 @@ series_by_size (gconstpointer a,
 }
 
 void
+ca_chart_add_counts_sources (CaChartLayout *self)
+{
+  g_autoptr(GPtrArray) all =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ca_chart_series_free);
+
+  collect (self, all);
+}
+
+void
 ca_chart_layout_counts (CaChartLayout *self)
 {
   g_autoptr(GPtrArray) all =
@@ -496,10 +516,7 @@ ca_chart_layout_counts (CaChartLayout *self)
   g_autofree CaChartRect *cells = NULL;
   guint shown;
 
-  for (guint i = 0; i < ca_node_get_n_children (self->node); i++)
-    collect_child (self, all, ca_node_get_child (self->node, i));
-  if (all->len == 0)
-    collect_self (self, all);
+  collect (self, all);
   if (all->len == 0)
     {
       /* Translators: %s is a place or program */

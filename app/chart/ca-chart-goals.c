@@ -425,6 +425,15 @@ series_cmp (gconstpointer a,
 }
 
 void
+ca_chart_add_goals_sources (CaChartLayout *self)
+{
+  g_autoptr(GPtrArray) all =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ca_chart_series_free);
+
+  collect (self, all);
+}
+
+void
 ca_chart_layout_goals (CaChartLayout *self)
 {
   g_autoptr(GPtrArray) all =

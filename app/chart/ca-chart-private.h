@@ -248,6 +248,17 @@ void        ca_chart_axis_years      (int             first,
 void        ca_chart_layout_goals    (CaChartLayout  *self);
 void        ca_chart_layout_counts   (CaChartLayout  *self);
 void        ca_chart_layout_timeline (CaChartLayout  *self);
+/* The sources a view's layout cites (its footer), from the same walk of
+ * the figures, with nothing measured or placed. */
+void        ca_chart_add_goals_sources    (CaChartLayout *self);
+void        ca_chart_add_counts_sources   (CaChartLayout *self);
+void        ca_chart_add_timeline_sources (CaChartLayout *self);
+
+/* A chart's title and sources, read from the data as ca_chart_layout_new ()
+ * reads them, but with no text measured and nothing placed: only the
+ * title, the sources and the citation may be asked of it. */
+CaChartLayout *ca_chart_layout_new_unplaced (const CaNode         *node,
+                                             const CaChartOptions *options);
 
 #define CA_CHART_MARK(self, i) (&g_array_index ((self)->marks, CaChartMark, (i)))
 #define CA_CHART_PAD 8.0

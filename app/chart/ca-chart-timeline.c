@@ -356,6 +356,14 @@ layout_rows (CaChartLayout *self,
 }
 
 void
+ca_chart_add_timeline_sources (CaChartLayout *self)
+{
+  int first = 0, last = 0;
+
+  g_array_unref (collect (self, &first, &last));
+}
+
+void
 ca_chart_layout_timeline (CaChartLayout *self)
 {
   int first = 0, last = 0;

@@ -191,18 +191,14 @@ this_year (void)
   return g_date_time_get_year (now);
 }
 
-CaChartLayout *
-ca_chart_layout_new (const CaNode         *node,
-                     const CaChartOptions *options,
-                     PangoContext         *context)
+/* What a chart says before anything is measured: its language, options
+ * and title, with empty arrays for the display list. */
+static CaChartLayout *
+layout_begin (const CaNode         *node,
+              const CaChartOptions *options)
 {
-  CaChartLayout *self;
+  CaChartLayout *self = g_new0 (CaChartLayout, 1);
 
-  g_return_val_if_fail (node != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
-
-  self = g_new0 (CaChartLayout, 1);
   self->options = *options;
   self->options.width = MAX (options->width, 1.0);
   self->options.height = MAX (options->height, 1.0);
@@ -221,7 +217,6 @@ ca_chart_layout_new (const CaNode         *node,
   self->marks = g_array_new (FALSE, TRUE, sizeof (CaChartMark));
   self->mark_panels = g_array_new (FALSE, FALSE, sizeof (int));
   self->panels = g_array_new (FALSE, FALSE, sizeof (Panel));
-  prepare_context (self, context, options->font);
   /* Translators: a chart's title: the place, a dash, the view ("Shanghai — Goals") */
   self->title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"),
                                  ca_chart_node_name (self, node),
@@ -230,14 +225,49 @@ ca_chart_layout_new (const CaNode         *node,
   self->drawn_title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"),
                                        ca_chart_isolated_name (self, node),
                                        ca_chart_kind_get_label_in (self->lang, options->kind));
+  return self;
+}
 
-  switch (options->kind)
-    {
-    case CA_CHART_GOALS: ca_chart_layout_goals (self); break;
-    case CA_CHART_COUNTS: ca_chart_layout_counts (self); break;
-    case CA_CHART_TIMELINE: ca_chart_layout_timeline (self); break;
-    default: g_assert_not_reached ();
-    }
+/* Each view lays itself out, or only reads the sources it would cite. */
+static const struct {
+  void (*layout)      (CaChartLayout *self);
+  void (*add_sources) (CaChartLayout *self);
+} views[] = {
+  [CA_CHART_GOALS] = { ca_chart_layout_goals, ca_chart_add_goals_sources },
+  [CA_CHART_COUNTS] = { ca_chart_layout_counts, ca_chart_add_counts_sources },
+  [CA_CHART_TIMELINE] = { ca_chart_layout_timeline, ca_chart_add_timeline_sources },
+};
+
+CaChartLayout *
+ca_chart_layout_new (const CaNode         *node,
+                     const CaChartOptions *options,
+                     PangoContext         *context)
+{
+  CaChartLayout *self;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (options->kind < G_N_ELEMENTS (views), NULL);
+
+  self = layout_begin (node, options);
+  prepare_context (self, context, options->font);
+  views[options->kind].layout (self);
+  return self;
+}
+
+CaChartLayout *
+ca_chart_layout_new_unplaced (const CaNode         *node,
+                              const CaChartOptions *options)
+{
+  CaChartLayout *self;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->kind < G_N_ELEMENTS (views), NULL);
+
+  self = layout_begin (node, options);
+  views[options->kind].add_sources (self);
   return self;
 }
 

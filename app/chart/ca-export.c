@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ca-atomic.h"
+#include "ca-chart-private.h"
 #include "ca-export.h"
 #include "ca-node.h"
 
@@ -199,18 +200,13 @@ ca_export_get_citation (const CaNode *node,
                         CaChartKind   kind,
                         const char   *language)
 {
-  PangoContext *context;
-  CaChartLayout *layout;
-  char *citation;
+  CaChartOptions options = { .kind = kind, .language = language };
+  g_autoptr(CaChartLayout) unplaced = NULL;
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  layout = layout_chart (node, kind, language, context, 1200, 800);
-  citation = ca_chart_layout_get_citation (layout);
-  ca_chart_layout_free (layout);
-  g_object_unref (context);
-  return citation;
+  unplaced = ca_chart_layout_new_unplaced (node, &options);
+  return ca_chart_layout_get_citation (unplaced);
 }
 
 /* PNG ************************************************************/

@@ -63,7 +63,8 @@ cairo_surface_t *ca_export_render_image         (const CaNode          *node,
                                                  int                    width,
                                                  int                    height,
                                                  int                    scale);
-/* The citation of the chart as text: its title, then one line per source. */
+/* The citation of the chart as text: its title, then one line per source,
+ * the sources its footer names; read from the data, with no layout. */
 char            *ca_export_get_citation         (const CaNode          *node,
                                                  CaChartKind            kind,
                                                  const char            *language);

@@ -5,6 +5,7 @@
 
 #include "chart-test-common.h"
 #include "ca-chart-private.h"
+#include "ca-export.h"
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
@@ -21,6 +22,8 @@ without_isolate (const char *label)
 
 static const double sizes[][2] = { { 1200, 800 }, { 640, 400 }, { 360, 300 } };
 
+/* Every view at every size; its citation is the one read without a
+ * layout, whatever the size hides. */
 static void
 check_all_views (const CaNode *node)
 {
@@ -29,8 +32,11 @@ check_all_views (const CaNode *node)
       {
         g_autoptr(CaChartLayout) layout = chart_test_layout (node, kind, sizes[s][0],
                                                              sizes[s][1]);
+        g_autofree char *laid_out = ca_chart_layout_get_citation (layout);
+        g_autofree char *unplaced = ca_export_get_citation (node, kind, NULL);
 
         chart_test_check_layout (layout, sizes[s][0], sizes[s][1]);
+        g_assert_cmpstr (laid_out, ==, unplaced);
       }
 }
 
