@@ -114,7 +114,7 @@ collect_self (CaChartLayout *self,
         continue;
       item.node = self->node;
       item.figure = figure;
-      item.name = ca_chart_keep (self, ca_format_date (self->lang, &figure->date));
+      item.name = ca_chart_take_string (self, ca_format_date (self->lang, &figure->date));
       item.value = figure->value;
       item.qualifier = figure->qualifier;
       item.date = figure->date;
@@ -167,6 +167,7 @@ group_others (CaChartLayout *self,
 {
   Item others = { 0 };
   g_autofree char *number = NULL;
+  char *name;
 
   if (items->len <= keep + 1)
     return;
@@ -181,9 +182,9 @@ group_others (CaChartLayout *self,
     }
   number = ca_format_number (others.n_parts);
   /* Translators: a bar that sums the rows that do not fit; %s is a number */
-  others.name = ca_chart_keep (self, g_strdup_printf (ca_i18n_ngettext (self->lang, "%s other",
-                                                                        "%s others",
-                                                                others.n_parts), number));
+  name = g_strdup_printf (ca_i18n_ngettext (self->lang, "%s other", "%s others", others.n_parts),
+                          number);
+  others.name = ca_chart_take_string (self, name);
   g_array_set_size (items, keep);
   g_array_append_val (items, others);
 }
@@ -193,7 +194,8 @@ item_value (CaChartLayout  *self,
             const CaMetric *metric,
             const Item     *item)
 {
-  return ca_chart_keep (self, ca_chart_value_label (self, metric, item->value, item->qualifier));
+  return ca_chart_take_string (self, ca_chart_value_label (self, metric, item->value,
+                                                           item->qualifier));
 }
 
 static void
@@ -207,17 +209,17 @@ describe_sum (CaChartLayout  *self,
   if (item->node != NULL)
     /* Translators: a tooltip of a bar that adds up the counts of the places
      * below one: place, metric, value, number of places added */
-    mark->tooltip = ca_chart_keep (self, g_strdup_printf (
+    mark->tooltip = ca_chart_take_string (self, g_strdup_printf (
         ca_i18n_ngettext (self->lang, "%s\n%s: %s, the sum of %s place below it",
                   "%s\n%s: %s, the sum of %s places below it", item->n_parts),
         item->name, ca_chart_isolated_metric (self, metric), mark->label, number));
   else
     /* Translators: a tooltip of the bar that sums the rows that did not fit */
-    mark->tooltip = ca_chart_keep (self, g_strdup_printf (
+    mark->tooltip = ca_chart_take_string (self, g_strdup_printf (
         ca_i18n_gettext (self->lang,
                          "%s\n%s: %s in all"), item->name, ca_chart_isolated_metric (self, metric),
         mark->label));
-  mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
+  mark->accessible_name = ca_chart_take_string (self, g_strdup_printf (
       /* Translators: a screen reader's name of a summed bar: metric, value, what */
       ca_i18n_gettext (self->lang, "%s: %s (%s)"), ca_chart_metric_name (self,
                                                                          metric), mark->label,
@@ -237,10 +239,11 @@ describe (CaChartLayout  *self,
   mark->label = item_value (self, metric, item);
   if (item->figure != NULL)
     {
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->node,
-                                                                    item->figure, NULL));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->node,
-                                                                         item->figure, NULL));
+      mark->tooltip = ca_chart_take_string (self, ca_chart_figure_tooltip (self, item->node,
+                                                                           item->figure, NULL));
+      mark->accessible_name = ca_chart_take_string (self, ca_chart_figure_a11y (self, item->node,
+                                                                                item->figure,
+                                                                                NULL));
     }
   else
     describe_sum (self, mark, metric, item);
@@ -284,9 +287,9 @@ fit_axis (CaChartLayout *self,
 }
 
 static void
-draw_axis (CaChartLayout  *self,
-           Bars           *bars,
-           const CaMetric *metric)
+layout_axis (CaChartLayout  *self,
+             Bars           *bars,
+             const CaMetric *metric)
 {
   const CaChartRect *plot = &bars->plot;
   const Panel *p = &g_array_index (self->panels, Panel, bars->panel);
@@ -295,13 +298,12 @@ draw_axis (CaChartLayout  *self,
     {
       double v = t * bars->axis.step;
       double x = plot->x + v * bars->scale;
+      const char *tick = ca_chart_take_string (self, ca_format_axis_value (self->lang, metric, v));
       Text text;
 
       ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
                           x, plot->y, 0, plot->height);
-      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (self->lang,
-                                                                                  metric, v)),
-                          FONT_SMALL, 0, 1);
+      ca_chart_make_text (self, &text, tick, FONT_SMALL, 0, 1);
       text.ink = INK_DIM;
       ca_chart_panel_text (self, bars->panel, &text,
                            CLAMP (x - text.w / 2, p->area.x, p->area.x + p->area.width - text.w),
@@ -313,11 +315,11 @@ draw_axis (CaChartLayout  *self,
  * readable; when it is longer than the plot it is drawn broken, with its
  * value inside. */
 static double
-draw_others (CaChartLayout *self,
-             Bars          *bars,
-             Text          *value,
-             double         bar_y,
-             double         thick)
+layout_others (CaChartLayout *self,
+               Bars          *bars,
+               Text          *value,
+               double         bar_y,
+               double         thick)
 {
   const CaChartRect *plot = &bars->plot;
   double end = plot->x + plot->width;
@@ -334,13 +336,13 @@ draw_others (CaChartLayout *self,
 }
 
 static void
-draw_row (CaChartLayout  *self,
-          Bars           *bars,
-          const CaMetric *metric,
-          const Item     *item,
-          Text           *value,
-          guint           row,
-          Ink             ink)
+layout_row (CaChartLayout  *self,
+            Bars           *bars,
+            const CaMetric *metric,
+            const Item     *item,
+            Text           *value,
+            guint           row,
+            Ink             ink)
 {
   const CaChartRect *plot = &bars->plot;
   double y = plot->y + row * bars->row_h;
@@ -351,7 +353,7 @@ draw_row (CaChartLayout  *self,
   int index;
 
   if (is_others (item) && len + CA_CHART_PAD / 2 + value->w > plot->width)
-    len = draw_others (self, bars, value, bar_y, thick);
+    len = layout_others (self, bars, value, bar_y, thick);
   else
     {
       ca_chart_add_shape (self, SHAPE_FILL, ink, 1.0, plot->x, bar_y, len, thick);
@@ -420,13 +422,13 @@ layout_panel (CaChartLayout     *self,
                                     &g_array_index (series->items, Item, i)),
                         FONT_SMALL, 0, 1);
   fit_axis (self, &bars, series, values);
-  draw_axis (self, &bars, series->metric);
+  layout_axis (self, &bars, series->metric);
   for (guint i = 0; i < series->items->len; i++)
     {
       const Item *item = &g_array_index (series->items, Item, i);
 
-      draw_row (self, &bars, series->metric, item, &values[i], i,
-                item->figure == NULL && item->node == NULL ? INK_DIM : ink);
+      layout_row (self, &bars, series->metric, item, &values[i], i,
+                  item->figure == NULL && item->node == NULL ? INK_DIM : ink);
     }
 }
 
@@ -538,7 +540,7 @@ ca_chart_layout_counts (CaChartLayout *self)
     }
   /* g_ptr_array_sort is a merge sort, so equal sizes keep the dataset's order. */
   g_ptr_array_sort (all, series_by_size);
-  ca_chart_frame (self, NULL, 0);
+  ca_chart_place_title_legend_footer (self, NULL, 0);
   cells = g_new0 (CaChartRect, all->len);
   shown = stack_panels (self, all, cells);
   for (guint i = 0; i < shown; i++)

@@ -91,9 +91,9 @@ typedef struct {
 } Bars;
 
 static void
-draw_value_axis (CaChartLayout  *self,
-                 Bars           *bars,
-                 const CaMetric *metric)
+layout_value_axis (CaChartLayout  *self,
+                   Bars           *bars,
+                   const CaMetric *metric)
 {
   const CaChartRect *plot = &bars->plot;
 
@@ -101,13 +101,12 @@ draw_value_axis (CaChartLayout  *self,
     {
       double v = t * bars->axis.step;
       double y = plot->y + plot->height - v * bars->scale;
+      const char *tick = ca_chart_take_string (self, ca_format_axis_value (self->lang, metric, v));
       Text text;
 
       ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
                           plot->x, y, plot->width, 0);
-      ca_chart_make_text (self, &text, ca_chart_keep (self, ca_format_axis_value (self->lang,
-                                                                                  metric, v)),
-                          FONT_SMALL, 0, 1);
+      ca_chart_make_text (self, &text, tick, FONT_SMALL, 0, 1);
       text.ink = INK_DIM;
       ca_chart_panel_text (self, bars->panel, &text, plot->x - 4 - text.w, y - text.h / 2);
     }
@@ -146,25 +145,26 @@ describe (CaChartLayout  *self,
     {
       mark->node = item->node;
       mark->figure = item->goal;
-      mark->label = ca_chart_keep (self, ca_chart_value_label (self, metric, item->value,
-                                                               item->qualifier));
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, item->node,
-                                                                    item->goal, item->reached));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, item->node,
-                                                                         item->goal,
-                                                                         item->reached));
+      mark->label = ca_chart_take_string (self, ca_chart_value_label (self, metric, item->value,
+                                                                      item->qualifier));
+      mark->tooltip = ca_chart_take_string (self, ca_chart_figure_tooltip (self, item->node,
+                                                                           item->goal,
+                                                                           item->reached));
+      mark->accessible_name = ca_chart_take_string (self, ca_chart_figure_a11y (self, item->node,
+                                                                                item->goal,
+                                                                                item->reached));
       return;
     }
   number = ca_format_number (item->n_parts);
   value = ca_chart_sum_value (self, metric, item->value, item->qualifier);
-  mark->label = ca_chart_keep (self, ca_chart_value_label (self, metric, item->value,
-                                                           item->qualifier));
+  mark->label = ca_chart_take_string (self, ca_chart_value_label (self, metric, item->value,
+                                                                  item->qualifier));
   /* Translators: a bar that adds up goals that did not fit: number, metric, value */
-  mark->tooltip = ca_chart_keep (self, g_strdup_printf (
+  mark->tooltip = ca_chart_take_string (self, g_strdup_printf (
       ca_i18n_ngettext (self->lang, "%s other goal\n%s: %s in all",
                         "%s other goals\n%s: %s in all", item->n_parts),
       number, ca_chart_isolated_metric (self, metric), value));
-  mark->accessible_name = ca_chart_keep (self, g_strdup_printf (
+  mark->accessible_name = ca_chart_take_string (self, g_strdup_printf (
       ca_i18n_ngettext (self->lang, "%s other goal, %s: %s in all",
                         "%s other goals, %s: %s in all", item->n_parts),
       number, ca_chart_metric_name (self, metric), value));
@@ -209,12 +209,12 @@ label_bar (CaChartLayout *self,
 }
 
 static void
-draw_reached (CaChartLayout *self,
-              Bars          *bars,
-              const Item    *item,
-              double         x,
-              double         w,
-              double         slot_w)
+layout_reached (CaChartLayout *self,
+                Bars          *bars,
+                const Item    *item,
+                double         x,
+                double         w,
+                double         slot_w)
 {
   double base = bars->plot.y + bars->plot.height;
   double h = item->reached->value * bars->scale;
@@ -233,13 +233,13 @@ draw_reached (CaChartLayout *self,
 }
 
 static void
-draw_bar (CaChartLayout  *self,
-          Bars           *bars,
-          const CaMetric *metric,
-          const Item     *item,
-          double          x,
-          double          w,
-          double          slot_w)
+layout_bar (CaChartLayout  *self,
+            Bars           *bars,
+            const CaMetric *metric,
+            const Item     *item,
+            double          x,
+            double          w,
+            double          slot_w)
 {
   double base = bars->plot.y + bars->plot.height;
   double h = item->value * bars->scale;
@@ -263,7 +263,7 @@ draw_bar (CaChartLayout  *self,
   describe (self, index, metric, item);
   label_bar (self, bars, CA_CHART_MARK (self, index)->label, x + w / 2, slot_w, base - h);
   if (item->reached != NULL)
-    draw_reached (self, bars, item, x, w, slot_w);
+    layout_reached (self, bars, item, x, w, slot_w);
 }
 
 /* Appends the goals of one year to @out, the ones beyond @keep summed into
@@ -294,12 +294,12 @@ group_year (GArray     *out,
 }
 
 static void
-draw_year (CaChartLayout  *self,
-           Bars           *bars,
-           const CaMetric *metric,
-           GArray         *items,
-           double          slot_x,
-           double          slot_w)
+layout_year (CaChartLayout  *self,
+             Bars           *bars,
+             const CaMetric *metric,
+             GArray         *items,
+             double          slot_x,
+             double          slot_w)
 {
   CaDate date = { g_array_index (items, Item, 0).year, 0, 0 };
   g_autofree char *year = ca_format_date (self->lang, &date);
@@ -312,8 +312,8 @@ draw_year (CaChartLayout  *self,
     {
       double cx = slot_x + slot_w * 0.075 + bar_slot * (i + 0.5);
 
-      draw_bar (self, bars, metric, &g_array_index (items, Item, i), cx - w / 2, w,
-                items->len == 1 ? slot_w : bar_slot);
+      layout_bar (self, bars, metric, &g_array_index (items, Item, i), cx - w / 2, w,
+                  items->len == 1 ? slot_w : bar_slot);
     }
   ca_chart_make_text (self, &text, year, FONT_SMALL, slot_w, 1);
   text.ink = INK_DIM;
@@ -357,9 +357,9 @@ group_series (Series *series,
 }
 
 static void
-draw_years (CaChartLayout  *self,
-            Bars           *bars,
-            Series         *series)
+layout_years (CaChartLayout  *self,
+              Bars           *bars,
+              Series         *series)
 {
   double slot_w = bars->plot.width / count_years (series->items);
   guint slot = 0, first = 0;
@@ -374,7 +374,7 @@ draw_years (CaChartLayout  *self,
         g_autoptr(GArray) year = g_array_sized_new (FALSE, TRUE, sizeof (Item), i - first);
 
         g_array_append_vals (year, &g_array_index (series->items, Item, first), i - first);
-        draw_year (self, bars, series->metric, year, bars->plot.x + slot * slot_w, slot_w);
+        layout_year (self, bars, series->metric, year, bars->plot.x + slot * slot_w, slot_w);
       }
       slot++;
       first = i;
@@ -406,8 +406,8 @@ layout_panel (CaChartLayout     *self,
   bars.plot.width = MAX (cell->x + cell->width - 2 * CA_CHART_PAD - bars.plot.x, 1);
   bars.scale = MAX (bars.plot.height - HEADROOM, 1) / bars.axis.top;
   g_array_index (self->panels, Panel, bars.panel).plot = bars.plot;
-  draw_value_axis (self, &bars, series->metric);
-  draw_years (self, &bars, series);
+  layout_value_axis (self, &bars, series->metric);
+  layout_years (self, &bars, series);
 }
 
 /* Money first, as the headline goals are; then the metrics with most goals. */
@@ -463,7 +463,7 @@ ca_chart_layout_goals (CaChartLayout *self)
   for (guint i = 0; i < all->len; i++)
     g_array_sort (((Series *) g_ptr_array_index (all, i))->items, item_cmp);
   g_ptr_array_sort (all, series_cmp);
-  ca_chart_frame (self, legend, any_reached ? G_N_ELEMENTS (legend) : 0);
+  ca_chart_place_title_legend_footer (self, legend, any_reached ? G_N_ELEMENTS (legend) : 0);
   cells = g_new0 (CaChartRect, all->len);
   shown = ca_chart_grid (self, all->len, 230, 130, cells);
   for (guint i = 0; i < shown; i++)

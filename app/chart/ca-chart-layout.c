@@ -15,8 +15,8 @@
 #include "ca-format.h"
 
 const char *
-ca_chart_keep (CaChartLayout *self,
-               char          *owned)
+ca_chart_take_string (CaChartLayout *self,
+                      char          *owned)
 {
   const char *kept;
 
@@ -333,9 +333,9 @@ place_footer (CaChartLayout *self,
 }
 
 void
-ca_chart_frame (CaChartLayout    *self,
-                const LegendItem *legend,
-                guint             n_legend)
+ca_chart_place_title_legend_footer (CaChartLayout    *self,
+                                    const LegendItem *legend,
+                                    guint             n_legend)
 {
   double top = CA_CHART_MARGIN, bottom = self->options.height - CA_CHART_MARGIN;
 
@@ -362,8 +362,9 @@ ca_chart_show_empty (CaChartLayout *self,
 
   g_free (self->empty_message);
   self->empty_message = message;
-  ca_chart_frame (self, NULL, 0);
-  ca_chart_make_text (self, &text, ca_chart_keep (self, drawn), FONT_BODY, self->body.width, 3);
+  ca_chart_place_title_legend_footer (self, NULL, 0);
+  ca_chart_make_text (self, &text, ca_chart_take_string (self, drawn), FONT_BODY,
+                      self->body.width, 3);
   pango_layout_set_alignment (text.layout, PANGO_ALIGN_CENTER);
   text.ink = INK_DIM;
   if (pango_layout_get_line_count (text.layout) > 1)

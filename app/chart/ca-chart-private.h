@@ -123,7 +123,9 @@ const char *ca_chart_isolated_metric (CaChartLayout  *self,
                                       const CaMetric *metric);
 
 /* Layout helpers, ca-chart-layout.c */
-const char *ca_chart_keep            (CaChartLayout  *self,
+/* Takes @owned (freed at once) and returns a copy that lives as long as
+ * the layout. */
+const char *ca_chart_take_string     (CaChartLayout  *self,
                                       char           *owned);
 void        ca_chart_add_shape       (CaChartLayout  *self,
                                       ShapeType       type,
@@ -171,9 +173,9 @@ typedef struct {
 
 /* Places the title, the legend and the sources footer, which the views
  * call once they know their figures; sets self->body to what is left. */
-void        ca_chart_frame           (CaChartLayout  *self,
-                                      const LegendItem *legend,
-                                      guint           n_legend);
+void        ca_chart_place_title_legend_footer (CaChartLayout    *self,
+                                                const LegendItem *legend,
+                                                guint             n_legend);
 /* Frames the chart and centres @drawn in it; @message, the same words with
  * plain names, is what ca_chart_layout_get_empty_message () says (to a
  * screen reader).  Takes both. */

@@ -27,14 +27,14 @@ const char *
 ca_chart_isolated_name (CaChartLayout *self,
                         const CaNode  *node)
 {
-  return ca_chart_keep (self, ca_chart_isolate (ca_chart_node_name (self, node)));
+  return ca_chart_take_string (self, ca_chart_isolate (ca_chart_node_name (self, node)));
 }
 
 const char *
 ca_chart_isolated_metric (CaChartLayout  *self,
                           const CaMetric *metric)
 {
-  return ca_chart_keep (self, ca_chart_isolate (ca_chart_metric_name (self, metric)));
+  return ca_chart_take_string (self, ca_chart_isolate (ca_chart_metric_name (self, metric)));
 }
 
 const char *

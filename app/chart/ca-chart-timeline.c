@@ -107,8 +107,8 @@ status_ink (CaStatus status)
 }
 
 static void
-draw_year_axis (CaChartLayout *self,
-                const Axes    *axes)
+layout_year_axis (CaChartLayout *self,
+                  const Axes    *axes)
 {
   int step;
   double slot = axes->plot.width / (axes->last - axes->first + 1);
@@ -136,8 +136,8 @@ draw_year_axis (CaChartLayout *self,
 }
 
 static void
-draw_now (CaChartLayout *self,
-          const Axes    *axes)
+layout_now (CaChartLayout *self,
+            const Axes    *axes)
 {
   int year = self->options.current_year;
   double x = year_x (axes, year + 0.5);
@@ -177,19 +177,19 @@ describe_program (CaChartLayout *self,
   mark->label = isolated;
   if (status == CA_STATUS_NONE)
     {
-      mark->tooltip = ca_chart_keep (self, g_strdup_printf ("%s\n%s", isolated, period));
-      mark->accessible_name = ca_chart_keep (
+      mark->tooltip = ca_chart_take_string (self, g_strdup_printf ("%s\n%s", isolated, period));
+      mark->accessible_name = ca_chart_take_string (
           self,
           /* Translators: a screen reader's name of a program's bar: name, period */
           g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s"), name, period));
       return;
     }
-  mark->tooltip = ca_chart_keep (
+  mark->tooltip = ca_chart_take_string (
       self,
       /* Translators: a program's tooltip: name, then period · status */
       g_strdup_printf (ca_i18n_gettext (self->lang, "%s\n%s · %s"), isolated, period,
                        ca_format_status (self->lang, status)));
-  mark->accessible_name = ca_chart_keep (
+  mark->accessible_name = ca_chart_take_string (
       self,
       /* Translators: a screen reader's name of a program's bar: name, period, status */
       g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s, %s"), name, period,
@@ -197,10 +197,10 @@ describe_program (CaChartLayout *self,
 }
 
 static void
-draw_goals (CaChartLayout *self,
-            const Axes    *axes,
-            const Row     *row,
-            double         cy)
+layout_goal_markers (CaChartLayout *self,
+                     const Axes    *axes,
+                     const Row     *row,
+                     double         cy)
 {
   double size = MIN (axes->row_h * 0.75, 14.0);
 
@@ -224,19 +224,19 @@ draw_goals (CaChartLayout *self,
       mark->node = row->node;
       mark->figure = goal;
       value = ca_format_figure_value (self->lang, goal);
-      mark->label = ca_chart_keep (self, ca_chart_isolate (value));
-      mark->tooltip = ca_chart_keep (self, ca_chart_figure_tooltip (self, row->node, goal,
-                                                                    reached));
-      mark->accessible_name = ca_chart_keep (self, ca_chart_figure_a11y (self, row->node, goal,
-                                                                         reached));
+      mark->label = ca_chart_take_string (self, ca_chart_isolate (value));
+      mark->tooltip = ca_chart_take_string (self, ca_chart_figure_tooltip (self, row->node, goal,
+                                                                           reached));
+      mark->accessible_name = ca_chart_take_string (self, ca_chart_figure_a11y (self, row->node,
+                                                                                goal, reached));
     }
 }
 
 static void
-draw_row (CaChartLayout *self,
-          const Axes    *axes,
-          const Row     *row,
-          guint          index)
+layout_row (CaChartLayout *self,
+            const Axes    *axes,
+            const Row     *row,
+            guint          index)
 {
   double y = axes->plot.y + index * axes->row_h;
   double thick = MIN (axes->row_h * 0.55, 16.0);
@@ -258,7 +258,7 @@ draw_row (CaChartLayout *self,
                                 x1 - x0, thick);
       describe_program (self, mark, row);
     }
-  draw_goals (self, axes, row, y + axes->row_h / 2);
+  layout_goal_markers (self, axes, row, y + axes->row_h / 2);
 }
 
 static guint
@@ -339,10 +339,10 @@ layout_rows (CaChartLayout *self,
   /* A few rows keep the year axis right under them, not at the bottom. */
   axes->plot.height = MIN (axes->plot.height, (shown + (shown < rows->len)) * axes->row_h);
   g_array_index (self->panels, Panel, 0).plot = axes->plot;
-  draw_year_axis (self, axes);
-  draw_now (self, axes);
+  layout_year_axis (self, axes);
+  layout_now (self, axes);
   for (guint i = 0; i < shown; i++)
-    draw_row (self, axes, &g_array_index (rows, Row, i), i);
+    layout_row (self, axes, &g_array_index (rows, Row, i), i);
   if (shown < rows->len)
     {
       g_autofree char *number = ca_format_number (rows->len - shown);
@@ -386,6 +386,6 @@ ca_chart_layout_timeline (CaChartLayout *self)
   extend (&first, &last, self->options.current_year);
   axes.first = first;
   axes.last = last;
-  ca_chart_frame (self, legend, legend_for (self, rows, legend));
+  ca_chart_place_title_legend_footer (self, legend, legend_for (self, rows, legend));
   layout_rows (self, rows, &axes);
 }

@@ -69,9 +69,9 @@ ca_window_history_push (CaWindow     *self,
 
 /* Moves one step from @from to @to, skipping ids the dataset lacks. */
 static void
-go (CaWindow  *self,
-    GPtrArray *from,
-    GPtrArray *to)
+step_history (CaWindow  *self,
+              GPtrArray *from,
+              GPtrArray *to)
 {
   while (from->len > 0 && self->dataset != NULL)
     {
@@ -99,7 +99,7 @@ go_back_cb (GtkWidget  *widget,
 {
   CaWindow *self = CA_WINDOW (widget);
 
-  go (self, self->back_stack, self->forward_stack);
+  step_history (self, self->back_stack, self->forward_stack);
 }
 
 static void
@@ -109,7 +109,7 @@ go_forward_cb (GtkWidget  *widget,
 {
   CaWindow *self = CA_WINDOW (widget);
 
-  go (self, self->forward_stack, self->back_stack);
+  step_history (self, self->forward_stack, self->back_stack);
 }
 
 static void
