@@ -368,13 +368,6 @@ ca_dataset_get_title (CaDataset  *self,
   return ca_text_lookup (&self->contents->titles, lang);
 }
 
-const CaText *
-ca_dataset_get_titles (CaDataset *self)
-{
-  g_return_val_if_fail (CA_IS_DATASET (self), NULL);
-  return &self->contents->titles;
-}
-
 guint
 ca_dataset_get_n_roots (CaDataset *self)
 {
@@ -408,15 +401,6 @@ ca_dataset_get_n_metrics (CaDataset *self)
 }
 
 const CaMetric *
-ca_dataset_get_metric (CaDataset *self,
-                       guint      index)
-{
-  g_return_val_if_fail (CA_IS_DATASET (self), NULL);
-  g_return_val_if_fail (index < self->contents->metrics->len, NULL);
-  return self->contents->metrics->pdata[index];
-}
-
-const CaMetric *
 ca_dataset_lookup_metric (CaDataset  *self,
                           const char *id)
 {
@@ -430,15 +414,6 @@ ca_dataset_get_n_sources (CaDataset *self)
 {
   g_return_val_if_fail (CA_IS_DATASET (self), 0);
   return self->contents->sources->len;
-}
-
-const CaSource *
-ca_dataset_get_source (CaDataset *self,
-                       guint      index)
-{
-  g_return_val_if_fail (CA_IS_DATASET (self), NULL);
-  g_return_val_if_fail (index < self->contents->sources->len, NULL);
-  return self->contents->sources->pdata[index];
 }
 
 const CaSource *

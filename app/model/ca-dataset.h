@@ -57,7 +57,6 @@ char           *ca_dataset_display_basename (const char          *path);
 const char     *ca_dataset_get_path         (CaDataset           *self);
 const char     *ca_dataset_get_title        (CaDataset           *self,
                                              const char          *lang);
-const CaText   *ca_dataset_get_titles       (CaDataset           *self);
 
 guint           ca_dataset_get_n_roots      (CaDataset           *self);
 const CaNode   *ca_dataset_get_root         (CaDataset           *self,
@@ -70,13 +69,9 @@ GPtrArray      *ca_dataset_suggest_ids      (CaDataset           *self,
                                              guint                max);
 
 guint           ca_dataset_get_n_metrics    (CaDataset           *self);
-const CaMetric *ca_dataset_get_metric       (CaDataset           *self,
-                                             guint                index);
 const CaMetric *ca_dataset_lookup_metric    (CaDataset           *self,
                                              const char          *id);
 guint           ca_dataset_get_n_sources    (CaDataset           *self);
-const CaSource *ca_dataset_get_source       (CaDataset           *self,
-                                             guint                index);
 const CaSource *ca_dataset_lookup_source    (CaDataset           *self,
                                              const char          *id);
 

@@ -250,15 +250,6 @@ ca_node_get_summary (const CaNode *self,
   return self->has_summaries ? ca_text_lookup (ca_node_priv_summaries (self), lang) : NULL;
 }
 
-const CaText *
-ca_node_get_summaries (const CaNode *self)
-{
-  static const CaText none = { NULL, 0 };
-
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->has_summaries ? ca_node_priv_summaries (self) : &none;
-}
-
 int
 ca_node_get_start_year (const CaNode *self)
 {

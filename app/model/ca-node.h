@@ -38,7 +38,6 @@ CaText          ca_node_get_names           (const CaNode *self);
 /* NULL when the node has no summary. */
 const char     *ca_node_get_summary         (const CaNode *self,
                                              const char   *lang);
-const CaText   *ca_node_get_summaries       (const CaNode *self);
 
 /* Programs only; 0 when absent. */
 int             ca_node_get_start_year      (const CaNode *self);

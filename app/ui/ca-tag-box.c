@@ -142,12 +142,6 @@ ca_tag_box_init (CaTagBox *self)
 {
 }
 
-GtkWidget *
-ca_tag_box_new (void)
-{
-  return g_object_new (CA_TYPE_TAG_BOX, NULL);
-}
-
 void
 ca_tag_box_remove_all (CaTagBox *self)
 {

@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 #define CA_TYPE_TAG_BOX (ca_tag_box_get_type ())
 G_DECLARE_FINAL_TYPE (CaTagBox, ca_tag_box, CA, TAG_BOX, GtkWidget)
 
-GtkWidget *ca_tag_box_new       (void);
 void       ca_tag_box_remove_all (CaTagBox   *self);
 void       ca_tag_box_add_tag   (CaTagBox   *self,
                                  const char *tag);

@@ -2,8 +2,8 @@
  *
  * Built only with -Dfuzzing=true and clang (see run.sh).  Every input goes
  * through ca_dataset_load_data () exactly as a file from disk would; a loaded
- * dataset is then walked whole (every node, figure, name, metric and source),
- * so that a model built from hostile input is also read back under the
+ * dataset is then walked whole (every node and figure, and the names, metrics
+ * and sources they point at), so that a model built from hostile input is also read back under the
  * sanitizers, and its node count is held against libxml2's tree parser, so
  * that a file accepted with part of its tree is a finding. */
 
@@ -43,6 +43,35 @@ check_text (const CaText *text,
   g_assert (n == text->n_entries);
 }
 
+/* The languages the program looks texts up in. */
+static const char * const langs[] = { "en", "zh-CN", "zh" };
+
+/* A text as the program looks it up: none, or valid and not empty. */
+static void
+check_lookup (const char *text)
+{
+  g_assert (text == NULL || (*text != '\0' && g_utf8_validate (text, -1, NULL)));
+}
+
+static void
+check_metric (CaDataset      *dataset,
+              const CaMetric *metric)
+{
+  g_assert (ca_dataset_lookup_metric (dataset, metric->id) == metric);
+  g_assert ((metric->kind == CA_METRIC_COUNT) == (metric->unit == NULL));
+  check_text (&metric->names, TRUE);
+}
+
+static void
+check_source (CaDataset      *dataset,
+              const CaSource *source)
+{
+  g_assert (ca_dataset_lookup_source (dataset, source->id) == source);
+  g_assert (source->publisher != NULL && *source->publisher != '\0');
+  g_assert (source->href == NULL || g_utf8_validate (source->href, -1, NULL));
+  check_text (&source->titles, TRUE);
+}
+
 static void
 check_figure (CaDataset      *dataset,
               const CaNode   *node,
@@ -51,8 +80,8 @@ check_figure (CaDataset      *dataset,
   g_assert (figure >= ca_node_get_figure (node, 0)
             && figure < ca_node_get_figure (node, 0) + ca_node_get_n_figures (node));
   g_assert (figure->metric != NULL && figure->source != NULL);
-  g_assert (ca_dataset_lookup_metric (dataset, figure->metric->id) == figure->metric);
-  g_assert (ca_dataset_lookup_source (dataset, figure->source->id) == figure->source);
+  check_metric (dataset, figure->metric);
+  check_source (dataset, figure->source);
   g_assert (figure->value >= 0 && figure->value < G_MAXDOUBLE);
   g_assert (figure->type == CA_FIGURE_GOAL || figure->type == CA_FIGURE_COUNT);
   g_assert (figure->qualifier <= CA_QUALIFIER_AT_MOST);
@@ -72,7 +101,8 @@ check_node (CaDataset    *dataset,
   g_assert (ca_dataset_lookup_node (dataset, ca_node_get_id (node)) == node);
   g_assert (path->len == ca_node_get_depth (node) + 1);
   check_text (&names, TRUE);
-  check_text (ca_node_get_summaries (node), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    check_lookup (ca_node_get_summary (node, langs[i]));
   for (guint t = 0; t < ca_node_get_n_tags (node); t++)
     g_assert (g_utf8_validate (ca_node_get_tag (node, t), -1, NULL));
   for (guint f = 0; f < ca_node_get_n_figures (node); f++)
@@ -122,8 +152,8 @@ check_complete (const uint8_t *data,
   xmlFreeDoc (doc);
 }
 
-/* Every node, figure, name, metric and source, and the counts the dataset
- * gives for them: a tree cut short shows as a count that does not add up. */
+/* Every node and figure, and the counts the dataset gives for them: a tree
+ * cut short shows as a count that does not add up. */
 static void
 walk_dataset (CaDataset     *dataset,
               const uint8_t *data,
@@ -131,24 +161,8 @@ walk_dataset (CaDataset     *dataset,
 {
   guint n_nodes = 0, n_figures = 0, n_by_type = 0;
 
-  check_text (ca_dataset_get_titles (dataset), FALSE);
-  for (guint i = 0; i < ca_dataset_get_n_metrics (dataset); i++)
-    {
-      const CaMetric *metric = ca_dataset_get_metric (dataset, i);
-
-      g_assert (ca_dataset_lookup_metric (dataset, metric->id) == metric);
-      g_assert ((metric->kind == CA_METRIC_COUNT) == (metric->unit == NULL));
-      check_text (&metric->names, TRUE);
-    }
-  for (guint i = 0; i < ca_dataset_get_n_sources (dataset); i++)
-    {
-      const CaSource *source = ca_dataset_get_source (dataset, i);
-
-      g_assert (ca_dataset_lookup_source (dataset, source->id) == source);
-      g_assert (source->publisher != NULL && *source->publisher != '\0');
-      g_assert (source->href == NULL || g_utf8_validate (source->href, -1, NULL));
-      check_text (&source->titles, TRUE);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    check_lookup (ca_dataset_get_title (dataset, langs[i]));
   for (guint i = 0; i < ca_dataset_get_n_roots (dataset); i++)
     {
       const CaNode *root = ca_dataset_get_root (dataset, i);
