@@ -27,8 +27,8 @@ struct _CaDetailsPane
 
   CaDataset           *dataset;
   const CaNode        *node;
-  CaChartKind          chart_kind;
   GListStore          *figures;
+  /* It holds the chart kind; the switcher and "chart-kind" follow it. */
   GtkWidget           *chart_view;
   GtkToggleButton     *kind_buttons[N_CHART_KINDS];
 
@@ -484,6 +484,13 @@ kind_button_toggled_cb (CaDetailsPane   *self,
 }
 
 static void
+chart_kind_changed_cb (CaDetailsPane *self)
+{
+  gtk_toggle_button_set_active (self->kind_buttons[ca_details_pane_get_chart_kind (self)], TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+}
+
+static void
 update_switcher_labels (CaDetailsPane *self)
 {
   for (int kind = 0; kind < N_CHART_KINDS; kind++)
@@ -493,6 +500,13 @@ update_switcher_labels (CaDetailsPane *self)
 static void
 setup_chart (CaDetailsPane *self)
 {
+  self->chart_view = ca_chart_view_new ();
+  g_signal_connect_object (self->chart_view, "notify::kind",
+                           G_CALLBACK (chart_kind_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart_view, "node-activated",
+                           G_CALLBACK (chart_node_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->chart_box, self->chart_view);
+
   for (int kind = 0; kind < N_CHART_KINDS; kind++)
     {
       GtkWidget *button = gtk_toggle_button_new ();
@@ -506,13 +520,7 @@ setup_chart (CaDetailsPane *self)
       self->kind_buttons[kind] = GTK_TOGGLE_BUTTON (button);
     }
   update_switcher_labels (self);
-  gtk_toggle_button_set_active (self->kind_buttons[self->chart_kind], TRUE);
-
-  self->chart_view = ca_chart_view_new ();
-  ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), self->chart_kind);
-  g_signal_connect_object (self->chart_view, "node-activated",
-                           G_CALLBACK (chart_node_activated_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (self->chart_box, self->chart_view);
+  gtk_toggle_button_set_active (self->kind_buttons[ca_details_pane_get_chart_kind (self)], TRUE);
 }
 
 /* GObject */
@@ -544,7 +552,7 @@ ca_details_pane_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CHART_KIND:
-      g_value_set_int (value, self->chart_kind);
+      g_value_set_int (value, ca_details_pane_get_chart_kind (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -618,8 +626,6 @@ ca_details_pane_class_init (CaDetailsPaneClass *klass)
 static void
 ca_details_pane_init (CaDetailsPane *self)
 {
-  self->chart_kind = CA_CHART_GOALS;
-
   g_type_ensure (CA_TYPE_TAG_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -689,7 +695,10 @@ ca_details_pane_get_chart_kind (CaDetailsPane *self)
 {
   g_return_val_if_fail (CA_IS_DETAILS_PANE (self), CA_CHART_GOALS);
 
-  return self->chart_kind;
+  /* The property's default once the chart has gone with the template. */
+  if (self->chart_view == NULL)
+    return CA_CHART_GOALS;
+  return ca_chart_view_get_kind (CA_CHART_VIEW (self->chart_view));
 }
 
 void
@@ -699,17 +708,10 @@ ca_details_pane_set_chart_kind (CaDetailsPane *self,
   g_return_if_fail (CA_IS_DETAILS_PANE (self));
   g_return_if_fail ((int) kind >= CA_CHART_GOALS && kind <= CA_CHART_TIMELINE);
 
-  if (self->chart_kind == kind)
-    return;
-
-  self->chart_kind = kind;
-  /* A settings binding may still set the kind after dispose. */
+  /* A settings binding may still set the kind after dispose.  The chart
+   * view notifies a change, and chart_kind_changed_cb () passes it on. */
   if (self->chart_view != NULL)
-    {
-      gtk_toggle_button_set_active (self->kind_buttons[kind], TRUE);
-      ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), kind);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+    ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), kind);
 }
 
 /* Testing getters, declared in ca-details-pane-private.h */

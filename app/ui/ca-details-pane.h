@@ -26,7 +26,8 @@ void          ca_details_pane_set_node       (CaDetailsPane *self,
                                               CaDataset     *dataset,
                                               const CaNode  *node);
 const CaNode *ca_details_pane_get_node       (CaDetailsPane *self);
-/* Also the "chart-kind" property (int), bound to the chart-view setting. */
+/* The kind its chart view shows and holds; also the "chart-kind" property
+ * (int), bound to the chart-view setting. */
 CaChartKind   ca_details_pane_get_chart_kind (CaDetailsPane *self);
 void          ca_details_pane_set_chart_kind (CaDetailsPane *self,
                                               CaChartKind    kind);
