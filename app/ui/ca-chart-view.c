@@ -319,6 +319,7 @@ activate_cb (GtkWidget  *widget,
   activate_mark (self, self->focused);
 }
 
+/* A click on a mark focuses and activates it; elsewhere it does nothing. */
 static void
 pressed_cb (GtkGestureClick *gesture,
             int              n_press,
@@ -326,7 +327,17 @@ pressed_cb (GtkGestureClick *gesture,
             double           y,
             CaChartView     *self)
 {
-  ca_chart_view_activate_at (self, x, y);
+  int index;
+
+  ensure_layout (self);
+  if (self->layout == NULL)
+    return;
+  index = ca_chart_layout_hit_test (self->layout, x, y);
+  if (index < 0)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  focus_mark (self, index);
+  activate_mark (self, index);
 }
 
 static gboolean
@@ -562,33 +573,4 @@ ca_chart_view_get_layout (CaChartView *self)
 
   ensure_layout (self);
   return self->layout;
-}
-
-int
-ca_chart_view_get_focused_mark (CaChartView *self)
-{
-  g_return_val_if_fail (CA_IS_CHART_VIEW (self), -1);
-
-  return self->focused;
-}
-
-gboolean
-ca_chart_view_activate_at (CaChartView *self,
-                           double       x,
-                           double       y)
-{
-  int index;
-
-  g_return_val_if_fail (CA_IS_CHART_VIEW (self), FALSE);
-
-  ensure_layout (self);
-  if (self->layout == NULL)
-    return FALSE;
-  index = ca_chart_layout_hit_test (self->layout, x, y);
-  if (index < 0)
-    return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  focus_mark (self, index);
-  activate_mark (self, index);
-  return TRUE;
 }

@@ -30,15 +30,11 @@ void          ca_chart_view_set_kind (CaChartView  *self,
                                       CaChartKind   kind);
 CaChartKind   ca_chart_view_get_kind (CaChartView  *self);
 
-/* Added: the layout drawn (NULL before the widget has a size or a node),
- * the focused mark (-1 for none), and what a click at (@x, @y) does:
- * focus the mark there and activate it; FALSE when no mark is there.
- * The actions "chart.move" (int: -1, 1, -2 first, 2 last) and
- * "chart.activate" are what the arrow keys, Home, End, Enter and space do. */
+/* The layout drawn (NULL before the widget has a size or a node): where
+ * its marks are, for the tests that click them.  A click on a mark, the
+ * arrow keys, Home, End, Enter and space focus and activate marks (the
+ * actions "chart.move", int: -1, 1, -2 first, 2 last, and "chart.activate");
+ * the accessible description says which mark has the focus. */
 CaChartLayout *ca_chart_view_get_layout       (CaChartView *self);
-int            ca_chart_view_get_focused_mark (CaChartView *self);
-gboolean       ca_chart_view_activate_at      (CaChartView *self,
-                                               double       x,
-                                               double       y);
 
 G_END_DECLS

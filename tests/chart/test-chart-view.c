@@ -8,26 +8,15 @@
 #include "ca-i18n.h"
 #include "ca-node.h"
 
-/* The chart widget under Xvfb: a click on a mark, found through the same
- * layout the widget draws, selects its node; the keyboard moves between
- * marks and activates them; the accessible description follows the focus. */
+/* The chart widget under Xvfb: its tooltips, kind, empty state, and the
+ * style and font it takes from the window.  Clicks and keys are sent as
+ * real input in tests/ui/test-input.c. */
 
 typedef struct {
   GtkWidget *window;
   GtkWidget *view;
   CaDataset *dataset;
-  const CaNode *activated;
-  guint n_activated;
 } Fixture;
-
-static void
-node_activated_cb (CaChartView  *view,
-                   const CaNode *node,
-                   Fixture      *f)
-{
-  f->activated = node;
-  f->n_activated++;
-}
 
 static void
 wait_for_layout (Fixture *f)
@@ -49,7 +38,6 @@ fixture_set_up (Fixture       *f,
   f->view = ca_chart_view_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 500);
   gtk_window_set_child (GTK_WINDOW (f->window), f->view);
-  g_signal_connect (f->view, "node-activated", G_CALLBACK (node_activated_cb), f);
   ca_chart_view_set_node (CA_CHART_VIEW (f->view), f->dataset,
                           ca_dataset_lookup_node (f->dataset, "r"));
   gtk_window_present (GTK_WINDOW (f->window));
@@ -62,30 +50,6 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->dataset);
-}
-
-static void
-test_click (Fixture       *f,
-            gconstpointer  data)
-{
-  CaChartLayout *layout;
-  const CaChartMark *mark;
-
-  ca_chart_view_set_kind (CA_CHART_VIEW (f->view), CA_CHART_COUNTS);
-  layout = ca_chart_view_get_layout (CA_CHART_VIEW (f->view));
-  g_assert_nonnull (layout);
-  g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), >, 0);
-  mark = ca_chart_layout_get_mark (layout, 0);
-  g_assert_nonnull (mark->node);
-  g_assert_true (ca_chart_view_activate_at (CA_CHART_VIEW (f->view),
-                                            mark->x + mark->width / 2,
-                                            mark->y + mark->height / 2));
-  g_assert_cmpuint (f->n_activated, ==, 1);
-  g_assert_true (f->activated == mark->node);
-  g_assert_cmpint (ca_chart_view_get_focused_mark (CA_CHART_VIEW (f->view)), ==, 0);
-  /* Nothing under the title: no mark, no signal. */
-  g_assert_false (ca_chart_view_activate_at (CA_CHART_VIEW (f->view), 2, 2));
-  g_assert_cmpuint (f->n_activated, ==, 1);
 }
 
 static void
@@ -105,35 +69,6 @@ test_hover (Fixture       *f,
   g_signal_emit_by_name (f->view, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
   g_assert_false (shown);
   g_object_unref (tooltip);
-}
-
-static void
-test_keyboard (Fixture       *f,
-               gconstpointer  data)
-{
-  CaChartView *view = CA_CHART_VIEW (f->view);
-  CaChartLayout *layout;
-  guint n;
-
-  ca_chart_view_set_kind (view, CA_CHART_TIMELINE);
-  layout = ca_chart_view_get_layout (view);
-  n = ca_chart_layout_get_n_marks (layout);
-  g_assert_cmpuint (n, >, 2);
-  g_assert_true (gtk_widget_get_focusable (f->view));
-  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, -1);
-  gtk_widget_activate_action (f->view, "chart.move", "i", 1);
-  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, 0);
-  gtk_widget_activate_action (f->view, "chart.move", "i", 1);
-  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, 1);
-  gtk_widget_activate_action (f->view, "chart.move", "i", 2);
-  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, (int) n - 1);
-  gtk_widget_activate_action (f->view, "chart.move", "i", 1);
-  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, (int) n - 1);
-  gtk_widget_activate_action (f->view, "chart.move", "i", -2);
-  g_assert_cmpint (ca_chart_view_get_focused_mark (view), ==, 0);
-  gtk_widget_activate_action (f->view, "chart.activate", NULL);
-  g_assert_cmpuint (f->n_activated, ==, 1);
-  g_assert_true (f->activated == ca_chart_layout_get_mark (layout, 0)->node);
 }
 
 static void
@@ -170,7 +105,7 @@ test_empty (Fixture       *f,
   layout = ca_chart_view_get_layout (CA_CHART_VIEW (f->view));
   g_assert_cmpstr (ca_chart_layout_get_empty_message (layout), ==,
                    "No goals are recorded for Baoshan");
-  g_assert_false (ca_chart_view_activate_at (CA_CHART_VIEW (f->view), 400, 250));
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), ==, 0);
   ca_chart_view_set_node (CA_CHART_VIEW (f->view), NULL, NULL);
   g_assert_null (ca_chart_view_get_node (CA_CHART_VIEW (f->view)));
   g_assert_null (ca_chart_view_get_layout (CA_CHART_VIEW (f->view)));
@@ -337,11 +272,7 @@ main (int   argc,
   ca_i18n_init ();
   ca_i18n_set_language ("en");
 
-  g_test_add ("/chart/view/click", Fixture, NULL, fixture_set_up, test_click,
-              fixture_tear_down);
   g_test_add ("/chart/view/hover", Fixture, NULL, fixture_set_up, test_hover,
-              fixture_tear_down);
-  g_test_add ("/chart/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
               fixture_tear_down);
   g_test_add ("/chart/view/kind-property", Fixture, NULL, fixture_set_up, test_kind_property,
               fixture_tear_down);
