@@ -11,7 +11,7 @@
 
 #include "ca-chart-view.h"
 #include "ca-citation-popover.h"
-#include "ca-details-pane-private.h"
+#include "ca-details-pane.h"
 #include "ca-figure-item.h"
 #include "ca-format.h"
 #include "ca-i18n.h"
@@ -712,94 +712,4 @@ ca_details_pane_set_chart_kind (CaDetailsPane *self,
    * view notifies a change, and chart_kind_changed_cb () passes it on. */
   if (self->chart_view != NULL)
     ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), kind);
-}
-
-/* Testing getters, declared in ca-details-pane-private.h */
-
-const char *
-ca_details_pane_get_visible_page (CaDetailsPane *self)
-{
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-GtkLabel *
-ca_details_pane_get_title_label (CaDetailsPane *self)
-{
-  return self->title_label;
-}
-
-GtkLabel *
-ca_details_pane_get_summary_label (CaDetailsPane *self)
-{
-  return self->summary_label;
-}
-
-guint
-ca_details_pane_get_n_path_buttons (CaDetailsPane *self)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->path_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += GTK_IS_BUTTON (child);
-
-  return n;
-}
-
-GtkButton *
-ca_details_pane_get_path_button (CaDetailsPane *self,
-                                 guint          index)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->path_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && index-- == 0)
-        return GTK_BUTTON (child);
-    }
-
-  return NULL;
-}
-
-guint
-ca_details_pane_get_n_tags (CaDetailsPane *self)
-{
-  return ca_tag_box_get_n_tags (self->tags_box);
-}
-
-guint
-ca_details_pane_get_n_figure_rows (CaDetailsPane *self)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (self->figures));
-}
-
-GtkColumnView *
-ca_details_pane_get_figures_view (CaDetailsPane *self)
-{
-  return self->figures_view;
-}
-
-GtkLabel *
-ca_details_pane_get_figures_empty (CaDetailsPane *self)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->figures_stack), "empty") != 0)
-    return NULL;
-
-  return self->figures_empty_label;
-}
-
-GtkToggleButton *
-ca_details_pane_get_kind_button (CaDetailsPane *self,
-                                 CaChartKind    kind)
-{
-  g_return_val_if_fail ((int) kind >= 0 && kind < N_CHART_KINDS, NULL);
-
-  return self->kind_buttons[kind];
-}
-
-GtkWidget *
-ca_details_pane_get_chart_view (CaDetailsPane *self)
-{
-  return self->chart_view;
 }

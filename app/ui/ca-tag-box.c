@@ -171,18 +171,3 @@ ca_tag_box_add_tag (CaTagBox   *self,
   gtk_widget_insert_before (label, GTK_WIDGET (self), NULL);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
-
-guint
-ca_tag_box_get_n_tags (CaTagBox *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (CA_IS_TAG_BOX (self), 0);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-
-  return n;
-}

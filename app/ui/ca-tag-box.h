@@ -19,6 +19,5 @@ G_DECLARE_FINAL_TYPE (CaTagBox, ca_tag_box, CA, TAG_BOX, GtkWidget)
 void       ca_tag_box_remove_all (CaTagBox   *self);
 void       ca_tag_box_add_tag   (CaTagBox   *self,
                                  const char *tag);
-guint      ca_tag_box_get_n_tags (CaTagBox  *self);
 
 G_END_DECLS

@@ -45,3 +45,22 @@ ui_test_finish (void)
     g_rmdir (home);
   g_clear_pointer (&home, g_free);
 }
+
+const char *
+ui_test_find_title (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-1"))
+    return gtk_widget_get_mapped (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *title = ui_test_find_title (child);
+
+      if (title != NULL)
+        return title;
+    }
+
+  return NULL;
+}

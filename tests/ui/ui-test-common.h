@@ -21,4 +21,8 @@ CaApplication *ui_test_start (int          *argc,
 /* Removes the scratch home, if nothing was left in it. */
 void           ui_test_finish (void);
 
+/* The heading the user reads below @widget: the text of the mapped label in
+ * the title-1 style (the details pane's title), or NULL. */
+const char    *ui_test_find_title (GtkWidget *widget);
+
 G_END_DECLS
