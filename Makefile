@@ -23,7 +23,7 @@ DEB_PACKAGES := \
   libxml2-dev libxml2-utils \
   gettext desktop-file-utils appstream groff-base \
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi \
-  imagemagick fonts-wqy-microhei librsvg2-bin librsvg2-common poppler-utils \
+  imagemagick fonts-wqy-microhei librsvg2-bin poppler-utils \
   valgrind clang libclang-rt-14-dev hyperfine time strace xdotool
 
 # Run the program from the build tree, without installing it.

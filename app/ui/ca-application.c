@@ -14,6 +14,7 @@
 #include "ca-i18n.h"
 #include "ca-window.h"
 
+#define RESOURCE_PATH "/org/clusteratlas/ClusterAtlas"
 #define CLI_PROGRAM "cluster-atlas-cli"
 
 struct _CaApplication
@@ -21,6 +22,7 @@ struct _CaApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GtkCssProvider *dark_css;
   /* --lang chose the language for this run: the setting is left alone. */
   gboolean        language_from_cli;
   /* The command line as given, for cluster-atlas-cli. */
@@ -29,27 +31,73 @@ struct _CaApplication
 
 G_DEFINE_FINAL_TYPE (CaApplication, ca_application, ADW_TYPE_APPLICATION)
 
-/* GTK's and libadwaita's defaults: the resource base path (the application
- * id) makes GtkApplication add the resources' icons/ folder to the icon
- * theme, where the tree's kind icons and the application's own are found
- * by name, and AdwApplication load style.css and style-dark.css.
+/* No resource base path.  With one, GtkApplication adds its icons/ folder
+ * to the icon theme at start-up, just after GTK has read the whole theme in
+ * a thread; that throws the theme away, and the window's first icon reads
+ * it all again on the main thread, before the first frame.  So the style
+ * sheets are loaded here (load_styles ()), the tree's icons are taken from
+ * the resources by file (ca-tree-row.c), and the application icon's folder
+ * is added only where that icon shows (ca_application_ensure_app_icon ()).
  *
- * No start-up workaround stayed.  The last four (no resource base path,
- * the style sheets loaded here, the kind icons rendered to PNG at build
- * time and recoloured by a paintable of our own, the application icon's
- * folder added where it shows) depended on each other; measured together
- * against these defaults on 2026-12-01 with bench/first-frame.py (40 runs
- * each, in turns) and callgrind, they saved 2% of the first frame's time
- * (224 ms against 229 ms, on a loaded machine) and 2% of its instructions
- * (764 M against 781 M; the bare window 572 M): under the 5% that would
- * keep one. */
+ * The one workaround that stayed, measured again on 2026-12-01 against
+ * GTK's and libadwaita's defaults (a resource base path, libadwaita's
+ * style loading, the kind icons' SVGs by name through the icon theme), six
+ * times 40 to 60 runs each in turns with bench/first-frame.py: the first
+ * frame is 8% to 15% sooner in five of the six, 2% in one (260 ms against
+ * 282 ms, the bare window 208 ms, in the last), and 2% fewer instructions
+ * (764 M against 780 M): the defaults read the theme twice, the second time
+ * on the main thread.  Its parts depend on each other: without the
+ * pre-drawn icons the icons/ folder must join the theme at start-up, and
+ * that costs 10% more instructions (842 M). */
 CaApplication *
 ca_application_new (void)
 {
   return g_object_new (CA_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", NULL,
                        NULL);
+}
+
+void
+ca_application_ensure_app_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  /* Installed, the icon is in the hicolor theme; run from the build tree,
+   * only in the resources. */
+  if (!gtk_icon_theme_has_icon (theme, APPLICATION_ID))
+    gtk_icon_theme_add_resource_path (theme, RESOURCE_PATH "/icons");
+}
+
+static void
+dark_changed_cb (CaApplication *self)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (self->dark_css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  else
+    gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (self->dark_css));
+}
+
+/* What AdwApplication does for a resource base path: style.css always,
+ * style-dark.css over it while the style is dark. */
+static void
+load_styles (CaApplication *self)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->dark_css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (self->dark_css, RESOURCE_PATH "/style-dark.css");
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  dark_changed_cb (self);
 }
 
 static gboolean
@@ -220,6 +268,7 @@ about_activated_cb (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
+  ca_application_ensure_app_icon ();
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
                         "destroy-with-parent", TRUE,
@@ -334,6 +383,7 @@ ca_application_startup (GApplication *app)
   GAction *language;
 
   G_APPLICATION_CLASS (ca_application_parent_class)->startup (app);
+  load_styles (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   if (!self->language_from_cli)
@@ -358,6 +408,7 @@ ca_application_finalize (GObject *object)
   CaApplication *self = CA_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->dark_css);
   g_clear_pointer (&self->arguments, g_strfreev);
 
   G_OBJECT_CLASS (ca_application_parent_class)->finalize (object);

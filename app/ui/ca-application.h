@@ -17,5 +17,8 @@ CaApplication *ca_application_new           (void);
  * "" or NULL is the system default.  What app.language does. */
 void           ca_application_set_language  (CaApplication *self,
                                              const char    *lang);
+/* Makes sure the icon theme has the application's icon, for the windows
+ * that show it (the empty page, About). */
+void           ca_application_ensure_app_icon (void);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-search.h"
+#include "ca-symbolic-icon.h"
 #include "ca-tree-row.h"
 
 struct _CaTreeRow
@@ -44,15 +45,40 @@ icon_name (CaNodeType type)
     }
 }
 
-/* The icon theme finds the kinds' symbolic SVGs in the resources (see
- * ca_application_new ()), recolours them and draws them at the screen's
- * scale. */
+/* A node type's icon for a screen of @scale: its symbolic PNG in the
+ * resources, drawn at build time at 16 and 32 px (resources/meson.build),
+ * made once and shared by every row.  Not looked up by name in the icon
+ * theme: ca_application_new () says why. */
+GdkPaintable *
+ca_tree_row_get_icon (CaNodeType type,
+                      int        scale)
+{
+  static GdkPaintable *icons[3][2];
+  int hidpi = scale > 1;
+
+  g_return_val_if_fail ((guint) type <= CA_NODE_PROGRAM, NULL);
+
+  if (icons[type][hidpi] == NULL)
+    {
+      int px = hidpi ? 32 : 16;
+      g_autofree char *path = g_strdup_printf ("/org/clusteratlas/ClusterAtlas/icons/%dx%d/"
+                                               "actions/%s.symbolic.png",
+                                               px, px, icon_name (type));
+
+      icons[type][hidpi] = ca_symbolic_icon_new (path, 16, scale);
+    }
+  return icons[type][hidpi];
+}
+
 static void
 update_icon (CaTreeRow *self)
 {
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
   if (self->node != NULL)
-    gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
-                                  icon_name (ca_node_get_node_type (self->node)));
+    gtk_image_set_from_paintable (GTK_IMAGE (self->icon),
+                                  ca_tree_row_get_icon (ca_node_get_node_type (self->node),
+                                                        scale));
 }
 
 static GtkWidget *
@@ -278,4 +304,5 @@ ca_tree_row_init (CaTreeRow *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_icon), NULL);
 }

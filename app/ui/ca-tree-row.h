@@ -25,5 +25,8 @@ void          ca_tree_row_set_node   (CaTreeRow     *self,
                                       const CaNode  *node);
 const CaNode *ca_tree_row_get_node   (CaTreeRow     *self);
 GtkLabel     *ca_tree_row_get_label  (CaTreeRow     *self);
+/* The icon of a node type for a screen of @scale (owned by the row code). */
+GdkPaintable *ca_tree_row_get_icon   (CaNodeType     type,
+                                      int            scale);
 
 G_END_DECLS

@@ -658,6 +658,14 @@ chart_kind_set_mapping (const GValue       *value,
   return g_variant_new_string (ca_chart_kind_to_string (g_value_get_int (value)));
 }
 
+/* The empty page shows the application's icon, which the icon theme has
+ * only once asked for it (see ca_application_new ()). */
+static void
+empty_page_mapped_cb (GtkWidget *page)
+{
+  ca_application_ensure_app_icon ();
+}
+
 static void
 init_details (CaWindow *self)
 {
@@ -835,6 +843,7 @@ static void
 ca_window_init (CaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (empty_page_mapped_cb), NULL);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->back_stack = g_ptr_array_new_with_free_func (g_free);

@@ -908,6 +908,57 @@ test_window_hidden_pages (void)
   close_window (window);
 }
 
+/* The tree's kind icons are pre-rendered symbolic PNGs from the resources,
+ * 16 px and, for scale 2, 32 px: drawing them needs neither the SVG library
+ * nor the resources in the icon theme.  Drawn in a colour, they take it. */
+static void
+test_window_kind_icons_prerendered (void)
+{
+  const CaNodeType types[] = { CA_NODE_REGION, CA_NODE_PARK, CA_NODE_PROGRAM };
+  const GdkRGBA colors[4] = { { 1, 0, 0, 1 }, { 1, 0, 0, 1 }, { 1, 0, 0, 1 }, { 1, 0, 0, 1 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        GdkPaintable *icon = ca_tree_row_get_icon (types[i], scale);
+        g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+        g_autoptr(GskRenderNode) node = NULL;
+        cairo_surface_t *surface;
+        cairo_t *cr;
+        const guint8 *data;
+        int stride, red = 0, other = 0;
+
+        g_assert_true (GTK_IS_SYMBOLIC_PAINTABLE (icon));
+        g_assert_true (ca_tree_row_get_icon (types[i], scale) == icon);
+        g_assert_cmpint (gdk_paintable_get_intrinsic_width (icon), ==, 16);
+
+        gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                                  16 * scale, 16 * scale, colors, 4);
+        node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 16 * scale, 16 * scale);
+        cr = cairo_create (surface);
+        gsk_render_node_draw (node, cr);
+        cairo_surface_flush (surface);
+        data = cairo_image_surface_get_data (surface);
+        stride = cairo_image_surface_get_stride (surface);
+        for (int y = 0; y < 16 * scale; y++)
+          for (int x = 0; x < 16 * scale; x++)
+            {
+              const guint8 *p = data + y * stride + 4 * x;   /* B G R A */
+
+              if (p[3] > 200 && p[2] > 200 && p[1] < 40 && p[0] < 40)
+                red++;
+              else if (p[3] > 200)
+                other++;
+            }
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+        /* The shape is drawn, all of it in the colour given. */
+        g_assert_cmpint (red, >, 12 * scale * scale);
+        g_assert_cmpint (other, ==, 0);
+      }
+}
+
 /* The main menu is made when first opened, and lists the recent files. */
 static void
 test_window_main_menu (void)
@@ -1194,6 +1245,7 @@ main (int   argc,
   g_test_add_func ("/window/main-menu", test_window_main_menu);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
   g_test_add_func ("/window/print-pdf", test_window_print_pdf);
+  g_test_add_func ("/window/kind-icons-prerendered", test_window_kind_icons_prerendered);
   g_test_add_func ("/window/hidden-pages", test_window_hidden_pages);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
