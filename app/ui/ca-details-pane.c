@@ -16,6 +16,7 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-progress.h"
 #include "ca-stack-page.h"
 #include "ca-tag-box.h"
 
@@ -279,10 +280,25 @@ bind_metric_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (name), metric != NULL ? metric : figure->metric->id);
   gtk_widget_set_tooltip_text (name, metric != NULL ? metric : figure->metric->id);
-  gtk_label_set_text (GTK_LABEL (type),
-                      /* Translators: the kind of a figure, under its metric in the table. */
-                      figure->type == CA_FIGURE_GOAL ? C_("figure", "Goal")
-                                                     : C_("figure", "Reported"));
+  if (figure->type == CA_FIGURE_GOAL)
+    {
+      CaDate today = ca_progress_today ();
+      CaFigureItem *item = gtk_list_item_get_item (list_item);
+      g_autoptr(CaProgress) progress = ca_progress_new (ca_figure_item_get_node (item), figure,
+                                                        &today);
+      g_autofree char *why = ca_progress_explain (progress, NULL);
+      /* Translators: under a goal's metric in the table: "Goal · behind", the
+       * goal's status ("on track", "no report"…) after the dot. */
+      g_autofree char *text = g_strdup_printf (C_("figure", "Goal · %s"),
+                                               ca_progress_status_word (NULL, progress->status));
+
+      gtk_label_set_text (GTK_LABEL (type), text);
+      gtk_widget_set_tooltip_text (type, why);
+      return;
+    }
+  /* Translators: the kind of a figure, under its metric in the table. */
+  gtk_label_set_text (GTK_LABEL (type), C_("figure", "Reported"));
+  gtk_widget_set_tooltip_text (type, NULL);
 }
 
 /* Cells keep to one line: the table measures its rows before it knows its
@@ -447,7 +463,7 @@ update_figures (CaDetailsPane *self)
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n_figures; i++)
-    g_ptr_array_add (items, ca_figure_item_new (ca_node_get_figure (self->node, i)));
+    g_ptr_array_add (items, ca_figure_item_new (self->node, ca_node_get_figure (self->node, i)));
   g_list_store_splice (self->figures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->figures)),
                        items->pdata, items->len);
 

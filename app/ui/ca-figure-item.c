@@ -8,6 +8,7 @@
 struct _CaFigureItem
 {
   GObject         parent_instance;
+  const CaNode   *node;
   const CaFigure *figure;
 };
 
@@ -24,15 +25,25 @@ ca_figure_item_init (CaFigureItem *self)
 }
 
 CaFigureItem *
-ca_figure_item_new (const CaFigure *figure)
+ca_figure_item_new (const CaNode   *node,
+                    const CaFigure *figure)
 {
   CaFigureItem *self;
 
-  g_return_val_if_fail (figure != NULL, NULL);
+  g_return_val_if_fail (node != NULL && figure != NULL, NULL);
 
   self = g_object_new (CA_TYPE_FIGURE_ITEM, NULL);
+  self->node = node;
   self->figure = figure;
   return self;
+}
+
+const CaNode *
+ca_figure_item_get_node (CaFigureItem *self)
+{
+  g_return_val_if_fail (CA_IS_FIGURE_ITEM (self), NULL);
+
+  return self->node;
 }
 
 const CaFigure *
