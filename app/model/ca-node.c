@@ -151,7 +151,8 @@ ca_text_iter_init (CaTextIter   *iter,
                    const CaText *text)
 {
   g_return_if_fail (iter != NULL && text != NULL);
-  *iter = (CaTextIter) { .next = text->packed, .left = text->packed != NULL ? text->n_entries : 0 };
+  *iter = (CaTextIter) { .next = text->packed,
+                         .left = text->packed != NULL ? text->n_entries : 0 };
 }
 
 /* Steps to the next entry, setting iter->lang and iter->text; FALSE after

@@ -9,6 +9,7 @@
 
 #include "ca-format.h"
 #include "ca-i18n.h"
+#include "ca-progress.h"
 #include "ca-search.h"
 #include "ca-symbolic-icon.h"
 #include "ca-tree-row.h"
@@ -23,6 +24,7 @@ struct _CaTreeRow
   GtkWidget     *icon;
   GtkWidget     *name_label;
   GtkWidget     *sub_label;
+  GtkWidget     *lag_icon;      /* every goal of the node behind or may be */
   GtkWidget     *count_label;
   char          *description;
 };
@@ -105,6 +107,9 @@ ca_tree_row_new (CaTreeRowMode mode)
   self->name_label = new_label (NULL);
   self->sub_label = new_label ("dim-label");
   gtk_widget_add_css_class (self->sub_label, "caption");
+  self->lag_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->lag_icon, "warning");
+  gtk_widget_set_visible (self->lag_icon, FALSE);
   self->count_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->count_label, "dim-label");
   gtk_widget_add_css_class (self->count_label, "ca-figure-count");
@@ -117,6 +122,7 @@ ca_tree_row_new (CaTreeRowMode mode)
   gtk_box_append (GTK_BOX (texts), self->sub_label);
   gtk_widget_set_parent (self->icon, GTK_WIDGET (self));
   gtk_widget_set_parent (texts, GTK_WIDGET (self));
+  gtk_widget_set_parent (self->lag_icon, GTK_WIDGET (self));
   gtk_widget_set_parent (self->count_label, GTK_WIDGET (self));
 
   return GTK_WIDGET (self);
@@ -180,7 +186,8 @@ static void
 update_accessible (CaTreeRow  *self,
                    const char *name,
                    const char *sub,
-                   guint       n_figures)
+                   guint       n_figures,
+                   const char *lag)
 {
   g_autofree char *figures = NULL;
   g_autofree char *label = NULL;
@@ -199,6 +206,13 @@ update_accessible (CaTreeRow  *self,
     label = g_strdup_printf (_("%s, %s, %s"), name,
                              ca_format_node_type (NULL, ca_node_get_node_type (self->node)),
                              figures);
+  if (lag != NULL)
+    {
+      char *with_lag = g_strconcat (label, "; ", lag, NULL);
+
+      g_free (label);
+      label = with_lag;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_free (self->description);
   self->description = g_steal_pointer (&label);
@@ -231,7 +245,9 @@ ca_tree_row_set_node (CaTreeRow    *self,
   const char *name;
   g_autofree char *sub = NULL;
   g_autofree char *count = NULL;
-  guint n_figures;
+  g_autofree char *lag = NULL;
+  CaDate today = ca_progress_today ();
+  guint n_figures, n_goals, n_lagging;
 
   g_return_if_fail (CA_IS_TREE_ROW (self));
 
@@ -253,7 +269,13 @@ ca_tree_row_set_node (CaTreeRow    *self,
   gtk_widget_set_visible (self->sub_label, sub != NULL && sub[0] != '\0');
   gtk_label_set_text (GTK_LABEL (self->count_label), count);
   gtk_widget_set_visible (self->count_label, n_figures > 0);
-  update_accessible (self, name, sub, n_figures);
+  n_lagging = ca_progress_count_lagging (node, &today, &n_goals);
+  if (n_goals > 0 && n_lagging == n_goals)
+    lag = g_strdup_printf (ngettext ("its goal is behind or may be behind",
+                                     "all its %u goals are behind or may be behind", n_goals),
+                           n_goals);
+  gtk_widget_set_visible (self->lag_icon, lag != NULL);
+  update_accessible (self, name, sub, n_figures, lag);
 }
 
 const CaNode *

@@ -19,6 +19,7 @@
 #include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-resources.h"
+#include "ca-tree-row.h"
 #include "chart-test-common.h"
 #include "ui-test-common.h"
 
@@ -464,6 +465,52 @@ test_chinese (void)
   close_window (window, pane);
 }
 
+/* A goal's row in the figures table says its status, and the tree marks
+ * a node whose every goal is behind or may be behind (tests/fixtures/
+ * progress.xml names its programs after their status). */
+static void
+test_goal_status (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("progress.xml");
+  GtkWidget *pane = ca_details_pane_new ();
+  GtkWidget *window;
+  const struct {
+    const char *id;
+    const char *shown;
+    gboolean    marked;
+  } cases[] = {
+    { "behind", "Goal · behind", TRUE },
+    { "uncertain-about", "Goal · behind or on track", TRUE },
+    { "on-track", "Goal · on track", FALSE },
+    { "achieved", "Goal · achieved", FALSE },
+    { "no-report", "Goal · no report", FALSE },
+    { "behind-child", NULL, FALSE },
+  };
+
+  window = show_in_window (pane);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const CaNode *node = ca_dataset_lookup_node (dataset, cases[i].id);
+      GtkWidget *row = g_object_ref_sink (ca_tree_row_new (CA_TREE_ROW_TREE));
+      GtkWidget *mark;
+
+      ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, node);
+      wait_ms (100);
+      if (cases[i].shown != NULL)
+        g_assert_true (find_label (pane, cases[i].shown));
+      ca_tree_row_set_node (CA_TREE_ROW (row), node);
+      mark = find_widget (row, GTK_TYPE_IMAGE);
+      for (; mark != NULL; mark = gtk_widget_get_next_sibling (mark))
+        if (GTK_IS_IMAGE (mark) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (mark)),
+                                              "dialog-warning-symbolic") == 0)
+          break;
+      g_assert_nonnull (mark);
+      g_assert_cmpint (gtk_widget_get_visible (mark), ==, cases[i].marked);
+      g_assert_finalize_object (row);
+    }
+  close_window (window, pane);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/details-pane/chart-kind", test_chart_kind);
   g_test_add_func ("/details-pane/chart-every-panel", test_chart_every_panel);
   g_test_add_func ("/details-pane/chinese", test_chinese);
+  g_test_add_func ("/details-pane/goal-status", test_goal_status);
 
   return g_test_run ();
 }
