@@ -160,6 +160,40 @@ draw_diamond (cairo_t     *cr,
   cairo_fill (cr);
 }
 
+/* Dots and rings are not snapped: a point sits where its date puts it. */
+static void
+draw_circle (cairo_t     *cr,
+             const Shape *shape)
+{
+  double r = MIN (shape->w, shape->h) / 2;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, shape->x + shape->w / 2, shape->y + shape->h / 2,
+             shape->type == SHAPE_RING ? r - shape->line_width / 2 : r, 0, 2 * G_PI);
+  if (shape->type == SHAPE_DOT)
+    {
+      cairo_fill (cr);
+      return;
+    }
+  cairo_set_line_width (cr, shape->line_width);
+  cairo_stroke (cr);
+}
+
+static void
+draw_dash (cairo_t     *cr,
+           const Shape *shape)
+{
+  const double dashes[] = { 5.0, 3.0 };
+
+  cairo_save (cr);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_set_line_width (cr, shape->line_width);
+  cairo_move_to (cr, shape->x, shape->y);
+  cairo_line_to (cr, shape->x + shape->w, shape->y + shape->h);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_shape (cairo_t            *cr,
             const CaChartStyle *style,
@@ -172,6 +206,9 @@ draw_shape (cairo_t            *cr,
     case SHAPE_FILL:
     case SHAPE_OUTLINE: draw_rect (cr, shape); break;
     case SHAPE_DIAMOND: draw_diamond (cr, shape); break;
+    case SHAPE_DOT:
+    case SHAPE_RING: draw_circle (cr, shape); break;
+    case SHAPE_DASH: draw_dash (cr, shape); break;
     default: g_assert_not_reached ();
     }
 }

@@ -40,6 +40,9 @@ typedef enum {
   SHAPE_OUTLINE,   /* a rectangle's outline */
   SHAPE_LINE,      /* from (x, y) to (x + w, y + h) */
   SHAPE_DIAMOND,   /* centred in the rectangle */
+  SHAPE_DOT,       /* a filled circle in the rectangle */
+  SHAPE_RING,      /* a circle's outline in the rectangle */
+  SHAPE_DASH,      /* a dashed line, as SHAPE_LINE */
 } ShapeType;
 
 typedef struct {
@@ -246,15 +249,17 @@ void        ca_chart_axis_years      (int             first,
                                       guint           max_ticks,
                                       int            *step);
 
-/* The three views */
+/* The views */
 void        ca_chart_layout_goals    (CaChartLayout  *self);
 void        ca_chart_layout_counts   (CaChartLayout  *self);
 void        ca_chart_layout_timeline (CaChartLayout  *self);
+void        ca_chart_layout_trend    (CaChartLayout  *self);
 /* The sources a view's layout cites (its footer), from the same walk of
  * the figures, with nothing measured or placed. */
 void        ca_chart_add_goals_sources    (CaChartLayout *self);
 void        ca_chart_add_counts_sources   (CaChartLayout *self);
 void        ca_chart_add_timeline_sources (CaChartLayout *self);
+void        ca_chart_add_trend_sources    (CaChartLayout *self);
 
 /* A chart's title and sources, read from the data as ca_chart_layout_new ()
  * reads them, but with no text measured and nothing placed: only the

@@ -10,8 +10,105 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-progress.h"
 
-static const char * const kind_names[] = { "goals", "counts", "timeline" };
+static const char * const kind_names[] = { "goals", "counts", "timeline", "trend" };
+
+/* Goals first, as what a place promised; then how its figures moved, what
+ * it reports now and when its programs run. */
+static const CaChartKind kind_order[] = {
+  CA_CHART_GOALS, CA_CHART_TREND, CA_CHART_COUNTS, CA_CHART_TIMELINE,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == CA_CHART_N_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_order) == CA_CHART_N_KINDS);
+
+CaChartKind
+ca_chart_kind_nth (guint position)
+{
+  g_return_val_if_fail (position < CA_CHART_N_KINDS, CA_CHART_GOALS);
+
+  return kind_order[position];
+}
+
+static gboolean
+has_figure (const CaNode *node,
+            CaFigureType  type)
+{
+  for (guint i = 0; i < ca_node_get_n_figures (node); i++)
+    if (ca_node_get_figure (node, i)->type == type)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+subtree_has_figure (const CaNode *root,
+                    CaFigureType  type)
+{
+  for (const CaNode *node = ca_node_next_in_subtree (root, NULL); node != NULL;
+       node = ca_node_next_in_subtree (root, node))
+    if (has_figure (node, type))
+      return TRUE;
+  return FALSE;
+}
+
+/* The timeline draws a program that has a period or a goal. */
+static gboolean
+subtree_has_program (const CaNode *root)
+{
+  for (const CaNode *node = ca_node_next_in_subtree (root, NULL); node != NULL;
+       node = ca_node_next_in_subtree (root, node))
+    {
+      if (ca_node_get_node_type (node) != CA_NODE_PROGRAM)
+        continue;
+      if (ca_node_get_start_year (node) != 0 || ca_node_get_end_year (node) != 0 ||
+          has_figure (node, CA_FIGURE_GOAL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The trend draws the node's reports, or its children's when it has none. */
+static gboolean
+trend_has_reports (const CaNode *node)
+{
+  if (has_figure (node, CA_FIGURE_COUNT))
+    return TRUE;
+  for (guint i = 0; i < ca_node_get_n_children (node); i++)
+    if (has_figure (ca_node_get_child (node, i), CA_FIGURE_COUNT))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+ca_chart_kind_has_content (CaChartKind   kind,
+                           const CaNode *node)
+{
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  switch (kind)
+    {
+    case CA_CHART_GOALS: return subtree_has_figure (node, CA_FIGURE_GOAL);
+    case CA_CHART_COUNTS: return subtree_has_figure (node, CA_FIGURE_COUNT);
+    case CA_CHART_TIMELINE: return subtree_has_program (node);
+    case CA_CHART_TREND: return trend_has_reports (node);
+    default: g_return_val_if_reached (FALSE);
+    }
+}
+
+CaChartKind
+ca_chart_kind_for_node (CaChartKind   preferred,
+                        const CaNode *node)
+{
+  g_return_val_if_fail (node != NULL, preferred);
+
+  if (ca_chart_kind_has_content (preferred, node))
+    return preferred;
+  for (guint i = 0; i < CA_CHART_N_KINDS; i++)
+    if (ca_chart_kind_has_content (kind_order[i], node))
+      return kind_order[i];
+  return preferred;
+}
 
 gboolean
 ca_chart_kind_from_string (const char  *name,
@@ -33,7 +130,7 @@ ca_chart_kind_from_string (const char  *name,
 const char *
 ca_chart_kind_to_string (CaChartKind kind)
 {
-  g_return_val_if_fail (kind <= CA_CHART_TIMELINE, NULL);
+  g_return_val_if_fail (kind < CA_CHART_N_KINDS, NULL);
 
   return kind_names[kind];
 }
@@ -49,6 +146,8 @@ ca_chart_kind_get_label_in (const char  *lang,
     /* Translators: a chart of the figures a place reports */
     case CA_CHART_COUNTS: return ca_i18n_gettext (lang, "Counts");
     case CA_CHART_TIMELINE: return ca_i18n_gettext (lang, "Timeline");
+    /* Translators: a chart of the figures a place reported over time */
+    case CA_CHART_TREND: return ca_i18n_gettext (lang, "Trend");
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -204,6 +303,8 @@ layout_begin (const CaNode         *node,
   self->options.height = MAX (options->height, 1.0);
   if (self->options.current_year == 0)
     self->options.current_year = this_year ();
+  if (self->options.today.year == 0)
+    self->options.today = ca_progress_today ();
   self->lang = ca_i18n_resolve (options->language);
   self->data_lang = ca_i18n_data_language_of (self->lang);
   /* The copy must not point at the caller's string. */
@@ -236,6 +337,7 @@ static const struct {
   [CA_CHART_GOALS] = { ca_chart_layout_goals, ca_chart_add_goals_sources },
   [CA_CHART_COUNTS] = { ca_chart_layout_counts, ca_chart_add_counts_sources },
   [CA_CHART_TIMELINE] = { ca_chart_layout_timeline, ca_chart_add_timeline_sources },
+  [CA_CHART_TREND] = { ca_chart_layout_trend, ca_chart_add_trend_sources },
 };
 
 CaChartLayout *

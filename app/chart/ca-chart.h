@@ -16,17 +16,35 @@
 
 G_BEGIN_DECLS
 
+/* The values are stable (settings and tests use them); the order the views
+ * are offered in is ca_chart_kind_nth ()'s. */
 typedef enum {
   CA_CHART_GOALS,
   CA_CHART_COUNTS,
   CA_CHART_TIMELINE,
+  CA_CHART_TREND,
 } CaChartKind;
 
-/* "goals", "counts", "timeline"; FALSE for an unknown name. */
+#define CA_CHART_N_KINDS (CA_CHART_TREND + 1)
+
+/* The views in the order the window offers them: Goals, Trend, Counts,
+ * Timeline, for @position 0 to CA_CHART_N_KINDS - 1. */
+CaChartKind  ca_chart_kind_nth         (guint        position);
+/* Whether the view @kind of @node has something to show, not only its
+ * empty message; as the view's layout decides, but without laying out. */
+gboolean     ca_chart_kind_has_content (CaChartKind   kind,
+                                        const CaNode *node);
+/* The view to show for @node: @preferred (the user's choice) while it has
+ * something to show, else the first in ca_chart_kind_nth () order that
+ * has, else @preferred. */
+CaChartKind  ca_chart_kind_for_node    (CaChartKind   preferred,
+                                        const CaNode *node);
+
+/* "goals", "counts", "timeline", "trend"; FALSE for an unknown name. */
 gboolean     ca_chart_kind_from_string (const char  *name,
                                         CaChartKind *kind);
 const char  *ca_chart_kind_to_string   (CaChartKind  kind);
-/* Translated, for titles: "Goals", "Counts", "Timeline" in @lang (NULL:
+/* Translated, for titles: "Goals", "Trend", "Counts", "Timeline" in @lang (NULL:
  * the interface language). */
 const char  *ca_chart_kind_get_label_in (const char *lang,
                                          CaChartKind kind);
@@ -67,12 +85,16 @@ typedef struct {
   /* The language the chart writes in, a gettext code ("zh_CN"); NULL for
    * the interface language.  Its words, numbers, dates and data names. */
   const char *language;
+  /* The day of the trend's "today" line; year 0 for ca_progress_today (). */
+  CaDate      today;
 } CaChartOptions;
 
 typedef enum {
   CA_MARK_BAR,       /* a count, a goal, or a sum */
   CA_MARK_GOAL,      /* a goal marker on a time axis */
   CA_MARK_PROGRAM,   /* a program's bar on the timeline */
+  CA_MARK_POINT,     /* a reported value on the trend */
+  CA_MARK_BASELINE,  /* a goal's baseline on the trend */
 } CaMarkType;
 
 typedef struct {
