@@ -112,8 +112,8 @@ check_usage (const CaCliExport *options,
     {
       g_autofree char *typed = ca_cli_quote (options->chart);
 
-      message = g_strdup_printf (_("Unknown chart “%s”; allowed: goals, counts, timeline"),
-                                 typed);
+      message = g_strdup_printf (_("Unknown chart “%s”; allowed: goals, trend, counts, "
+                                   "timeline"), typed);
       return usage_error (message);
     }
   if (!check_size (options))

@@ -31,9 +31,9 @@ static const GOptionEntry option_entries[] = {
        "without a window"), N_("OUT") },
   { "node", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The id of the node to export"), N_("ID") },
-  /* Translators: do not translate goals, counts and timeline: they are values. */
+  /* Translators: do not translate goals, trend, counts and timeline: they are values. */
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The chart to export: goals (the default), counts or timeline"), N_("VIEW") },
+    N_("The chart to export: goals (the default), trend, counts or timeline"), N_("VIEW") },
   /* Numbers are taken as strings, so that a bad one is a usage error (2). */
   { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The exported chart’s width, 200 to 10000 (default 1200)"), N_("PX") },

@@ -474,7 +474,7 @@ ca_chart_view_class_init (CaChartViewClass *klass)
   widget_class->css_changed = ca_chart_view_css_changed;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, CA_CHART_GOALS, CA_CHART_TIMELINE, CA_CHART_GOALS,
+    g_param_spec_int ("kind", NULL, NULL, 0, CA_CHART_N_KINDS - 1, CA_CHART_GOALS,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -546,7 +546,7 @@ ca_chart_view_set_kind (CaChartView *self,
                         CaChartKind  kind)
 {
   g_return_if_fail (CA_IS_CHART_VIEW (self));
-  g_return_if_fail (kind <= CA_CHART_TIMELINE);
+  g_return_if_fail (kind < CA_CHART_N_KINDS);
 
   if (self->kind == kind)
     return;

@@ -20,8 +20,6 @@
 #include "ca-stack-page.h"
 #include "ca-tag-box.h"
 
-#define N_CHART_KINDS (CA_CHART_TIMELINE + 1)
-
 struct _CaDetailsPane
 {
   GtkWidget            parent_instance;
@@ -29,9 +27,12 @@ struct _CaDetailsPane
   CaDataset           *dataset;
   const CaNode        *node;
   GListStore          *figures;
-  /* It holds the chart kind; the switcher and "chart-kind" follow it. */
+  /* It holds the kind shown, which the switcher follows: the one chosen
+   * ("chart-kind") while it has something to show for the node, else the
+   * first of Goals, Trend, Counts, Timeline that has. */
   GtkWidget           *chart_view;
-  GtkToggleButton     *kind_buttons[N_CHART_KINDS];
+  GtkToggleButton     *kind_buttons[CA_CHART_N_KINDS];
+  CaChartKind          chosen_kind;
 
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
@@ -489,46 +490,75 @@ chart_node_activated_cb (CaDetailsPane *self,
     g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
 }
 
+/* The view for the node: the chosen one while it has something to show. */
+static void
+show_kind_for_node (CaDetailsPane *self)
+{
+  CaChartKind kind = self->node != NULL
+    ? ca_chart_kind_for_node (self->chosen_kind, self->node) : self->chosen_kind;
+
+  ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), kind);
+}
+
+static void
+choose_kind (CaDetailsPane *self,
+             CaChartKind    kind)
+{
+  if (self->chosen_kind == kind)
+    return;
+  self->chosen_kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+}
+
+/* A click shows the view asked for, even one with nothing to show for
+ * this node; the button the switcher turns on to follow the view is no
+ * choice of the user's. */
 static void
 kind_button_toggled_cb (CaDetailsPane   *self,
                         GtkToggleButton *button)
 {
-  if (gtk_toggle_button_get_active (button))
-    ca_details_pane_set_chart_kind (self,
-                                    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
-                                                                        "ca-kind")));
+  CaChartKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "ca-kind"));
+
+  if (!gtk_toggle_button_get_active (button) ||
+      kind == ca_details_pane_get_shown_kind (self))
+    return;
+  choose_kind (self, kind);
+  ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), kind);
 }
 
 static void
-chart_kind_changed_cb (CaDetailsPane *self)
+shown_kind_changed_cb (CaDetailsPane *self)
 {
-  gtk_toggle_button_set_active (self->kind_buttons[ca_details_pane_get_chart_kind (self)], TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+  gtk_toggle_button_set_active (self->kind_buttons[ca_details_pane_get_shown_kind (self)], TRUE);
 }
 
 static void
 update_switcher_labels (CaDetailsPane *self)
 {
-  for (int kind = 0; kind < N_CHART_KINDS; kind++)
+  for (int kind = 0; kind < CA_CHART_N_KINDS; kind++)
     gtk_button_set_label (GTK_BUTTON (self->kind_buttons[kind]), ca_chart_kind_get_label (kind));
 }
 
 static void
 setup_chart (CaDetailsPane *self)
 {
+  GtkToggleButton *group = NULL;
+
   self->chart_view = ca_chart_view_new ();
   g_signal_connect_object (self->chart_view, "notify::kind",
-                           G_CALLBACK (chart_kind_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (shown_kind_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->chart_view, "node-activated",
                            G_CALLBACK (chart_node_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->chart_box, self->chart_view);
 
-  for (int kind = 0; kind < N_CHART_KINDS; kind++)
+  /* The buttons in the order the views are offered in, indexed by kind. */
+  for (guint i = 0; i < CA_CHART_N_KINDS; i++)
     {
+      CaChartKind kind = ca_chart_kind_nth (i);
       GtkWidget *button = gtk_toggle_button_new ();
 
-      if (kind > 0)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->kind_buttons[0]);
+      gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      group = group != NULL ? group : GTK_TOGGLE_BUTTON (button);
       g_object_set_data (G_OBJECT (button), "ca-kind", GINT_TO_POINTER (kind));
       g_signal_connect_object (button, "toggled",
                                G_CALLBACK (kind_button_toggled_cb), self, G_CONNECT_SWAPPED);
@@ -536,7 +566,7 @@ setup_chart (CaDetailsPane *self)
       self->kind_buttons[kind] = GTK_TOGGLE_BUTTON (button);
     }
   update_switcher_labels (self);
-  gtk_toggle_button_set_active (self->kind_buttons[ca_details_pane_get_chart_kind (self)], TRUE);
+  gtk_toggle_button_set_active (self->kind_buttons[ca_details_pane_get_shown_kind (self)], TRUE);
 }
 
 /* GObject */
@@ -605,7 +635,7 @@ ca_details_pane_class_init (CaDetailsPaneClass *klass)
 
   properties[PROP_CHART_KIND] =
     g_param_spec_int ("chart-kind", NULL, NULL,
-                      CA_CHART_GOALS, CA_CHART_TIMELINE, CA_CHART_GOALS,
+                      0, CA_CHART_N_KINDS - 1, CA_CHART_GOALS,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -681,6 +711,13 @@ ca_details_pane_set_node (CaDetailsPane *self,
   self->node = node;
 
   update_switcher_labels (self);
+  /* Another node may show another view: the chart is emptied first, so that
+   * it lays out once, the new node in its view. */
+  if (other_node)
+    {
+      ca_chart_view_set_node (CA_CHART_VIEW (self->chart_view), NULL, NULL);
+      show_kind_for_node (self);
+    }
   ca_chart_view_set_node (CA_CHART_VIEW (self->chart_view), node != NULL ? dataset : NULL, node);
 
   if (node == NULL)
@@ -711,10 +748,7 @@ ca_details_pane_get_chart_kind (CaDetailsPane *self)
 {
   g_return_val_if_fail (CA_IS_DETAILS_PANE (self), CA_CHART_GOALS);
 
-  /* The property's default once the chart has gone with the template. */
-  if (self->chart_view == NULL)
-    return CA_CHART_GOALS;
-  return ca_chart_view_get_kind (CA_CHART_VIEW (self->chart_view));
+  return self->chosen_kind;
 }
 
 void
@@ -722,10 +756,21 @@ ca_details_pane_set_chart_kind (CaDetailsPane *self,
                                 CaChartKind    kind)
 {
   g_return_if_fail (CA_IS_DETAILS_PANE (self));
-  g_return_if_fail ((int) kind >= CA_CHART_GOALS && kind <= CA_CHART_TIMELINE);
+  g_return_if_fail (kind < CA_CHART_N_KINDS);
 
-  /* A settings binding may still set the kind after dispose.  The chart
-   * view notifies a change, and chart_kind_changed_cb () passes it on. */
+  choose_kind (self, kind);
+  /* A settings binding may still set the kind after dispose. */
   if (self->chart_view != NULL)
-    ca_chart_view_set_kind (CA_CHART_VIEW (self->chart_view), kind);
+    show_kind_for_node (self);
+}
+
+CaChartKind
+ca_details_pane_get_shown_kind (CaDetailsPane *self)
+{
+  g_return_val_if_fail (CA_IS_DETAILS_PANE (self), CA_CHART_GOALS);
+
+  /* What was chosen, once the chart has gone with the template. */
+  if (self->chart_view == NULL)
+    return self->chosen_kind;
+  return ca_chart_view_get_kind (CA_CHART_VIEW (self->chart_view));
 }

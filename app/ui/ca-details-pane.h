@@ -26,10 +26,16 @@ void          ca_details_pane_set_node       (CaDetailsPane *self,
                                               CaDataset     *dataset,
                                               const CaNode  *node);
 const CaNode *ca_details_pane_get_node       (CaDetailsPane *self);
-/* The kind its chart view shows and holds; also the "chart-kind" property
- * (int), bound to the chart-view setting. */
+/* The view the user chose, the "chart-kind" property (int), bound to the
+ * chart-view setting.  It is shown while it has something to show for
+ * the node; otherwise the first of Goals, Trend, Counts, Timeline that
+ * has (ca_chart_kind_for_node ()), and the choice stays for the next node.
+ * A click on the switcher chooses and shows that view, even empty. */
 CaChartKind   ca_details_pane_get_chart_kind (CaDetailsPane *self);
 void          ca_details_pane_set_chart_kind (CaDetailsPane *self,
                                               CaChartKind    kind);
+/* The view shown now, which the switcher shows, and which is exported,
+ * copied and printed. */
+CaChartKind   ca_details_pane_get_shown_kind (CaDetailsPane *self);
 
 G_END_DECLS

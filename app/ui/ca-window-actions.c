@@ -281,7 +281,7 @@ export_chart_cb (GtkWidget  *widget,
 
   ca_chart_actions_export_chart (GTK_WINDOW (self), self->toast_overlay, self->dataset,
                                  ca_window_get_selected_node (self),
-                                 ca_details_pane_get_chart_kind (self->details));
+                                 ca_details_pane_get_shown_kind (self->details));
 }
 
 /* At the size last chosen for exports, sharp on this screen, in the
@@ -295,7 +295,7 @@ copy_chart_cb (GtkWidget  *widget,
 
   ca_chart_actions_copy (gtk_widget_get_clipboard (widget), self->dataset,
                          ca_window_get_selected_node (self),
-                         ca_details_pane_get_chart_kind (self->details),
+                         ca_details_pane_get_shown_kind (self->details),
                          ca_i18n_get_language (),
                          g_settings_get_int (self->settings, "export-width"),
                          g_settings_get_int (self->settings, "export-height"),
@@ -312,7 +312,7 @@ print_cb (GtkWidget  *widget,
   g_autoptr(CaPrintOperation) operation = NULL;
 
   operation = ca_print_operation_new (self->dataset, ca_window_get_selected_node (self),
-                                      ca_details_pane_get_chart_kind (self->details),
+                                      ca_details_pane_get_shown_kind (self->details),
                                       ca_i18n_get_language ());
   ca_print_operation_run (operation, GTK_WINDOW (self));
 }

@@ -9,7 +9,7 @@
 #include "ca-i18n.h"
 
 /* Draws one chart into a PNG, to look at while working on the renderer:
- * chart-png FILE NODE-ID goals|counts|timeline OUT.png [light|dark|print]
+ * chart-png FILE NODE-ID goals|trend|counts|timeline OUT.png [light|dark|print]
  * [WIDTH HEIGHT SCALE] (LANGUAGE picks the interface language). */
 
 static void
@@ -46,7 +46,7 @@ main (int   argc,
   ca_i18n_init ();
   if (argc < 5 || !ca_chart_kind_from_string (argv[3], &options.kind))
     {
-      g_printerr ("usage: chart-png FILE NODE goals|counts|timeline OUT.png [light|dark|print]\n");
+      g_printerr ("usage: chart-png FILE NODE goals|trend|counts|timeline OUT.png [light|dark|print]\n");
       return 2;
     }
   dataset = ca_dataset_load_file (argv[1], NULL, NULL, NULL, NULL, &error);

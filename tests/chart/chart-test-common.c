@@ -158,9 +158,13 @@ check_marks (CaChartLayout     *layout,
       g_assert_nonnull (mark->tooltip);
       g_assert_nonnull (mark->accessible_name);
       g_assert_cmpint (hit, >=, 0);
-      /* A goal's diamond may sit on its program's bar; it then wins. */
+      /* A goal's diamond may sit on its program's bar; it then wins.  Two
+       * lines of a trend may report one value on one day: the point drawn
+       * on top takes the pointer, the keyboard reaches both. */
       found = ca_chart_layout_get_mark (layout, hit);
-      g_assert_true (hit == (int) i || found->type == CA_MARK_GOAL);
+      g_assert_true (hit == (int) i || found->type == CA_MARK_GOAL ||
+                     (found->type == CA_MARK_POINT && mark->type == CA_MARK_POINT &&
+                      found->x == mark->x && found->y == mark->y));
       if (panel >= 0 && mark->figure != NULL)
         {
           const CaMetric *metric = ca_chart_layout_get_panel_metric (layout, panel);

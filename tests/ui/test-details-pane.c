@@ -387,8 +387,9 @@ count_notify_cb (GObject    *object,
   (*count)++;
 }
 
-/* The switcher and the chart-kind property show the chart view's kind:
- * setting one moves the others, and only a change notifies. */
+/* The chart-kind property is the view chosen, the switcher the view the
+ * chart shows: setting the one shows it (where it has something to show),
+ * a click chooses, and only a change of the choice notifies. */
 static void
 test_chart_kind (void)
 {
@@ -431,10 +432,81 @@ test_chart_kind (void)
   g_assert_cmpuint (notified, ==, 2);
   g_assert_false (is_toggled (pane, "Timeline"));
 
-  /* The chart view's own change reaches the switcher and the property. */
+  /* The chart view's own change reaches the switcher; it is no choice. */
   ca_chart_view_set_kind (chart, CA_CHART_GOALS);
   g_assert_true (is_toggled (pane, "Goals"));
-  g_assert_cmpuint (notified, ==, 3);
+  g_assert_cmpuint (notified, ==, 2);
+  g_object_get (pane, "chart-kind", &kind, NULL);
+  g_assert_cmpint (kind, ==, CA_CHART_COUNTS);
+
+  close_window (window, pane);
+}
+
+/* The labels of the switcher's buttons, left to right. */
+static char *
+switcher_labels (GtkWidget *pane)
+{
+  GtkWidget *goals = find_button (pane, GTK_TYPE_TOGGLE_BUTTON, "Goals");
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  for (GtkWidget *b = gtk_widget_get_first_child (gtk_widget_get_parent (goals)); b != NULL;
+       b = gtk_widget_get_next_sibling (b))
+    g_string_append_printf (labels, "%s%s", labels->len > 0 ? " " : "",
+                            gtk_button_get_label (GTK_BUTTON (b)));
+  return g_string_free (g_steal_pointer (&labels), FALSE);
+}
+
+/* A node shows the view chosen while it has something to show, else the
+ * first of Goals, Trend, Counts, Timeline that has; the choice stays. */
+static void
+test_default_view (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("trend.xml");
+  CaDetailsPane *self = CA_DETAILS_PANE (ca_details_pane_new ());
+  GtkWidget *pane = GTK_WIDGET (self);
+  g_autofree char *labels = switcher_labels (pane);
+  GtkWidget *window;
+  guint notified = 0;
+
+  g_assert_cmpstr (labels, ==, "Goals Trend Counts Timeline");
+  g_signal_connect (pane, "notify::chart-kind", G_CALLBACK (count_notify_cb), &notified);
+  /* West Park reports, with no goal and no program: its trend comes first. */
+  ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "west"));
+  window = show_in_window (pane);
+  g_assert_cmpint (ca_details_pane_get_shown_kind (self), ==, CA_CHART_TREND);
+  g_assert_true (is_toggled (pane, "Trend"));
+  g_assert_cmpint (ca_details_pane_get_chart_kind (self), ==, CA_CHART_GOALS);
+  g_assert_cmpuint (notified, ==, 0);
+
+  /* The city has goals: the choice, Goals, is shown again. */
+  ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "city"));
+  g_assert_cmpint (ca_details_pane_get_shown_kind (self), ==, CA_CHART_GOALS);
+  g_assert_true (is_toggled (pane, "Goals"));
+
+  /* A click on Counts chooses it; it stays chosen where there are counts. */
+  gtk_widget_activate (find_button (pane, GTK_TYPE_TOGGLE_BUTTON, "Counts"));
+  for (guint waited = 0; notified < 1 && waited < 5000; waited += 20)
+    wait_ms (20);
+  g_assert_cmpint (ca_details_pane_get_chart_kind (self), ==, CA_CHART_COUNTS);
+  ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "west"));
+  g_assert_cmpint (ca_details_pane_get_shown_kind (self), ==, CA_CHART_COUNTS);
+  g_assert_true (is_toggled (pane, "Counts"));
+
+  /* Timeline chosen, a node without programs: its first view with content. */
+  ca_details_pane_set_chart_kind (self, CA_CHART_TIMELINE);
+  g_assert_cmpint (ca_details_pane_get_shown_kind (self), ==, CA_CHART_TREND);
+  ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "quiet"));
+  g_assert_cmpint (ca_details_pane_get_shown_kind (self), ==, CA_CHART_TIMELINE);
+  g_assert_cmpint (ca_details_pane_get_chart_kind (self), ==, CA_CHART_TIMELINE);
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* A click on a view with nothing to show still shows it. */
+  ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "city"));
+  g_assert_cmpint (ca_details_pane_get_shown_kind (self), ==, CA_CHART_GOALS);
+  gtk_widget_activate (find_button (pane, GTK_TYPE_TOGGLE_BUTTON, "Timeline"));
+  for (guint waited = 0; !is_toggled (pane, "Timeline") && waited < 5000; waited += 20)
+    wait_ms (20);
+  g_assert_cmpint (ca_details_pane_get_shown_kind (self), ==, CA_CHART_TIMELINE);
 
   close_window (window, pane);
 }
@@ -527,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/details-pane/program", test_program);
   g_test_add_func ("/details-pane/no-figures", test_no_figures);
   g_test_add_func ("/details-pane/chart-kind", test_chart_kind);
+  g_test_add_func ("/details-pane/default-view", test_default_view);
   g_test_add_func ("/details-pane/chart-every-panel", test_chart_every_panel);
   g_test_add_func ("/details-pane/chinese", test_chinese);
   g_test_add_func ("/details-pane/goal-status", test_goal_status);

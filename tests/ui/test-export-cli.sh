@@ -139,7 +139,7 @@ PY
 export_all () {  # DATASET_ARG ID...
   local file=$1; shift
   for id in "$@"; do
-    for chart in goals counts timeline; do
+    for chart in goals trend counts timeline; do
       local base="$work/$id-$chart" titles=() desc="$id $chart"
       run --export "$base.png" --node "$id" --chart "$chart" --width 800 --height 500 --scale 2 $file
       if [ $status -ne 0 ]; then not_ok "$desc png: exit $status" "$(cat "$work/stderr")"; continue; fi
@@ -179,6 +179,21 @@ export_all () {  # DATASET_ARG ID...
 
 export_all "" sh scip baoshan
 export_all "$fixtures/chart-basic.xml" r plan
+export_all "$fixtures/trend.xml" city district
+
+# --- the trend in every format: what it draws is in the PDF's text, and a
+# CSV asked for with --chart trend is the subtree's figures as for any view
+run --export "$work/trend.pdf" --node city --chart trend "$fixtures/trend.xml"
+text=$(pdftotext "$work/trend.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+if [ $status -eq 0 ] && [[ $text == *"City — Trend"* ]] && [[ $text == *"≥ CNY 230 bn"* ]] &&
+   [[ $text == *"Today"* ]] && [[ $text == *"Expected path"* ]]; then
+  ok "trend pdf: title, a qualified point's label, today and the expected path"
+else not_ok "trend pdf (exit $status)" "$(cat "$work/stderr")" "${text:0:300}"; fi
+run --export "$work/trend.csv" --node district --chart trend "$fixtures/trend.xml"
+expected=$(xml_figures "$fixtures/trend.xml" district)
+if [ $status -eq 0 ] && out=$(csv_check "$work/trend.csv" "$expected" 2>&1); then
+  ok "trend csv: $expected rows of district's subtree"
+else not_ok "trend csv (exit $status)" "$(cat "$work/stderr")" "${out:-}"; fi
 
 # --- the sources are in the picture and in the metadata
 run --export "$work/src.pdf" --node p1 --chart counts "$fixtures/chart-basic.xml"
@@ -251,7 +266,7 @@ fail_case "unknown node" 2 "Unknown node “baoshn”; nearest ids: baoshan" "$f
   --export "$f/keep.png" --node baoshn
 fail_case "unknown node, nothing near" 2 "Unknown node “zzzzzzzz”; no id is near it; top-level ids: cn" \
   "$f" -- --export "$f/keep.csv" --node zzzzzzzz
-fail_case "unknown chart" 2 "goals, counts, timeline" "$f" -- \
+fail_case "unknown chart" 2 "goals, trend, counts, timeline" "$f" -- \
   --export "$f/keep.png" --node sh --chart pie
 fail_case "unknown extension" 2 ".png, .svg, .pdf or .csv" "$f" -- \
   --export "$f/keep.gif" --node sh
