@@ -719,7 +719,9 @@ layout_line_legend (CaChartLayout *self,
       double swatch = line != NULL ? DOT + 4 : 0;
       Text text;
 
-      ca_chart_make_text (self, &text, line != NULL ? ca_chart_isolated_name (self, line->node)
+      /* Laid out at its own width when it fits, so that a name written
+       * right to left does not move to the right of a wider box. */
+      ca_chart_make_name (self, &text, line != NULL ? ca_chart_isolated_name (self, line->node)
                                                     : note,
                           FONT_SMALL, MIN (area->width, 200) - swatch, 1);
       text.ink = INK_DIM;
