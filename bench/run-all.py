@@ -387,11 +387,30 @@ def bench_window_in_process(table, build):
             table.add(what.strip() + " (in process)", value.strip())
 
 
+TREND_TARGET_MS = 20.0
+
+
+def bench_chart_trend(table, build, runs):
+    """bench-chart's trend: the layout of a trend of 10,000 points, in process."""
+    prog = os.path.join(build, "bench", "bench-chart")
+    if not os.path.exists(prog):
+        return
+    out = subprocess.run([prog, str(max(runs, 5)), "trend"], capture_output=True, text=True,
+                         check=True).stdout
+    for line in out.splitlines():
+        if line.startswith("trend layout, 10000 points:"):
+            value = float(line.split(":", 1)[1].split()[0])
+            table.add("layout of a trend with 10,000 points, 1200×800 (median, in process)",
+                      f"{value:.1f} ms", "", "",
+                      f"< {TREND_TARGET_MS:.0f} ms {'ok' if value < TREND_TARGET_MS else 'MISSED'}")
+
+
 def main():
     parser = argparse.ArgumentParser(description="The benchmark table of make bench.")
     parser.add_argument("--build", default="build")
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--skip", default="", help="comma list: load,bounds,frame,open,export")
+    parser.add_argument("--skip", default="",
+                        help="comma list: load,bounds,frame,open,export,chart")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     program = os.path.join(build, "app", "cluster-atlas")
@@ -411,7 +430,8 @@ def main():
              ("bounds", lambda: bench_bounds(bounds, cli, max(3, args.runs // 2))),
              ("frame", lambda: bench_first_frame(table, build, args.runs)),
              ("open", lambda: bench_open_big(table, build, args.runs)),
-             ("export", lambda: bench_export(table, build, program, args.runs))]
+             ("export", lambda: bench_export(table, build, program, args.runs)),
+             ("chart", lambda: bench_chart_trend(table, build, args.runs))]
     for name, step in steps:
         if name not in skip:
             print(f"measuring {name} ...", file=sys.stderr)

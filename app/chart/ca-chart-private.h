@@ -98,6 +98,11 @@ struct _CaChartLayout {
   CaChartRect           body;       /* what is left for the panels */
   double                wanted_body_height;  /* what the body needs to show every panel */
   int                   n_series;   /* series shown in the legend */
+  /* Writes the words of a mark laid out without them (its tooltip NULL)
+   * when ca_chart_layout_get_mark () first hands it out: a view with
+   * thousands of marks leaves the words of those nobody asks for unwritten. */
+  void                (*describe_mark) (CaChartLayout *self,
+                                        CaChartMark   *mark);
 };
 
 /* The figures of one metric in a chart, one panel each: items are the

@@ -515,46 +515,65 @@ label_mark (CaChartLayout *self,
     }
 }
 
-static int
+static void
+describe_figure (CaChartLayout *self,
+                 CaChartMark   *mark)
+{
+  const CaFigure *reached = mark->figure->type == CA_FIGURE_GOAL
+    ? ca_chart_latest_count (mark->node, mark->figure->metric) : NULL;
+
+  if (mark->label == NULL)
+    mark->label = ca_chart_take_string (self, short_label (self, mark->figure));
+  mark->tooltip = ca_chart_take_string (self, ca_chart_figure_tooltip (self, mark->node,
+                                                                       mark->figure, reached));
+  mark->accessible_name = ca_chart_take_string (self, ca_chart_figure_a11y (self, mark->node,
+                                                                            mark->figure,
+                                                                            reached));
+}
+
+/* A point or target's mark; its words are written when it is asked for
+ * (describe_figure () through self->describe_mark), but its label at once
+ * when it is drawn (@labelled), clear of the points of @avoid. */
+static void
 add_figure_mark (CaChartLayout  *self,
                  const Frame    *frame,
                  CaMarkType      type,
-                 const CaNode   *node,
                  const CaFigure *figure,
+                 const CaNode   *node,
+                 gboolean        labelled,
+                 const Line     *avoid,
                  double          x,
-                 double          y,
-                 double          size)
+                 double          y)
 {
+  double size = type == CA_MARK_GOAL ? TARGET : HIT;
   int index = ca_chart_add_mark (self, type, frame->panel, x - size / 2, y - size / 2,
                                  size, size);
   CaChartMark *mark = CA_CHART_MARK (self, index);
-  const CaFigure *reached = figure->type == CA_FIGURE_GOAL
-    ? ca_chart_latest_count (node, figure->metric) : NULL;
 
   mark->node = node;
   mark->figure = figure;
+  if (!labelled)
+    return;
   mark->label = ca_chart_take_string (self, short_label (self, figure));
-  mark->tooltip = ca_chart_take_string (self, ca_chart_figure_tooltip (self, node, figure,
-                                                                       reached));
-  mark->accessible_name = ca_chart_take_string (self, ca_chart_figure_a11y (self, node, figure,
-                                                                            reached));
-  return index;
+  label_mark (self, frame, mark->label, avoid, x, y, type == CA_MARK_GOAL ? TARGET / 2 : DOT / 2);
 }
 
-/* The segment from @a to @b, stopped short of an open ring at either end. */
+/* The segment from @a to @b, stopped short of an open ring at either end
+ * when @open_ends (the rings are drawn). */
 static void
 layout_segment (CaChartLayout *self,
                 const Frame   *frame,
                 const Point   *a,
                 const Point   *b,
+                gboolean       open_ends,
                 Ink            ink)
 {
   double x0 = day_x (frame, a->day), y0 = value_y (frame, a->figure->value);
   double x1 = day_x (frame, b->day), y1 = value_y (frame, b->figure->value);
   double length = hypot (x1 - x0, y1 - y0);
   double r = DOT / 2;
-  double cut0 = a->figure->qualifier != CA_QUALIFIER_EXACT ? r : 0;
-  double cut1 = b->figure->qualifier != CA_QUALIFIER_EXACT ? r : 0;
+  double cut0 = open_ends && a->figure->qualifier != CA_QUALIFIER_EXACT ? r : 0;
+  double cut1 = open_ends && b->figure->qualifier != CA_QUALIFIER_EXACT ? r : 0;
 
   if (length <= cut0 + cut1)
     return;
@@ -572,25 +591,25 @@ layout_line (CaChartLayout *self,
 {
   guint n = line->points->len;
   gboolean sparse = n * LABEL_GAP <= frame->plot.width;
+  gboolean spaced = n * (DOT + 2) <= frame->plot.width;
 
   for (guint i = 1; i < n; i++)
     layout_segment (self, frame, &g_array_index (line->points, Point, i - 1),
-                    &g_array_index (line->points, Point, i), ink);
+                    &g_array_index (line->points, Point, i), spaced, ink);
   for (guint i = 0; i < n; i++)
     {
       const Point *point = &g_array_index (line->points, Point, i);
       double x = day_x (frame, point->day), y = value_y (frame, point->figure->value);
       gboolean open = point->figure->qualifier != CA_QUALIFIER_EXACT;
-      int index;
 
-      add_stroke (self, open ? SHAPE_RING : SHAPE_DOT, ink, x - DOT / 2, y - DOT / 2, DOT, DOT,
-                  1.5);
-      index = add_figure_mark (self, frame, CA_MARK_POINT, line->node, point->figure, x, y,
-                               HIT);
+      /* Points closer than their size would hide the line: a dense line
+       * draws its latest one alone, and the tooltips tell the rest. */
+      if (spaced || i == n - 1)
+        add_stroke (self, open ? SHAPE_RING : SHAPE_DOT, ink, x - DOT / 2, y - DOT / 2, DOT,
+                    DOT, 1.5);
       /* A dense line labels its latest value only; the tooltips tell the rest. */
-      if (sparse || i == n - 1)
-        label_mark (self, frame, CA_CHART_MARK (self, index)->label, sparse ? line : NULL, x, y,
-                    DOT / 2);
+      add_figure_mark (self, frame, CA_MARK_POINT, point->figure, line->node, sparse || i == n - 1,
+                       sparse ? line : NULL, x, y);
     }
 }
 
@@ -679,7 +698,6 @@ layout_targets (CaChartLayout *self,
   for (guint i = 0; (goal = next_goal (trend, line, &i)) != NULL;)
     {
       double x, y;
-      int index;
 
       if (has_path (goal))
         layout_baseline (self, frame, line->node, goal, ink);
@@ -687,8 +705,7 @@ layout_targets (CaChartLayout *self,
       y = value_y (frame, goal->value);
       ca_chart_add_shape (self, SHAPE_DIAMOND, ink, 1.0, x - TARGET / 2, y - TARGET / 2,
                           TARGET, TARGET);
-      index = add_figure_mark (self, frame, CA_MARK_GOAL, line->node, goal, x, y, TARGET);
-      label_mark (self, frame, CA_CHART_MARK (self, index)->label, NULL, x, y, TARGET / 2);
+      add_figure_mark (self, frame, CA_MARK_GOAL, goal, line->node, TRUE, NULL, x, y);
     }
 }
 
@@ -850,6 +867,7 @@ ca_chart_layout_trend (CaChartLayout *self)
                                             ca_chart_isolated_name (self, self->node)));
       return;
     }
+  self->describe_mark = describe_figure;
   span_init (self, all, &span);
   ca_chart_place_title_legend_footer (self, legend, legend_for (self, &span, legend));
   cells = g_new0 (CaChartRect, all->len);

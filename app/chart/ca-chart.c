@@ -458,10 +458,15 @@ const CaChartMark *
 ca_chart_layout_get_mark (CaChartLayout *self,
                           guint          index)
 {
+  CaChartMark *mark;
+
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->marks->len, NULL);
 
-  return &g_array_index (self->marks, CaChartMark, index);
+  mark = &g_array_index (self->marks, CaChartMark, index);
+  if (mark->tooltip == NULL && self->describe_mark != NULL)
+    self->describe_mark (self, mark);
+  return mark;
 }
 
 int
