@@ -1,9 +1,13 @@
-/* ca-chart-goals.c: the Goals view of the chart
+/* ca-chart-goals.c: the Goals view of the chart, a goal tracker
  *
- * One panel per metric (so money never shares an axis with counts), years
- * along the bottom, a bar per goal with its value.  Where the node that
- * set a goal also reports a count of the same metric, the count is drawn
- * inside the goal's bar with the share reached.
+ * One row per goal of the node and its descendants, by the year it is due,
+ * then in the order of the tree: the node and the metric, a track from 0
+ * to the goal with the reported range on it and the value expected now,
+ * the share reached and the status, all from ca-progress.h.  Every row has
+ * its own scale, so money never shares one with counts.  The track starts
+ * at 0, not at the baseline, so that a bar's length is the share written
+ * beside it.  The rows that do not fit are counted under the others ("12
+ * more goals"); the height that shows them all is the view's wanted height.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,58 +19,82 @@
 #include "ca-chart-private.h"
 #include "ca-format.h"
 #include "ca-node.h"
+#include "ca-progress.h"
 
 typedef struct {
-  const CaNode   *node;       /* the goal's node; NULL for the "others" sum */
-  const CaFigure *goal;       /* NULL for the "others" sum */
-  const CaFigure *reached;
-  double          value;
-  CaQualifier     qualifier;
-  int             year;
-  guint           n_parts;
+  const CaNode   *node;
+  const CaFigure *goal;
+  guint           order;      /* in the walk of the tree, for a stable sort */
+  CaProgress     *progress;   /* owned */
 } Item;
 
-typedef CaChartSeries Series;
+/* The columns of the rows, the same for every row. */
+typedef struct {
+  gboolean narrow;
+  double   line_h;
+  double   row_h;
+  double   name_x, name_w;
+  double   track_x, track_w;
+  double   status_x, status_w;
+  double   track_dy, status_dy;   /* from the row's top */
+} Columns;
 
-#define HEADROOM 34.0
-#define MIN_BAR_SLOT 8.0
+/* One row being laid out. */
+typedef struct {
+  const Item *item;
+  int         panel;
+  double      y;
+  double      top;          /* the value at the track's right end */
+} Row;
 
-static gboolean
-collect (CaChartLayout *self,
-         GPtrArray     *all)
+#define ROW_PAD 5.0
+#define LINE_GAP 3.0
+#define COL_GAP 12.0
+#define TRACK_H 8.0
+#define SWATCH 10.0
+#define DIAMOND 9.0
+#define NARROW_WIDTH 520.0
+
+static void
+item_clear (gpointer data)
 {
-  gboolean any_reached = FALSE;
+  g_clear_pointer (&((Item *) data)->progress, ca_progress_free);
+}
 
+static CaDate
+chart_today (CaChartLayout *self)
+{
+  return self->options.today.year != 0 ? self->options.today : ca_progress_today ();
+}
+
+/* Every goal of the subtree with its progress, citing the goal's source
+ * and those of its latest report, in the order of the tree. */
+static GArray *
+collect (CaChartLayout *self)
+{
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (Item));
+  CaDate today = chart_today (self);
+
+  g_array_set_clear_func (items, item_clear);
   for (const CaNode *node = ca_node_next_in_subtree (self->node, NULL); node != NULL;
        node = ca_node_next_in_subtree (self->node, node))
     {
       for (guint i = 0; i < ca_node_get_n_figures (node); i++)
         {
           const CaFigure *figure = ca_node_get_figure (node, i);
-          Series *series;
-          Item item = { 0 };
+          Item item = { node, figure, items->len, NULL };
 
           if (figure->type != CA_FIGURE_GOAL)
             continue;
-          series = ca_chart_series_for (all, figure->metric, sizeof (Item));
-          item.node = node;
-          item.goal = figure;
-          item.reached = ca_chart_latest_count (node, figure->metric);
-          item.value = figure->value;
-          item.qualifier = figure->qualifier;
-          item.year = figure->date.year;
-          series->max = MAX (series->max, figure->value);
+          item.progress = ca_progress_new (node, figure, &today);
           ca_chart_add_source (self, figure->source);
-          if (item.reached != NULL)
-            {
-              series->max = MAX (series->max, item.reached->value);
-              ca_chart_add_source (self, item.reached->source);
-              any_reached = TRUE;
-            }
-          g_array_append_val (series->items, item);
+          for (guint s = 0; item.progress->n_reports > 0
+               && s < item.progress->latest.sources->len; s++)
+            ca_chart_add_source (self, g_ptr_array_index (item.progress->latest.sources, s));
+          g_array_append_val (items, item);
         }
     }
-  return any_reached;
+  return items;
 }
 
 static int
@@ -75,380 +103,565 @@ item_cmp (gconstpointer a,
 {
   const Item *x = a, *y = b;
 
-  if (x->year != y->year)
-    return x->year - y->year;
-  if (x->value != y->value)
-    return x->value < y->value ? 1 : -1;
-  return 0;
+  if (x->goal->date.year != y->goal->date.year)
+    return x->goal->date.year - y->goal->date.year;
+  return x->order < y->order ? -1 : x->order > y->order;
 }
 
-typedef struct {
-  int          panel;
-  CaChartRect  plot;
-  Axis         axis;
-  double       scale;
-  Ink          ink;
-} Bars;
+/* Colour says the status again, never alone: the word is beside it. */
+static Ink
+status_ink (CaProgressStatus status)
+{
+  switch (status)
+    {
+    case CA_PROGRESS_ACHIEVED: return ca_chart_series_ink (2);
+    case CA_PROGRESS_ON_TRACK: return ca_chart_series_ink (0);
+    case CA_PROGRESS_UNCERTAIN: return ca_chart_series_ink (1);
+    case CA_PROGRESS_BEHIND: return ca_chart_series_ink (5);
+    case CA_PROGRESS_NO_BASELINE:
+    case CA_PROGRESS_NO_REPORT:
+    default: return INK_DIM;
+    }
+}
+
+/* Words of a row ---------------------------------------------------------- */
+
+/* "≈ CNY 500 billion by 2030" */
+static const char *
+goal_label (CaChartLayout *self,
+            const Item    *item)
+{
+  CaDate year = { item->goal->date.year, 0, 0 };
+  g_autofree char *value = ca_chart_value_label (self, item->goal->metric, item->goal->value,
+                                                 item->goal->qualifier);
+  g_autofree char *when = ca_format_date (self->lang, &year);
+
+  /* Translators: a goal in the Goals chart: its value, with its qualifier
+   * ("≈ CNY 500 billion"), and the year it is due */
+  return ca_chart_take_string (self, g_strdup_printf (ca_i18n_pgettext (self->lang, "goal row",
+                                                                        "%1$s by %2$s"),
+                                                      value, when));
+}
+
+/* "@low to @high", or "≥ @low" when @high is NULL (an open range); takes
+ * both. */
+static const char *
+take_range (CaChartLayout *self,
+            char          *low,
+            char          *high)
+{
+  char *text;
+
+  if (high == NULL)
+    text = ca_format_qualified (self->lang, ca_format_qualifier_symbol (CA_QUALIFIER_AT_LEAST),
+                                low);
+  else if (g_str_equal (low, high))
+    text = g_strdup (low);
+  else
+    text = g_strdup_printf (ca_i18n_pgettext (self->lang, "range", "%s to %s"), low, high);
+  g_free (low);
+  g_free (high);
+  return ca_chart_take_string (self, text);
+}
+
+/* The latest report as drawn on the track: "≈ CNY 200 billion (2024)", or
+ * the range of reports that differ on that date. */
+static const char *
+reported_label (CaChartLayout    *self,
+                const CaProgress *progress)
+{
+  const CaReport *report = &progress->latest;
+  const CaFigure *first = g_ptr_array_index (report->figures, 0);
+  g_autofree char *when = ca_format_date (self->lang, &report->date);
+  const char *value;
+  gboolean single = TRUE;
+
+  for (guint i = 1; i < report->figures->len; i++)
+    {
+      const CaFigure *other = g_ptr_array_index (report->figures, i);
+
+      single &= other->value == first->value && other->qualifier == first->qualifier;
+    }
+  if (single)
+    value = ca_chart_take_string (self, ca_chart_value_label (self, first->metric, first->value,
+                                                              first->qualifier));
+  else
+    value = take_range (self,
+                        ca_chart_value_label (self, first->metric, report->range.low,
+                                              CA_QUALIFIER_EXACT),
+                        isfinite (report->range.high)
+                        ? ca_chart_value_label (self, first->metric, report->range.high,
+                                                CA_QUALIFIER_EXACT)
+                        : NULL);
+  /* Translators: the latest report drawn on a goal's track: its value,
+   * with its qualifier, and its date: "≈ CNY 200 billion (2024)" */
+  return ca_chart_take_string (self, g_strdup_printf (ca_i18n_pgettext (self->lang, "goal row",
+                                                                        "%1$s (%2$s)"),
+                                                      value, when));
+}
+
+/* "40%", "38% to 42%", "≥ 112%"; NULL when nothing is reported. */
+static const char *
+share_label (CaChartLayout    *self,
+             const CaProgress *progress)
+{
+  if (!progress->has_share)
+    return NULL;
+  return take_range (self, ca_format_percent (progress->share.low),
+                     isfinite (progress->share.high) ? ca_format_percent (progress->share.high)
+                                                     : NULL);
+}
+
+/* For a goal with no report, what is still true: how much of its time has
+ * passed; NULL when its period has no start. */
+static const char *
+elapsed_label (CaChartLayout    *self,
+               const CaProgress *progress)
+{
+  g_autofree char *share = NULL;
+
+  if (!progress->has_time_elapsed)
+    return NULL;
+  share = ca_format_percent (progress->time_elapsed);
+  /* Translators: drawn on the track of a goal of which nothing is
+   * reported: the share of the goal's time that has passed, "50%" */
+  return ca_chart_take_string (self, g_strdup_printf (ca_i18n_pgettext (self->lang, "goal row",
+                                                                        "%s of the time passed"),
+                                                      share));
+}
+
+/* One line per source of the latest report: "Reported by Bureau A, 15
+ * January 2025"; NULL without reports. */
+static char *
+reported_by (CaChartLayout    *self,
+             const CaProgress *progress)
+{
+  GString *out;
+
+  if (progress->n_reports == 0)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < progress->latest.sources->len; i++)
+    {
+      const CaSource *source = g_ptr_array_index (progress->latest.sources, i);
+      g_autofree char *date = ca_format_date (self->lang, &source->published);
+      g_autofree char *publisher = ca_chart_isolate (source->publisher);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      /* Translators: a tooltip line naming who published the latest report
+       * on a goal: publisher, date */
+      g_string_append_printf (out, ca_i18n_pgettext (self->lang, "goal row", "Reported by %s, %s"),
+                              publisher, date);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The whole row for a screen reader: the goal, its status with its
+ * inputs, the share reached and the value expected now. */
+static char *
+row_a11y (CaChartLayout *self,
+          const Item    *item,
+          const char    *explain,
+          const char    *share)
+{
+  const CaProgress *progress = item->progress;
+  /* Translators: separates the parts of a goal's description */
+  const char *sep = ca_i18n_gettext (self->lang, "; ");
+  g_autofree char *goal = ca_chart_figure_a11y (self, item->node, item->goal, NULL);
+  g_autoptr(GString) out = g_string_new (goal);
+
+  g_string_append_printf (out, "%s%s", sep, explain);
+  if (share != NULL)
+    {
+      g_string_append (out, sep);
+      /* Translators: for a screen reader, the share of a goal reached: "40%" */
+      g_string_append_printf (out, ca_i18n_pgettext (self->lang, "goal row",
+                                                     "%s of the goal reached"), share);
+    }
+  if (progress->has_expected_now)
+    {
+      g_autofree char *value = ca_format_value (self->lang, item->goal->metric,
+                                                progress->expected_now);
+
+      /* Translators: for a screen reader, the value expected of a goal
+       * today, on the line from its baseline: "CNY 300 billion" */
+      g_string_append (out, sep);
+      g_string_append_printf (out, ca_i18n_pgettext (self->lang, "goal row", "%s expected now"),
+                              value);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
 
 static void
-layout_value_axis (CaChartLayout  *self,
-                   Bars           *bars,
-                   const CaMetric *metric)
+describe (CaChartLayout *self,
+          int            index,
+          const Item    *item,
+          const char    *label,
+          const char    *share)
 {
-  const CaChartRect *plot = &bars->plot;
+  CaChartMark *mark = CA_CHART_MARK (self, index);
+  g_autofree char *goal = ca_chart_figure_tooltip (self, item->node, item->goal, NULL);
+  g_autofree char *explain = ca_progress_explain (item->progress, self->lang);
+  g_autofree char *isolated = ca_chart_isolate (explain);
+  g_autofree char *reporters = reported_by (self, item->progress);
 
-  for (guint t = 0; t < bars->axis.n_ticks; t++)
-    {
-      double v = t * bars->axis.step;
-      double y = plot->y + plot->height - v * bars->scale;
-      const char *tick = ca_chart_take_string (self, ca_format_axis_value (self->lang, metric, v));
-      Text text;
+  mark->node = item->node;
+  mark->figure = item->goal;
+  mark->label = label;
+  mark->tooltip = ca_chart_take_string (self, g_strjoin ("\n", goal, isolated, reporters, NULL));
+  mark->accessible_name = ca_chart_take_string (self, row_a11y (self, item, explain, share));
+}
 
-      ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
-                          plot->x, y, plot->width, 0);
-      ca_chart_make_text (self, &text, tick, FONT_SMALL, 0, 1);
-      text.ink = INK_DIM;
-      ca_chart_panel_text (self, bars->panel, &text, plot->x - 4 - text.w, y - text.h / 2);
-    }
+/* Placing a row ------------------------------------------------------------ */
+
+/* Places @string in the row at (@x, @y), ellipsized to @max_w, its end at
+ * @x + @max_w when @right; returns the width drawn, 0 when not placed. */
+static double
+row_text (CaChartLayout *self,
+          const Row     *row,
+          const char    *string,
+          Font           font,
+          Ink            ink,
+          double         x,
+          double         y,
+          double         max_w,
+          gboolean       right)
+{
+  Text text;
+
+  if (string == NULL || max_w < 1)
+    return 0;
+  ca_chart_make_text (self, &text, string, font, max_w, 1);
+  /* Unless cut, the text is as wide as it is: a name that starts right to
+   * left would otherwise be drawn at the right of the column. */
+  if (!pango_layout_is_ellipsized (text.layout))
+    pango_layout_set_width (text.layout, -1);
+  text.ink = ink;
+  if (right)
+    x += max_w - text.w;
+  return ca_chart_panel_text (self, row->panel, &text, x, y) ? text.w : 0;
 }
 
 static double
-tick_labels_width (CaChartLayout  *self,
-                   const Axis     *axis,
-                   const CaMetric *metric)
+natural_width (CaChartLayout *self,
+               const char    *string,
+               Font           font)
 {
-  double w = 0;
+  Text text;
+  double w;
 
-  for (guint t = 0; t < axis->n_ticks; t++)
-    {
-      g_autofree char *label = ca_format_axis_value (self->lang, metric, t * axis->step);
-      Text text;
-
-      ca_chart_make_text (self, &text, label, FONT_SMALL, 0, 1);
-      w = MAX (w, text.w);
-      ca_chart_text_clear (&text);
-    }
+  if (string == NULL)
+    return 0;
+  ca_chart_make_text (self, &text, string, font, 0, 1);
+  w = text.w;
+  ca_chart_text_clear (&text);
   return w;
 }
 
-static void
-describe (CaChartLayout  *self,
-          int             index,
-          const CaMetric *metric,
-          const Item     *item)
+/* The value at the right end of the track: the goal, or more when the
+ * baseline, the report or the value expected now lies beyond it; an open
+ * range ("at least") gets a fifth more, so that its open end shows. */
+static double
+track_top (const CaProgress *progress)
 {
-  CaChartMark *mark = CA_CHART_MARK (self, index);
-  g_autofree char *number = NULL;
-  g_autofree char *value = NULL;
+  const CaFigure *goal = progress->goal;
+  double top = goal->value;
 
-  if (item->goal != NULL)
+  if (goal->has_baseline)
+    top = MAX (top, goal->baseline);
+  if (progress->has_expected_now)
+    top = MAX (top, progress->expected_now);
+  if (progress->n_reports > 0)
     {
-      mark->node = item->node;
-      mark->figure = item->goal;
-      mark->label = ca_chart_take_string (self, ca_chart_value_label (self, metric, item->value,
-                                                                      item->qualifier));
-      mark->tooltip = ca_chart_take_string (self, ca_chart_figure_tooltip (self, item->node,
-                                                                           item->goal,
-                                                                           item->reached));
-      mark->accessible_name = ca_chart_take_string (self, ca_chart_figure_a11y (self, item->node,
-                                                                                item->goal,
-                                                                                item->reached));
-      return;
+      const CaRange *range = &progress->latest.range;
+
+      top = MAX (top, isfinite (range->high) ? range->high : range->low * 1.2);
     }
-  number = ca_format_number (item->n_parts);
-  value = ca_chart_sum_value (self, metric, item->value, item->qualifier);
-  mark->label = ca_chart_take_string (self, ca_chart_value_label (self, metric, item->value,
-                                                                  item->qualifier));
-  /* Translators: a bar that adds up goals that did not fit: number, metric, value */
-  mark->tooltip = ca_chart_take_string (self, g_strdup_printf (
-      ca_i18n_ngettext (self->lang, "%s other goal\n%s: %s in all",
-                        "%s other goals\n%s: %s in all", item->n_parts),
-      number, ca_chart_isolated_metric (self, metric), value));
-  mark->accessible_name = ca_chart_take_string (self, g_strdup_printf (
-      ca_i18n_ngettext (self->lang, "%s other goal, %s: %s in all",
-                        "%s other goals, %s: %s in all", item->n_parts),
-      number, ca_chart_metric_name (self, metric), value));
+  return top > 0 ? top : 1;
 }
 
-/* The value label above a bar: on one or two lines if the slot is wide
- * enough, else turned upright if there is room above the bar, else left to
- * the tooltip. */
-static void
-label_bar (CaChartLayout *self,
-           Bars          *bars,
-           const char    *label,
-           double         cx,
-           double         slot_w,
-           double         bar_top)
+static double
+track_x (const Columns *cols,
+         const Row     *row,
+         double         value)
 {
-  Text text;
+  return cols->track_x + CLAMP (value / row->top, 0, 1) * cols->track_w;
+}
 
-  /* Too narrow for any text, even turned upright: the tooltip tells it. */
-  if (slot_w < 12)
-    return;
-  ca_chart_make_text (self, &text, label, FONT_SMALL, slot_w, 2);
-  if (!pango_layout_is_ellipsized (text.layout))
+/* The reported range: solid up to its low end, lighter up to its high
+ * end, or to the track's end when it is open. */
+static void
+layout_report (CaChartLayout *self,
+               const Columns *cols,
+               const Row     *row,
+               double         ty)
+{
+  const CaProgress *progress = row->item->progress;
+  const CaRange *range = &progress->latest.range;
+  Ink ink = status_ink (progress->status);
+  double x0 = cols->track_x;
+  double low = track_x (cols, row, range->low);
+  double high = track_x (cols, row, isfinite (range->high) ? range->high : row->top);
+
+  if (range->low > 0)
+    ca_chart_add_shape (self, SHAPE_FILL, ink, 1.0, x0, ty + 1,
+                        MAX (low - x0, CA_CHART_MIN_BAR), TRACK_H - 2);
+  if (high > low)
+    ca_chart_add_shape (self, SHAPE_FILL, ink, 0.4, low, ty + 1, high - low, TRACK_H - 2);
+}
+
+/* The track from 0 to the goal, the report on it, the value expected now. */
+static void
+layout_track (CaChartLayout *self,
+              const Columns *cols,
+              const Row     *row,
+              double         ty)
+{
+  const CaProgress *progress = row->item->progress;
+  double goal_x = track_x (cols, row, row->item->goal->value);
+
+  ca_chart_add_shape (self, SHAPE_FILL, INK_GRID, 1.0, cols->track_x, ty,
+                      goal_x - cols->track_x, TRACK_H);
+  ca_chart_add_shape (self, SHAPE_OUTLINE, INK_DIM, 1.0, cols->track_x, ty,
+                      goal_x - cols->track_x, TRACK_H);
+  if (progress->n_reports > 0)
+    layout_report (self, cols, row, ty);
+  ca_chart_add_shape (self, SHAPE_LINE, INK_FOREGROUND, 1.0, goal_x, ty - 3, 0, TRACK_H + 6);
+  if (progress->has_expected_now)
+    ca_chart_add_shape (self, SHAPE_DIAMOND, INK_FOREGROUND, 1.0,
+                        track_x (cols, row, progress->expected_now) - DIAMOND / 2,
+                        ty + TRACK_H / 2 - DIAMOND / 2, DIAMOND, DIAMOND);
+}
+
+/* Two texts on one line from @x, @w wide: @left at its start and @right
+ * at its end.  When both do not fit, @right (the goal) keeps its width and
+ * @left two fifths of the line, or more if @right leaves it. */
+static void
+layout_pair (CaChartLayout *self,
+             const Row     *row,
+             double         x,
+             double         y,
+             double         w,
+             const char    *left,
+             Ink            left_ink,
+             const char    *right)
+{
+  double room = w - (left != NULL ? COL_GAP : 0);
+  double right_w = natural_width (self, right, FONT_SMALL);
+  double left_w = natural_width (self, left, FONT_SMALL);
+
+  if (right_w + left_w > room)
     {
-      pango_layout_set_alignment (text.layout, PANGO_ALIGN_CENTER);
-      if (pango_layout_get_line_count (text.layout) == 1)
-        pango_layout_set_width (text.layout, -1);
-      else
-        text.w = slot_w;
-      ca_chart_panel_text (self, bars->panel, &text, cx - text.w / 2, bar_top - 2 - text.h);
-      return;
+      right_w = MIN (right_w, room - MIN (left_w, room * 0.4));
+      left_w = room - right_w;
     }
-  ca_chart_text_clear (&text);
-  ca_chart_make_text (self, &text, label, FONT_SMALL, 0, 1);
-  if (text.h > slot_w || text.w > bar_top - bars->plot.y - 2)
-    {
-      ca_chart_text_clear (&text);
-      return;
-    }
-  text.angle = -G_PI / 2;
-  ca_chart_panel_text (self, bars->panel, &text, cx - text.h / 2, bar_top - 2);
+  row_text (self, row, right, FONT_SMALL, INK_FOREGROUND, x + w - right_w, y, right_w, TRUE);
+  row_text (self, row, left, FONT_SMALL, left_ink, x, y, left_w, FALSE);
 }
 
 static void
-layout_reached (CaChartLayout *self,
-                Bars          *bars,
-                const Item    *item,
-                double         x,
-                double         w,
-                double         slot_w)
+layout_status (CaChartLayout *self,
+               const Columns *cols,
+               const Row     *row,
+               const char    *share)
 {
-  double base = bars->plot.y + bars->plot.height;
-  double h = item->reached->value * bars->scale;
-  g_autofree char *share = ca_format_percent (item->value > 0
-                                              ? item->reached->value / item->value : 0);
-  Text text;
+  CaProgressStatus status = row->item->progress->status;
+  double y = row->y + cols->status_dy;
+  double text_x = cols->status_x + SWATCH + 4;
 
-  ca_chart_add_shape (self, SHAPE_FILL, bars->ink, 1.0, x + w * 0.2, base - h, w * 0.6, h);
-  ca_chart_make_text (self, &text, share, FONT_SMALL, 0, 1);
-  text.ink = INK_FOREGROUND;
-  /* The share goes under the goal's label when there is room in the bar. */
-  if (text.w <= slot_w && h > text.h + 4)
-    ca_chart_panel_text (self, bars->panel, &text, x + w / 2 - text.w / 2, base - h - text.h - 2);
-  else
-    ca_chart_text_clear (&text);
+  row_text (self, row, share, FONT_SMALL, INK_FOREGROUND, text_x, row->y + ROW_PAD,
+            cols->status_w - SWATCH - 4, FALSE);
+  ca_chart_add_shape (self, status == CA_PROGRESS_NO_REPORT ? SHAPE_OUTLINE : SHAPE_FILL,
+                      status_ink (status), 1.0, cols->status_x,
+                      y + (cols->line_h - SWATCH) / 2, SWATCH, SWATCH);
+  row_text (self, row, ca_progress_status_word (self->lang, status), FONT_SMALL, INK_FOREGROUND,
+            text_x, y, cols->status_w - SWATCH - 4, FALSE);
+}
+
+/* The texts of a row but the status: wide, the name and the metric in a
+ * column of their own and the report and the goal over the track; narrow,
+ * on lines of their own over the whole row: the name, the metric with the
+ * goal, the report. */
+static void
+layout_texts (CaChartLayout *self,
+              const Columns *cols,
+              const Row     *row,
+              const char    *goal)
+{
+  const CaProgress *progress = row->item->progress;
+  const char *name = ca_chart_isolated_name (self, row->item->node);
+  const char *metric = ca_chart_isolated_metric (self, row->item->goal->metric);
+  const char *reported = progress->n_reports > 0 ? reported_label (self, progress)
+                                                 : elapsed_label (self, progress);
+  Ink reported_ink = progress->n_reports > 0 ? INK_FOREGROUND : INK_DIM;
+  double y1 = row->y + ROW_PAD, y2 = y1 + cols->line_h + LINE_GAP;
+
+  row_text (self, row, name, FONT_BODY, INK_FOREGROUND, cols->name_x, y1, cols->name_w, FALSE);
+  if (!cols->narrow)
+    {
+      row_text (self, row, metric, FONT_SMALL, INK_DIM, cols->name_x, y2, cols->name_w, FALSE);
+      layout_pair (self, row, cols->track_x, y1, cols->track_w, reported, reported_ink, goal);
+      return;
+    }
+  layout_pair (self, row, cols->track_x, y2, cols->track_w, metric, INK_DIM, goal);
+  row_text (self, row, reported, FONT_SMALL, reported_ink, cols->name_x,
+            y2 + cols->line_h + LINE_GAP, cols->name_w, FALSE);
 }
 
 static void
-layout_bar (CaChartLayout  *self,
-            Bars           *bars,
-            const CaMetric *metric,
-            const Item     *item,
-            double          x,
-            double          w,
-            double          slot_w)
+layout_row (CaChartLayout *self,
+            const Columns *cols,
+            const Item    *item,
+            double         y)
 {
-  double base = bars->plot.y + bars->plot.height;
-  double h = item->value * bars->scale;
-  Ink ink = item->goal != NULL ? bars->ink : INK_DIM;
+  CaChartRect area = { self->body.x, y, self->body.width, cols->row_h };
+  const CaProgress *progress = item->progress;
+  const char *goal = goal_label (self, item);
+  const char *share = share_label (self, progress);
+  Row row = { item, 0, y, track_top (progress) };
   int index;
 
-  if (h > bars->plot.height)
-    {
-      /* An "others" sum taller than the plot is drawn broken at the top. */
-      h = bars->plot.height;
-      ca_chart_add_shape (self, SHAPE_FILL, ink, 0.4, x, bars->plot.y + 14, w, h - 14);
-      ca_chart_add_shape (self, SHAPE_FILL, ink, 0.4, x, bars->plot.y, w, 10);
-    }
-  else
-    {
-      ca_chart_add_shape (self, SHAPE_FILL, ink, 0.28, x, base - h, w, h);
-      ca_chart_add_shape (self, SHAPE_OUTLINE, ink, 1.0, x, base - h, w, h);
-    }
-  index = ca_chart_add_mark (self, CA_MARK_GOAL, bars->panel, x, base - MAX (h, CA_CHART_MIN_BAR),
-                             w, MAX (h, CA_CHART_MIN_BAR));
-  describe (self, index, metric, item);
-  label_bar (self, bars, CA_CHART_MARK (self, index)->label, x + w / 2, slot_w, base - h);
-  if (item->reached != NULL)
-    layout_reached (self, bars, item, x, w, slot_w);
+  row.panel = ca_chart_add_panel (self, &area, item->goal->metric);
+  layout_texts (self, cols, &row, goal);
+  layout_track (self, cols, &row, y + cols->track_dy + (cols->line_h - TRACK_H) / 2);
+  layout_status (self, cols, &row, share);
+  ca_chart_add_shape (self, SHAPE_LINE, INK_GRID, 1.0, area.x, y + cols->row_h, area.width, 0);
+  index = ca_chart_add_mark (self, CA_MARK_GOAL, row.panel, area.x, y + 1, area.width,
+                             cols->row_h - 2);
+  describe (self, index, item, goal, share);
 }
 
-/* Appends the goals of one year to @out, the ones beyond @keep summed into
- * one "others" bar. */
-static void
-group_year (GArray     *out,
-            const Item *items,
-            guint       n,
-            guint       keep)
+static double
+line_height (CaChartLayout *self)
 {
-  Item others = { 0 };
+  double h = 0;
 
-  if (n <= keep + 1)
+  for (Font font = FONT_BODY; font <= FONT_SMALL; font++)
     {
-      g_array_append_vals (out, items, n);
+      Text text;
+
+      ca_chart_make_text (self, &text, "Ag", font, 0, 1);
+      h = MAX (h, text.h);
+      ca_chart_text_clear (&text);
+    }
+  return h;
+}
+
+/* The rows' columns: the names, the track, the status; the status column
+ * as wide as its longest word, within a third of the chart.  Below
+ * NARROW_WIDTH the names and labels go on lines of their own above a
+ * track as wide as the row. */
+static void
+measure_columns (CaChartLayout *self,
+                 Columns       *cols)
+{
+  const CaChartRect *body = &self->body;
+  double status_w = 0, line;
+  guint lines;
+
+  cols->line_h = line_height (self);
+  cols->narrow = body->width < NARROW_WIDTH;
+  lines = cols->narrow ? 4 : 2;
+  line = cols->line_h + LINE_GAP;
+  cols->row_h = 2 * ROW_PAD + lines * cols->line_h + (lines - 1) * LINE_GAP;
+  for (CaProgressStatus s = CA_PROGRESS_NO_REPORT; s <= CA_PROGRESS_ACHIEVED; s++)
+    status_w = MAX (status_w, natural_width (self, ca_progress_status_word (self->lang, s),
+                                             FONT_SMALL));
+  cols->status_w = MIN (status_w + SWATCH + 4 + 1, body->width * (cols->narrow ? 0.4 : 0.3));
+  cols->status_x = body->x + body->width - cols->status_w;
+  cols->name_x = body->x;
+  cols->track_dy = ROW_PAD + (lines - 1) * line;
+  cols->status_dy = ROW_PAD + line;
+  if (cols->narrow)
+    {
+      cols->name_w = cols->status_x - COL_GAP - body->x;
+      cols->track_x = body->x;
+      cols->track_w = body->width;
+      cols->status_dy = ROW_PAD + 2 * line;
       return;
     }
-  g_array_append_vals (out, items, keep);
-  others.year = items[0].year;
-  for (guint i = keep; i < n; i++)
-    {
-      others.qualifier = i == keep ? items[i].qualifier
-        : ca_qualifier_join (others.qualifier, items[i].qualifier);
-      others.value += items[i].value;
-      others.n_parts++;
-    }
-  g_array_append_val (out, others);
+  cols->name_w = CLAMP (body->width * 0.25, 60, 240);
+  cols->track_x = cols->name_x + cols->name_w + COL_GAP;
+  cols->track_w = MAX (cols->status_x - COL_GAP - cols->track_x, 1);
 }
 
-static void
-layout_year (CaChartLayout  *self,
-             Bars           *bars,
-             const CaMetric *metric,
-             GArray         *items,
-             double          slot_x,
-             double          slot_w)
-{
-  CaDate date = { g_array_index (items, Item, 0).year, 0, 0 };
-  g_autofree char *year = ca_format_date (self->lang, &date);
-  double bar_slot, w;
-  Text text;
-
-  bar_slot = slot_w * 0.85 / items->len;
-  w = MIN (bar_slot * 0.8, 56.0);
-  for (guint i = 0; i < items->len; i++)
-    {
-      double cx = slot_x + slot_w * 0.075 + bar_slot * (i + 0.5);
-
-      layout_bar (self, bars, metric, &g_array_index (items, Item, i), cx - w / 2, w,
-                  items->len == 1 ? slot_w : bar_slot);
-    }
-  ca_chart_make_text (self, &text, year, FONT_SMALL, slot_w, 1);
-  text.ink = INK_DIM;
-  ca_chart_panel_text (self, bars->panel, &text, slot_x + (slot_w - text.w) / 2,
-                       bars->plot.y + bars->plot.height + 3);
-}
-
+/* How many rows fit the body, keeping a line for the note of the others. */
 static guint
-count_years (GArray *items)
+rows_shown (CaChartLayout *self,
+            const Columns *cols,
+            guint          n)
 {
-  guint n = 0;
+  guint fit = (guint) (self->body.height / cols->row_h);
+
+  if (fit >= n)
+    return n;
+  return (guint) MAX ((self->body.height - CA_CHART_NOTE_H) / cols->row_h, 0);
+}
+
+static void
+note_hidden (CaChartLayout *self,
+             guint          hidden,
+             double         y)
+{
+  g_autofree char *number = ca_format_number (hidden);
+  /* Translators: under a Goals chart whose rows do not all fit (an export
+   * or a printout); %s is a number */
+  g_autofree char *note = g_strdup_printf (ca_i18n_ngettext (self->lang, "%s more goal",
+                                                             "%s more goals", hidden),
+                                           number);
+
+  ca_chart_add_note (self, note, y);
+}
+
+/* Keeps in @legend the keys of what the rows draw: the goal's track
+ * always, the report and the value expected now where there are some. */
+static guint
+legend_items (GArray     *items,
+              LegendItem *legend,
+              guint       n_legend)
+{
+  gboolean reported = FALSE, expected = FALSE;
+  guint n = 1;
 
   for (guint i = 0; i < items->len; i++)
-    if (i == 0 || g_array_index (items, Item, i).year != g_array_index (items, Item, i - 1).year)
-      n++;
+    {
+      const CaProgress *progress = g_array_index (items, Item, i).progress;
+
+      reported |= progress->n_reports > 0;
+      expected |= progress->has_expected_now;
+    }
+  g_assert (n_legend == 3);
+  if (reported)
+    legend[n++] = legend[1];
+  if (expected)
+    legend[n++] = legend[2];
   return n;
-}
-
-/* Keeps the bars of each year that fit in @width and sums the rest.  The
- * sums do not set the axis, so that the goals shown stay readable. */
-static void
-group_series (Series *series,
-              double  width)
-{
-  double slot_w = width / count_years (series->items);
-  guint keep = MAX (2, (guint) (slot_w * 0.85 / MIN_BAR_SLOT)) - 1;
-  GArray *out = g_array_new (FALSE, TRUE, sizeof (Item));
-  guint first = 0;
-
-  for (guint i = 1; i <= series->items->len; i++)
-    {
-      const Item *items = &g_array_index (series->items, Item, first);
-
-      if (i < series->items->len && g_array_index (series->items, Item, i).year == items->year)
-        continue;
-      group_year (out, items, i - first, keep);
-      first = i;
-    }
-  g_array_unref (series->items);
-  series->items = out;
-}
-
-static void
-layout_years (CaChartLayout  *self,
-              Bars           *bars,
-              Series         *series)
-{
-  double slot_w = bars->plot.width / count_years (series->items);
-  guint slot = 0, first = 0;
-
-  for (guint i = 1; i <= series->items->len; i++)
-    {
-      if (i < series->items->len &&
-          g_array_index (series->items, Item, i).year ==
-          g_array_index (series->items, Item, first).year)
-        continue;
-      {
-        g_autoptr(GArray) year = g_array_sized_new (FALSE, TRUE, sizeof (Item), i - first);
-
-        g_array_append_vals (year, &g_array_index (series->items, Item, first), i - first);
-        layout_year (self, bars, series->metric, year, bars->plot.x + slot * slot_w, slot_w);
-      }
-      slot++;
-      first = i;
-    }
-}
-
-static void
-layout_panel (CaChartLayout     *self,
-              Series            *series,
-              const CaChartRect *cell,
-              Ink                ink)
-{
-  g_autofree char *heading = NULL;
-  Bars bars = { 0 };
-  double top, tick_w;
-
-  group_series (series, MAX (cell->width - 2 * CA_CHART_PAD - 72, 1));
-  heading = ca_chart_heading (self, series->metric, series->max);
-  bars.ink = ink;
-  bars.panel = ca_chart_add_panel (self, cell, series->metric);
-  g_array_index (self->panels, Panel, bars.panel).area.width -= CA_CHART_PAD;
-  top = ca_chart_panel_heading (self, bars.panel, heading);
-  bars.plot.y = top + 4;
-  bars.plot.height = MAX (cell->y + cell->height - CA_CHART_PAD - 16 - bars.plot.y, 1);
-  ca_chart_axis_init (&bars.axis, series->max, MAX (2, (guint) (bars.plot.height / 40)),
-                      series->metric->kind == CA_METRIC_COUNT);
-  tick_w = tick_labels_width (self, &bars.axis, series->metric);
-  bars.plot.x = cell->x + tick_w + 6;
-  bars.plot.width = MAX (cell->x + cell->width - 2 * CA_CHART_PAD - bars.plot.x, 1);
-  bars.scale = MAX (bars.plot.height - HEADROOM, 1) / bars.axis.top;
-  g_array_index (self->panels, Panel, bars.panel).plot = bars.plot;
-  layout_value_axis (self, &bars, series->metric);
-  layout_years (self, &bars, series);
-}
-
-/* Money first, as the headline goals are; then the metrics with most goals. */
-static int
-series_cmp (gconstpointer a,
-            gconstpointer b)
-{
-  const Series *x = *(Series * const *) a, *y = *(Series * const *) b;
-  gboolean x_money = x->metric->kind == CA_METRIC_MONEY;
-  gboolean y_money = y->metric->kind == CA_METRIC_MONEY;
-
-  if (x_money != y_money)
-    return x_money ? -1 : 1;
-  return (int) y->items->len - (int) x->items->len;
 }
 
 void
 ca_chart_add_goals_sources (CaChartLayout *self)
 {
-  g_autoptr(GPtrArray) all =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) ca_chart_series_free);
-
-  collect (self, all);
+  g_array_unref (collect (self));
 }
 
 void
 ca_chart_layout_goals (CaChartLayout *self)
 {
-  g_autoptr(GPtrArray) all =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) ca_chart_series_free);
-  g_autofree CaChartRect *cells = NULL;
+  g_autoptr(GArray) items = collect (self);
   LegendItem legend[] = {
-    /* Translators: the legend of a goal's bar */
-    { ca_i18n_gettext (self->lang, "Goal"), INK_SERIES, SHAPE_OUTLINE },
-    /* Translators: the legend of what was reached against a goal */
-    { ca_i18n_gettext (self->lang, "Reported"), INK_SERIES, SHAPE_FILL },
+    /* Translators: the legend of a goal's track, from 0 to the goal */
+    { ca_i18n_gettext (self->lang, "Goal"), INK_DIM, SHAPE_OUTLINE },
+    /* Translators: the legend of the reported value drawn on a goal's track */
+    { ca_i18n_gettext (self->lang, "Reported"), INK_DIM, SHAPE_FILL },
+    /* Translators: the legend of the mark of the value expected of a goal
+     * today, on the straight line from its baseline */
+    { ca_i18n_gettext (self->lang, "Expected now"), INK_FOREGROUND, SHAPE_DIAMOND },
   };
-  gboolean any_reached = collect (self, all);
-  guint shown;
+  Columns cols;
+  guint shown, n_legend;
 
-  if (all->len == 0)
+  if (items->len == 0)
     {
       /* Translators: %s is a place or program */
       ca_chart_show_empty (self,
@@ -460,12 +673,14 @@ ca_chart_layout_goals (CaChartLayout *self)
                                             ca_chart_isolated_name (self, self->node)));
       return;
     }
-  for (guint i = 0; i < all->len; i++)
-    g_array_sort (((Series *) g_ptr_array_index (all, i))->items, item_cmp);
-  g_ptr_array_sort (all, series_cmp);
-  ca_chart_place_title_legend_footer (self, legend, any_reached ? G_N_ELEMENTS (legend) : 0);
-  cells = g_new0 (CaChartRect, all->len);
-  shown = ca_chart_grid (self, all->len, 230, 130, cells);
+  g_array_sort (items, item_cmp);
+  n_legend = legend_items (items, legend, G_N_ELEMENTS (legend));
+  ca_chart_place_title_legend_footer (self, legend, n_legend);
+  measure_columns (self, &cols);
+  self->wanted_body_height = items->len * cols.row_h;
+  shown = rows_shown (self, &cols, items->len);
   for (guint i = 0; i < shown; i++)
-    layout_panel (self, g_ptr_array_index (all, i), &cells[i], ca_chart_series_ink (i));
+    layout_row (self, &cols, &g_array_index (items, Item, i), self->body.y + i * cols.row_h);
+  if (shown < items->len)
+    note_hidden (self, items->len - shown, self->body.y + shown * cols.row_h + 2);
 }

@@ -85,7 +85,9 @@ typedef struct {
   /* The language the chart writes in, a gettext code ("zh_CN"); NULL for
    * the interface language.  Its words, numbers, dates and data names. */
   const char *language;
-  /* The day of the trend's "today" line; year 0 for ca_progress_today (). */
+  /* The day the chart shows the state of: the trend's "today" line and
+   * where the Goals view puts the value expected now.  Year 0 (an options
+   * struct set to zero) means the local date, ca_progress_today (). */
   CaDate      today;
 } CaChartOptions;
 
@@ -124,6 +126,11 @@ const char         *ca_chart_layout_get_title   (CaChartLayout        *layout);
 /* The height at which every panel and row would be shown, at least the
  * height laid out; a scrolled view asks for this much. */
 double              ca_chart_layout_get_wanted_height (CaChartLayout  *layout);
+/* The height the chart's content needs at its width: the title, legend
+ * and footer, and every panel or row the view has, shown.  Less than the
+ * height laid out when the content is short; a card or an export sized
+ * to its content asks for this much. */
+double              ca_chart_layout_get_content_height (CaChartLayout *layout);
 /* NULL when the chart has marks; else "No goals are recorded for Baoshan". */
 const char         *ca_chart_layout_get_empty_message (CaChartLayout *layout);
 /* The sources of the figures drawn, as const CaSource *, without repeats. */
