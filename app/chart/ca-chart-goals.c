@@ -436,7 +436,7 @@ layout_track (CaChartLayout *self,
 
 /* Two texts on one line from @x, @w wide: @left at its start and @right
  * at its end.  When both do not fit, @right (the goal) keeps its width and
- * @left two fifths of the line, or more if @right leaves it. */
+ * @left a quarter of the line, or more if @right leaves it. */
 static void
 layout_pair (CaChartLayout *self,
              const Row     *row,
@@ -453,7 +453,7 @@ layout_pair (CaChartLayout *self,
 
   if (right_w + left_w > room)
     {
-      right_w = MIN (right_w, room - MIN (left_w, room * 0.4));
+      right_w = MIN (right_w, room - MIN (left_w, room * 0.25));
       left_w = room - right_w;
     }
   row_text (self, row, right, FONT_SMALL, INK_FOREGROUND, x + w - right_w, y, right_w, TRUE);
@@ -548,40 +548,71 @@ line_height (CaChartLayout *self)
   return h;
 }
 
-/* The rows' columns: the names, the track, the status; the status column
- * as wide as its longest word, within a third of the chart.  Below
- * NARROW_WIDTH the names and labels go on lines of their own above a
- * track as wide as the row. */
+/* The height of a row: two lines, or four below NARROW_WIDTH, where the
+ * names and labels go on lines of their own above a track as wide as the
+ * row. */
 static void
-measure_columns (CaChartLayout *self,
-                 Columns       *cols)
+measure_rows (CaChartLayout *self,
+              Columns       *cols)
 {
-  const CaChartRect *body = &self->body;
-  double status_w = 0, line;
   guint lines;
 
   cols->line_h = line_height (self);
-  cols->narrow = body->width < NARROW_WIDTH;
+  cols->narrow = self->body.width < NARROW_WIDTH;
   lines = cols->narrow ? 4 : 2;
-  line = cols->line_h + LINE_GAP;
   cols->row_h = 2 * ROW_PAD + lines * cols->line_h + (lines - 1) * LINE_GAP;
+  cols->track_dy = ROW_PAD + (lines - 1) * (cols->line_h + LINE_GAP);
+  cols->status_dy = ROW_PAD + (cols->narrow ? 2 : 1) * (cols->line_h + LINE_GAP);
+}
+
+/* The widest name of the metrics of the @n rows shown, each measured once. */
+static double
+metrics_width (CaChartLayout *self,
+               const Item    *items,
+               guint          n)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  double w = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CaMetric *metric = items[i].goal->metric;
+
+      if (!g_hash_table_add (seen, (gpointer) metric))
+        continue;
+      w = MAX (w, natural_width (self, ca_chart_isolated_metric (self, metric), FONT_SMALL));
+    }
+  return w;
+}
+
+/* The columns of the rows: the names, wide enough for the metrics shown
+ * within a quarter to two fifths of the chart; the status, as wide as its
+ * longest word; the track between them.  Narrow, the names take the line
+ * and the track the row. */
+static void
+measure_columns (CaChartLayout *self,
+                 Columns       *cols,
+                 const Item    *items,
+                 guint          shown)
+{
+  const CaChartRect *body = &self->body;
+  double status_w = 0;
+
   for (CaProgressStatus s = CA_PROGRESS_NO_REPORT; s <= CA_PROGRESS_ACHIEVED; s++)
     status_w = MAX (status_w, natural_width (self, ca_progress_status_word (self->lang, s),
                                              FONT_SMALL));
   cols->status_w = MIN (status_w + SWATCH + 4 + 1, body->width * (cols->narrow ? 0.4 : 0.3));
   cols->status_x = body->x + body->width - cols->status_w;
   cols->name_x = body->x;
-  cols->track_dy = ROW_PAD + (lines - 1) * line;
-  cols->status_dy = ROW_PAD + line;
   if (cols->narrow)
     {
       cols->name_w = cols->status_x - COL_GAP - body->x;
       cols->track_x = body->x;
       cols->track_w = body->width;
-      cols->status_dy = ROW_PAD + 2 * line;
       return;
     }
-  cols->name_w = CLAMP (body->width * 0.25, 60, 240);
+  cols->name_w = CLAMP (ceil (metrics_width (self, items, shown)), body->width / 4,
+                        MIN (body->width * 0.38, 300));
   cols->track_x = cols->name_x + cols->name_w + COL_GAP;
   cols->track_w = MAX (cols->status_x - COL_GAP - cols->track_x, 1);
 }
@@ -676,9 +707,10 @@ ca_chart_layout_goals (CaChartLayout *self)
   g_array_sort (items, item_cmp);
   n_legend = legend_items (items, legend, G_N_ELEMENTS (legend));
   ca_chart_place_title_legend_footer (self, legend, n_legend);
-  measure_columns (self, &cols);
+  measure_rows (self, &cols);
   self->wanted_body_height = items->len * cols.row_h;
   shown = rows_shown (self, &cols, items->len);
+  measure_columns (self, &cols, (const Item *) items->data, shown);
   for (guint i = 0; i < shown; i++)
     layout_row (self, &cols, &g_array_index (items, Item, i), self->body.y + i * cols.row_h);
   if (shown < items->len)

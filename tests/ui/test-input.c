@@ -833,6 +833,11 @@ main (int   argc,
               test_chart_click, chart_tear_down);
   g_test_add ("/input/chart/keyboard", Chart, GINT_TO_POINTER (CA_CHART_TIMELINE),
               chart_set_up, test_chart_keyboard, chart_tear_down);
+  /* The Goals view's rows are marks as the bars are: one per goal. */
+  g_test_add ("/input/chart/goals-click", Chart, GINT_TO_POINTER (CA_CHART_GOALS),
+              chart_set_up, test_chart_click, chart_tear_down);
+  g_test_add ("/input/chart/goals-keyboard", Chart, GINT_TO_POINTER (CA_CHART_GOALS),
+              chart_set_up, test_chart_keyboard, chart_tear_down);
   g_test_add_func ("/input/details/wheel", test_details_wheel);
   g_test_add_func ("/input/window/tree-keys", test_tree_keys);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
