@@ -1,8 +1,8 @@
 /* bench-export.c: export time per format beside the renderer alone.
  *
- * For a goals chart of 10 marks (1200x800) and of 1,000 marks (10000x800:
- * the renderer thins bars narrower than 8 px, so 1,000 bars need that
- * width), prints for each format the median time of ca_export_render ()
+ * For a goals chart of 10 goals (1200x800) and one of 1,000 goals at the
+ * tallest export (1200x10000: a row per goal, as many rows as fit, the rest
+ * counted), prints for each format the median time of ca_export_render ()
  * (layout, drawing, encoding, metadata, in memory) with its ratio to the
  * renderer alone (layout and draw onto an image surface of the same size),
  * and of ca_export_write () (the same plus the atomic write with fsync).
@@ -166,7 +166,7 @@ main (int   argc,
            "  size      pdf  ratio    file  size\n");
   bench_case (ca_dataset_lookup_node (small, "root"), 1200, 800, runs, folder);
   bench_case (ca_dataset_lookup_node (big, "root"), 1200, 800, runs, folder);
-  bench_case (ca_dataset_lookup_node (big, "root"), 10000, 800, runs, folder);
+  bench_case (ca_dataset_lookup_node (big, "root"), 1200, 10000, runs, folder);
 
   for (CaExportFormat format = CA_EXPORT_PNG; format <= CA_EXPORT_PDF; format++)
     {

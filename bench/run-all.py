@@ -405,12 +405,34 @@ def bench_chart_trend(table, build, runs):
                       f"< {TREND_TARGET_MS:.0f} ms {'ok' if value < TREND_TARGET_MS else 'MISSED'}")
 
 
+GOALS_LIMIT_MS = 20.0   # layout of the Goals view of a node with 1,000 goals (issue 13)
+
+
+def bench_goals(table, build, runs):
+    """bench-goals: the Goals view of a node with 1,000 goals laid out, at
+    the export's size and at the window's largest."""
+    prog = os.path.join(build, "bench", "bench-goals")
+    if not os.path.exists(prog):
+        table.add("Goals view layout, 1,000 goals", "not built: bench/bench-goals")
+        return
+    lines = subprocess.run([prog, str(max(runs, 5))], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    for line in lines:
+        if not line.startswith("goals layout,"):
+            continue
+        what, value = line.rsplit(":", 1)
+        median = float(value.split()[0])
+        table.add(what.replace("goals layout", "Goals view layout") + " (in process, median)",
+                  f"{median:.1f} ms", "", "",
+                  f"≤ {GOALS_LIMIT_MS:.0f} ms {'ok' if median <= GOALS_LIMIT_MS else 'MISSED'}")
+
+
 def main():
     parser = argparse.ArgumentParser(description="The benchmark table of make bench.")
     parser.add_argument("--build", default="build")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--skip", default="",
-                        help="comma list: load,bounds,frame,open,export,chart")
+                        help="comma list: load,bounds,frame,open,export,chart,goals")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     program = os.path.join(build, "app", "cluster-atlas")
@@ -431,7 +453,8 @@ def main():
              ("frame", lambda: bench_first_frame(table, build, args.runs)),
              ("open", lambda: bench_open_big(table, build, args.runs)),
              ("export", lambda: bench_export(table, build, program, args.runs)),
-             ("chart", lambda: bench_chart_trend(table, build, args.runs))]
+             ("chart", lambda: bench_chart_trend(table, build, args.runs)),
+             ("goals", lambda: bench_goals(table, build, args.runs))]
     for name, step in steps:
         if name not in skip:
             print(f"measuring {name} ...", file=sys.stderr)

@@ -25,7 +25,7 @@ typedef struct {
   const CaNode   *node;
   const CaFigure *goal;
   guint           order;      /* in the walk of the tree, for a stable sort */
-  CaProgress     *progress;   /* owned */
+  CaProgress     *progress;   /* owned; NULL until needed */
 } Item;
 
 /* The columns of the rows, the same for every row. */
@@ -61,36 +61,62 @@ item_clear (gpointer data)
   g_clear_pointer (&((Item *) data)->progress, ca_progress_free);
 }
 
-static CaDate
-chart_today (CaChartLayout *self)
+/* What the walk of the goals found, for the legend. */
+typedef struct {
+  CaDate   today;
+  gboolean any_reported;
+  gboolean any_expected;
+} Found;
+
+/* Cites the sources of the latest report of @item's metric on its node
+ * the first time the pair is met: the report is the same for every goal
+ * of the pair, so the progress of the others waits for their rows. */
+static void
+add_report_sources (CaChartLayout *self,
+                    Item          *item,
+                    GHashTable    *metrics_seen,
+                    Found         *found)
 {
-  return self->options.today.year != 0 ? self->options.today : ca_progress_today ();
+  const CaReport *latest;
+
+  if (!g_hash_table_add (metrics_seen, (gpointer) item->goal->metric))
+    return;
+  item->progress = ca_progress_new (item->node, item->goal, &found->today);
+  if (item->progress->n_reports == 0)
+    return;
+  found->any_reported = TRUE;
+  latest = &item->progress->latest;
+  for (guint s = 0; s < latest->sources->len; s++)
+    ca_chart_add_source (self, g_ptr_array_index (latest->sources, s));
 }
 
-/* Every goal of the subtree with its progress, citing the goal's source
- * and those of its latest report, in the order of the tree. */
+/* Every goal of the subtree in the order of the tree, citing its source
+ * and those of its latest report. */
 static GArray *
-collect (CaChartLayout *self)
+collect (CaChartLayout *self,
+         Found         *found)
 {
   GArray *items = g_array_new (FALSE, TRUE, sizeof (Item));
-  CaDate today = chart_today (self);
+  g_autoptr(GHashTable) metrics_seen = g_hash_table_new (NULL, NULL);
 
+  found->today = self->options.today.year != 0 ? self->options.today : ca_progress_today ();
+  found->any_reported = found->any_expected = FALSE;
   g_array_set_clear_func (items, item_clear);
   for (const CaNode *node = ca_node_next_in_subtree (self->node, NULL); node != NULL;
        node = ca_node_next_in_subtree (self->node, node))
     {
+      g_hash_table_remove_all (metrics_seen);
       for (guint i = 0; i < ca_node_get_n_figures (node); i++)
         {
           const CaFigure *figure = ca_node_get_figure (node, i);
           Item item = { node, figure, items->len, NULL };
+          double expected;
 
           if (figure->type != CA_FIGURE_GOAL)
             continue;
-          item.progress = ca_progress_new (node, figure, &today);
           ca_chart_add_source (self, figure->source);
-          for (guint s = 0; item.progress->n_reports > 0
-               && s < item.progress->latest.sources->len; s++)
-            ca_chart_add_source (self, g_ptr_array_index (item.progress->latest.sources, s));
+          add_report_sources (self, &item, metrics_seen, found);
+          found->any_expected |= ca_progress_expected_at (figure, &found->today, &expected);
           g_array_append_val (items, item);
         }
     }
@@ -315,9 +341,54 @@ describe (CaChartLayout *self,
 
 /* Placing a row ------------------------------------------------------------ */
 
-/* Places @string in the row at (@x, @y), ellipsized to @max_w, its end at
- * @x + @max_w when @right; returns the width drawn, 0 when not placed. */
-static double
+/* @text, made at its natural width, placed in the row at (@x, @y): made
+ * again, cut with an ellipsis, when wider than @max_w; its end at @x +
+ * @max_w when @right.  Consumes @text. */
+static void
+place_cut (CaChartLayout *self,
+           const Row     *row,
+           Text          *text,
+           Font           font,
+           double         x,
+           double         y,
+           double         max_w,
+           gboolean       right)
+{
+  Ink ink = text->ink;
+
+  if (max_w < 1)
+    {
+      ca_chart_text_clear (text);
+      return;
+    }
+  if (text->w > max_w)
+    {
+      const char *string = text->text;
+
+      ca_chart_text_clear (text);
+      ca_chart_make_text (self, text, string, font, max_w, 1);
+      text->ink = ink;
+    }
+  if (right)
+    x += max_w - text->w;
+  ca_chart_panel_text (self, row->panel, text, x, y);
+}
+
+/* Its natural width, so that a name that starts right to left is not
+ * aligned at the right of a column. */
+static void
+make_natural (CaChartLayout *self,
+              Text          *text,
+              const char    *string,
+              Font           font,
+              Ink            ink)
+{
+  ca_chart_make_text (self, text, string, font, 0, 1);
+  text->ink = ink;
+}
+
+/* Places @string in the row at (@x, @y), cut to @max_w (place_cut ()). */
+static void
 row_text (CaChartLayout *self,
           const Row     *row,
           const char    *string,
@@ -330,17 +401,10 @@ row_text (CaChartLayout *self,
 {
   Text text;
 
-  if (string == NULL || max_w < 1)
-    return 0;
-  ca_chart_make_text (self, &text, string, font, max_w, 1);
-  /* Unless cut, the text is as wide as it is: a name that starts right to
-   * left would otherwise be drawn at the right of the column. */
-  if (!pango_layout_is_ellipsized (text.layout))
-    pango_layout_set_width (text.layout, -1);
-  text.ink = ink;
-  if (right)
-    x += max_w - text.w;
-  return ca_chart_panel_text (self, row->panel, &text, x, y) ? text.w : 0;
+  if (string == NULL)
+    return;
+  make_natural (self, &text, string, font, ink);
+  place_cut (self, row, &text, font, x, y, max_w, right);
 }
 
 static double
@@ -448,16 +512,22 @@ layout_pair (CaChartLayout *self,
              const char    *right)
 {
   double room = w - (left != NULL ? COL_GAP : 0);
-  double right_w = natural_width (self, right, FONT_SMALL);
-  double left_w = natural_width (self, left, FONT_SMALL);
+  Text left_text = { 0 }, right_text;
+  double left_w, right_w;
 
+  make_natural (self, &right_text, right, FONT_SMALL, INK_FOREGROUND);
+  if (left != NULL)
+    make_natural (self, &left_text, left, FONT_SMALL, left_ink);
+  right_w = right_text.w;
+  left_w = left_text.w;
   if (right_w + left_w > room)
     {
       right_w = MIN (right_w, room - MIN (left_w, room * 0.25));
       left_w = room - right_w;
     }
-  row_text (self, row, right, FONT_SMALL, INK_FOREGROUND, x + w - right_w, y, right_w, TRUE);
-  row_text (self, row, left, FONT_SMALL, left_ink, x, y, left_w, FALSE);
+  place_cut (self, row, &right_text, FONT_SMALL, x + w - right_w, y, right_w, TRUE);
+  if (left != NULL)
+    place_cut (self, row, &left_text, FONT_SMALL, x, y, left_w, FALSE);
 }
 
 static void
@@ -512,15 +582,22 @@ layout_texts (CaChartLayout *self,
 static void
 layout_row (CaChartLayout *self,
             const Columns *cols,
-            const Item    *item,
+            Item          *item,
+            const CaDate  *today,
             double         y)
 {
   CaChartRect area = { self->body.x, y, self->body.width, cols->row_h };
-  const CaProgress *progress = item->progress;
+  const CaProgress *progress;
   const char *goal = goal_label (self, item);
-  const char *share = share_label (self, progress);
-  Row row = { item, 0, y, track_top (progress) };
+  const char *share;
+  Row row = { item, 0, y, 0 };
   int index;
+
+  if (item->progress == NULL)
+    item->progress = ca_progress_new (item->node, item->goal, today);
+  progress = item->progress;
+  share = share_label (self, progress);
+  row.top = track_top (progress);
 
   row.panel = ca_chart_add_panel (self, &area, item->goal->metric);
   layout_texts (self, cols, &row, goal);
@@ -648,24 +725,16 @@ note_hidden (CaChartLayout *self,
 /* Keeps in @legend the keys of what the rows draw: the goal's track
  * always, the report and the value expected now where there are some. */
 static guint
-legend_items (GArray     *items,
-              LegendItem *legend,
-              guint       n_legend)
+legend_items (const Found *found,
+              LegendItem  *legend,
+              guint        n_legend)
 {
-  gboolean reported = FALSE, expected = FALSE;
   guint n = 1;
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      const CaProgress *progress = g_array_index (items, Item, i).progress;
-
-      reported |= progress->n_reports > 0;
-      expected |= progress->has_expected_now;
-    }
   g_assert (n_legend == 3);
-  if (reported)
+  if (found->any_reported)
     legend[n++] = legend[1];
-  if (expected)
+  if (found->any_expected)
     legend[n++] = legend[2];
   return n;
 }
@@ -673,13 +742,16 @@ legend_items (GArray     *items,
 void
 ca_chart_add_goals_sources (CaChartLayout *self)
 {
-  g_array_unref (collect (self));
+  Found found;
+
+  g_array_unref (collect (self, &found));
 }
 
 void
 ca_chart_layout_goals (CaChartLayout *self)
 {
-  g_autoptr(GArray) items = collect (self);
+  Found found;
+  g_autoptr(GArray) items = collect (self, &found);
   LegendItem legend[] = {
     /* Translators: the legend of a goal's track, from 0 to the goal */
     { ca_i18n_gettext (self->lang, "Goal"), INK_DIM, SHAPE_OUTLINE },
@@ -705,14 +777,15 @@ ca_chart_layout_goals (CaChartLayout *self)
       return;
     }
   g_array_sort (items, item_cmp);
-  n_legend = legend_items (items, legend, G_N_ELEMENTS (legend));
+  n_legend = legend_items (&found, legend, G_N_ELEMENTS (legend));
   ca_chart_place_title_legend_footer (self, legend, n_legend);
   measure_rows (self, &cols);
   self->wanted_body_height = items->len * cols.row_h;
   shown = rows_shown (self, &cols, items->len);
   measure_columns (self, &cols, (const Item *) items->data, shown);
   for (guint i = 0; i < shown; i++)
-    layout_row (self, &cols, &g_array_index (items, Item, i), self->body.y + i * cols.row_h);
+    layout_row (self, &cols, &g_array_index (items, Item, i), &found.today,
+                self->body.y + i * cols.row_h);
   if (shown < items->len)
     note_hidden (self, items->len - shown, self->body.y + shown * cols.row_h + 2);
 }
