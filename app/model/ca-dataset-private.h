@@ -31,8 +31,9 @@ typedef struct {
  * arrays share one block of the arena (see the accessors below). */
 struct _CaNode {
   /* The id, then the names packed as a CaText's, n_names of them: one
-   * string of the dataset, "n1\0en\0Baoshan\0zh-CN\0宝山\0".  While the
-   * node is being read it is only the id, in the loader. */
+   * string of the dataset, "n1\0\1\7Baoshan\0\2\6宝山\0" (see
+   * ca_text_append_entry ()).  While the node is being read it is only the
+   * id, in the loader. */
   const char    *strings;
   union {
     const char  *kind;          /* regions and parks */
@@ -59,6 +60,75 @@ struct _CaNode {
   guint8         has_summaries : 1;
   guint8         depth;
 };
+
+/* The packed entries of a CaText (see ca-model-types.h): the length of a
+ * text sits between its language and itself.  A language spelt exactly as
+ * one of these is written as one byte, its index + 1 (a tag never starts
+ * with a control character), which spares 3 to 8 bytes a name. */
+#define CA_TEXT_LONG 255
+
+static const char * const ca_text_common_langs[] = {
+  "en", "zh-CN", "zh", "zh-TW", "zh-HK", "zh-Hans", "zh-Hant", "zh-Latn-pinyin",
+  "ja", "ko", "de", "fr", "es", "ru",
+};
+
+static inline void
+ca_text_append_entry (GString    *packed,
+                      const char *lang,
+                      const char *text,
+                      gsize       length)
+{
+  guint code = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ca_text_common_langs) && code == 0; i++)
+    if (strcmp (lang, ca_text_common_langs[i]) == 0)
+      code = i + 1;
+  if (code > 0)
+    g_string_append_c (packed, (char) code);
+  else
+    g_string_append_len (packed, lang, (gssize) strlen (lang) + 1);
+  if (length < CA_TEXT_LONG)
+    g_string_append_c (packed, (char) length);
+  else
+    {
+      guchar bytes[5] = { CA_TEXT_LONG, length & 0xff, (length >> 8) & 0xff,
+                          (length >> 16) & 0xff, (length >> 24) & 0xff };
+
+      g_string_append_len (packed, (const char *) bytes, sizeof bytes);
+    }
+  g_string_append_len (packed, text, (gssize) length + 1);
+}
+
+/* The language of the entry that starts at @entry, and where its length is. */
+static inline const char *
+ca_text_entry_lang (const char    *entry,
+                    const guchar **after)
+{
+  guchar first = (guchar) *entry;
+
+  if (first > 0 && first <= G_N_ELEMENTS (ca_text_common_langs))
+    {
+      *after = (const guchar *) entry + 1;
+      return ca_text_common_langs[first - 1];
+    }
+  *after = (const guchar *) entry + strlen (entry) + 1;
+  return entry;
+}
+
+/* The text of an entry, from where its length is, and its length. */
+static inline const char *
+ca_text_entry_text (const guchar *p,
+                    gsize        *length)
+{
+
+  if (*p < CA_TEXT_LONG)
+    {
+      *length = *p;
+      return (const char *) p + 1;
+    }
+  *length = (gsize) p[1] | (gsize) p[2] << 8 | (gsize) p[3] << 16 | (gsize) p[4] << 24;
+  return (const char *) p + 5;
+}
 
 static inline const char *
 ca_node_priv_id (const CaNode *node)

@@ -1162,8 +1162,7 @@ text_builder_add (CaTextBuilder *builder,
   g_ptr_array_add (builder->langs, (gpointer) lang);
   if (builder->lang_set != NULL && g_hash_table_size (builder->lang_set) > 0)
     g_hash_table_add (builder->lang_set, (gpointer) lang);
-  g_string_append_len (builder->packed, lang, (gssize) strlen (lang) + 1);
-  g_string_append_len (builder->packed, text->str, (gssize) text->len + 1);
+  ca_text_append_entry (builder->packed, lang, text->str, text->len);
 }
 
 static void

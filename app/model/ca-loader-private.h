@@ -65,7 +65,7 @@ typedef enum {
  * packed as a CaText's will be. */
 typedef struct {
   GPtrArray  *langs;        /* const char *, interned: the languages so far */
-  GString    *packed;       /* "lang\0text\0" for each */
+  GString    *packed;       /* each entry as a CaText packs it */
   GHashTable *lang_set;     /* the same languages, once there are many */
 } CaTextBuilder;
 

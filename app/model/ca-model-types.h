@@ -50,10 +50,13 @@ typedef enum {
 
 /* A text in several languages: the <name>, <title> or <summary> elements of
  * one owner.  The entries are packed one after the other, each as its
- * language then its text, both ending in a zero byte ("en\0Baoshan\0zh-CN\0
- * 宝山\0"), which costs a dataset about half what two pointers an entry did.
- * Use ca_text_lookup () to pick one by the fallback rule, and a CaTextIter
- * to visit them all. */
+ * language ending in a zero byte (or one byte for a few common ones), the
+ * length of its text in bytes (one byte below 255, else 255 and four bytes,
+ * little-endian), then the text ending in a zero byte: "de-CH\0\7Baoshan\0"
+ * (ca-dataset-private.h writes and reads them).  That costs a dataset
+ * about half what two pointers an entry did, and a lookup steps from
+ * language to language without reading the texts.  Use ca_text_lookup () to
+ * pick one by the fallback rule, and a CaTextIter to visit them all. */
 typedef struct {
   const char *packed;     /* NULL when there are none */
   guint       n_entries;

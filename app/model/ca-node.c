@@ -160,12 +160,15 @@ ca_text_iter_init (CaTextIter   *iter,
 gboolean
 ca_text_iter_next (CaTextIter *iter)
 {
+  const guchar *after;
+  gsize length;
+
   g_return_val_if_fail (iter != NULL, FALSE);
   if (iter->left == 0)
     return FALSE;
-  iter->lang = iter->next;
-  iter->text = iter->lang + strlen (iter->lang) + 1;
-  iter->next = iter->text + strlen (iter->text) + 1;
+  iter->lang = ca_text_entry_lang (iter->next, &after);
+  iter->text = ca_text_entry_text (after, &length);
+  iter->next = iter->text + length + 1;
   iter->left--;
   return TRUE;
 }

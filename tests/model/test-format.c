@@ -16,9 +16,11 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 
-/* Packed as the loader packs them: language, text, language, text. */
-static const char project_names[] = "en\0Projects\0zh-CN\0项目";
-static const char source_titles[] = "en\0Shanghai released the Action Plan\0zh-CN\0上海发布行动方案";
+/* Packed as the loader packs them: each language, the length of its text
+ * in bytes (as an octal escape), the text. */
+static const char project_names[] = "en\0\010Projects\0zh-CN\0\006项目";
+static const char source_titles[] = "en\0\041Shanghai released the Action Plan\0"
+                                    "zh-CN\0\030上海发布行动方案";
 
 static const CaMetric money = { "output-value", CA_METRIC_MONEY, "CNY", { NULL, 0 } };
 static const CaMetric dollars = { "usd", CA_METRIC_MONEY, "USD", { NULL, 0 } };

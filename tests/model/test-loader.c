@@ -275,6 +275,49 @@ test_compact_layout (void)
     }
 }
 
+/* A packed text keeps each entry's length, so long texts (one-byte and
+ * five-byte lengths) and common or uncommon language tags, spelt as
+ * written, all come back; a lookup steps over the texts. */
+static void
+test_packed_texts (void)
+{
+  g_autofree char *long_text = g_strnfill (70000, 'x');
+  g_autofree char *mid_text = g_strnfill (300, 'y');
+  g_autofree char *doc = g_strdup_printf (
+    "<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\"><region id=\"r\" kind=\"k\">"
+    "<name xml:lang=\"x-long\">%s</name><name xml:lang=\"ZH-TW\">小写</name>"
+    "<name xml:lang=\"de-CH\">%s</name><name xml:lang=\"zh-CN\">大写</name>"
+    "<name xml:lang=\"en\">E</name></region></atlas>", long_text, mid_text);
+  const char *langs[] = { "x-long", "ZH-TW", "de-CH", "zh-CN", "en" };
+  const char *texts[] = { long_text, "小写", mid_text, "大写", "E" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaDataset) dataset = ca_dataset_load_data (doc, strlen (doc), "packed.xml", NULL,
+                                                       &error);
+  const CaNode *r;
+  CaText names;
+  CaTextIter iter;
+  guint i = 0;
+
+  g_assert_no_error (error);
+  r = ca_dataset_lookup_node (dataset, "r");
+  names = ca_node_get_names (r);
+  g_assert_cmpuint (names.n_entries, ==, 5);
+  ca_text_iter_init (&iter, &names);
+  while (ca_text_iter_next (&iter))
+    {
+      g_assert_cmpstr (iter.lang, ==, langs[i]);
+      g_assert_cmpstr (iter.text, ==, texts[i]);
+      i++;
+    }
+  g_assert_cmpuint (i, ==, 5);
+  g_assert_cmpstr (ca_node_get_name (r, "en"), ==, "E");
+  g_assert_cmpstr (ca_node_get_name (r, "de-ch"), ==, mid_text);
+  g_assert_cmpstr (ca_node_get_name (r, "zh-CN"), ==, "大写");
+  g_assert_cmpstr (ca_node_get_name (r, "zh-TW"), ==, "小写");
+  g_assert_cmpstr (ca_node_get_name (r, "fr"), ==, "E");
+  g_assert_cmpstr (ca_node_get_id (r), ==, "r");
+}
+
 static void
 test_tree (void)
 {
@@ -525,6 +568,7 @@ main (int    argc,
   g_test_add_func ("/loader/names", test_names);
   g_test_add_func ("/loader/tree", test_tree);
   g_test_add_func ("/loader/compact-layout", test_compact_layout);
+  g_test_add_func ("/loader/packed-texts", test_packed_texts);
   g_test_add_func ("/loader/sums", test_sums);
   g_test_add_func ("/loader/suggest", test_suggest);
   g_test_add_func ("/loader/keeps-previous", test_keeps_previous);
