@@ -194,6 +194,28 @@ draw_dash (cairo_t     *cr,
   cairo_restore (cr);
 }
 
+/* A gradient, so that an open end reads the same in PNG, SVG and PDF. */
+static void
+draw_fade (cairo_t            *cr,
+           const CaChartStyle *style,
+           const Shape        *shape)
+{
+  const CaColor *c = ink_color (style, shape->ink);
+  double x = shape->x, y = shape->y, w = shape->w, h = shape->h;
+  cairo_pattern_t *fade;
+
+  if (can_snap (cr))
+    snap_rect (cr, &x, &y, &w, &h);
+  fade = cairo_pattern_create_linear (x, 0, x + w, 0);
+  cairo_pattern_add_color_stop_rgba (fade, 0, c->red, c->green, c->blue,
+                                     c->alpha * shape->alpha);
+  cairo_pattern_add_color_stop_rgba (fade, 1, c->red, c->green, c->blue, 0);
+  cairo_set_source (cr, fade);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill (cr);
+  cairo_pattern_destroy (fade);
+}
+
 static void
 draw_shape (cairo_t            *cr,
             const CaChartStyle *style,
@@ -209,6 +231,7 @@ draw_shape (cairo_t            *cr,
     case SHAPE_DOT:
     case SHAPE_RING: draw_circle (cr, shape); break;
     case SHAPE_DASH: draw_dash (cr, shape); break;
+    case SHAPE_FADE: draw_fade (cr, style, shape); break;
     default: g_assert_not_reached ();
     }
 }

@@ -270,7 +270,8 @@ place_legend (CaChartLayout    *self,
 
   for (guint i = 0; i < n_items; i++)
     {
-      const double swatch = 10.0;
+      /* A fade needs some length to be seen as one. */
+      const double swatch = items[i].swatch == SHAPE_FADE ? 24.0 : 10.0;
       Text text;
 
       ca_chart_make_text (self, &text, items[i].label, FONT_SMALL, right - CA_CHART_MARGIN, 1);
@@ -282,7 +283,7 @@ place_legend (CaChartLayout    *self,
         }
       row_h = MAX (row_h, text.h);
       ca_chart_add_shape (self, items[i].swatch, items[i].ink, 1.0,
-                          x, top + (text.h - swatch) / 2, swatch, swatch);
+                          x, top + (text.h - 10.0) / 2, swatch, 10.0);
       x += swatch + 4;
       if (ca_chart_place_text (self, &text, x, top, &all))
         x += text.w + 16;

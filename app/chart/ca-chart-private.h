@@ -43,6 +43,7 @@ typedef enum {
   SHAPE_DOT,       /* a filled circle in the rectangle */
   SHAPE_RING,      /* a circle's outline in the rectangle */
   SHAPE_DASH,      /* a dashed line, as SHAPE_LINE */
+  SHAPE_FADE,      /* a filled rectangle fading out from its left edge to its right */
 } ShapeType;
 
 typedef struct {

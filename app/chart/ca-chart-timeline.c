@@ -2,7 +2,9 @@
  *
  * A row per program under the node, a bar from its start to the end of its
  * end year, its goals as diamonds at their years, and a line at the
- * current year.
+ * current year.  A program with a start and no end runs to that line and
+ * fades out after it; programs without dates are named under the chart.
+ * The years are written above the rows as well as below them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +19,8 @@
 
 typedef struct {
   const CaNode *node;
-  int           start, end;   /* 0 when the program has no period */
+  int           start, end;   /* the years its bar spans; 0 when it has no dates */
+  gboolean      open;         /* a start and no end: drawn to now, then fading */
 } Row;
 
 typedef struct {
@@ -25,9 +28,16 @@ typedef struct {
   int         first, last;    /* the years the axis spans */
   double      row_h;
   double      label_w;
+  double      line_h;         /* one line of a name */
 } Axes;
 
+/* Rows are never lower than a line of their names, nor than this. */
 #define MIN_ROW 20.0
+/* The band above the rows for the years and the current year's label, and
+ * the one below them for the years. */
+#define AXIS_BAND 20.0
+/* How far an open end fades out past the current year's line, at least. */
+#define FADE_W 24.0
 
 static gboolean
 has_goals (const CaNode *node)
@@ -49,24 +59,41 @@ extend (int *first,
   *last = *last == 0 ? year : MAX (*last, year);
 }
 
+/* Every figure of a program is cited: the articles its figures come from
+ * are where its name, dates and status were read. */
+static void
+cite_program (CaChartLayout *self,
+              const CaNode  *node)
+{
+  for (guint i = 0; i < ca_node_get_n_figures (node); i++)
+    ca_chart_add_source (self, ca_node_get_figure (node, i)->source);
+}
+
+/* The rows of the programs under the node; those with no dates go to
+ * @undated (when not NULL), and keep a row only for their goals. */
 static GArray *
 collect (CaChartLayout *self,
          int           *first,
-         int           *last)
+         int           *last,
+         GPtrArray     *undated)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
 
   for (const CaNode *node = ca_node_next_in_subtree (self->node, NULL); node != NULL;
        node = ca_node_next_in_subtree (self->node, node))
     {
-      Row row = { node, ca_node_get_start_year (node), ca_node_get_end_year (node) };
+      Row row = { node, ca_node_get_start_year (node), ca_node_get_end_year (node), FALSE };
 
       if (ca_node_get_node_type (node) != CA_NODE_PROGRAM)
         continue;
+      cite_program (self, node);
+      if (row.start == 0 && row.end == 0 && undated != NULL)
+        g_ptr_array_add (undated, (gpointer) node);
       if (row.start == 0 && row.end == 0 && !has_goals (node))
         continue;
       /* An open end runs to the current year, a missing start begins at the end. */
-      if (row.start != 0 && row.end == 0)
+      row.open = row.start != 0 && row.end == 0;
+      if (row.open)
         row.end = MAX (row.start, self->options.current_year);
       if (row.start == 0)
         row.start = row.end;
@@ -76,10 +103,8 @@ collect (CaChartLayout *self,
         {
           const CaFigure *figure = ca_node_get_figure (node, i);
 
-          if (figure->type != CA_FIGURE_GOAL)
-            continue;
-          extend (first, last, figure->date.year);
-          ca_chart_add_source (self, figure->source);
+          if (figure->type == CA_FIGURE_GOAL)
+            extend (first, last, figure->date.year);
         }
       g_array_append_val (rows, row);
     }
@@ -106,19 +131,23 @@ status_ink (CaStatus status)
     }
 }
 
+/* The years, under the rows and above them, so that one set stays in view
+ * when a long timeline scrolls; a year whose label meets the current
+ * year's, placed first, is written by that one. */
 static void
 layout_year_axis (CaChartLayout *self,
                   const Axes    *axes)
 {
   int step;
   double slot = axes->plot.width / (axes->last - axes->first + 1);
+  double top = axes->plot.y - 2, bottom = axes->plot.y + axes->plot.height + 3;
 
   ca_chart_axis_years (axes->first, axes->last, MAX (1, (guint) (axes->plot.width / 56)), &step);
   for (int year = axes->first; year <= axes->last + 1; year++)
     {
       CaDate date = { year, 0, 0 };
       g_autofree char *label = NULL;
-      Text text;
+      Text text, above;
 
       ca_chart_add_shape (self, SHAPE_LINE, INK_GRID, 1.0, year_x (axes, year), axes->plot.y,
                           0, axes->plot.height);
@@ -126,12 +155,16 @@ layout_year_axis (CaChartLayout *self,
         continue;
       label = ca_format_date (self->lang, &date);
       ca_chart_make_text (self, &text, label, FONT_SMALL, 0, 1);
-      text.ink = INK_DIM;
-      if (text.w <= slot * step)
-        ca_chart_panel_text (self, 0, &text, year_x (axes, year + 0.5) - text.w / 2,
-                             axes->plot.y + axes->plot.height + 3);
-      else
-        ca_chart_text_clear (&text);
+      if (text.w > slot * step)
+        {
+          ca_chart_text_clear (&text);
+          continue;
+        }
+      ca_chart_make_text (self, &above, label, FONT_SMALL, 0, 1);
+      text.ink = above.ink = INK_DIM;
+      ca_chart_panel_text (self, 0, &text, year_x (axes, year + 0.5) - text.w / 2, bottom);
+      ca_chart_panel_text (self, 0, &above, year_x (axes, year + 0.5) - above.w / 2,
+                           top - above.h);
     }
 }
 
@@ -232,6 +265,32 @@ layout_goal_markers (CaChartLayout *self,
     }
 }
 
+/* A program's bar: to the end of its end year, or for an open end, solid
+ * to the current year's line and fading out after it. */
+static void
+layout_bar (CaChartLayout *self,
+            const Axes    *axes,
+            const Row     *row,
+            double         y,
+            double         thick)
+{
+  Ink ink = status_ink (ca_node_get_status (row->node));
+  double x0 = year_x (axes, row->start);
+  double x1 = year_x (axes, row->end + (row->open ? 0.5 : 1.0));
+  double fade = 0;
+  int mark;
+
+  ca_chart_add_shape (self, SHAPE_FILL, ink, 1.0, x0, y, x1 - x0, thick);
+  if (row->open)
+    {
+      fade = MIN (MAX (FADE_W, (year_x (axes, 1) - year_x (axes, 0)) / 2),
+                  axes->plot.x + axes->plot.width - x1);
+      ca_chart_add_shape (self, SHAPE_FADE, ink, 1.0, x1, y, fade, thick);
+    }
+  mark = ca_chart_add_mark (self, CA_MARK_PROGRAM, 0, x0, y, x1 + fade - x0, thick);
+  describe_program (self, mark, row);
+}
+
 static void
 layout_row (CaChartLayout *self,
             const Axes    *axes,
@@ -242,22 +301,14 @@ layout_row (CaChartLayout *self,
   double thick = MIN (axes->row_h * 0.55, 16.0);
   Text name;
 
+  /* A name takes a second line only where the row holds two: a taller one
+   * would meet its neighbours' and be dropped. */
   ca_chart_make_name (self, &name, ca_chart_isolated_name (self, row->node), FONT_SMALL,
-                      axes->label_w, axes->row_h >= 30 ? 2 : 1);
+                      axes->label_w, axes->row_h >= 2 * axes->line_h + 2 ? 2 : 1);
   ca_chart_panel_text (self, 0, &name, axes->plot.x - CA_CHART_PAD - name.w,
                        y + (axes->row_h - name.h) / 2);
   if (ca_node_get_start_year (row->node) != 0 || ca_node_get_end_year (row->node) != 0)
-    {
-      double x0 = year_x (axes, row->start), x1 = year_x (axes, row->end + 1);
-      Ink ink = status_ink (ca_node_get_status (row->node));
-      int mark;
-
-      ca_chart_add_shape (self, SHAPE_FILL, ink, 1.0, x0, y + (axes->row_h - thick) / 2,
-                          x1 - x0, thick);
-      mark = ca_chart_add_mark (self, CA_MARK_PROGRAM, 0, x0, y + (axes->row_h - thick) / 2,
-                                x1 - x0, thick);
-      describe_program (self, mark, row);
-    }
+    layout_bar (self, axes, row, y + (axes->row_h - thick) / 2, thick);
   layout_goal_markers (self, axes, row, y + axes->row_h / 2);
 }
 
@@ -269,11 +320,14 @@ legend_for (CaChartLayout *self,
   static const CaStatus statuses[] = {
     CA_STATUS_PLANNED, CA_STATUS_ACTIVE, CA_STATUS_COMPLETED, CA_STATUS_NONE
   };
-  gboolean any_goals = FALSE;
+  gboolean any_goals = FALSE, any_open = FALSE;
   guint n = 0;
 
   for (guint i = 0; i < rows->len; i++)
-    any_goals |= has_goals (g_array_index (rows, Row, i).node);
+    {
+      any_goals |= has_goals (g_array_index (rows, Row, i).node);
+      any_open |= g_array_index (rows, Row, i).open;
+    }
   for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
     {
       for (guint i = 0; i < rows->len; i++)
@@ -288,6 +342,14 @@ legend_for (CaChartLayout *self,
           legend[n++].swatch = SHAPE_FILL;
           break;
         }
+    }
+  if (any_open)
+    {
+      /* Translators: the legend of a bar that fades out after the current
+       * year's line: a program with a start year and no end year */
+      legend[n].label = ca_i18n_gettext (self->lang, "No end date: drawn to now");
+      legend[n].ink = INK_DIM;
+      legend[n++].swatch = SHAPE_FADE;
     }
   if (!any_goals)
     return n;
@@ -319,28 +381,69 @@ names_width (CaChartLayout *self,
   return w;
 }
 
+static double
+line_height (CaChartLayout *self)
+{
+  Text text;
+  double h;
+
+  ca_chart_make_text (self, &text, "Ag", FONT_SMALL, 0, 1);
+  h = text.h;
+  ca_chart_text_clear (&text);
+  return h;
+}
+
+/* An open end needs room to fade after the current year's line: the axis
+ * runs a year further when the last year's half is too narrow for it. */
 static void
+make_room_to_fade (GArray *rows,
+                   Axes   *axes)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Row *row = &g_array_index (rows, Row, i);
+
+      if (row->open && row->end == axes->last
+          && axes->plot.width / (axes->last - axes->first + 1) / 2 < FADE_W)
+        {
+          axes->last++;
+          return;
+        }
+    }
+}
+
+/* Lays out the rows, the years and the current year in the body less
+ * @below, kept for the note under them; returns where that note goes. */
+static double
 layout_rows (CaChartLayout *self,
              GArray        *rows,
-             Axes          *axes)
+             Axes          *axes,
+             double         below)
 {
-  guint fit, shown;
+  double band, min_row, max_row;
+  guint fit, shown, slots;
 
   ca_chart_add_panel (self, &self->body, NULL);
-  axes->plot.y = self->body.y + 20;
-  axes->plot.height = MAX (self->body.height - 20 - 20, 1);
-  fit = MAX (1, (guint) (axes->plot.height / MIN_ROW));
-  self->wanted_body_height = rows->len * MIN_ROW + 20 + 20;
+  axes->line_h = line_height (self);
+  band = MAX (AXIS_BAND, axes->line_h + 4);
+  min_row = MAX (MIN_ROW, axes->line_h + 2);
+  max_row = MAX (36.0, 2 * axes->line_h + 2);
+  axes->plot.y = self->body.y + band;
+  axes->plot.height = MAX (self->body.height - 2 * band - below, 1);
+  fit = MAX (1, (guint) (axes->plot.height / min_row));
+  self->wanted_body_height = rows->len * max_row + 2 * band + below;
   shown = rows->len <= fit ? rows->len : fit - 1;
+  slots = MAX (shown + (shown < rows->len), 1);
   axes->label_w = names_width (self, rows, shown, self->body.width * 0.35);
   axes->plot.x = self->body.x + axes->label_w + CA_CHART_PAD;
   axes->plot.width = MAX (self->body.x + self->body.width - CA_CHART_PAD - axes->plot.x, 1);
-  axes->row_h = MIN (axes->plot.height / MAX (shown + (shown < rows->len), 1), 36.0);
+  make_room_to_fade (rows, axes);
+  axes->row_h = MIN (axes->plot.height / slots, max_row);
   /* A few rows keep the year axis right under them, not at the bottom. */
-  axes->plot.height = MIN (axes->plot.height, (shown + (shown < rows->len)) * axes->row_h);
+  axes->plot.height = MIN (axes->plot.height, slots * axes->row_h);
   g_array_index (self->panels, Panel, 0).plot = axes->plot;
-  layout_year_axis (self, axes);
   layout_now (self, axes);
+  layout_year_axis (self, axes);
   for (guint i = 0; i < shown; i++)
     layout_row (self, axes, &g_array_index (rows, Row, i), i);
   if (shown < rows->len)
@@ -353,6 +456,34 @@ layout_rows (CaChartLayout *self,
 
       ca_chart_add_note (self, note, axes->plot.y + shown * axes->row_h + 2);
     }
+  return axes->plot.y + axes->plot.height + band + CA_CHART_PAD / 2;
+}
+
+/* "3 programs have no dates: A, B, C", with the names isolated (@drawn)
+ * or plain, for a screen reader. */
+static char *
+undated_message (CaChartLayout *self,
+                 GPtrArray     *undated,
+                 gboolean       drawn)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *number = ca_format_number (undated->len);
+
+  for (guint i = 0; i < undated->len; i++)
+    {
+      const CaNode *node = g_ptr_array_index (undated, i);
+
+      if (i > 0)
+        /* Translators: separates the names in a list ("A, B, C"; Chinese "、") */
+        g_string_append (names, ca_i18n_pgettext (self->lang, "list of names", ", "));
+      g_string_append (names, drawn ? ca_chart_isolated_name (self, node)
+                                    : ca_chart_node_name (self, node));
+    }
+  /* Translators: under a timeline: how many of its programs have no start
+   * or end year (%s, a number), then their names */
+  return g_strdup_printf (ca_i18n_ngettext (self->lang, "%s program has no dates: %s",
+                                            "%s programs have no dates: %s", undated->len),
+                          number, names->str);
 }
 
 void
@@ -360,32 +491,60 @@ ca_chart_add_timeline_sources (CaChartLayout *self)
 {
   int first = 0, last = 0;
 
-  g_array_unref (collect (self, &first, &last));
+  g_array_unref (collect (self, &first, &last, NULL));
+}
+
+/* Nothing to draw on a time axis: the chart says which programs there are
+ * and that they have no dates, or that there are none. */
+static void
+show_empty (CaChartLayout *self,
+            GPtrArray     *undated)
+{
+  if (undated->len > 0)
+    {
+      ca_chart_show_empty (self, undated_message (self, undated, FALSE),
+                           undated_message (self, undated, TRUE));
+      return;
+    }
+  /* Translators: %s is a place or program */
+  ca_chart_show_empty (self,
+                       g_strdup_printf (ca_i18n_gettext (self->lang,
+                                                         "No programs are recorded for %s"),
+                                        ca_chart_node_name (self, self->node)),
+                       g_strdup_printf (ca_i18n_gettext (self->lang,
+                                                         "No programs are recorded for %s"),
+                                        ca_chart_isolated_name (self, self->node)));
 }
 
 void
 ca_chart_layout_timeline (CaChartLayout *self)
 {
   int first = 0, last = 0;
-  g_autoptr(GArray) rows = collect (self, &first, &last);
-  LegendItem legend[5];
+  g_autoptr(GPtrArray) undated = g_ptr_array_new ();
+  g_autoptr(GArray) rows = collect (self, &first, &last, undated);
+  LegendItem legend[6];
   Axes axes = { 0 };
+  Text note = { 0 };
+  double below = 0, y;
 
   if (rows->len == 0)
     {
-      /* Translators: %s is a place or program */
-      ca_chart_show_empty (self,
-                           g_strdup_printf (ca_i18n_gettext (self->lang,
-                                                             "No programs are recorded for %s"),
-                                            ca_chart_node_name (self, self->node)),
-                           g_strdup_printf (ca_i18n_gettext (self->lang,
-                                                             "No programs are recorded for %s"),
-                                            ca_chart_isolated_name (self, self->node)));
+      show_empty (self, undated);
       return;
     }
   extend (&first, &last, self->options.current_year);
   axes.first = first;
   axes.last = last;
   ca_chart_place_title_legend_footer (self, legend, legend_for (self, rows, legend));
-  layout_rows (self, rows, &axes);
+  if (undated->len > 0)
+    {
+      g_autofree char *message = undated_message (self, undated, TRUE);
+
+      ca_chart_make_text (self, &note, message, FONT_SMALL, self->body.width, 3);
+      note.ink = INK_DIM;
+      below = note.h + CA_CHART_PAD;
+    }
+  y = layout_rows (self, rows, &axes, below);
+  if (note.layout != NULL)
+    ca_chart_place_text (self, &note, self->body.x, y, &self->body);
 }
