@@ -3,6 +3,8 @@
  * One panel per metric, a horizontal bar per child of the node (or per
  * figure of the node itself when nothing below it reports), sorted.
  * Bars that do not fit are summed, metric by metric, into "N others".
+ * The panels share one column of names, so that their axes start at the
+ * same x, and a colour stands for one place in every panel.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -298,7 +300,8 @@ layout_axis (CaChartLayout  *self,
     {
       double v = t * bars->axis.step;
       double x = plot->x + v * bars->scale;
-      const char *tick = ca_chart_take_string (self, ca_format_axis_value (self->lang, metric, v));
+      const char *tick = ca_chart_take_string (self, ca_format_axis_tick (self->lang, metric, v,
+                                                                         bars->axis.top));
       Text text;
 
       ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
@@ -389,47 +392,147 @@ names_width (CaChartLayout *self,
   return w;
 }
 
+/* A panel's heading and the height of its rows: as many as fit, the rest
+ * summed into "N others". */
+static void
+begin_panel (CaChartLayout     *self,
+             Series            *series,
+             const CaChartRect *cell,
+             Bars              *bars)
+{
+  g_autofree char *heading = NULL;
+  double top, tick_h = 16;
+  guint fit;
+
+  bars->panel = ca_chart_add_panel (self, cell, series->metric);
+  g_array_index (self->panels, Panel, bars->panel).area.width -= CA_CHART_PAD;
+  heading = ca_chart_heading (self, series->metric, g_array_index (series->items, Item, 0).value);
+  top = ca_chart_panel_heading (self, bars->panel, heading);
+  bars->plot.y = top + 2;
+  bars->plot.height = MAX (cell->y + cell->height - CA_CHART_PAD - tick_h - bars->plot.y, 1);
+  fit = MAX (1, (guint) (bars->plot.height / MIN_ROW));
+  group_others (self, series->items, fit - 1);
+  bars->row_h = MIN (bars->plot.height / series->items->len, 32.0);
+}
+
+/* The axis and the bars of a panel begun, its names in a column of
+ * @label_w, the same in every panel. */
+/* The colour of @node's bars: its own (see colour_places ()), or the one
+ * colour of every bar when @node_inks is NULL. */
+static Ink
+node_ink (GHashTable   *node_inks,
+          const CaNode *node)
+{
+  if (node_inks == NULL)
+    return ca_chart_series_ink (0);
+  return (Ink) GPOINTER_TO_INT (g_hash_table_lookup (node_inks, node));
+}
+
 static void
 layout_panel (CaChartLayout     *self,
               Series            *series,
               const CaChartRect *cell,
-              Ink                ink)
+              Bars              *bars,
+              double             label_w,
+              GHashTable        *node_inks)
 {
-  g_autofree char *heading = NULL;
   g_autofree Text *values = NULL;
-  Bars bars = { 0 };
-  double top, tick_h = 16;
-  guint fit;
 
-  bars.panel = ca_chart_add_panel (self, cell, series->metric);
-  g_array_index (self->panels, Panel, bars.panel).area.width -= CA_CHART_PAD;
-  top = cell->y;
-  heading = ca_chart_heading (self, series->metric, g_array_index (series->items, Item, 0).value);
-  top = ca_chart_panel_heading (self, bars.panel, heading);
-  bars.plot.y = top + 2;
-  bars.plot.height = MAX (cell->y + cell->height - CA_CHART_PAD - tick_h - bars.plot.y, 1);
-  fit = MAX (1, (guint) (bars.plot.height / MIN_ROW));
-  group_others (self, series->items, fit - 1);
-  bars.label_w = MIN (names_width (self, series, cell->width * 0.35), cell->width * 0.35);
-  bars.plot.x = cell->x + bars.label_w + CA_CHART_PAD;
-  bars.plot.width = MAX (cell->x + cell->width - 2 * CA_CHART_PAD - bars.plot.x, 1);
-  g_array_index (self->panels, Panel, bars.panel).plot = bars.plot;
-  bars.row_h = MIN (bars.plot.height / series->items->len, 32.0);
+  bars->label_w = label_w;
+  bars->plot.x = cell->x + bars->label_w + CA_CHART_PAD;
+  bars->plot.width = MAX (cell->x + cell->width - 2 * CA_CHART_PAD - bars->plot.x, 1);
+  g_array_index (self->panels, Panel, bars->panel).plot = bars->plot;
   values = g_new0 (Text, series->items->len);
   for (guint i = 0; i < series->items->len; i++)
     ca_chart_make_text (self, &values[i],
                         item_value (self, series->metric,
                                     &g_array_index (series->items, Item, i)),
                         FONT_SMALL, 0, 1);
-  fit_axis (self, &bars, series, values);
-  layout_axis (self, &bars, series->metric);
+  fit_axis (self, bars, series, values);
+  layout_axis (self, bars, series->metric);
   for (guint i = 0; i < series->items->len; i++)
     {
       const Item *item = &g_array_index (series->items, Item, i);
 
-      layout_row (self, &bars, series->metric, item, &values[i], i,
-                  item->figure == NULL && item->node == NULL ? INK_DIM : ink);
+      layout_row (self, bars, series->metric, item, &values[i], i,
+                  is_others (item) ? INK_DIM : node_ink (node_inks, item->node));
     }
+}
+
+/* Lays out the @n panels in @cells with one column of names, as wide as
+ * the widest name shown needs, at most a third of a panel. */
+static void
+layout_panels (CaChartLayout     *self,
+               GPtrArray         *all,
+               guint              n,
+               const CaChartRect *cells,
+               GHashTable        *node_inks)
+{
+  g_autofree Bars *bars = g_new0 (Bars, n);
+  double label_w = 0, max_w = cells[0].width * 0.35;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Series *series = g_ptr_array_index (all, i);
+
+      begin_panel (self, series, &cells[i], &bars[i]);
+      label_w = MAX (label_w, names_width (self, series, max_w));
+    }
+  for (guint i = 0; i < n; i++)
+    layout_panel (self, g_ptr_array_index (all, i), &cells[i], &bars[i],
+                  MIN (label_w, cells[i].width * 0.35), node_inks);
+}
+
+/* A colour per place when a few places (two to seven, the colours that
+ * keep apart) report in more than one panel: it follows a place from panel
+ * to panel, and the legend names it.  Otherwise the names beside the bars
+ * say it all and every bar has one colour: NULL. */
+static GHashTable *
+colour_places (CaChartLayout *self,
+               GPtrArray     *all,
+               LegendItem    *legend,
+               guint         *n_legend)
+{
+  g_autoptr(GHashTable) first_panel = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  GHashTable *inks;
+  gboolean shared = FALSE;
+
+  for (guint s = 0; s < all->len; s++)
+    {
+      Series *series = g_ptr_array_index (all, s);
+
+      for (guint i = 0; i < series->items->len; i++)
+        {
+          const CaNode *node = g_array_index (series->items, Item, i).node;
+          gpointer seen;
+
+          if (node == NULL)
+            continue;
+          if (g_hash_table_lookup_extended (first_panel, node, NULL, &seen))
+            shared |= GPOINTER_TO_UINT (seen) != s;
+          else
+            {
+              g_hash_table_insert (first_panel, (gpointer) node, GUINT_TO_POINTER (s));
+              g_ptr_array_add (places, (gpointer) node);
+            }
+        }
+    }
+  *n_legend = 0;
+  if (!shared || places->len < 2 || places->len > CA_CHART_N_CYCLED_SERIES)
+    return NULL;
+  inks = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < places->len; i++)
+    {
+      const CaNode *node = g_ptr_array_index (places, i);
+
+      g_hash_table_insert (inks, (gpointer) node, GINT_TO_POINTER (ca_chart_series_ink (i)));
+      legend[i].label = ca_chart_isolated_name (self, node);
+      legend[i].ink = ca_chart_series_ink (i);
+      legend[i].swatch = SHAPE_FILL;
+    }
+  *n_legend = places->len;
+  return inks;
 }
 
 /* Places the first @n panels in one or two columns, each the height its
@@ -516,7 +619,9 @@ ca_chart_layout_counts (CaChartLayout *self)
   g_autoptr(GPtrArray) all =
     g_ptr_array_new_with_free_func ((GDestroyNotify) ca_chart_series_free);
   g_autofree CaChartRect *cells = NULL;
-  guint shown;
+  g_autoptr(GHashTable) node_inks = NULL;
+  LegendItem legend[CA_CHART_N_CYCLED_SERIES];
+  guint shown, n_legend;
 
   collect (self, all);
   if (all->len == 0)
@@ -540,9 +645,10 @@ ca_chart_layout_counts (CaChartLayout *self)
     }
   /* g_ptr_array_sort is a merge sort, so equal sizes keep the dataset's order. */
   g_ptr_array_sort (all, series_by_size);
-  ca_chart_place_title_legend_footer (self, NULL, 0);
+  node_inks = colour_places (self, all, legend, &n_legend);
+  ca_chart_place_title_legend_footer (self, legend, n_legend);
   cells = g_new0 (CaChartRect, all->len);
   shown = stack_panels (self, all, cells);
-  for (guint i = 0; i < shown; i++)
-    layout_panel (self, g_ptr_array_index (all, i), &cells[i], ca_chart_series_ink (i));
+  if (shown > 0)
+    layout_panels (self, all, shown, cells, node_inks);
 }

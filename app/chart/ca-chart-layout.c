@@ -274,7 +274,9 @@ place_legend (CaChartLayout    *self,
       const double swatch = items[i].swatch == SHAPE_FADE ? 24.0 : 10.0;
       Text text;
 
-      ca_chart_make_text (self, &text, items[i].label, FONT_SMALL, right - CA_CHART_MARGIN, 1);
+      /* A label may be a name from the data, right to left: as a name, it
+       * gets a width only when it must be shortened. */
+      ca_chart_make_name (self, &text, items[i].label, FONT_SMALL, right - CA_CHART_MARGIN, 1);
       text.ink = INK_DIM;
       if (x > CA_CHART_MARGIN && x + swatch + 4 + text.w > right)
         {

@@ -112,17 +112,21 @@ pick_scale (const Scale *scales,
   return NULL;
 }
 
-/* The number part of a value with its scale word: "3.5 million", "350万". */
+/* The number part of a value with its scale word: "3.5 million", "350万";
+ * the scale is the one of @scale_of (the value itself, or the top of an
+ * axis, so that its ticks read "0.5 m" and "1 m"); 0 has none. */
 static char *
 scaled_number (double   value,
+               double   scale_of,
                gboolean chinese,
                gboolean abbreviated)
 {
-  const Scale *scale = chinese ? pick_scale (chinese_scales, G_N_ELEMENTS (chinese_scales), value)
-                               : pick_scale (english_scales, G_N_ELEMENTS (english_scales), value);
+  const Scale *scale = chinese
+    ? pick_scale (chinese_scales, G_N_ELEMENTS (chinese_scales), scale_of)
+    : pick_scale (english_scales, G_N_ELEMENTS (english_scales), scale_of);
   g_autofree char *number = NULL;
 
-  if (scale == NULL)
+  if (scale == NULL || value == 0)
     return format_decimal (value, 2, !chinese);
   number = format_decimal (value / scale->factor, 2, !chinese);
   if (chinese)
@@ -180,9 +184,10 @@ static char *
 format_chinese_value (const char     *lang,
                       const CaMetric *metric,
                       double          value,
+                      double          scale_of,
                       gboolean        axis)
 {
-  g_autofree char *number = scaled_number (value, TRUE, axis);
+  g_autofree char *number = scaled_number (value, scale_of, TRUE, axis);
   g_autofree char *noun = NULL;
   const char *currency;
 
@@ -212,9 +217,10 @@ static char *
 format_english_value (const char     *lang,
                       const CaMetric *metric,
                       double          value,
+                      double          scale_of,
                       gboolean        axis)
 {
-  g_autofree char *number = scaled_number (value, FALSE, axis);
+  g_autofree char *number = scaled_number (value, scale_of, FALSE, axis);
   g_autofree char *noun = NULL;
 
   switch (metric->kind)
@@ -241,8 +247,8 @@ ca_format_value (const char     *lang,
 {
   g_return_val_if_fail (metric != NULL, NULL);
   if (ca_i18n_language_is_chinese (lang))
-    return format_chinese_value (lang, metric, value, FALSE);
-  return format_english_value (lang, metric, value, FALSE);
+    return format_chinese_value (lang, metric, value, value, FALSE);
+  return format_english_value (lang, metric, value, value, FALSE);
 }
 
 char *
@@ -251,9 +257,19 @@ ca_format_axis_value (const char     *lang,
                       double          value)
 {
   g_return_val_if_fail (metric != NULL, NULL);
+  return ca_format_axis_tick (lang, metric, value, value);
+}
+
+char *
+ca_format_axis_tick (const char     *lang,
+                     const CaMetric *metric,
+                     double          value,
+                     double          top)
+{
+  g_return_val_if_fail (metric != NULL, NULL);
   if (ca_i18n_language_is_chinese (lang))
-    return format_chinese_value (lang, metric, value, TRUE);
-  return format_english_value (lang, metric, value, TRUE);
+    return format_chinese_value (lang, metric, value, top, TRUE);
+  return format_english_value (lang, metric, value, top, TRUE);
 }
 
 char *

@@ -26,6 +26,13 @@ char        *ca_format_value             (const char        *lang,
 char        *ca_format_axis_value        (const char        *lang,
                                           const CaMetric    *metric,
                                           double             value);
+/* A tick of an axis that runs to @top, in the scale of @top, so that one
+ * axis writes its numbers in one style: "0", "0.5 m", "1 m" (not
+ * "500,000", "1 m") / "0", "0.5亿", "1亿". */
+char        *ca_format_axis_tick         (const char        *lang,
+                                          const CaMetric    *metric,
+                                          double             value,
+                                          double             top);
 /* The unit of an axis: "CNY billion" / "亿元", "projects" / "个". */
 char        *ca_format_axis_unit         (const char        *lang,
                                           const CaMetric    *metric,

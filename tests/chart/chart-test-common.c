@@ -86,6 +86,35 @@ chart_test_layout (const CaNode *node,
   return layout;
 }
 
+CaChartLayout *
+chart_test_layout_of (CaDataset   *dataset,
+                      const char  *id,
+                      CaChartKind  kind,
+                      double       width,
+                      double       height)
+{
+  const CaNode *node = ca_dataset_lookup_node (dataset, id);
+
+  g_assert_nonnull (node);
+  return chart_test_layout (node, kind, width, height);
+}
+
+cairo_surface_t *
+chart_test_draw (CaChartLayout *layout,
+                 int            width,
+                 int            height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  CaChartStyle style;
+
+  ca_chart_style_init_print (&style);
+  ca_chart_layout_draw (layout, cr, &style, -1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 static gboolean
 inside (const CaChartRect *r,
         const CaChartRect *outer)

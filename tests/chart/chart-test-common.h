@@ -17,6 +17,16 @@ CaChartLayout *chart_test_layout       (const CaNode *node,
                                         CaChartKind   kind,
                                         double        width,
                                         double        height);
+/* The same of the node @id of @dataset, which must exist. */
+CaChartLayout *chart_test_layout_of    (CaDataset    *dataset,
+                                        const char   *id,
+                                        CaChartKind   kind,
+                                        double        width,
+                                        double        height);
+/* The layout drawn in the print style on a @width × @height RGB24 image. */
+cairo_surface_t *chart_test_draw       (CaChartLayout *layout,
+                                        int            width,
+                                        int            height);
 /* Asserts: labels inside their panel (or the chart) and not overlapping,
  * marks inside the chart, hit_test finding each mark's centre, and no
  * panel holding marks of two metrics kinds. */

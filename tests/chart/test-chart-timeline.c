@@ -18,18 +18,6 @@
 #include "ca-chart.h"
 #include "ca-node.h"
 
-static CaChartLayout *
-layout_of (CaDataset   *dataset,
-           const char  *id,
-           double       width,
-           double       height)
-{
-  const CaNode *node = ca_dataset_lookup_node (dataset, id);
-
-  g_assert_nonnull (node);
-  return chart_test_layout (node, CA_CHART_TIMELINE, width, height);
-}
-
 /* The program bar of node @id. */
 static const CaChartMark *
 program_mark (CaChartLayout *layout,
@@ -86,30 +74,15 @@ lightness_at (cairo_surface_t *surface,
   return (((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff)) / (3 * 255.0);
 }
 
-static cairo_surface_t *
-draw (CaChartLayout *layout,
-      int            width,
-      int            height)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (surface);
-  CaChartStyle style;
-
-  ca_chart_style_init_print (&style);
-  ca_chart_layout_draw (layout, cr, &style, -1);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 static void
 test_open_end (void)
 {
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-timeline.xml");
-  g_autoptr(CaChartLayout) layout = layout_of (dataset, "r", 900, 500);
+  g_autoptr(CaChartLayout) layout =
+    chart_test_layout_of (dataset, "r", CA_CHART_TIMELINE, 900, 500);
   const CaChartMark *open = program_mark (layout, "open");
   const CaChartMark *ends = program_mark (layout, "ends-now");
-  cairo_surface_t *surface = draw (layout, 900, 500);
+  cairo_surface_t *surface = chart_test_draw (layout, 900, 500);
   CaChartRect now;
   double now_x, open_y = open->y + open->height / 2, ends_y = ends->y + ends->height / 2;
 
@@ -133,7 +106,8 @@ static void
 test_no_open_end_no_legend (void)
 {
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
-  g_autoptr(CaChartLayout) layout = layout_of (dataset, "r", 900, 500);
+  g_autoptr(CaChartLayout) layout =
+    chart_test_layout_of (dataset, "r", CA_CHART_TIMELINE, 900, 500);
 
   g_assert_null (find_label (layout, "No end date", NULL));
 }
@@ -142,10 +116,14 @@ static void
 test_undated (void)
 {
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-timeline.xml");
-  g_autoptr(CaChartLayout) region = layout_of (dataset, "r", 900, 600);
-  g_autoptr(CaChartLayout) park = layout_of (dataset, "park", 900, 600);
-  g_autoptr(CaChartLayout) program = layout_of (dataset, "undated", 900, 600);
-  g_autoptr(CaChartLayout) none = layout_of (dataset, "none", 900, 600);
+  g_autoptr(CaChartLayout) region =
+    chart_test_layout_of (dataset, "r", CA_CHART_TIMELINE, 900, 600);
+  g_autoptr(CaChartLayout) park =
+    chart_test_layout_of (dataset, "park", CA_CHART_TIMELINE, 900, 600);
+  g_autoptr(CaChartLayout) program =
+    chart_test_layout_of (dataset, "undated", CA_CHART_TIMELINE, 900, 600);
+  g_autoptr(CaChartLayout) none =
+    chart_test_layout_of (dataset, "none", CA_CHART_TIMELINE, 900, 600);
   const char *note;
   CaChartRect rect, axis;
   guint rows = 0;
@@ -183,7 +161,8 @@ static void
 test_sources (void)
 {
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-timeline.xml");
-  g_autoptr(CaChartLayout) layout = layout_of (dataset, "r", 900, 600);
+  g_autoptr(CaChartLayout) layout =
+    chart_test_layout_of (dataset, "r", CA_CHART_TIMELINE, 900, 600);
   GPtrArray *sources = ca_chart_layout_get_sources (layout);
   g_autoptr(GString) publishers = g_string_new (NULL);
 

@@ -101,6 +101,13 @@ test_values_english (void)
   assert_format (ca_format_value ("en", &land, 2940), "2,940 hectares");
   assert_format (ca_format_axis_value ("en", &money, 100000000000), "CNY 100 bn");
   assert_format (ca_format_axis_value ("en", &projects, 120), "120");
+  /* An axis writes every tick in the scale of its top. */
+  assert_format (ca_format_axis_tick ("en", &land, 0, 1000000), "0");
+  assert_format (ca_format_axis_tick ("en", &land, 500000, 1000000), "0.5 m");
+  assert_format (ca_format_axis_tick ("en", &land, 1000000, 1000000), "1 m");
+  assert_format (ca_format_axis_tick ("en", &money, 50000000, 150000000), "CNY 50 m");
+  assert_format (ca_format_axis_tick ("en", &money, 500000000, 1500000000), "CNY 0.5 bn");
+  assert_format (ca_format_axis_tick ("en", &projects, 500, 1000), "500");
   assert_format (ca_format_axis_unit ("en", &money, 500000000000), "CNY billion");
   assert_format (ca_format_axis_unit ("en", &money, 5000), "CNY");
   assert_format (ca_format_axis_unit ("en", &projects, 120), "projects");
@@ -122,6 +129,8 @@ test_values_chinese (void)
   assert_format (ca_format_value ("zh_CN", &tonnes, 3500000), "350万吨");
   assert_format (ca_format_value ("zh_CN", &land, 2940), "2940 hectares");
   assert_format (ca_format_axis_value ("zh_CN", &money, 100000000000), "1000亿");
+  assert_format (ca_format_axis_tick ("zh_CN", &money, 50000000, 100000000), "0.5亿");
+  assert_format (ca_format_axis_tick ("zh_CN", &money, 0, 100000000), "0");
   assert_format (ca_format_axis_unit ("zh_CN", &money, 500000000000), "亿元");
   assert_format (ca_format_axis_unit ("zh_CN", &projects, 120), "个");
   /* "zh-CN" and NULL (the interface) are languages too. */
