@@ -571,9 +571,10 @@ stack_panels (CaChartLayout *self,
   const CaChartRect *body = &self->body;
   guint cols = (all->len > 1 && body->width >= 720) ? 2 : 1;
   double tallest = 0, room = body->height, scale;
+  /* The content: every panel at the height its rows want. */
+  double wanted = masonry (all, all->len, cols, body, cells);
   guint n;
 
-  self->wanted_body_height = masonry (all, all->len, cols, body, cells) * 0.85;
   for (n = all->len; n > 0; n--)
     {
       room = body->height - (n < all->len ? CA_CHART_NOTE_H : 0);
@@ -582,7 +583,12 @@ stack_panels (CaChartLayout *self,
         break;
     }
   if (n == 0)
-    return ca_chart_grid (self, all->len, 360, 110, cells);
+    {
+      n = ca_chart_grid (self, all->len, 360, 110, cells);
+      self->wanted_body_height = wanted;
+      return n;
+    }
+  self->wanted_body_height = wanted;
   scale = MIN (room / tallest, 32.0 / 28.0);
   for (guint i = 0; i < n; i++)
     {

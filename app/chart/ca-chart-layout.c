@@ -352,6 +352,7 @@ ca_chart_place_title_legend_footer (CaChartLayout    *self,
   self->body.y = top;
   self->body.width = MAX (self->options.width - 2 * CA_CHART_MARGIN, 1.0);
   self->body.height = MAX (bottom - top, 1.0);
+  self->frame_height = top + self->options.height - bottom;
 }
 
 void
@@ -382,6 +383,8 @@ ca_chart_show_empty (CaChartLayout *self,
       x = self->body.x + (self->body.width - text.w) / 2;
     }
   y = self->body.y + (self->body.height - text.h) / 2;
+  /* The message wants some room around it, not a whole chart's. */
+  self->wanted_body_height = text.h + 4 * CA_CHART_MARGIN;
   ca_chart_place_text (self, &text, x, MAX (y, 0), &all);
 }
 

@@ -97,7 +97,10 @@ struct _CaChartLayout {
   GArray               *mark_panels;  /* int, parallel to marks */
   GArray               *panels;     /* Panel */
   CaChartRect           body;       /* what is left for the panels */
-  double                wanted_body_height;  /* what the body needs to show every panel */
+  double                frame_height;  /* the title, legend, footer and margins around it */
+  /* What the body needs to show every panel and row at its natural size:
+   * every view sets it, ca_chart_layout_get_content_height () adds the frame. */
+  double                wanted_body_height;
   int                   n_series;   /* series shown in the legend */
   /* Writes the words of a mark laid out without them (its tooltip NULL)
    * when ca_chart_layout_get_mark () first hands it out: a view with

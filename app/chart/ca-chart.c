@@ -396,19 +396,19 @@ ca_chart_layout_free (CaChartLayout *self)
 }
 
 double
-ca_chart_layout_get_wanted_height (CaChartLayout *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->options.height + MAX (0.0, self->wanted_body_height - self->body.height);
-}
-
-double
 ca_chart_layout_get_content_height (CaChartLayout *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->options.height - self->body.height + self->wanted_body_height;
+  return self->frame_height + self->wanted_body_height;
+}
+
+double
+ca_chart_layout_get_wanted_height (CaChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return MAX (self->options.height, ca_chart_layout_get_content_height (self));
 }
 
 const char *

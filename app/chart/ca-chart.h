@@ -123,14 +123,14 @@ void                ca_chart_layout_draw        (CaChartLayout        *layout,
                                                  int                   focused_mark);
 /* The title drawn ("Shanghai — Goals") and the empty-state message, if any. */
 const char         *ca_chart_layout_get_title   (CaChartLayout        *layout);
-/* The height at which every panel and row would be shown, at least the
- * height laid out; a scrolled view asks for this much. */
-double              ca_chart_layout_get_wanted_height (CaChartLayout  *layout);
-/* The height the chart's content needs at its width: the title, legend
- * and footer, and every panel or row the view has, shown.  Less than the
- * height laid out when the content is short; a card or an export sized
- * to its content asks for this much. */
+/* The height the chart's content needs at the width laid out, whatever the
+ * height it was laid out at: its title, legend, footer, and every panel and
+ * row the view has, shown at its natural size (an empty chart, its
+ * message).  Less than the height laid out when the content is short; the
+ * window's chart card and an export given no height are this tall. */
 double              ca_chart_layout_get_content_height (CaChartLayout *layout);
+/* The content height, or the height laid out when taller. */
+double              ca_chart_layout_get_wanted_height (CaChartLayout  *layout);
 /* NULL when the chart has marks; else "No goals are recorded for Baoshan". */
 const char         *ca_chart_layout_get_empty_message (CaChartLayout *layout);
 /* The sources of the figures drawn, as const CaSource *, without repeats. */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <math.h>
 #include <cairo-svg.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -99,6 +100,29 @@ layout_chart (const CaNode *node,
 
   setup_context (context);
   return ca_chart_layout_new (node, &options, context);
+}
+
+int
+ca_export_fit_height (const CaNode *node,
+                      CaChartKind   kind,
+                      const char   *language,
+                      int           width)
+{
+  PangoContext *context;
+  CaChartLayout *layout;
+  double height;
+
+  g_return_val_if_fail (node != NULL, CA_EXPORT_MIN_FIT_HEIGHT);
+  g_return_val_if_fail (width > 0, CA_EXPORT_MIN_FIT_HEIGHT);
+
+  /* Unhinted metrics (setup_context ()) measure the same on every surface;
+   * the content's height does not depend on the height laid out. */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  layout = layout_chart (node, kind, language, context, width, CA_EXPORT_MAX_HEIGHT);
+  height = ceil (ca_chart_layout_get_content_height (layout));
+  ca_chart_layout_free (layout);
+  g_object_unref (context);
+  return (int) CLAMP (height, CA_EXPORT_MIN_FIT_HEIGHT, CA_EXPORT_MAX_HEIGHT);
 }
 
 static void
@@ -476,10 +500,18 @@ ca_export_render (const CaNode           *node,
 {
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (options->width > 0 && options->height > 0, NULL);
+  g_return_val_if_fail (options->width > 0 && options->height >= 0, NULL);
   g_return_val_if_fail (options->scale > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (options->height == 0)
+    {
+      CaExportOptions fitted = *options;
+
+      fitted.height = ca_export_fit_height (node, options->kind, options->language,
+                                            options->width);
+      return ca_export_render (node, &fitted, error);
+    }
   if (!check_options (options, error))
     return NULL;
   switch (options->format)

@@ -26,6 +26,8 @@ typedef enum {
 #define CA_EXPORT_MAX_WIDTH   10000
 #define CA_EXPORT_MIN_HEIGHT  150
 #define CA_EXPORT_MAX_HEIGHT  10000
+/* An export given no height is as tall as its content, and at least this. */
+#define CA_EXPORT_MIN_FIT_HEIGHT 300
 #define CA_EXPORT_MIN_SCALE   1
 #define CA_EXPORT_MAX_SCALE   3
 /* cairo image surfaces stop at 32767 pixels a side; this also keeps a PNG
@@ -36,7 +38,7 @@ typedef struct {
   CaExportFormat  format;
   CaChartKind     kind;
   int             width;     /* layout units: PNG/SVG pixels at scale 1, PDF points */
-  int             height;
+  int             height;    /* 0: the chart's content height, see ca_export_fit_height () */
   int             scale;     /* PNG only: pixels per layout unit */
   const char     *language;  /* a gettext code ("zh_CN"); NULL for the interface's */
 } CaExportOptions;
@@ -56,6 +58,13 @@ void             ca_export_draw                 (const CaNode          *node,
                                                  cairo_t               *cr,
                                                  double                 width,
                                                  double                 height);
+/* The height of the chart of @node at @width that fits its content
+ * (ca_chart_layout_get_content_height ()), from CA_EXPORT_MIN_FIT_HEIGHT
+ * to CA_EXPORT_MAX_HEIGHT. */
+int              ca_export_fit_height           (const CaNode          *node,
+                                                 CaChartKind            kind,
+                                                 const char            *language,
+                                                 int                    width);
 /* The chart as an image surface of (width * scale) x (height * scale) pixels. */
 cairo_surface_t *ca_export_render_image         (const CaNode          *node,
                                                  CaChartKind            kind,

@@ -20,7 +20,6 @@
 #include "ca-progress.h"
 
 #define DEFAULT_WIDTH  1200
-#define DEFAULT_HEIGHT 800
 /* An unknown --node lists no more ids than a reader takes in. */
 #define MAX_IDS_SHOWN  10
 
@@ -77,7 +76,9 @@ check_pixels (const CaCliExport *options)
 {
   int width = (options->width > 0 ? options->width : DEFAULT_WIDTH)
               * (options->scale > 0 ? options->scale : 1);
-  int height = (options->height > 0 ? options->height : DEFAULT_HEIGHT)
+  /* With no --height, the height fits the content: at least the minimum,
+   * and ca_export_render () checks the fitted one. */
+  int height = (options->height > 0 ? options->height : CA_EXPORT_MIN_FIT_HEIGHT)
                * (options->scale > 0 ? options->scale : 1);
   g_autofree char *message = NULL;
 
@@ -227,7 +228,7 @@ write_out (const CaNode       *node,
     .format = out_kind->format,
     .kind = chart,
     .width = options->width > 0 ? options->width : DEFAULT_WIDTH,
-    .height = options->height > 0 ? options->height : DEFAULT_HEIGHT,
+    .height = options->height > 0 ? options->height : 0,   /* 0: fits the content */
     .scale = options->scale > 0 ? options->scale : 1,
     /* --lang chose the language of the whole run, messages included, before
      * anything else ran; the export names it rather than rely on it. */

@@ -126,6 +126,80 @@ test_png (void)
       check_png (ca_dataset_lookup_node (dataset, ids[i]), kind, 1 + kind % 2);
 }
 
+static guint32
+png_height (const CaNode *node,
+            CaChartKind   kind,
+            int           height)
+{
+  CaExportOptions options = { CA_EXPORT_PNG, kind, 1200, height, 1, "en" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = ca_export_render (node, &options, &error);
+  g_autoptr(GHashTable) texts = NULL;
+  guint32 width = 0, drawn = 0;
+
+  g_assert_no_error (error);
+  texts = parse_png (bytes, &width, &drawn);
+  g_assert_cmpuint (width, ==, 1200);
+  return drawn;
+}
+
+/* The marks of a layout as "x,y,w,h;" for each, to compare two layouts. */
+static char *
+marks_of (CaChartLayout *layout)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < ca_chart_layout_get_n_marks (layout); i++)
+    {
+      const CaChartMark *mark = ca_chart_layout_get_mark (layout, i);
+
+      g_string_append_printf (out, "%s:%.0f,%.0f;", mark->tooltip, mark->width, mark->height);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* With no height, an export is as tall as its content: a panel of two
+ * bars much less than 800, an empty chart the minimum, Shanghai's forty
+ * programs more; at that height every mark of a tall layout is drawn, at
+ * its size.  A height given wins. */
+static void
+test_fit_height (void)
+{
+  g_autoptr(CaDataset) fixture = chart_test_load_fixture ("chart-basic.xml");
+  g_autoptr(CaDataset) bundled = chart_test_load_bundled ();
+  const CaNode *p2 = ca_dataset_lookup_node (fixture, "p2");
+  const CaNode *p3 = ca_dataset_lookup_node (fixture, "p3");
+  const CaNode *sh = ca_dataset_lookup_node (bundled, "sh");
+  const CaNode *baoshan = ca_dataset_lookup_node (bundled, "baoshan");
+  int one = ca_export_fit_height (p2, CA_CHART_COUNTS, "en", 1200);
+
+  g_assert_cmpint (one, >=, CA_EXPORT_MIN_FIT_HEIGHT);
+  g_assert_cmpint (one, <, 450);
+  g_assert_cmpuint (png_height (p2, CA_CHART_COUNTS, 0), ==, one);
+  g_assert_cmpuint (png_height (p2, CA_CHART_COUNTS, 800), ==, 800);
+  g_assert_cmpint (ca_export_fit_height (p3, CA_CHART_COUNTS, "en", 1200), ==,
+                   CA_EXPORT_MIN_FIT_HEIGHT);
+  g_assert_cmpint (ca_export_fit_height (sh, CA_CHART_TIMELINE, "en", 1200), >, 1000);
+  for (CaChartKind kind = CA_CHART_GOALS; kind <= CA_CHART_TIMELINE; kind++)
+    {
+      const CaNode *nodes[] = { sh, baoshan };
+
+      for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+        {
+          int fit = ca_export_fit_height (nodes[i], kind, NULL, 1200);
+          g_autoptr(CaChartLayout) fitted = chart_test_layout (nodes[i], kind, 1200, fit);
+          g_autoptr(CaChartLayout) tall = chart_test_layout (nodes[i], kind, 1200, 2 * fit);
+          g_autofree char *fitted_marks = marks_of (fitted);
+          g_autofree char *tall_marks = marks_of (tall);
+
+          g_assert_cmpfloat_with_epsilon (ca_chart_layout_get_content_height (fitted),
+                                          ca_chart_layout_get_content_height (tall), 0.01);
+          if (kind != CA_CHART_GOALS)
+            g_assert_cmpstr (fitted_marks, ==, tall_marks);
+        }
+    }
+}
+
 /* A chart that shows figures names their sources in the Source chunk. */
 static void
 test_png_sources (void)
@@ -581,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/export/format-from-path", test_format_from_path);
   g_test_add_func ("/export/png", test_png);
   g_test_add_func ("/export/png/sources", test_png_sources);
+  g_test_add_func ("/export/png/fit-height", test_fit_height);
   g_test_add_func ("/export/png/language", test_png_language);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/svg/language", test_svg_language);

@@ -61,11 +61,15 @@ for option in $options; do
   expect "README's Command line names $option" 'has_option "$option" "$work/readme"' ""
 done
 
-# The three forms and the statuses, in both.
+# The three forms, the statuses and the height that fits, in both: as
+# words, however a line is filled or wrapped.
+tr -s '[:space:]' ' ' <"$work/page.txt" >"$work/page.words"
+tr -s '[:space:]' ' ' <"$work/readme" >"$work/readme.words"
 for text in "cluster-atlas --check FILE" "cluster-atlas --export OUT --node ID" \
-            "CLUSTER_ATLAS_DATADIR" "CLUSTER_ATLAS_LOCALEDIR" "LANGUAGE" "byte order mark"; do
+            "CLUSTER_ATLAS_DATADIR" "CLUSTER_ATLAS_LOCALEDIR" "LANGUAGE" "byte order mark" \
+            "the height fits the chart's content"; do
   expect "man page and README both say “$text”" \
-    'grep -qF -- "$text" "$work/page.txt" && grep -qF -- "$text" "$work/readme"' ""
+    'grep -qF -- "$text" "$work/page.words" && grep -qF -- "$text" "$work/readme.words"' ""
 done
 
 echo "1..$n"

@@ -135,6 +135,10 @@ assert raw.endswith(b'\r\n')
 PY
 }
 
+image_size () {  # PNG -> "WIDTHxHEIGHT"
+  python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print('%dx%d' % struct.unpack('>II', d[16:24]))" "$1"
+}
+
 # --- every view in every format, for nodes of the bundled data and a fixture
 export_all () {  # DATASET_ARG ID...
   local file=$1; shift
@@ -148,10 +152,10 @@ export_all () {  # DATASET_ARG ID...
         titles+=("$(echo "$info" | sed -n 's/^Title\t//p')")
       else not_ok "$desc png" "$info"; fi
 
-      run --export "$base.svg" --node "$id" --chart "$chart" $file
+      run --export "$base.svg" --node "$id" --chart "$chart" --height 800 $file
       if [ $status -eq 0 ] && xmllint --noout "$base.svg" 2>"$work/lint" &&
          rsvg-convert -o "$base-svg.png" "$base.svg" 2>>"$work/lint" &&
-         png_size=$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print('%dx%d' % struct.unpack('>II', d[16:24]))" "$base-svg.png") &&
+         png_size=$(image_size "$base-svg.png") &&
          [ "$png_size" = 1200x800 ]; then
         ok "$desc svg: xmllint, rsvg-convert to 1200x800"
         titles+=("$(svg_title "$base.svg")")
@@ -195,6 +199,26 @@ if [ $status -eq 0 ] && out=$(csv_check "$work/trend.csv" "$expected" 2>&1); the
   ok "trend csv: $expected rows of district's subtree"
 else not_ok "trend csv (exit $status)" "$(cat "$work/stderr")" "${out:-}"; fi
 
+# --- without --height, the height fits the content, at least 300; --height wins
+run --export "$work/one.png" --node p2 --chart counts "$fixtures/chart-basic.xml"
+size=$(image_size "$work/one.png"); height=${size#*x}
+if [ $status -eq 0 ] && [ "${size%x*}" = 1200 ] && [ "$height" -ge 300 ] && [ "$height" -le 450 ]; then
+  ok "one panel, no --height: 1200 wide, $height high (300 to 450, not 800)"
+else not_ok "one panel, no --height: $size" "$(cat "$work/stderr")"; fi
+run --export "$work/empty.svg" --node p3 --chart counts "$fixtures/chart-basic.xml"
+if [ $status -eq 0 ] && grep -q 'height="300' "$work/empty.svg"; then
+  ok "an empty chart, no --height: the minimum, 300"
+else not_ok "empty chart height" "$(head -c 300 "$work/empty.svg")"; fi
+run --export "$work/tall.png" --node sh --chart timeline
+size=$(image_size "$work/tall.png")
+if [ $status -eq 0 ] && [ "${size#*x}" -gt 1000 ]; then
+  ok "Shanghai's 40 programs, no --height: $size, every row shown"
+else not_ok "tall timeline: $size" "$(cat "$work/stderr")"; fi
+run --export "$work/given.png" --node p2 --chart counts --height 800 "$fixtures/chart-basic.xml"
+if [ $status -eq 0 ] && [ "$(image_size "$work/given.png")" = 1200x800 ]; then
+  ok "--height 800 wins over the content's height"
+else not_ok "--height 800: $(image_size "$work/given.png")" "$(cat "$work/stderr")"; fi
+
 # --- the sources are in the picture and in the metadata
 run --export "$work/src.pdf" --node p1 --chart counts "$fixtures/chart-basic.xml"
 subject=$(pdfinfo "$work/src.pdf" | sed -n 's/^Subject: *//p')
@@ -217,7 +241,7 @@ title=$(pdf_title "$work/zh.pdf")
 if [ $status -eq 0 ] && [[ $text == *上海* ]] && [[ $text == *亿* ]] && [[ $title == *上海* ]]; then
   ok "--lang zh_CN: pdftotext finds 上海 and 亿, Title “$title”"
 else not_ok "--lang zh_CN pdf (exit $status)" "title=$title" "$(cat "$work/stderr")" "${text:0:300}"; fi
-run --lang zh_CN --export "$work/zh.png" --node sh --chart counts
+run --lang zh_CN --export "$work/zh.png" --node sh --chart counts --height 800
 if [ $status -eq 0 ] && info=$(png_check "$work/zh.png" 1200 800) && [[ $info == *上海* ]]; then
   ok "--lang zh_CN: PNG Title in UTF-8 (iTXt): $(echo "$info" | head -1)"
 else not_ok "--lang zh_CN png" "${info:-}"; fi
@@ -345,7 +369,7 @@ chmod 755 "$ro"
 # The successes above replaced nothing they should not have: OUT written
 # over an existing file is whole.
 printf 'old\n' >"$work/over.png"
-run --export "$work/over.png" --node sh
+run --export "$work/over.png" --node sh --height 800
 if [ $status -eq 0 ] && png_check "$work/over.png" 1200 800 >/dev/null; then
   ok "an existing OUT is replaced whole"
 else not_ok "replace existing" "$(cat "$work/stderr")"; fi
