@@ -26,8 +26,8 @@ struct _CaChartView
   int            layout_width;
   int            layout_height;
   PangoFontDescription *layout_font;  /* the font the layout was made in */
-  int            wanted_for_width;  /* the width wanted_height was measured at */
-  int            wanted_height;
+  int            wanted_for_width;  /* the width content_height was measured at */
+  int            content_height;
   int            focused;      /* index of the focused mark, or -1 */
   CaChartStyle   style;
 };
@@ -48,8 +48,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-#define MIN_HEIGHT 300
-#define NATURAL_HEIGHT 400
+/* The card is as tall as the chart's content (an empty chart, its
+ * message), within these bounds; a layout to measure it is made this tall. */
+#define MIN_HEIGHT 160
+#define MEASURE_HEIGHT 400
 #define MAX_NATURAL_HEIGHT 4000
 
 static void
@@ -78,7 +80,7 @@ clear_layout (CaChartView *self)
   g_clear_pointer (&self->layout, ca_chart_layout_free);
   g_clear_pointer (&self->layout_font, pango_font_description_free);
   self->layout_width = self->layout_height = 0;
-  self->wanted_for_width = self->wanted_height = 0;
+  self->wanted_for_width = self->content_height = 0;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -172,25 +174,28 @@ ca_chart_view_size_allocate (GtkWidget *widget,
     }
 }
 
-/* The height at which the chart shows all its panels at @width, so that the
- * scrolled details pane grows it instead of the chart hiding metrics. */
+/* The height of the chart's content at @width (its title, legend, footer,
+ * every panel and row), so that the card follows the chart: the scrolled
+ * details pane grows it rather than hide metrics, and a small chart leaves
+ * no blank space under it. */
 static int
-wanted_height (CaChartView *self,
-               int          width)
+content_height (CaChartView *self,
+                int          width)
 {
   g_autoptr(CaChartLayout) layout = NULL;
+  double height;
 
   if (self->node == NULL)
-    return NATURAL_HEIGHT;
+    return MIN_HEIGHT;
   if (width <= 0)
     width = 640;
-  if (self->wanted_height > 0 && self->wanted_for_width == width)
-    return self->wanted_height;
-  layout = new_layout (self, width, NATURAL_HEIGHT);
+  if (self->content_height > 0 && self->wanted_for_width == width)
+    return self->content_height;
+  layout = new_layout (self, width, MEASURE_HEIGHT);
+  height = ceil (ca_chart_layout_get_content_height (layout));
   self->wanted_for_width = width;
-  self->wanted_height = (int) MIN (ceil (ca_chart_layout_get_wanted_height (layout)),
-                                   MAX_NATURAL_HEIGHT);
-  return self->wanted_height;
+  self->content_height = (int) CLAMP (height, MIN_HEIGHT, MAX_NATURAL_HEIGHT);
+  return self->content_height;
 }
 
 static void
@@ -210,7 +215,7 @@ ca_chart_view_measure (GtkWidget      *widget,
   else
     {
       *minimum = MIN_HEIGHT;
-      *natural = MAX (NATURAL_HEIGHT, wanted_height (CA_CHART_VIEW (widget), for_size));
+      *natural = content_height (CA_CHART_VIEW (widget), for_size);
     }
 }
 

@@ -46,6 +46,7 @@ struct _CaDetailsPane
   GtkLabel            *summary_label;
   GtkBox              *switcher_box;
   GtkBox              *chart_box;
+  GtkWidget           *figures_heading;
   GtkStack            *figures_stack;
   GtkWidget           *table_scroller;
   GtkColumnView       *figures_view;
@@ -457,6 +458,19 @@ setup_figures_table (CaDetailsPane *self)
   gtk_widget_add_controller (self->table_scroller, scroll);
 }
 
+/* An empty node says so once: under a chart that says it has nothing to
+ * show, the table does not say it has no figures as well. */
+static void
+update_figures_shown (CaDetailsPane *self)
+{
+  gboolean shown = self->node == NULL || ca_node_get_n_figures (self->node) > 0
+                   || ca_chart_kind_has_content (ca_details_pane_get_shown_kind (self),
+                                                 self->node);
+
+  gtk_widget_set_visible (self->figures_heading, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_stack), shown);
+}
+
 static void
 update_figures (CaDetailsPane *self)
 {
@@ -478,6 +492,7 @@ update_figures (CaDetailsPane *self)
       gtk_label_set_text (self->figures_empty_label, message);
     }
   ca_stack_show_page (self->figures_stack, n_figures > 0 ? "table" : "empty");
+  update_figures_shown (self);
 }
 
 /* Chart and its switcher */
@@ -530,6 +545,7 @@ static void
 shown_kind_changed_cb (CaDetailsPane *self)
 {
   gtk_toggle_button_set_active (self->kind_buttons[ca_details_pane_get_shown_kind (self)], TRUE);
+  update_figures_shown (self);
 }
 
 static void
@@ -659,6 +675,7 @@ ca_details_pane_class_init (CaDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, switcher_box);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_heading);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_stack);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_view);

@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "ca-chart-view.h"
@@ -379,6 +382,67 @@ test_chart_every_panel (void)
   close_window (window, pane);
 }
 
+/* The card is as tall as its chart: a panel of two bars much less than
+ * the 400 pixels it used to take, and the full content height. */
+static void
+test_chart_fits_content (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  GtkWidget *pane = ca_details_pane_new ();
+  CaChartView *chart = CA_CHART_VIEW (find_widget (pane, CA_TYPE_CHART_VIEW));
+  GtkWidget *window;
+  CaChartLayout *layout;
+  int height;
+
+  g_object_set (pane, "chart-kind", CA_CHART_COUNTS, NULL);
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset,
+                            ca_dataset_lookup_node (dataset, "p2"));
+  window = show_in_window_sized (pane, 900, 1000);
+  layout = ca_chart_view_get_layout (chart);
+  g_assert_nonnull (layout);
+  height = gtk_widget_get_height (GTK_WIDGET (chart));
+  g_assert_cmpint (height, <, 300);
+  g_assert_cmpfloat (fabs (ca_chart_layout_get_content_height (layout) - height), <, 1.0);
+  g_assert_null (ca_chart_layout_get_empty_message (layout));
+  close_window (window, pane);
+}
+
+/* A node with nothing says so once, in the chart, in every view; a node
+ * with a chart but no figures of its own still says it has none. */
+static void
+test_one_empty_message (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  GtkWidget *pane = ca_details_pane_new ();
+  CaChartView *chart = CA_CHART_VIEW (find_widget (pane, CA_TYPE_CHART_VIEW));
+  GtkWidget *window;
+
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset,
+                            ca_dataset_lookup_node (dataset, "p3"));
+  window = show_in_window (pane);
+  for (CaChartKind kind = 0; kind < CA_CHART_N_KINDS; kind++)
+    {
+      const char *message;
+
+      g_object_set (pane, "chart-kind", kind, NULL);
+      wait_ms (100);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+      message = ca_chart_layout_get_empty_message (ca_chart_view_get_layout (chart));
+      g_assert_nonnull (message);
+      g_assert_true (g_str_has_prefix (message, "No "));
+      g_assert_nonnull (strstr (message, " are recorded for Empty Park"));
+      g_assert_false (find_label (pane, "No figures are recorded for Empty Park"));
+      g_assert_false (find_label (pane, "Figures of this node"));
+    }
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset,
+                            ca_dataset_lookup_node (dataset, "r"));
+  g_object_set (pane, "chart-kind", CA_CHART_GOALS, NULL);
+  iterate ();
+  g_assert_true (find_label (pane, "No figures are recorded for Testville"));
+  g_assert_true (find_label (pane, "Figures of this node"));
+  close_window (window, pane);
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -601,6 +665,8 @@ main (int   argc,
   g_test_add_func ("/details-pane/chart-kind", test_chart_kind);
   g_test_add_func ("/details-pane/default-view", test_default_view);
   g_test_add_func ("/details-pane/chart-every-panel", test_chart_every_panel);
+  g_test_add_func ("/details-pane/chart-fits-content", test_chart_fits_content);
+  g_test_add_func ("/details-pane/one-empty-message", test_one_empty_message);
   g_test_add_func ("/details-pane/chinese", test_chinese);
   g_test_add_func ("/details-pane/goal-status", test_goal_status);
 
