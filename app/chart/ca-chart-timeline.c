@@ -229,39 +229,98 @@ describe_program (CaChartLayout *self,
                        ca_format_status (self->lang, status)));
 }
 
+/* One diamond for the goals of a program due in one year (an action plan
+ * often sets several for its horizon): its tooltip and accessible name
+ * give every one of them, and a count beside it says how many there are,
+ * so that no goal hides behind another. */
+static void
+layout_goal_marker (CaChartLayout *self,
+                    const Axes    *axes,
+                    const Row     *row,
+                    double         cy,
+                    GPtrArray     *goals)
+{
+  double size = MIN (axes->row_h * 0.75, 14.0);
+  const CaFigure *first = goals->pdata[0];
+  double x = year_x (axes, first->date.year + 0.5);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  g_autoptr(GString) accessible = g_string_new (NULL);
+  CaChartMark *mark;
+  int index;
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      const CaFigure *goal = goals->pdata[i];
+      const CaFigure *reached = ca_chart_latest_count (row->node, goal->metric);
+      g_autofree char *tip = ca_chart_figure_tooltip (self, row->node, goal, reached);
+      g_autofree char *a11y = ca_chart_figure_a11y (self, row->node, goal, reached);
+
+      g_string_append_printf (tooltip, "%s%s", i > 0 ? "\n\n" : "", tip);
+      /* Translators: separates the goals a screen reader reads for one
+       * marker of a timeline */
+      g_string_append_printf (accessible, "%s%s", i > 0 ? ca_i18n_gettext (self->lang, "; ") : "",
+                              a11y);
+    }
+  ca_chart_add_shape (self, SHAPE_DIAMOND, INK_FOREGROUND, 1.0,
+                      x - size / 2, cy - size / 2, size, size);
+  index = ca_chart_add_mark (self, CA_MARK_GOAL, 0, x - size / 2, cy - size / 2, size, size);
+  mark = CA_CHART_MARK (self, index);
+  mark->node = row->node;
+  mark->figure = first;
+  if (goals->len == 1)
+    {
+      g_autofree char *value = ca_format_figure_value (self->lang, first);
+
+      mark->label = ca_chart_take_string (self, ca_chart_isolate (value));
+    }
+  else
+    {
+      g_autofree char *number = ca_format_number (goals->len);
+      Text text;
+
+      /* Translators: beside a timeline's goal marker that stands for
+       * several goals due the same year; %s is how many */
+      mark->label = ca_chart_take_string (self, g_strdup_printf (
+        ca_i18n_ngettext (self->lang, "%s goal", "%s goals", goals->len), number));
+      ca_chart_make_text (self, &text, number, FONT_SMALL, 0, 1);
+      ca_chart_panel_text (self, 0, &text, x + size / 2 + 2, cy - text.h / 2);
+    }
+  mark->tooltip = ca_chart_take_string (self, g_string_free (g_steal_pointer (&tooltip), FALSE));
+  mark->accessible_name = ca_chart_take_string (self, g_string_free (g_steal_pointer (&accessible),
+                                                                     FALSE));
+}
+
 static void
 layout_goal_markers (CaChartLayout *self,
                      const Axes    *axes,
                      const Row     *row,
                      double         cy)
 {
-  double size = MIN (axes->row_h * 0.75, 14.0);
+  g_autoptr(GPtrArray) goals = g_ptr_array_new ();
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
 
   for (guint i = 0; i < ca_node_get_n_figures (row->node); i++)
     {
       const CaFigure *goal = ca_node_get_figure (row->node, i);
-      const CaFigure *reached;
-      g_autofree char *value = NULL;
-      CaChartMark *mark;
-      int index;
-      double x;
+      int year = goal->date.year;
+      gboolean seen = FALSE;
 
-      if (goal->type != CA_FIGURE_GOAL)
-        continue;
-      reached = ca_chart_latest_count (row->node, goal->metric);
-      x = year_x (axes, goal->date.year + 0.5);
-      ca_chart_add_shape (self, SHAPE_DIAMOND, INK_FOREGROUND, 1.0,
-                          x - size / 2, cy - size / 2, size, size);
-      index = ca_chart_add_mark (self, CA_MARK_GOAL, 0, x - size / 2, cy - size / 2, size, size);
-      mark = CA_CHART_MARK (self, index);
-      mark->node = row->node;
-      mark->figure = goal;
-      value = ca_format_figure_value (self->lang, goal);
-      mark->label = ca_chart_take_string (self, ca_chart_isolate (value));
-      mark->tooltip = ca_chart_take_string (self, ca_chart_figure_tooltip (self, row->node, goal,
-                                                                           reached));
-      mark->accessible_name = ca_chart_take_string (self, ca_chart_figure_a11y (self, row->node,
-                                                                                goal, reached));
+      for (guint y = 0; y < years->len && !seen; y++)
+        seen = g_array_index (years, int, y) == year;
+      if (goal->type == CA_FIGURE_GOAL && !seen)
+        g_array_append_val (years, year);
+    }
+  for (guint y = 0; y < years->len; y++)
+    {
+      g_ptr_array_set_size (goals, 0);
+      for (guint i = 0; i < ca_node_get_n_figures (row->node); i++)
+        {
+          const CaFigure *goal = ca_node_get_figure (row->node, i);
+
+          if (goal->type == CA_FIGURE_GOAL && goal->date.year == g_array_index (years, int, y))
+            g_ptr_array_add (goals, (gpointer) goal);
+        }
+      layout_goal_marker (self, axes, row, cy, goals);
     }
 }
 

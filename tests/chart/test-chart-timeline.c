@@ -233,6 +233,37 @@ test_names_kept (void)
         }
 }
 
+/* The five goals Shanghai's future-industries plan sets for 2030 share
+ * one diamond, which says there are five and gives every one of them
+ * (the issue: hovering showed only "about 15 pilot areas"). */
+static void
+test_goals_same_year (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  const CaNode *plan = ca_dataset_lookup_node (dataset, "sh-future-industries");
+  g_autoptr(CaChartLayout) layout = chart_test_layout (plan, CA_CHART_TIMELINE, 1200, 800);
+  const char *values[] = { "500 billion", "institute", "colleges", "innovation centres",
+                           "pilot areas" };
+  const CaChartMark *marker = NULL;
+
+  for (guint i = 0; i < ca_chart_layout_get_n_marks (layout); i++)
+    if (ca_chart_layout_get_mark (layout, i)->type == CA_MARK_GOAL
+        && ca_chart_layout_get_mark (layout, i)->node == plan)
+      {
+        g_assert_null (marker);
+        marker = ca_chart_layout_get_mark (layout, i);
+      }
+  g_assert_nonnull (marker);
+  g_assert_cmpstr (marker->label, ==, "5 goals");
+  for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+    {
+      g_test_message ("%s", values[v]);
+      g_assert_nonnull (strstr (marker->tooltip, values[v]));
+      g_assert_nonnull (strstr (marker->accessible_name, values[v]));
+    }
+  chart_test_check_layout (layout, 1200, 800);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,5 +274,6 @@ main (int   argc,
   g_test_add_func ("/chart/timeline/undated", test_undated);
   g_test_add_func ("/chart/timeline/sources", test_sources);
   g_test_add_func ("/chart/timeline/names-kept", test_names_kept);
+  g_test_add_func ("/chart/timeline/goals-same-year", test_goals_same_year);
   return g_test_run ();
 }
