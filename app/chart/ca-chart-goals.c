@@ -566,15 +566,20 @@ layout_texts (CaChartLayout *self,
                                                  : elapsed_label (self, progress);
   Ink reported_ink = progress->n_reports > 0 ? INK_FOREGROUND : INK_DIM;
   double y1 = row->y + ROW_PAD, y2 = y1 + cols->line_h + LINE_GAP;
+  /* The chart's title names its own node: its goals' rows need only the
+   * metric, not that name again on every row. */
+  gboolean own = row->item->node == self->node;
 
-  row_text (self, row, name, FONT_BODY, INK_FOREGROUND, cols->name_x, y1, cols->name_w, FALSE);
+  row_text (self, row, own ? metric : name, FONT_BODY, INK_FOREGROUND, cols->name_x, y1,
+            cols->name_w, FALSE);
   if (!cols->narrow)
     {
-      row_text (self, row, metric, FONT_SMALL, INK_DIM, cols->name_x, y2, cols->name_w, FALSE);
+      if (!own)
+        row_text (self, row, metric, FONT_SMALL, INK_DIM, cols->name_x, y2, cols->name_w, FALSE);
       layout_pair (self, row, cols->track_x, y1, cols->track_w, reported, reported_ink, goal);
       return;
     }
-  layout_pair (self, row, cols->track_x, y2, cols->track_w, metric, INK_DIM, goal);
+  layout_pair (self, row, cols->track_x, y2, cols->track_w, own ? "" : metric, INK_DIM, goal);
   row_text (self, row, reported, FONT_SMALL, reported_ink, cols->name_x,
             y2 + cols->line_h + LINE_GAP, cols->name_w, FALSE);
 }

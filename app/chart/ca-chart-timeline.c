@@ -168,6 +168,8 @@ layout_year_axis (CaChartLayout *self,
     }
 }
 
+#define NOW_GAP 8.0
+
 static void
 layout_now (CaChartLayout *self,
             const Axes    *axes)
@@ -188,10 +190,18 @@ layout_now (CaChartLayout *self,
   now = g_strdup_printf (ca_i18n_gettext (self->lang, "Now (%s)"), label);
   ca_chart_make_text (self, &text, now, FONT_SMALL, 0, 1);
   text.ink = INK_ACCENT;
-  ca_chart_panel_text (self, 0, &text,
-                       CLAMP (x - text.w / 2, axes->plot.x,
-                              axes->plot.x + axes->plot.width - text.w),
-                       axes->plot.y - 2 - text.h);
+  if (ca_chart_panel_text (self, 0, &text,
+                           CLAMP (x - text.w / 2, axes->plot.x,
+                                  axes->plot.x + axes->plot.width - text.w),
+                           axes->plot.y - 2 - text.h))
+    {
+      /* The years beside it keep a gap, so that "2025 Now (2026) 2027"
+       * does not read as one run of text. */
+      CaChartRect *box = &g_array_index (self->texts, Text, self->texts->len - 1).box;
+
+      box->x -= NOW_GAP;
+      box->width += 2 * NOW_GAP;
+    }
 }
 
 static void
@@ -282,8 +292,17 @@ layout_goal_marker (CaChartLayout *self,
        * several goals due the same year; %s is how many */
       mark->label = ca_chart_take_string (self, g_strdup_printf (
         ca_i18n_ngettext (self->lang, "%s goal", "%s goals", goals->len), number));
+      /* The count on a badge of the background's colour, readable on a
+       * program's bar in light and dark styles alike. */
       ca_chart_make_text (self, &text, number, FONT_SMALL, 0, 1);
-      ca_chart_panel_text (self, 0, &text, x + size / 2 + 2, cy - text.h / 2);
+      text.ink = INK_FOREGROUND;
+      if (ca_chart_panel_text (self, 0, &text, x + size / 2 + 4, cy - text.h / 2))
+        {
+          ca_chart_add_shape (self, SHAPE_FILL, INK_BACKGROUND, 1.0, x + size / 2 + 1,
+                              cy - text.h / 2 - 1, text.w + 6, text.h + 2);
+          ca_chart_add_shape (self, SHAPE_OUTLINE, INK_DIM, 1.0, x + size / 2 + 1,
+                              cy - text.h / 2 - 1, text.w + 6, text.h + 2);
+        }
     }
   mark->tooltip = ca_chart_take_string (self, g_string_free (g_steal_pointer (&tooltip), FALSE));
   mark->accessible_name = ca_chart_take_string (self, g_string_free (g_steal_pointer (&accessible),
