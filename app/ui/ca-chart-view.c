@@ -198,6 +198,14 @@ content_height (CaChartView *self,
   return self->content_height;
 }
 
+/* Its height depends on its width: a narrow Goals view gives each row
+ * more lines, so GTK must ask for the height at the width given. */
+static GtkSizeRequestMode
+ca_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 ca_chart_view_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -476,6 +484,7 @@ ca_chart_view_class_init (CaChartViewClass *klass)
   widget_class->snapshot = ca_chart_view_snapshot;
   widget_class->size_allocate = ca_chart_view_size_allocate;
   widget_class->measure = ca_chart_view_measure;
+  widget_class->get_request_mode = ca_chart_view_get_request_mode;
   widget_class->css_changed = ca_chart_view_css_changed;
 
   properties[PROP_KIND] =

@@ -407,6 +407,34 @@ test_chart_fits_content (void)
   close_window (window, pane);
 }
 
+/* At 360 pixels the Goals view gives each row more lines; the card must
+ * grow with them (the chart asks for its height at its width), so all five
+ * goals of the future-industries plan show, with no "more goals" line. */
+static void
+test_chart_fits_narrow (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  GtkWidget *pane = ca_details_pane_new ();
+  CaChartView *chart = CA_CHART_VIEW (find_widget (pane, CA_TYPE_CHART_VIEW));
+  GtkWidget *window;
+  CaChartLayout *layout;
+  guint goals = 0;
+
+  g_object_set (pane, "chart-kind", CA_CHART_GOALS, NULL);
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset,
+                            ca_dataset_lookup_node (dataset, "sh-future-industries"));
+  window = show_in_window_sized (pane, 360, 3000);
+  layout = ca_chart_view_get_layout (chart);
+  g_assert_nonnull (layout);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), <, 360);
+  for (guint i = 0; i < ca_chart_layout_get_n_marks (layout); i++)
+    goals += ca_chart_layout_get_mark (layout, i)->type == CA_MARK_GOAL;
+  g_assert_cmpuint (goals, ==, 5);
+  g_assert_cmpfloat (gtk_widget_get_height (GTK_WIDGET (chart)), >=,
+                     ca_chart_layout_get_content_height (layout) - 1.0);
+  close_window (window, pane);
+}
+
 /* A node with nothing says so once, in the chart, in every view; a node
  * with a chart but no figures of its own still says it has none. */
 static void
@@ -669,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/details-pane/one-empty-message", test_one_empty_message);
   g_test_add_func ("/details-pane/chinese", test_chinese);
   g_test_add_func ("/details-pane/goal-status", test_goal_status);
+  g_test_add_func ("/details-pane/chart-fits-narrow", test_chart_fits_narrow);
 
   return g_test_run ();
 }
