@@ -276,7 +276,10 @@ place_legend (CaChartLayout    *self,
 
       /* A label may be a name from the data, right to left: as a name, it
        * gets a width only when it must be shortened. */
-      ca_chart_make_name (self, &text, items[i].label, FONT_SMALL, right - CA_CHART_MARGIN, 1);
+      /* At most what a line holds after its swatch, so that a long name is
+       * shortened rather than left out (its swatch would stand alone). */
+      ca_chart_make_name (self, &text, items[i].label, FONT_SMALL,
+                          right - CA_CHART_MARGIN - swatch - 4, 1);
       text.ink = INK_DIM;
       if (x > CA_CHART_MARGIN && x + swatch + 4 + text.w > right)
         {

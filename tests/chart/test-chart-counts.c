@@ -14,6 +14,7 @@
 
 #include "chart-test-common.h"
 #include "ca-chart.h"
+#include "ca-chart-private.h"
 #include "ca-node.h"
 
 /* Where each panel's axis starts, from its left edge: every bar of a panel
@@ -183,6 +184,33 @@ test_axis_style (void)
   g_assert_true (has_label (layout, "0.5 m"));
 }
 
+/* Every place in the legend keeps its name: a long one is shortened, not
+ * left out with its swatch standing alone (Baoshan at 420 px, whose
+ * "Investment first, shares afterwards" programme has a long name). */
+static void
+test_legend_names_kept (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  const CaNode *baoshan = ca_dataset_lookup_node (dataset, "baoshan");
+
+  for (double width = 360; width <= 1200; width += 60)
+    {
+      g_autoptr(CaChartLayout) layout = chart_test_layout (baoshan, CA_CHART_COUNTS, width, 800);
+      guint legend_texts = 0;
+
+      for (guint i = 0; i < layout->texts->len; i++)
+        {
+          const Text *text = &g_array_index (layout->texts, Text, i);
+
+          /* The title comes first; the legend's names lie between it and
+           * the body. */
+          legend_texts += i > 0 && text->panel < 0 && text->y < layout->body.y;
+        }
+      g_test_message ("%g px: %u legend names", width, legend_texts);
+      g_assert_cmpuint (legend_texts, ==, layout->n_series);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,5 +220,6 @@ main (int   argc,
   g_test_add_func ("/chart/counts/colour-per-place", test_colour_per_place);
   g_test_add_func ("/chart/counts/one-colour", test_one_colour);
   g_test_add_func ("/chart/counts/axis-style", test_axis_style);
+  g_test_add_func ("/chart/counts/legend-names-kept", test_legend_names_kept);
   return g_test_run ();
 }
