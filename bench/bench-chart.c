@@ -122,23 +122,12 @@ measure_trend (guint runs)
 {
   g_autoptr(CaDataset) dataset = make_trend_dataset ();
   const CaNode *root = ca_dataset_lookup_node (dataset, "root");
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   CaChartOptions options = { CA_CHART_TREND, 1200, 800, 2026, TRUE, TRUE };
-  g_autofree double *layout_ms = g_new (double, runs);
   guint marks = 0;
+  double median = bench_layout_ms (root, &options, runs, &marks);
 
-  for (guint r = 0; r < runs; r++)
-    {
-      gint64 t0 = g_get_monotonic_time ();
-      CaChartLayout *layout = ca_chart_layout_new (root, &options, context);
-
-      layout_ms[r] = (g_get_monotonic_time () - t0) / 1000.0;
-      marks = ca_chart_layout_get_n_marks (layout);
-      ca_chart_layout_free (layout);
-    }
   g_print ("\ntrend layout, %u points: %.2f ms (median of %u runs, 1200x800, %u marks)\n",
-           10000, bench_median (layout_ms, runs), runs, marks);
-  g_object_unref (context);
+           10000, median, runs, marks);
 }
 
 int

@@ -5,6 +5,8 @@
 
 #include <stdlib.h>
 
+#include <pango/pangocairo.h>
+
 #include "bench-common.h"
 
 static int
@@ -33,4 +35,28 @@ bench_load_xml (GString *xml)
   if (dataset == NULL)
     g_error ("%s", error->message);
   return dataset;
+}
+
+double
+bench_layout_ms (const CaNode         *node,
+                 const CaChartOptions *options,
+                 guint                 runs,
+                 guint                *marks)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autofree double *ms = g_new (double, runs);
+  double median;
+
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      CaChartLayout *layout = ca_chart_layout_new (node, options, context);
+
+      ms[r] = (g_get_monotonic_time () - t0) / 1000.0;
+      *marks = ca_chart_layout_get_n_marks (layout);
+      ca_chart_layout_free (layout);
+    }
+  median = bench_median (ms, runs);
+  g_object_unref (context);
+  return median;
 }

@@ -58,24 +58,12 @@ measure (const CaNode *node,
          double        height,
          guint         runs)
 {
-  /* Layout measures text only: a context of the font map, no surface. */
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   CaChartOptions options = { CA_CHART_GOALS, 1200, height, 2026, TRUE, TRUE };
-  g_autofree double *ms = g_new (double, runs);
   guint marks = 0;
+  double median = bench_layout_ms (node, &options, runs, &marks);
 
-  for (guint r = 0; r < runs; r++)
-    {
-      gint64 t0 = g_get_monotonic_time ();
-      CaChartLayout *layout = ca_chart_layout_new (node, &options, context);
-
-      ms[r] = (g_get_monotonic_time () - t0) / 1000.0;
-      marks = ca_chart_layout_get_n_marks (layout);
-      ca_chart_layout_free (layout);
-    }
   g_print ("goals layout, %u goals, 1200x%.0f, %u rows drawn: %.2f ms\n", N_GOALS, height,
-           marks, bench_median (ms, runs));
-  g_object_unref (context);
+           marks, median);
 }
 
 int
