@@ -74,6 +74,8 @@ struct _CaWindow
   gulong                recent_changed_id;
   GtkDropTarget        *drop_target;
   GtkWidget            *help_overlay;
+  guint                 focus_tree_tick;
+  guint                 header_idle;
 };
 
 /* ca-window-actions.c */
@@ -101,6 +103,8 @@ void ca_window_activate_result     (CaWindow       *self,
 
 /* ca-window-tree.c */
 void ca_window_init_tree           (CaWindow       *self);
+/* Gives the keyboard focus to the selected row, once the list has built it. */
+void ca_window_focus_tree          (CaWindow       *self);
 void ca_window_set_tree_dataset    (CaWindow       *self,
                                     CaDataset      *dataset);
 

@@ -92,6 +92,29 @@ get_focus_row (CaWindow *self)
   return NULL;
 }
 
+/* Gives the keyboard focus to the row widget at @position, if the list has
+ * built it; returns whether it had. */
+static gboolean
+focus_row_at (CaWindow *self,
+              guint     position)
+{
+  /* The list view follows the focus into whichever row widget takes it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tree_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkTreeListRow *shown;
+
+      if (!GTK_IS_TREE_EXPANDER (expander))
+        continue;
+      shown = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+      if (shown != NULL && gtk_tree_list_row_get_position (shown) == position)
+        return gtk_widget_grab_focus (child);
+    }
+  return FALSE;
+}
+
 /* Moves the keyboard focus and the selection to the parent of @row, as
  * Left does in every tree. */
 static void
@@ -108,28 +131,34 @@ focus_parent (CaWindow       *self,
   gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.select-item", "(ubb)",
                               position, FALSE, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
+  focus_row_at (self, position);
+}
 
-  /* The list view follows the focus into whichever row widget takes it. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tree_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *expander = gtk_widget_get_first_child (child);
-      GtkTreeListRow *shown;
+/* The tree is one stop of the Tab chain, as a tree is in GTK 3 and in
+ * every file manager: GTK 4.8's list view makes each row one.  Tab leaves
+ * it for the next widget, the list not taking part in the search for that
+ * widget; entering it again focuses the row it had. */
+static gboolean
+leave_tree (CaWindow         *self,
+            GtkDirectionType  direction)
+{
+  GtkWidget *tree = GTK_WIDGET (self->tree_view);
+  gboolean moved;
 
-      if (!GTK_IS_TREE_EXPANDER (expander))
-        continue;
-      shown = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
-      if (shown != NULL && gtk_tree_list_row_get_position (shown) == position)
-        {
-          gtk_widget_grab_focus (child);
-          break;
-        }
-    }
+  gtk_widget_set_can_focus (tree, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (tree, TRUE);
+  return moved;
+}
+
+static gboolean
+is_tab (guint keyval)
+{
+  return keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab;
 }
 
 /* Right expands the focused row, Left collapses it or, when it is already
- * collapsed, goes to its parent, as in every tree. */
+ * collapsed, goes to its parent, as in every tree; Tab leaves the tree. */
 static gboolean
 tree_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -142,6 +171,13 @@ tree_key_pressed_cb (GtkEventControllerKey *controller,
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
   gboolean expand;
 
+  if (is_tab (keyval) && (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    {
+      gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+      leave_tree (self, back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      return TRUE;
+    }
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
     return FALSE;
   if (keyval != GDK_KEY_Left && keyval != GDK_KEY_Right &&
@@ -172,11 +208,65 @@ tree_activate_cb (CaWindow *self,
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* In the folded layout only one page shows, and a click or a tap on a row
+ * is how a person opens it, as in every phone's list; a double click is
+ * not.  The arrow of a row only expands it, as in the wide layout. */
+static void
+tree_released_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  gpointer         user_data)
+{
+  CaWindow *self = user_data;
+  GtkWidget *picked, *expander;
+  GtkTreeListRow *row;
+
+  if (!adw_leaflet_get_folded (self->leaflet) || n_press != 1)
+    return;
+  picked = gtk_widget_pick (GTK_WIDGET (self->tree_view), x, y, GTK_PICK_DEFAULT);
+  expander = picked != NULL ? gtk_widget_get_ancestor (picked, GTK_TYPE_TREE_EXPANDER) : NULL;
+  if (expander == NULL)
+    return;
+  for (GtkWidget *widget = picked; widget != expander; widget = gtk_widget_get_parent (widget))
+    if (g_strcmp0 (gtk_widget_get_css_name (widget), "expander") == 0)
+      return;
+  row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+  if (row != NULL)
+    tree_activate_cb (self, gtk_tree_list_row_get_position (row));
+}
+
+static gboolean
+focus_selected_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  CaWindow *self = CA_WINDOW (gtk_widget_get_root (widget));
+
+  self->focus_tree_tick = 0;
+  ca_window_focus_tree (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ca_window_focus_tree (CaWindow *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION || focus_row_at (self, position))
+    return;
+  /* The list builds its rows when it is next laid out. */
+  if (self->focus_tree_tick == 0)
+    self->focus_tree_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->tree_view),
+                                                          focus_selected_tick_cb, NULL, NULL);
+}
+
 void
 ca_window_init_tree (CaWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys;
+  GtkGesture *click;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
@@ -196,6 +286,10 @@ ca_window_init_tree (CaWindow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (tree_key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "released", G_CALLBACK (tree_released_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), GTK_EVENT_CONTROLLER (click));
 }
 
 void

@@ -124,7 +124,11 @@ ca_window_set_dataset (CaWindow  *self,
   self->navigating = TRUE;
   ca_window_set_tree_dataset (self, dataset);
   if (dataset != NULL)
-    select_initial_node (self);
+    {
+      select_initial_node (self);
+      /* Where a person starts, with the arrow keys, as in a file manager. */
+      ca_window_focus_tree (self);
+    }
   else
     ca_details_pane_set_node (self->details, NULL, NULL);
   self->navigating = FALSE;
@@ -429,18 +433,32 @@ cancel_load_clicked_cb (CaWindow *self)
 
 /* Layout */
 
-static void
-leaflet_folded_cb (CaWindow *self)
+static gboolean
+update_header_cb (gpointer user_data)
 {
+  CaWindow *self = user_data;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   gboolean content = adw_leaflet_get_visible_child (self->leaflet) == self->content_box;
 
+  self->header_idle = 0;
   gtk_widget_set_visible (self->show_sidebar_button, folded && content);
   /* Search lives in the sidebar: when only the details show, the button
    * that brings the sidebar back takes its place (Ctrl+F still works). */
   gtk_widget_set_visible (self->search_button, !(folded && content));
   /* A narrow header has no room for it; the main menu has the same items. */
   gtk_widget_set_visible (self->export_button, !folded);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while the window is being laid out, after the header
+ * bar was: changing the bar's buttons then would leave it to be drawn
+ * without a size (a GTK warning, and a bar drawn with its old buttons).
+ * The buttons change before the next frame instead. */
+static void
+leaflet_folded_cb (CaWindow *self)
+{
+  if (self->header_idle == 0)
+    self->header_idle = g_idle_add (update_header_cb, self);
 }
 
 static void
@@ -744,6 +762,12 @@ ca_window_dispose (GObject *object)
   stop_progress (self);
   if (self->recent_changed_id != 0)
     g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
+  g_clear_handle_id (&self->header_idle, g_source_remove);
+  if (self->focus_tree_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->tree_view), self->focus_tree_tick);
+      self->focus_tree_tick = 0;
+    }
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);

@@ -16,6 +16,7 @@
 #include "ca-details-pane.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-node-item.h"
 #include "ca-window.h"
 #include "ca-export-dialog.h"
 #include "ui-test-common.h"
@@ -517,7 +518,9 @@ loaded (gpointer data)
 }
 
 static CaWindow *
-open_window (const char *fixture_name)
+open_window_sized (const char *fixture_name,
+                   int         width,
+                   int         height)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *path = fixture (fixture_name);
@@ -527,13 +530,19 @@ open_window (const char *fixture_name)
   g_settings_reset (settings, "last-node");
   g_settings_reset (settings, "expanded-nodes");
   wait.window = ca_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (wait.window), 1000, 700);
+  gtk_window_set_default_size (GTK_WINDOW (wait.window), width, height);
   gtk_window_present (GTK_WINDOW (wait.window));
   ca_window_open_file (wait.window, file);
   g_assert_true (spin_until (loaded, &wait));
   spin ();
   focus_window (GTK_WINDOW (wait.window));
   return wait.window;
+}
+
+static CaWindow *
+open_window (const char *fixture_name)
+{
+  return open_window_sized (fixture_name, 1000, 700);
 }
 
 static void
@@ -666,6 +675,159 @@ test_tree_keys (void)
   g_assert_true (gtk_tree_list_row_get_expanded (china));
   press_keys ("KP_Left");
   assert_expanded (china, FALSE);
+
+  g_object_unref (china);
+  close_window (window);
+}
+
+/* The tree row (its list item widget) that has the keyboard focus, or NULL
+ * when the focus is outside the tree. */
+static GtkTreeListRow *
+focused_tree_row (CaWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *expander;
+
+  if (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW) == NULL)
+    return NULL;
+  expander = gtk_widget_get_first_child (focus);
+  if (!GTK_IS_TREE_EXPANDER (expander))
+    expander = gtk_widget_get_ancestor (focus, GTK_TYPE_TREE_EXPANDER);
+  return expander != NULL ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
+}
+
+typedef struct {
+  CaWindow   *window;
+  const char *name;   /* the row's node, or NULL for "outside the tree" */
+} FocusWait;
+
+static gboolean
+focus_is (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkTreeListRow *row = focused_tree_row (wait->window);
+  g_autoptr(CaNodeItem) item = NULL;
+
+  if (wait->name == NULL)
+    return row == NULL && gtk_root_get_focus (GTK_ROOT (wait->window)) != NULL;
+  if (row == NULL)
+    return FALSE;
+  item = gtk_tree_list_row_get_item (row);
+  return g_strcmp0 (ca_node_get_id (ca_node_item_get_node (item)), wait->name) == 0;
+}
+
+static void
+assert_focus (CaWindow   *window,
+              const char *id)
+{
+  FocusWait wait = { window, id };
+  GtkWidget *focus;
+
+  if (spin_until (focus_is, &wait))
+    return;
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_error ("the focus is on a %s, not %s %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "(none)",
+           id != NULL ? "the tree row of" : "outside the tree", id != NULL ? id : "");
+}
+
+/* The window opens with the focus on the tree's selected row; the tree is
+ * one Tab stop: Tab leaves it for the details, Shift+Tab comes back to the
+ * row it left. */
+static void
+test_tree_tab (void)
+{
+  CaWindow *window;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  assert_focus (window, "cn");
+  press_keys ("Down");
+  assert_selected (window, "sh");
+  assert_focus (window, "sh");
+  press_keys ("Tab");
+  assert_focus (window, NULL);
+  press_keys ("shift+Tab");
+  assert_focus (window, "sh");
+  /* Backwards out of the tree goes to the header bar, not to a row above. */
+  press_keys ("shift+Tab");
+  assert_focus (window, NULL);
+  close_window (window);
+}
+
+typedef struct {
+  AdwLeaflet *leaflet;
+  GtkWidget  *shown;
+} PageWait;
+
+/* Whether the folded window shows the page that holds @shown. */
+static gboolean
+page_shown (gpointer data)
+{
+  PageWait *wait = data;
+  GtkWidget *page = adw_leaflet_get_visible_child (wait->leaflet);
+
+  return adw_leaflet_get_folded (wait->leaflet) &&
+         (page == wait->shown || gtk_widget_is_ancestor (wait->shown, page));
+}
+
+/* The child of @widget's tree expander that draws the arrow. */
+static GtkWidget *
+find_arrow (GtkWidget *widget)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "expander") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_arrow (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* At 360 px the window shows the tree or the details; one click (a tap) on
+ * a row opens its details, and a click on a row's arrow only expands it. */
+static void
+test_folded_click (void)
+{
+  CaWindow *window;
+  GtkWidget *label, *arrow;
+  GtkTreeListRow *china;
+  AdwLeaflet *leaflet;
+  PageWait wait;
+
+  if (!have_x11 ())
+    return;
+  window = open_window_sized ("ui-good.xml", 360, 700);
+  leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  china = g_object_ref (tree_row (window, "China", &label));
+  wait = (PageWait) { leaflet, label };
+  if (!spin_until (page_shown, &wait))
+    g_error ("at 360 px the window shows the %s (folded: %d, %d px wide)",
+             G_OBJECT_TYPE_NAME (adw_leaflet_get_visible_child (leaflet)),
+             adw_leaflet_get_folded (leaflet), gtk_widget_get_width (GTK_WIDGET (window)));
+  assert_expanded (china, TRUE);
+  arrow = find_arrow (gtk_widget_get_ancestor (label, GTK_TYPE_TREE_EXPANDER));
+  g_assert_nonnull (arrow);
+  pointer_at (arrow, gtk_widget_get_width (arrow) / 2.0, gtk_widget_get_height (arrow) / 2.0,
+              "click 1");
+  assert_expanded (china, FALSE);
+  spin ();
+  g_assert_true (page_shown (&wait));
+  pointer_at (arrow, gtk_widget_get_width (arrow) / 2.0, gtk_widget_get_height (arrow) / 2.0,
+              "click 1");
+  assert_expanded (china, TRUE);
+
+  label = find_label (GTK_WIDGET (window), "Jiangsu", TRUE);
+  g_assert_nonnull (label);
+  pointer_at (label, 2, 2, "click 1");
+  assert_selected (window, "js");
+  wait = (PageWait) { leaflet, find_widget (GTK_WIDGET (window), CA_TYPE_DETAILS_PANE) };
+  if (!spin_until (page_shown, &wait))
+    g_error ("one click on a row of the folded tree did not open its details");
 
   g_object_unref (china);
   close_window (window);
@@ -840,6 +1002,8 @@ main (int   argc,
               chart_set_up, test_chart_keyboard, chart_tear_down);
   g_test_add_func ("/input/details/wheel", test_details_wheel);
   g_test_add_func ("/input/window/tree-keys", test_tree_keys);
+  g_test_add_func ("/input/window/tree-tab", test_tree_tab);
+  g_test_add_func ("/input/window/folded-click", test_folded_click);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
   status = g_test_run ();
