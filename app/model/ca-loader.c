@@ -896,6 +896,29 @@ check_complete (CaLoader *self)
                           _("the file ends before </atlas>: it may be cut short"));
 }
 
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const CaProblem *x = *(CaProblem * const *) a, *y = *(CaProblem * const *) b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
+}
+
+/* In file order, as a person reads them: references are checked once the
+ * file has been read, but each names its own line.  The sort is stable, and
+ * the line that says reading stopped at the cap stays last. */
+static void
+sort_problems (CaLoader *self)
+{
+  guint n = MIN (self->problems->len, CA_LOADER_MAX_PROBLEMS);
+
+  g_qsort_with_data (self->problems->pdata, (gint) n, sizeof (gpointer), compare_problems, NULL);
+}
+
 CaDatasetContents *
 ca_loader_run (const char        *display_name,
                CaLoaderReadFunc   read_func,
@@ -925,6 +948,7 @@ ca_loader_run (const char        *display_name,
   /* Refused whole, and never without saying why. */
   if ((self->failed || (self->ctxt != NULL && !self->ctxt->wellFormed)) && problems->len == 0)
     append_problem (self, 0, 0, g_strdup (_("the file is not well-formed XML")));
+  sort_problems (self);
   if (self->failed || problems->len > 0)
     {
       g_autofree char *shown = ca_escape_line (display_name);

@@ -443,7 +443,8 @@ test_keeps_previous (void)
   check_good_full (dataset);
 }
 
-/* Problems of rules are all collected, each with its line. */
+/* Problems of rules are all collected, each with its line, in file order:
+ * the references checked at the end are among the lines they name. */
 static void
 test_collects_problems (void)
 {
@@ -457,11 +458,11 @@ test_collects_problems (void)
     "</region></atlas>\n";
   const char *expected[] = {
     "doc.xml:4:1: “value” is negative (-1)",
-    "doc.xml:5:1: “2024-02-30” in “date” is not a date",
-    "doc.xml:6:1: duplicate id “r” (first defined at line 3)",
     "doc.xml:4:1: the source “s” is not declared",
+    "doc.xml:5:1: “2024-02-30” in “date” is not a date",
     "doc.xml:5:1: the metric “nope” is not declared",
     "doc.xml:5:1: the source “s” is not declared",
+    "doc.xml:6:1: duplicate id “r” (first defined at line 3)",
   };
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
