@@ -152,7 +152,7 @@ status_ink (CaProgressStatus status)
 
 /* Words of a row ---------------------------------------------------------- */
 
-/* "≈ CNY 500 billion by 2030" */
+/* "≈ CNY 500 bn by 2030" */
 static const char *
 goal_label (CaChartLayout *self,
             const Item    *item)
@@ -163,7 +163,7 @@ goal_label (CaChartLayout *self,
   g_autofree char *when = ca_format_date (self->lang, &year);
 
   /* Translators: a goal in the Goals chart: its value, with its qualifier
-   * ("≈ CNY 500 billion"), and the year it is due */
+   * ("≈ CNY 500 bn"), and the year it is due */
   return ca_chart_take_string (self, g_strdup_printf (ca_i18n_pgettext (self->lang, "goal row",
                                                                         "%1$s by %2$s"),
                                                       value, when));

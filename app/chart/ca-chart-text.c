@@ -178,7 +178,7 @@ ca_chart_sum_value (CaChartLayout  *self,
 
 /* The label drawn by a bar.  The panel's heading names a count's metric, so
  * a count is written as its number alone ("≥ 40"); money and quantities keep
- * their unit ("≈ CNY 500 billion"). */
+ * their unit ("≈ CNY 500 bn"). */
 char *
 ca_chart_value_label (CaChartLayout  *self,
                       const CaMetric *metric,

@@ -180,14 +180,24 @@ count_noun (const char     *lang,
   return g_steal_pointer (&lower);
 }
 
+/* How a value is written: in words (a sentence, a table, a tooltip), short
+ * (drawn by its mark in a chart: "CNY 500 bn"), or as an axis tick (short,
+ * and without the unit, which the axis names once). */
+typedef enum {
+  FORM_WORDS,
+  FORM_SHORT,
+  FORM_TICK,
+} Form;
+
 static char *
 format_chinese_value (const char     *lang,
                       const CaMetric *metric,
                       double          value,
                       double          scale_of,
-                      gboolean        axis)
+                      Form            form)
 {
-  g_autofree char *number = scaled_number (value, scale_of, TRUE, axis);
+  gboolean axis = form == FORM_TICK;
+  g_autofree char *number = scaled_number (value, scale_of, TRUE, form != FORM_WORDS);
   g_autofree char *noun = NULL;
   const char *currency;
 
@@ -218,9 +228,10 @@ format_english_value (const char     *lang,
                       const CaMetric *metric,
                       double          value,
                       double          scale_of,
-                      gboolean        axis)
+                      Form            form)
 {
-  g_autofree char *number = scaled_number (value, scale_of, FALSE, axis);
+  gboolean axis = form == FORM_TICK;
+  g_autofree char *number = scaled_number (value, scale_of, FALSE, form != FORM_WORDS);
   g_autofree char *noun = NULL;
 
   switch (metric->kind)
@@ -240,15 +251,33 @@ format_english_value (const char     *lang,
     }
 }
 
+static char *
+format_value (const char     *lang,
+              const CaMetric *metric,
+              double          value,
+              double          scale_of,
+              Form            form)
+{
+  g_return_val_if_fail (metric != NULL, NULL);
+  if (ca_i18n_language_is_chinese (lang))
+    return format_chinese_value (lang, metric, value, scale_of, form);
+  return format_english_value (lang, metric, value, scale_of, form);
+}
+
 char *
 ca_format_value (const char     *lang,
                  const CaMetric *metric,
                  double          value)
 {
-  g_return_val_if_fail (metric != NULL, NULL);
-  if (ca_i18n_language_is_chinese (lang))
-    return format_chinese_value (lang, metric, value, value, FALSE);
-  return format_english_value (lang, metric, value, value, FALSE);
+  return format_value (lang, metric, value, value, FORM_WORDS);
+}
+
+char *
+ca_format_value_short (const char     *lang,
+                       const CaMetric *metric,
+                       double          value)
+{
+  return format_value (lang, metric, value, value, FORM_SHORT);
 }
 
 char *
@@ -266,10 +295,7 @@ ca_format_axis_tick (const char     *lang,
                      double          value,
                      double          top)
 {
-  g_return_val_if_fail (metric != NULL, NULL);
-  if (ca_i18n_language_is_chinese (lang))
-    return format_chinese_value (lang, metric, value, top, TRUE);
-  return format_english_value (lang, metric, value, top, TRUE);
+  return format_value (lang, metric, value, top, FORM_TICK);
 }
 
 char *
@@ -362,7 +388,7 @@ ca_format_figure_value (const char     *lang,
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (figure != NULL && figure->metric != NULL, NULL);
-  value = ca_format_value (lang, figure->metric, figure->value);
+  value = ca_format_value_short (lang, figure->metric, figure->value);
   return ca_format_qualified (lang, ca_format_qualifier_symbol (figure->qualifier), value);
 }
 

@@ -16,10 +16,22 @@
 
 G_BEGIN_DECLS
 
+/* Two forms of every value, each in its one place:
+ *  - in words, wherever a person reads text (the figures table, tooltips,
+ *    popovers, what a screen reader says, the CSV): "about CNY 500 billion",
+ *    "约5000亿元";
+ *  - short, where a chart draws it beside its mark or on its axis:
+ *    "≈ CNY 500 bn", "≈5000亿元".
+ * Whole numbers are grouped in thousands in both: "100,000". */
+
 /* "16", "1,234"; "2.5": the same in every language we write. */
 char        *ca_format_number            (double             value);
 /* A value with its unit: "CNY 500 billion" / "5000亿元", "120 projects" / "120个项目". */
 char        *ca_format_value             (const char        *lang,
+                                          const CaMetric    *metric,
+                                          double             value);
+/* Short, as a chart draws it by its mark: "CNY 500 bn" / "5000亿元". */
+char        *ca_format_value_short       (const char        *lang,
                                           const CaMetric    *metric,
                                           double             value);
 /* Shorter, for axis ticks: "CNY 100 bn" / "1000亿". */
@@ -46,7 +58,8 @@ const char  *ca_format_qualifier_word    (const char        *lang,
 char        *ca_format_qualified         (const char        *lang,
                                           const char        *qualifier,
                                           const char        *value);
-/* A figure's value with its qualifier as a symbol: "≈ CNY 500 billion". */
+/* A figure's value, short, with its qualifier as a symbol, as a chart draws
+ * it: "≈ CNY 500 bn" / "≈5000亿元". */
 char        *ca_format_figure_value      (const char        *lang,
                                           const CaFigure    *figure);
 /* With the qualifier as words: "about CNY 500 billion" / "约5000亿元". */

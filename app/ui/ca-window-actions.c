@@ -29,6 +29,8 @@ ca_window_update_actions (CaWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_node = self->dataset != NULL && ca_window_get_selected_node (self) != NULL;
 
+  /* Nothing to search before a dataset is open. */
+  gtk_widget_action_set_enabled (widget, "win.search", self->dataset != NULL);
   gtk_widget_action_set_enabled (widget, "win.go-back", self->back_stack->len > 0);
   gtk_widget_action_set_enabled (widget, "win.go-forward", self->forward_stack->len > 0);
   gtk_widget_action_set_enabled (widget, "win.export-chart", has_node);
@@ -122,6 +124,14 @@ open_recent_cb (GtkWidget  *widget,
   ca_window_open_file (CA_WINDOW (widget), file);
 }
 
+static void
+open_bundled_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ca_window_open_bundled (CA_WINDOW (widget));
+}
+
 /* The shortcuts window is built when first asked for rather than with every
  * window, as GtkApplication would: it is a big tree of widgets that most
  * windows never show, and this way it is always in the current language. */
@@ -170,6 +180,7 @@ ca_window_show_open_dialog (CaWindow *self)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   g_return_if_fail (CA_IS_WINDOW (self));
 
@@ -181,11 +192,15 @@ ca_window_show_open_dialog (CaWindow *self)
 
   chooser = gtk_file_chooser_native_new (_("Open a Dataset"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  /* By the name only: SVG files are XML by their type, and charts exported
+   * as SVG were listed as datasets.  All Files opens one named otherwise. */
   gtk_file_filter_set_name (filter, _("Atlas datasets (XML)"));
-  gtk_file_filter_add_mime_type (filter, DATASET_MIME_TYPE);
-  gtk_file_filter_add_mime_type (filter, "text/xml");
   gtk_file_filter_add_suffix (filter, "xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (file_chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
@@ -373,6 +388,7 @@ ca_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_cb);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_cb);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_cb);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ca-format.h"
 #include "ca-node-item.h"
 #include "ca-stack-page.h"
 #include "ca-tree-row.h"
@@ -38,15 +39,20 @@ static void
 show_count (CaWindow *self,
             guint     n_matches)
 {
+  /* Grouped, as every count the window shows ("100,000", as the badges). */
+  g_autofree char *count = ca_format_number (n_matches);
+  g_autofree char *listed = ca_format_number (MAX_RESULTS);
   g_autofree char *text = NULL;
 
   if (n_matches > MAX_RESULTS)
-    /* Translators: %u is at least 500. */
-    text = g_strdup_printf (ngettext ("%u match; the first %u are listed",
-                                      "%u matches; the first %u are listed", n_matches),
-                            n_matches, MAX_RESULTS);
+    /* Translators: the number of matches (at least 500), then how many are
+     * listed; both are written with their thousands grouped. */
+    text = g_strdup_printf (ngettext ("%s match; the first %s are listed",
+                                      "%s matches; the first %s are listed", n_matches),
+                            count, listed);
   else
-    text = g_strdup_printf (ngettext ("%u match", "%u matches", n_matches), n_matches);
+    /* Translators: the number of matches, its thousands grouped */
+    text = g_strdup_printf (ngettext ("%s match", "%s matches", n_matches), count);
 
   gtk_label_set_text (self->results_label, text);
 }

@@ -16,7 +16,6 @@
 #include "ca-window-private.h"
 
 /* Problems listed in the dialog of a refused file; the rest are counted. */
-#define MAX_PROBLEMS_SHOWN 10
 /* Loads that end sooner than this never show the progress bar. */
 #define PROGRESS_DELAY_MS 250
 
@@ -223,39 +222,80 @@ load_progress_cb (double   fraction,
     gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
-static GtkWidget *
-problems_label (GPtrArray *problems)
+/* Every problem the loader kept (it stops at CA_LOADER_MAX_PROBLEMS), one a
+ * line, in file order; with @with_file, each line names the file, as the
+ * list copied for a bug report or a colleague does. */
+static char *
+problems_text (GPtrArray *problems,
+               gboolean   with_file)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *label;
-  guint shown = MIN (problems->len, MAX_PROBLEMS_SHOWN);
 
-  for (guint i = 0; i < shown; i++)
+  for (guint i = 0; i < problems->len; i++)
     {
-      /* The dialog names the file already; its folder only takes room. */
-      g_autofree char *line = ca_problem_format_short (problems->pdata[i]);
+      g_autofree char *line = with_file ? ca_problem_format (problems->pdata[i])
+                                        : ca_problem_format_short (problems->pdata[i]);
 
       if (i > 0)
         g_string_append_c (text, '\n');
       g_string_append (text, line);
     }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
 
-  if (problems->len > shown)
-    {
-      guint more = problems->len - shown;
+static void
+copy_problems_clicked_cb (GtkButton *button,
+                          gpointer   user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "ca-problems-text");
 
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, ngettext ("and %u more problem", "and %u more problems", more),
-                              more);
-    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+  /* Said where the person looks; the dialog has no room for a toast. */
+  gtk_button_set_label (button, _("Copied"));
+}
 
-  label = gtk_label_new (text->str);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+/* Up to this many problems show whole; more scroll. */
+#define PROBLEMS_UNSCROLLED 8
+
+/* The problems, all of them, and a button that copies them.  A long list
+ * scrolls in a box of a fixed height with its scroll bar always shown: a
+ * scrolled window cannot take the natural height of wrapped lines (it asks
+ * at one width and lays out at another), so a list sized that way showed two
+ * of four problems, the rest behind a scroll bar seen only under the
+ * pointer. */
+static GtkWidget *
+problems_view (GPtrArray *problems)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *shown = problems_text (problems, FALSE);
+  GtkWidget *label = gtk_label_new (shown);
+  GtkWidget *copy = gtk_button_new_with_mnemonic (_("Co_py Problems"));
+
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0.0);
   gtk_widget_add_css_class (label, "ca-problems");
-  return label;
+  if (problems->len > PROBLEMS_UNSCROLLED)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
+      gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_box_append (GTK_BOX (box), scroller);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), label);
+
+  g_object_set_data_full (G_OBJECT (copy), "ca-problems-text", problems_text (problems, TRUE),
+                          g_free);
+  gtk_widget_set_halign (copy, GTK_ALIGN_START);
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_problems_clicked_cb), NULL);
+  gtk_box_append (GTK_BOX (box), copy);
+  return box;
 }
 
 static void
@@ -279,18 +319,20 @@ show_load_error (CaWindow  *self,
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Open “%s”"), name);
   if (problems != NULL && problems->len > 0)
     {
-      GtkWidget *scroller = gtk_scrolled_window_new ();
+      const char *body = self->dataset != NULL
+        ? _("The file is not a valid atlas dataset, so none of it is shown, and the "
+            "dataset that was open stays open. The problems found:")
+        : _("The file is not a valid atlas dataset, so none of it is shown. The problems "
+            "found:");
 
-      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                   _("The file is not a valid atlas dataset, so none of it is "
-                                     "shown. The problems found:"));
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), problems_label (problems));
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
-                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), problems_view (problems));
     }
+  else if (self->dataset != NULL)
+    /* Translators: %s is why a file could not be opened. */
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s\n\nThe dataset that was open stays open."),
+                                    error->message);
   else
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
 

@@ -213,7 +213,7 @@ test_future_industries (void)
           g_assert_nonnull (strstr (mark->tooltip, "no report"));
           if (mark->figure->value == 5e11)
             {
-              g_assert_nonnull (strstr (mark->label, "≈ CNY 500 billion"));
+              g_assert_nonnull (strstr (mark->label, "≈ CNY 500 bn"));
               g_assert_nonnull (strstr (mark->tooltip, "Output value"));
               money = TRUE;
             }
@@ -383,8 +383,8 @@ test_behind_row (void)
   guint diamonds = 0;
 
   g_assert_cmpuint (ca_chart_layout_get_n_marks (layout), ==, 1);
-  assert_row_has (layout, 0, "\u2068CNY 200 billion\u2069 (2024)");
-  assert_row_has (layout, 0, "\u2068CNY 500 billion\u2069 by 2030");
+  assert_row_has (layout, 0, "\u2068CNY 200 bn\u2069 (2024)");
+  assert_row_has (layout, 0, "\u2068CNY 500 bn\u2069 by 2030");
   g_assert_nonnull (strstr (ca_chart_layout_get_mark (layout, 0)->tooltip,
                             "behind: CNY 200 billion reported for 2024, CNY 260.02 billion "
                             "expected on the line from CNY 100 billion (2020) to CNY 500 "

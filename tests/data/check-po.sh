@@ -49,5 +49,13 @@ for po in $pos; do
       msgattrib --only-fuzzy --no-obsolete "$tmp/$name" | sed '1,/^$/d' | grep -A3 '^msgid' | head -n 60
       status=1 ;;
   esac
+  # A popover's buttons are not menu items: no "(_C)" after their words,
+  # which GNOME's Chinese catalogues write only in menus and dialogs.
+  if msggrep --no-wrap -N 'resources/ca-citation-popover.ui' "$tmp/$name" 2>/dev/null \
+       | grep '^msgstr' | grep -q '(_.)'; then
+    echo "FAIL: $name: a popover button carries a menu-style mnemonic suffix:"
+    msggrep --no-wrap -N 'resources/ca-citation-popover.ui' "$tmp/$name" | grep '(_.)'
+    status=1
+  fi
 done
 exit $status

@@ -893,6 +893,127 @@ toplevel_shown (gpointer data)
   return wait->found != NULL;
 }
 
+/* The mapped button labelled @label below @widget. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_center (GtkWidget *widget)
+{
+  pointer_at (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0,
+              "click 1");
+}
+
+static gboolean
+has_dataset (gpointer data)
+{
+  return ca_window_get_dataset (data) != NULL;
+}
+
+/* With nothing open, Search cannot be pressed (nor Ctrl+F), and the start
+ * page offers the dataset that comes with the program; a click opens it. */
+static void
+test_empty_window (void)
+{
+  CaWindow *window;
+  GtkWidget *search, *included;
+
+  if (!have_x11 ())
+    return;
+  window = ca_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  focus_window (GTK_WINDOW (window));
+  search = find_widget (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (search);
+  g_assert_false (gtk_widget_is_sensitive (search));
+  press_keys ("ctrl+f");
+  spin ();
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (search)));
+
+  included = find_button (GTK_WIDGET (window), "Open the _Included Dataset");
+  g_assert_nonnull (included);
+  click_center (included);
+  g_assert_true (spin_until (has_dataset, window));
+  g_assert_true (gtk_widget_is_sensitive (search));
+  close_window (window);
+}
+
+typedef struct {
+  GtkWidget *widget;
+  char      *text;
+} ClipboardWait;
+
+/* Whether the clipboard holds text other than "". */
+static gboolean
+clipboard_has_text (gpointer data)
+{
+  ClipboardWait *wait = data;
+  GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (wait->widget));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  if (content == NULL || !gdk_content_provider_get_value (content, &value, NULL))
+    return FALSE;
+  g_free (wait->text);
+  wait->text = g_value_dup_string (&value);
+  return wait->text != NULL && wait->text[0] != '\0';
+}
+
+/* A refused file's dialog lists every problem; its Copy button, clicked,
+ * puts them on the clipboard, each line naming the file. */
+static void
+test_problems_copy (void)
+{
+  CaWindow *window;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  Toplevel wait = { ADW_TYPE_MESSAGE_DIALOG, NULL };
+  ClipboardWait clip = { NULL, NULL };
+  GtkWidget *copy;
+  g_auto(GStrv) lines = NULL;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  path = fixture ("ui-bad.xml");
+  file = g_file_new_for_path (path);
+  ca_window_open_file (window, file);
+  g_assert_true (spin_until (toplevel_shown, &wait));
+  focus_window (GTK_WINDOW (wait.found));
+  copy = find_button (wait.found, "Co_py Problems");
+  g_assert_nonnull (copy);
+  clip.widget = copy;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (copy), "");
+  click_center (copy);
+  g_assert_true (spin_until (clipboard_has_text, &clip));
+  lines = g_strsplit (clip.text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 12);
+  g_assert_true (g_str_has_suffix (lines[0], "ui-bad.xml:18:5: the source “src-missing-0” "
+                                             "is not declared in <sources>"));
+  g_assert_true (g_str_has_prefix (lines[0], g_getenv ("CA_FIXTURES")));
+  g_free (clip.text);
+  gtk_window_destroy (GTK_WINDOW (wait.found));
+  spin ();
+  close_window (window);
+}
+
 /* Presses @keys in @window, sees a window of @type come up, and closes it. */
 static void
 keys_show_window (CaWindow   *window,
@@ -1004,6 +1125,8 @@ main (int   argc,
   g_test_add_func ("/input/window/tree-keys", test_tree_keys);
   g_test_add_func ("/input/window/tree-tab", test_tree_tab);
   g_test_add_func ("/input/window/folded-click", test_folded_click);
+  g_test_add_func ("/input/window/empty", test_empty_window);
+  g_test_add_func ("/input/window/problems-copy", test_problems_copy);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
   status = g_test_run ();

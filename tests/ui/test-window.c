@@ -61,6 +61,8 @@ loaded (gpointer data)
   return !ca_window_is_loading (data);
 }
 
+static char *scratch_dir;
+
 /* Each test starts from no remembered selection or expanded rows, unless
  * @keep_state asks for what the last window left. */
 static CaWindow *
@@ -314,6 +316,35 @@ search (CaWindow   *window,
                     n_expected);
 }
 
+/* The count above the results groups its thousands, as the tree's badges
+ * do: "1,200 matches", not "1200 matches". */
+static void
+test_window_search_count (void)
+{
+  CaWindow *window = open_window (NULL);
+  g_autoptr(GString) doc = g_string_new ("<atlas xmlns='urn:cluster-atlas:1' version='1'>"
+                                         "<region id='r' kind='x'><name xml:lang='en'>R</name>");
+  g_autofree char *path = g_build_filename (scratch_dir, "many.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (doc, "<program id='p%u'><name xml:lang='en'>Pilot %u</name>"
+                            "</program>", i, i);
+  g_string_append (doc, "</region></atlas>");
+  g_assert_true (g_file_set_contents (path, doc->str, (gssize) doc->len, NULL));
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  g_assert_nonnull (ca_window_get_dataset (window));
+
+  search (window, "pilot", 500);
+  g_assert_cmpstr (gtk_label_get_text (window->results_label), ==,
+                   "1,200 matches; the first 500 are listed");
+  search (window, "pilot 1199", 1);
+  g_assert_cmpstr (gtk_label_get_text (window->results_label), ==, "1 match");
+  close_window (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 static gboolean
 shows_no_results (gpointer data)
 {
@@ -368,14 +399,31 @@ dialog_shown (gpointer data)
   return !ca_window_is_loading (data) && ca_window_get_problems_dialog (data) != NULL;
 }
 
+/* The label of the problem lines, below @widget. */
+static GtkLabel *
+find_problems_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "ca-problems"))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_problems_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static const char *
 problems_label_text (GtkWidget *dialog)
 {
-  GtkWidget *scroller = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-  GtkWidget *label = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  GtkLabel *label = find_problems_label (adw_message_dialog_get_extra_child (
+                                           ADW_MESSAGE_DIALOG (dialog)));
 
-  return gtk_label_get_text (GTK_LABEL (label));
+  g_assert_nonnull (label);
+  return gtk_label_get_text (label);
 }
 
 /* After a refused file the window shows what it showed before, the tree
@@ -415,6 +463,7 @@ test_window_open_bad (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWidget *dialog;
   const char *problems_text;
+  g_auto(GStrv) lines = NULL;
 
   ca_window_select_node (window, lookup (window, "bs-poc"));
   ca_window_open_file (window, file);
@@ -426,11 +475,16 @@ test_window_open_bad (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                             "ui-bad.xml"));
   problems_text = problems_label_text (dialog);
-  /* The first ten problems as FILE:LINE:COLUMN: message, then a count. */
-  g_assert_true (g_str_has_prefix (problems_text, "ui-bad.xml:"));
+  /* All twelve problems as FILE:LINE:COLUMN: message, in file order. */
+  g_assert_true (g_str_has_prefix (problems_text, "ui-bad.xml:18:"));
   g_assert_nonnull (strstr (problems_text, "src-missing-0"));
-  g_assert_null (strstr (problems_text, "src-missing-10"));
-  g_assert_true (g_str_has_suffix (problems_text, "and 2 more problems"));
+  g_assert_true (strstr (problems_text, "src-missing-0") < strstr (problems_text, "src-missing-1"));
+  g_assert_nonnull (strstr (problems_text, "ui-bad.xml:29:"));
+  g_assert_nonnull (strstr (problems_text, "src-missing-11"));
+  lines = g_strsplit (problems_text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 12);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "the dataset that was open stays open"));
 
   assert_old_dataset_shown (window, good);
 
@@ -450,7 +504,6 @@ test_window_open_bad (void)
 #define LATIN1_ESCAPED "caf\\xE9.xml"
 #define GBK_ESCAPED "\\xD6\\xD0\\xCE\\xC4.xml"
 
-static char *scratch_dir;
 
 static char *
 scratch_copy (const char *fixture_name,
@@ -585,8 +638,9 @@ test_window_open_non_utf8_folder (void)
   dialog = wait_for_problems_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Open “d\xef\xbf\xbdp\xef\xbf\xbdt”");
-  body = g_strdup_printf ("“%s/d\xef\xbf\xbdp\xef\xbf\xbdt” is not a regular file",
-                          scratch_dir);
+  /* Why, and that the dataset that was open is still there. */
+  body = g_strdup_printf ("“%s/d\xef\xbf\xbdp\xef\xbf\xbdt” is not a regular file\n\n"
+                          "The dataset that was open stays open.", scratch_dir);
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
   g_assert_nonnull (find_shown_label (dialog, body));
   assert_old_dataset_shown (window, good);
@@ -712,7 +766,8 @@ check_not_regular (CaWindow   *window,
                    const char *path)
 {
   g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *body = g_strdup_printf ("“%s” is not a regular file", name);
+  g_autofree char *body = g_strdup_printf ("“%s” is not a regular file\n\n"
+                                           "The dataset that was open stays open.", name);
   gint64 start = g_get_monotonic_time ();
   GtkWidget *dialog;
 
@@ -989,6 +1044,44 @@ test_window_main_menu (void)
   close_window (window);
 }
 
+static gboolean
+filter_matches (GtkFilter  *filter,
+                const char *name,
+                const char *content_type)
+{
+  g_autoptr(GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, content_type);
+  return gtk_filter_match (filter, info);
+}
+
+/* The Open dialog's dataset filter lists XML files but not the charts
+ * exported as SVG (XML by their type); All Files is there too. */
+static void
+test_window_open_filter (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  GtkFileChooser *chooser;
+  g_autoptr(GListModel) filters = NULL;
+  GtkFilter *filter;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.open", NULL);
+  spin ();
+  g_assert_nonnull (window->file_chooser);
+  chooser = GTK_FILE_CHOOSER (window->file_chooser);
+  filter = GTK_FILTER (gtk_file_chooser_get_filter (chooser));
+  g_assert_nonnull (filter);
+  g_assert_true (filter_matches (filter, "atlas.xml", "application/xml"));
+  g_assert_true (filter_matches (filter, "ATLAS.XML", "text/xml"));
+  g_assert_false (filter_matches (filter, "chart.svg", "image/svg+xml"));
+  g_assert_false (filter_matches (filter, "figures.csv", "text/csv"));
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  gtk_native_dialog_hide (window->file_chooser);
+  close_window (window);
+}
+
 static CaWindow *
 only_window (void)
 {
@@ -1020,7 +1113,8 @@ check_problems_dialog_in_chinese (CaWindow *window)
   dialog = ca_window_get_problems_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "无法打开“ui-bad.xml”");
-  g_assert_true (g_str_has_suffix (problems_label_text (dialog), "另有 2 个问题"));
+  g_assert_true (g_str_has_suffix (problems_label_text (dialog),
+                                   "来源“src-missing-11”未在 <sources> 中声明"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
 }
@@ -1113,6 +1207,7 @@ assert_menu_sensitivity (CaWindow *window,
     { "app.open", TRUE, TRUE },
     { "win.no-recent", FALSE, FALSE },
     { "win.open-recent", TRUE, TRUE },
+    { "win.open-bundled", TRUE, TRUE },
     { "win.export-chart", FALSE, TRUE },
     { "win.copy-chart", FALSE, TRUE },
     { "win.print", FALSE, TRUE },
@@ -1232,6 +1327,7 @@ main (int   argc,
   g_test_add_func ("/window/state-saved", test_window_state_saved);
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/search-count", test_window_search_count);
   g_test_add_func ("/window/open-bad", test_window_open_bad);
   g_test_add_func ("/window/open-non-utf8", test_window_open_non_utf8);
   g_test_add_func ("/window/open-non-utf8-folder", test_window_open_non_utf8_folder);
@@ -1243,6 +1339,7 @@ main (int   argc,
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/main-menu", test_window_main_menu);
+  g_test_add_func ("/window/open-filter", test_window_open_filter);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
   g_test_add_func ("/window/print-pdf", test_window_print_pdf);
   g_test_add_func ("/window/kind-icons-prerendered", test_window_kind_icons_prerendered);
