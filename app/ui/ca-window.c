@@ -13,6 +13,7 @@
 #include "ca-node-item.h"
 #include "ca-resources.h"
 #include "ca-stack-page.h"
+#include "ca-tooltips.h"
 #include "ca-window-private.h"
 
 /* Problems listed in the dialog of a refused file; the rest are counted. */
@@ -850,6 +851,8 @@ ca_window_class_init (CaWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  ca_tooltips_init ();
 
   object_class->dispose = ca_window_dispose;
   object_class->finalize = ca_window_finalize;

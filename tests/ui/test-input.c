@@ -1014,6 +1014,57 @@ test_problems_copy (void)
   close_window (window);
 }
 
+/* The label of the tooltip shown in @native's surface, or NULL. */
+static GtkLabel *
+shown_tooltip_label (GtkWidget *native)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (native); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "tooltip") == 0 &&
+        gtk_widget_get_mapped (child))
+      {
+        GtkWidget *label = find_widget (child, GTK_TYPE_LABEL);
+
+        if (label != NULL && gtk_widget_get_mapped (label))
+          return GTK_LABEL (label);
+      }
+  return NULL;
+}
+
+static gboolean
+tooltip_shown (gpointer data)
+{
+  GtkLabel *label = shown_tooltip_label (data);
+
+  return label != NULL && g_strcmp0 (gtk_label_get_text (label), "主菜单") == 0;
+}
+
+/* A tooltip in Chinese is one line, not one character a line (GTK 4.8
+ * counts a Chinese character as a Latin one's width: ca-tooltips.c). */
+static void
+test_tooltip_chinese (void)
+{
+  CaWindow *window;
+  GtkWidget *menu;
+  GtkLabel *label;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  menu = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu);
+  /* As the Chinese catalogue has it. */
+  gtk_widget_set_tooltip_text (menu, "主菜单");
+  pointer_at (menu, 4, 4, "");
+  pointer_at (menu, gtk_widget_get_width (menu) / 2.0, gtk_widget_get_height (menu) / 2.0, "");
+  if (!spin_until (tooltip_shown, window))
+    g_error ("no tooltip came up over the main menu button");
+  label = shown_tooltip_label (GTK_WIDGET (window));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (label)), ==, 1);
+  pointer_at (GTK_WIDGET (window), 500, 400, "");
+  close_window (window);
+}
+
 /* Presses @keys in @window, sees a window of @type come up, and closes it. */
 static void
 keys_show_window (CaWindow   *window,
@@ -1127,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/input/window/folded-click", test_folded_click);
   g_test_add_func ("/input/window/empty", test_empty_window);
   g_test_add_func ("/input/window/problems-copy", test_problems_copy);
+  g_test_add_func ("/input/window/tooltip-chinese", test_tooltip_chinese);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
   status = g_test_run ();
