@@ -38,6 +38,8 @@ struct _CaWindow
   GtkSpinner           *loading_spinner;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
+  GtkWidget            *sidebar_handle;
+  int                   drag_start_width;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;

@@ -684,6 +684,83 @@ init_controllers (CaWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
+/* The sidebar between its narrowest and what leaves the details their
+ * 360 px, so that a drag never folds the window. */
+#define SIDEBAR_MIN 240
+#define SIDEBAR_MAX 600
+#define CONTENT_MIN 360
+
+static int
+clamp_sidebar (CaWindow *self,
+               int       width)
+{
+  int room = gtk_widget_get_width (GTK_WIDGET (self->leaflet)) - CONTENT_MIN -
+             gtk_widget_get_width (self->sidebar_handle);
+
+  return CLAMP (width, SIDEBAR_MIN, MAX (SIDEBAR_MIN, MIN (SIDEBAR_MAX, room)));
+}
+
+static void
+sidebar_drag_begin_cb (GtkGestureDrag *drag,
+                       double          x,
+                       double          y,
+                       gpointer        user_data)
+{
+  CaWindow *self = user_data;
+  graphene_rect_t handle;
+
+  /* The drag is the leaflet's, which stays put while the handle moves
+   * under the pointer; it begins only on the handle. */
+  if (adw_leaflet_get_folded (self->leaflet) ||
+      !gtk_widget_compute_bounds (self->sidebar_handle, GTK_WIDGET (self->leaflet), &handle) ||
+      !graphene_rect_contains_point (&handle, &GRAPHENE_POINT_INIT ((float) x, (float) y)))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->drag_start_width = gtk_widget_get_width (self->sidebar);
+  gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+sidebar_drag_update_cb (GtkGestureDrag *drag,
+                        double          dx,
+                        double          dy,
+                        gpointer        user_data)
+{
+  CaWindow *self = user_data;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int width = clamp_sidebar (self, self->drag_start_width + (int) (rtl ? -dx : dx));
+
+  gtk_widget_set_size_request (self->sidebar, width, -1);
+}
+
+/* Kept in "sidebar-width" for the next window and the next run. */
+static void
+sidebar_drag_end_cb (GtkGestureDrag *drag,
+                     double          dx,
+                     double          dy,
+                     gpointer        user_data)
+{
+  CaWindow *self = user_data;
+  int width;
+
+  gtk_widget_get_size_request (self->sidebar, &width, NULL);
+  g_settings_set_int (self->settings, "sidebar-width", width);
+}
+
+static void
+init_sidebar_handle (CaWindow *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (sidebar_drag_begin_cb), self, 0);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (sidebar_drag_update_cb), self, 0);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (sidebar_drag_end_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->leaflet), GTK_EVENT_CONTROLLER (drag));
+}
+
 static void
 restore_window_state (CaWindow *self)
 {
@@ -694,7 +771,7 @@ restore_window_state (CaWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 400));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_widget_set_size_request (self->sidebar, CLAMP (sidebar, 240, 360), -1);
+  gtk_widget_set_size_request (self->sidebar, CLAMP (sidebar, SIDEBAR_MIN, SIDEBAR_MAX), -1);
 }
 
 static gboolean
@@ -889,6 +966,7 @@ ca_window_class_init (CaWindowClass *klass)
   BIND (loading_spinner);
   BIND (leaflet);
   BIND (sidebar);
+  BIND (sidebar_handle);
   BIND (search_bar);
   BIND (search_entry);
   BIND (sidebar_stack);
@@ -921,6 +999,7 @@ ca_window_init (CaWindow *self)
 
   restore_window_state (self);
   init_details (self);
+  init_sidebar_handle (self);
   init_controllers (self);
   ca_window_init_tree (self);
   ca_window_init_search (self);

@@ -1014,6 +1014,75 @@ test_problems_copy (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_css_class (GtkWidget  *widget,
+                const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget *sidebar;
+  int        width;
+} WidthWait;
+
+static gboolean
+width_is (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (wait->sidebar) == wait->width;
+}
+
+/* Dragging the line between the tree and the details resizes the tree, as
+ * a GtkPaned does, and the width is kept for the next window. */
+static void
+test_sidebar_drag (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CaWindow *window;
+  GtkWidget *handle, *sidebar;
+  WidthWait wait;
+  int before;
+
+  if (!have_x11 ())
+    return;
+  g_settings_set_int (settings, "sidebar-width", 300);
+  window = open_window ("ui-good.xml");
+  handle = find_css_class (GTK_WIDGET (window), "ca-sidebar-handle");
+  sidebar = find_css_class (GTK_WIDGET (window), "ca-sidebar");
+  g_assert_nonnull (handle);
+  g_assert_nonnull (sidebar);
+  before = gtk_widget_get_width (sidebar);
+  g_assert_cmpint (before, ==, 300);
+  pointer_at (handle, gtk_widget_get_width (handle) / 2.0, 300,
+              "mousedown 1 sleep 0.1 mousemove_relative 40 0 sleep 0.1 "
+              "mousemove_relative 40 0 sleep 0.1 mouseup 1");
+  wait = (WidthWait) { sidebar, before + 80 };
+  if (!spin_until (width_is, &wait))
+    g_error ("the sidebar is %d px wide after a drag of 80 px from %d px",
+             gtk_widget_get_width (sidebar), before);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, before + 80);
+  close_window (window);
+
+  /* The next window opens with it. */
+  window = open_window ("ui-good.xml");
+  sidebar = find_css_class (GTK_WIDGET (window), "ca-sidebar");
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, before + 80);
+  close_window (window);
+  g_settings_reset (settings, "sidebar-width");
+}
+
 /* The label of the tooltip shown in @native's surface, or NULL. */
 static GtkLabel *
 shown_tooltip_label (GtkWidget *native)
@@ -1179,6 +1248,7 @@ main (int   argc,
   g_test_add_func ("/input/window/empty", test_empty_window);
   g_test_add_func ("/input/window/problems-copy", test_problems_copy);
   g_test_add_func ("/input/window/tooltip-chinese", test_tooltip_chinese);
+  g_test_add_func ("/input/window/sidebar-drag", test_sidebar_drag);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
   status = g_test_run ();
