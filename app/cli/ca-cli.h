@@ -29,9 +29,21 @@ int ca_cli_export (const CaCliExport *options);
 
 /* --export as the application parsed it: "export" (a filename), "node",
  * "chart", "width", "height" and "scale" (strings, checked here so that a
- * bad number is a usage error with a clear message), and at most one FILE. */
+ * bad number is a usage error with a clear message), and at most one FILE.
+ * ca-cli-export.c defines it where the chart renderer is linked in
+ * (cluster-atlas); in cluster-atlas-cli, ca-cli-export-loader.c does, by
+ * loading ca-cli-export.c as a module, so that --check maps no cairo. */
 int ca_cli_run_export (GVariantDict  *options,
                        char         **files);
+
+/* The one entry of the export module (ca-cli-export-module.c). */
+#define CA_CLI_EXPORT_MODULE_RUN "ca_cli_export_module_run"
+typedef int (*CaCliExportModuleRun) (GVariantDict  *options,
+                                     char         **files);
+
+/* The folder of the running program (from /proc/self/exe), where the build
+ * tree keeps the programs and modules it runs or loads; NULL if unknown. */
+char *ca_cli_get_program_dir (void);
 
 /* Gives @app the options of every form, from the one table of both
  * programs, for parsing and for --help; GApplication packs them into the

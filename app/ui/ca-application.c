@@ -136,8 +136,7 @@ open_cli_files (GApplication  *app,
 static void
 exec_cli (char **arguments)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *self_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *self_dir = ca_cli_get_program_dir ();
   g_autofree char *beside = self_dir != NULL ? g_build_filename (self_dir, CLI_PROGRAM, NULL)
                                              : NULL;
   const char *candidates[] = { beside, LIBEXECDIR "/" CLI_PROGRAM };

@@ -50,11 +50,27 @@ libs=$(libs_of "$cli")
 expect "ldd lists the libraries of cluster-atlas-cli" 'grep -q libglib-2.0 <<<"$libs"' "$libs"
 expect "cluster-atlas-cli maps no GTK 4 or libadwaita" \
   '! grep -qE "libgtk-4|libadwaita-1" <<<"$libs"' "$libs"
-expect "cluster-atlas-cli maps cairo and Pango for --export" \
-  'grep -q libcairo <<<"$libs" && grep -q libpangocairo <<<"$libs"' "$libs"
+expect "cluster-atlas-cli links no cairo or Pango: --export loads them with its module" \
+  '! grep -qE "libcairo|libpango" <<<"$libs"' "$libs"
 gui_libs=$(libs_of "$program")
 expect "cluster-atlas itself does link GTK 4 (so the check above can fail)" \
   'grep -q libgtk-4 <<<"$gui_libs"' "$gui_libs"
+
+# The files the dynamic loader maps for one run, one a line, as named when
+# mapped: cairo and the export module come only with --export.
+mapped () {
+  LD_DEBUG=files "$@" 2>&1 >/dev/null |
+    sed -nE 's/^ *[0-9]+:\tfile=([^ ]+) .*generating link map$/\1/p'
+}
+maps=$(mapped "$cli" --check "$good")
+expect "cluster-atlas-cli --check maps no cairo, Pango or fontconfig" \
+  'grep -q libxml2 <<<"$maps" && ! grep -qE "libcairo|libpango|libfontconfig|export" <<<"$maps"' \
+  "$maps"
+maps=$(mapped "$cli" --export "$work/mapped.png" --node sh "$good")
+expect "cluster-atlas-cli --export loads the module beside it, then cairo, and draws" \
+  'grep -qx "$(dirname "$cli")/cluster-atlas-export.so" <<<"$maps" &&
+   grep -q libcairo <<<"$maps" && [ "$(head -c 4 "$work/mapped.png" | tail -c 3)" = PNG ]' \
+  "$maps"
 
 run "$program" --check "$good"
 expect "cluster-atlas --check FILE: exit 0 and the OK line" \
@@ -155,6 +171,19 @@ else
   count=$(images "$work/cluster-atlas" --check "$good")
   expect "... in the same process (one image)" '[ "$count" = 1 ]' "images: $count"
 fi
+
+# cluster-atlas-cli alone, with no module beside it or installed with it:
+# --check needs none, --export says which file it could not open.
+mkdir "$work/alone"
+cp "$cli" "$work/alone/cluster-atlas-cli"
+run "$work/alone/cluster-atlas-cli" --check "$good"
+expect "without its export module, cluster-atlas-cli --check still works" \
+  '[ $status -eq 0 ] && [ "$out" = "$expected_out" ]' "status $status" "$out" "$err"
+run "$work/alone/cluster-atlas-cli" --export "$work/alone.png" --node sh "$good"
+expect "... and --export exits 1, naming the module it could not open" \
+  '[ $status -eq 1 ] && [ ! -e "$work/alone.png" ] &&
+   [[ $err == "Could not open “$work/lib/"*"/cluster-atlas-export.so”: No such file"* ]]' \
+  "status $status" "$err"
 
 echo "1..$n"
 exit $failed
