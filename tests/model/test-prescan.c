@@ -147,6 +147,104 @@ test_utf16 (void)
   ca_prescan_clear (&scan);
 }
 
+/* A document of random start tags: attributes quoted either way, values
+ * holding '=', '>', the other quote mark and line breaks, line breaks
+ * between attributes, and now and then more attributes than the bound. */
+static GString *
+random_tags (GRand *rand)
+{
+  static const char value_bytes[] = "x=>'\"\n ";
+  GString *text = g_string_new ("<r>\n");
+  /* In half of the documents, one tag has one attribute too many. */
+  int excess = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 60) : -1;
+
+  for (int t = 0; t < 60; t++)
+    {
+      guint n = t == excess ? 33 : (guint) g_rand_int_range (rand, 0, 8);
+
+      g_string_append (text, "<a");
+      for (guint i = 0; i < n; i++)
+        {
+          char quote = g_rand_boolean (rand) ? '"' : '\'';
+          guint length = g_rand_int_range (rand, 0, 24);
+
+          g_string_append (text, g_rand_int_range (rand, 0, 6) == 0 ? "\n  " : " ");
+          g_string_append_printf (text, "k%u=%c", i, quote);
+          for (guint k = 0; k < length; k++)
+            {
+              char c = value_bytes[g_rand_int_range (rand, 0, sizeof value_bytes - 1)];
+
+              g_string_append_c (text, c == quote ? 'q' : c);
+            }
+          g_string_append_c (text, quote);
+        }
+      g_string_append (text, g_rand_boolean (rand) ? "/>" : ">t</a>");
+      g_string_append (text, g_rand_int_range (rand, 0, 3) == 0 ? "\n" : "");
+    }
+  g_string_append (text, "</r>");
+  return text;
+}
+
+/* What the scanner makes of @data fed in chunks of @step bytes: the result,
+ * and the start tags' lines and columns ahead of it. */
+static CaPrescanResult
+scan_starts (const guchar *data,
+             gsize         length,
+             gsize         step,
+             GArray       *starts)
+{
+  CaPrescan scan;
+  CaPrescanResult result = CA_PRESCAN_OK;
+  guint where[2];
+
+  ca_prescan_init (&scan, 32, G_MAXSIZE);
+  for (gsize i = 0; i < length && result == CA_PRESCAN_OK; i += step)
+    result = ca_prescan_feed (&scan, data + i, MIN (step, length - i));
+  while (ca_prescan_take_start (&scan, &where[0], &where[1]))
+    g_array_append_vals (starts, where, 2);
+  ca_prescan_clear (&scan);
+  return result;
+}
+
+/* The bytes path skips sixteen bytes at a time to the next byte it must
+ * look at; the UTF-16 path steps one unit at a time.  On ASCII text both
+ * must find the same tags at the same places and the same excess of
+ * attributes, in whole and in split chunks. */
+static void
+test_bytes_agree_with_units (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  guint n_refused = 0;
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GString) text = random_tags (rand);
+      g_autoptr(GArray) by_units = g_array_new (FALSE, FALSE, sizeof (guint));
+      gsize length = 0;
+      g_autofree char *utf16 = g_convert (text->str, text->len, "UTF-16LE", "UTF-8",
+                                          NULL, &length, NULL);
+      CaPrescanResult expected;
+
+      g_assert_nonnull (utf16);
+      expected = scan_starts ((const guchar *) utf16, length, length, by_units);
+      n_refused += expected == CA_PRESCAN_TOO_MANY_ATTRIBUTES;
+      for (gsize step = 1; step <= text->len; step = step * 3 + 4)
+        {
+          g_autoptr(GArray) by_bytes = g_array_new (FALSE, FALSE, sizeof (guint));
+          gsize chunk = step >= 100 ? text->len : step;
+
+          g_assert_cmpint (scan_starts ((const guchar *) text->str, text->len, chunk, by_bytes),
+                           ==, expected);
+          g_assert_cmpuint (by_bytes->len, ==, by_units->len);
+          g_assert_cmpmem (by_bytes->data, by_bytes->len * sizeof (guint),
+                           by_units->data, by_units->len * sizeof (guint));
+        }
+    }
+  /* Both outcomes were tried, many times each. */
+  g_assert_cmpuint (n_refused, >, 50);
+  g_assert_cmpuint (n_refused, <, 150);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -159,5 +257,6 @@ main (int    argc,
   g_test_add_func ("/prescan/tag-bound", test_tag_bound);
   g_test_add_func ("/prescan/positions", test_positions);
   g_test_add_func ("/prescan/utf16", test_utf16);
+  g_test_add_func ("/prescan/bytes-agree-with-units", test_bytes_agree_with_units);
   return g_test_run ();
 }
