@@ -405,6 +405,23 @@ ca_format_figure_value_worded (const char     *lang,
   return ca_format_qualified (lang, ca_format_qualifier_word (lang, figure->qualifier), value);
 }
 
+/* A count without its noun ("about 15"), for where the metric's name is
+ * shown beside it; money and quantities keep their unit. */
+char *
+ca_format_figure_value_bare (const char     *lang,
+                             const CaFigure *figure)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (figure != NULL && figure->metric != NULL, NULL);
+  if (figure->metric->kind != CA_METRIC_COUNT)
+    return ca_format_figure_value_worded (lang, figure);
+  value = scaled_number (figure->value, figure->value, ca_i18n_language_is_chinese (lang), FALSE);
+  if (figure->qualifier == CA_QUALIFIER_EXACT)
+    return g_steal_pointer (&value);
+  return ca_format_qualified (lang, ca_format_qualifier_word (lang, figure->qualifier), value);
+}
+
 char *
 ca_format_figure_value_long (const CaFigure *figure)
 {

@@ -65,6 +65,10 @@ char        *ca_format_figure_value      (const char        *lang,
 /* With the qualifier as words: "about CNY 500 billion" / "约5000亿元". */
 char        *ca_format_figure_value_worded (const char      *lang,
                                             const CaFigure  *figure);
+/* As _worded, but a count without its noun ("about 15", "约15"): for a
+ * table that names the metric beside the value. */
+char        *ca_format_figure_value_bare (const char        *lang,
+                                          const CaFigure    *figure);
 /* The same in the interface language.  Kept for tests/ui/test-details-pane.c;
  * new code says which language it writes in. */
 char        *ca_format_figure_value_long (const CaFigure    *figure);

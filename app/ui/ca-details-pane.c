@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "ca-chart-view.h"
@@ -47,14 +46,15 @@ struct _CaDetailsPane
   GtkBox              *switcher_box;
   GtkBox              *chart_box;
   GtkWidget           *figures_heading;
+  GtkBox              *scope_box;
+  GtkToggleButton     *scope_node_button;
+  GtkToggleButton     *scope_branch_button;
   GtkStack            *figures_stack;
-  GtkWidget           *table_scroller;
-  GtkColumnView       *figures_view;
+  GtkListBox          *figures_list;
+  GtkLabel            *figures_more_label;
   GtkLabel            *figures_empty_label;
-  GtkColumnViewColumn *metric_column;
-  GtkColumnViewColumn *value_column;
-  GtkColumnViewColumn *date_column;
-  GtkColumnViewColumn *source_column;
+  /* The list shows the figures of the node's branch, not its own only. */
+  gboolean             include_below;
 };
 
 G_DEFINE_FINAL_TYPE (CaDetailsPane, ca_details_pane, GTK_TYPE_WIDGET)
@@ -62,6 +62,7 @@ G_DEFINE_FINAL_TYPE (CaDetailsPane, ca_details_pane, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CHART_KIND,
+  PROP_INCLUDE_BELOW,
   N_PROPS
 };
 
@@ -239,108 +240,11 @@ update_header (CaDetailsPane *self)
   update_tags (self);
 }
 
-/* Figures table */
+/* Figures list */
 
-static const CaFigure *
-list_item_get_figure (GtkListItem *list_item)
-{
-  CaFigureItem *item = gtk_list_item_get_item (list_item);
-
-  return item != NULL ? ca_figure_item_get_figure (item) : NULL;
-}
-
-static void
-setup_metric_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *type = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (name), 14);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
-  gtk_label_set_xalign (GTK_LABEL (type), 0);
-  gtk_widget_add_css_class (type, "caption");
-  gtk_widget_add_css_class (type, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), type);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_metric_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  const CaFigure *figure = list_item_get_figure (list_item);
-  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-  GtkWidget *type = gtk_widget_get_next_sibling (name);
-  const char *metric = ca_text_lookup (&figure->metric->names, data_lang ());
-
-  gtk_label_set_text (GTK_LABEL (name), metric != NULL ? metric : figure->metric->id);
-  gtk_widget_set_tooltip_text (name, metric != NULL ? metric : figure->metric->id);
-  if (figure->type == CA_FIGURE_GOAL)
-    {
-      CaDate today = ca_progress_today ();
-      CaFigureItem *item = gtk_list_item_get_item (list_item);
-      g_autoptr(CaProgress) progress = ca_progress_new (ca_figure_item_get_node (item), figure,
-                                                        &today);
-      g_autofree char *why = ca_progress_explain (progress, NULL);
-      /* Translators: under a goal's metric in the table: "Goal · behind", the
-       * goal's status ("on track", "no report"…) after the dot. */
-      g_autofree char *text = g_strdup_printf (C_("figure", "Goal · %s"),
-                                               ca_progress_status_word (NULL, progress->status));
-
-      gtk_label_set_text (GTK_LABEL (type), text);
-      gtk_widget_set_tooltip_text (type, why);
-      return;
-    }
-  /* Translators: the kind of a figure, under its metric in the table. */
-  gtk_label_set_text (GTK_LABEL (type), C_("figure", "Reported"));
-  gtk_widget_set_tooltip_text (type, NULL);
-}
-
-/* Cells keep to one line: the table measures its rows before it knows its
- * column widths, so a wrapped cell would be cut off.  A narrow pane scrolls
- * the table sideways instead. */
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_value_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  const CaFigure *figure = list_item_get_figure (list_item);
-  g_autofree char *value = ca_format_figure_value_worded (NULL, figure);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), value);
-}
-
-static void
-bind_date_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  const CaFigure *figure = list_item_get_figure (list_item);
-  CaDate year_only = { figure->date.year, 0, 0 };
-  g_autofree char *date = NULL;
-
-  /* A goal is due in a year; a count carries the date it was reported. */
-  date = ca_format_date (NULL, figure->type == CA_FIGURE_GOAL ? &year_only : &figure->date);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), date);
-}
+/* The branch's figures are listed up to this many: a region of a large
+ * dataset holds tens of thousands, which the CSV export gives whole. */
+#define MAX_FIGURE_ROWS 100
 
 /* The popover is made when first opened, so rows that are never opened
  * cost nothing. */
@@ -357,113 +261,181 @@ create_citation_cb (GtkMenuButton *button,
     gtk_menu_button_set_popover (button, ca_citation_popover_new (source));
 }
 
-static void
-setup_source_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
+static GtkWidget *
+new_row_label (const char *text,
+               const char *css_class)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "ca-source-link");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static const char *
+metric_name (const CaFigure *figure)
+{
+  const char *name = ca_text_lookup (&figure->metric->names, data_lang ());
+
+  return name != NULL ? name : figure->metric->id;
+}
+
+/* "As of 26 November 2022" for a count, "Goal for 2030 · behind" for a
+ * goal, whose tooltip says why. */
+static GtkWidget *
+create_meta_label (const CaNode   *node,
+                   const CaFigure *figure)
+{
+  CaDate year_only = { figure->date.year, 0, 0 };
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (figure->type != CA_FIGURE_GOAL)
+    {
+      date = ca_format_date (NULL, &figure->date);
+      /* Translators: under a reported figure; %s is the date it was reported. */
+      text = g_strdup_printf (C_("figure", "As of %s"), date);
+      return new_row_label (text, "ca-figure-meta");
+    }
+  {
+    CaDate today = ca_progress_today ();
+    g_autoptr(CaProgress) progress = ca_progress_new (node, figure, &today);
+    g_autofree char *why = ca_progress_explain (progress, NULL);
+
+    date = ca_format_date (NULL, &year_only);
+    /* Translators: under a goal: the year it is due, then its status
+     * ("on track", "behind", "no report"…). */
+    text = g_strdup_printf (C_("figure", "Goal for %s · %s"), date,
+                            ca_progress_status_word (NULL, progress->status));
+    label = new_row_label (text, "ca-figure-meta");
+    gtk_widget_set_tooltip_text (label, why);
+  }
+  return label;
+}
+
+/* The source as a link, "publisher, date", wrapped rather than cut; its
+ * accessible name says which figure it is the source of. */
+static GtkWidget *
+create_source_button (const CaFigure *figure,
+                      const char     *value)
+{
+  g_autofree char *published = ca_format_date (NULL, &figure->source->published);
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label;
+
+  /* Translators: a source in the figures list: its publisher, then the date
+   * it was published. */
+  text = g_strdup_printf (C_("source link", "%s, %s"), figure->source->publisher, published);
+  label = new_row_label (text, "ca-source-link");
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "ca-source-button");
   gtk_widget_set_tooltip_text (button, _("Show where this figure was published"));
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button),
-                                         create_citation_cb,
-                                         NULL, NULL);
-  gtk_list_item_set_child (list_item, button);
-}
-
-static void
-bind_source_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  const CaFigure *figure = list_item_get_figure (list_item);
-  GtkWidget *button = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_menu_button_get_child (GTK_MENU_BUTTON (button));
-  g_autofree char *accessible = NULL;
-
-  gtk_label_set_text (GTK_LABEL (label), figure->source->publisher);
-  /* Translators: accessible name of the source button; %s is a publisher. */
-  accessible = g_strdup_printf (C_("source button", "Source: %s"), figure->source->publisher);
+  /* Translators: accessible name of a source button: the figure's metric and
+   * value, then its source, "Source of Innovation consortia, 10: Jiangsu
+   * Provincial Department of Science and Technology, 26 November 2022". */
+  accessible = g_strdup_printf (C_("source button", "Source of %s, %s: %s"),
+                                metric_name (figure), value, text);
+  /* Named on the button a screen reader reaches, inside the menu button, too. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data (G_OBJECT (button), "ca-source", (gpointer) figure->source);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_citation_cb,
+                                         NULL, NULL);
+  return button;
+}
+
+/* One figure: its node when it is below the one shown, the metric and the
+ * value side by side, when it was reported or is due, and its source. */
+static GtkWidget *
+create_figure_row (gpointer item,
+                   gpointer user_data)
+{
+  CaDetailsPane *self = user_data;
+  const CaNode *node = ca_figure_item_get_node (item);
+  const CaFigure *figure = ca_figure_item_get_figure (item);
+  g_autofree char *value = ca_format_figure_value_bare (NULL, figure);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *metric = new_row_label (metric_name (figure), NULL);
+  GtkWidget *amount = new_row_label (value, "ca-figure-value");
+
+  /* Only the source buttons are Tab stops. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "ca-figure-row");
+  if (node != self->node)
+    gtk_box_append (GTK_BOX (box),
+                    new_row_label (ca_node_get_name (node, data_lang ()), "ca-figure-node"));
+  gtk_widget_set_hexpand (metric, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (amount), 1);
+  gtk_label_set_justify (GTK_LABEL (amount), GTK_JUSTIFY_RIGHT);
+  gtk_widget_set_valign (amount, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (line), metric);
+  gtk_box_append (GTK_BOX (line), amount);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), create_meta_label (node, figure));
+  gtk_box_append (GTK_BOX (box), create_source_button (figure, value));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
 }
 
 static void
-set_column_factory (GtkColumnViewColumn *column,
-                    GCallback            setup,
-                    GCallback            bind)
+setup_figures_list (CaDetailsPane *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  gtk_column_view_column_set_factory (column, factory);
-}
-
-/* A table wider than the pane scrolls sideways in its own scrolled window,
- * which would then take every wheel event: pass the vertical ones on to the
- * pane, moved as far as GTK moves it for a wheel step. */
-static gboolean
-table_scroll_cb (CaDetailsPane            *self,
-                 double                    dx,
-                 double                    dy,
-                 GtkEventControllerScroll *controller)
-{
-  GdkModifierType state =
-    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  double step = 1.0;
-
-  if (fabs (dy) <= fabs (dx) || (state & GDK_SHIFT_MASK) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
-  return GDK_EVENT_STOP;
-}
-
-static void
-setup_figures_table (CaDetailsPane *self)
-{
-  g_autoptr(GtkNoSelection) selection = NULL;
-  GtkEventController *scroll;
-
   self->figures = g_list_store_new (CA_TYPE_FIGURE_ITEM);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->figures)));
-  gtk_column_view_set_model (self->figures_view, GTK_SELECTION_MODEL (selection));
+  gtk_list_box_bind_model (self->figures_list, G_LIST_MODEL (self->figures),
+                           create_figure_row, self, NULL);
+}
 
-  set_column_factory (self->metric_column, G_CALLBACK (setup_metric_cb),
-                      G_CALLBACK (bind_metric_cb));
-  set_column_factory (self->value_column, G_CALLBACK (setup_label_cb),
-                      G_CALLBACK (bind_value_cb));
-  set_column_factory (self->date_column, G_CALLBACK (setup_label_cb),
-                      G_CALLBACK (bind_date_cb));
-  set_column_factory (self->source_column, G_CALLBACK (setup_source_cb),
-                      G_CALLBACK (bind_source_cb));
+/* The node's figures, then those of its descendants in the tree's order,
+ * up to MAX_FIGURE_ROWS. */
+static void
+collect_figures (const CaNode *node,
+                 gboolean      below,
+                 GPtrArray    *items)
+{
+  guint n_figures = ca_node_get_n_figures (node);
 
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (scroll, "scroll", G_CALLBACK (table_scroll_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (self->table_scroller, scroll);
+  for (guint i = 0; i < n_figures && items->len < MAX_FIGURE_ROWS; i++)
+    g_ptr_array_add (items, ca_figure_item_new (node, ca_node_get_figure (node, i)));
+  if (!below)
+    return;
+  for (guint i = 0; i < ca_node_get_n_children (node) && items->len < MAX_FIGURE_ROWS; i++)
+    collect_figures (ca_node_get_child (node, i), TRUE, items);
+}
+
+/* The switch is offered only where it changes something. */
+static gboolean
+has_figures_below (const CaNode *node)
+{
+  return ca_node_get_n_figures_below (node) > ca_node_get_n_figures (node);
+}
+
+static guint
+n_figures_in_scope (CaDetailsPane *self)
+{
+  return self->include_below ? ca_node_get_n_figures_below (self->node)
+                             : ca_node_get_n_figures (self->node);
 }
 
 /* An empty node says so once: under a chart that says it has nothing to
- * show, the table does not say it has no figures as well. */
+ * show, the list does not say it has no figures as well. */
 static void
 update_figures_shown (CaDetailsPane *self)
 {
-  gboolean shown = self->node == NULL || ca_node_get_n_figures (self->node) > 0
+  gboolean shown = self->node == NULL || n_figures_in_scope (self) > 0
+                   || has_figures_below (self->node)
                    || ca_chart_kind_has_content (ca_details_pane_get_shown_kind (self),
                                                  self->node);
 
@@ -472,17 +444,39 @@ update_figures_shown (CaDetailsPane *self)
 }
 
 static void
+update_figures_more (CaDetailsPane *self,
+                     guint          n_shown,
+                     guint          n_all)
+{
+  g_autofree char *all = ca_format_number (n_all);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_more_label), n_shown < n_all);
+  if (n_shown >= n_all)
+    return;
+  /* Translators: under a list cut short; %u is how many it shows, %s how
+   * many there are (more than it shows). */
+  text = g_strdup_printf (ngettext ("The first %u of %s figure are shown; "
+                                    "Export Figures as CSV gives them all.",
+                                    "The first %u of %s figures are shown; "
+                                    "Export Figures as CSV gives them all.", n_all),
+                          n_shown, all);
+  gtk_label_set_text (self->figures_more_label, text);
+}
+
+static void
 update_figures (CaDetailsPane *self)
 {
-  guint n_figures = ca_node_get_n_figures (self->node);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_all = n_figures_in_scope (self);
 
-  for (guint i = 0; i < n_figures; i++)
-    g_ptr_array_add (items, ca_figure_item_new (self->node, ca_node_get_figure (self->node, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_box), has_figures_below (self->node));
+  collect_figures (self->node, self->include_below, items);
   g_list_store_splice (self->figures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->figures)),
                        items->pdata, items->len);
+  update_figures_more (self, items->len, n_all);
 
-  if (n_figures == 0)
+  if (items->len == 0)
     {
       g_autofree char *message = NULL;
 
@@ -491,8 +485,17 @@ update_figures (CaDetailsPane *self)
                                  ca_node_get_name (self->node, data_lang ()));
       gtk_label_set_text (self->figures_empty_label, message);
     }
-  ca_stack_show_page (self->figures_stack, n_figures > 0 ? "table" : "empty");
+  ca_stack_show_page (self->figures_stack, items->len > 0 ? "table" : "empty");
   update_figures_shown (self);
+}
+
+static void
+scope_toggled_cb (CaDetailsPane   *self,
+                  GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  ca_details_pane_set_include_below (self, button == self->scope_branch_button);
 }
 
 /* Chart and its switcher */
@@ -616,6 +619,9 @@ ca_details_pane_get_property (GObject    *object,
     case PROP_CHART_KIND:
       g_value_set_int (value, ca_details_pane_get_chart_kind (self));
       break;
+    case PROP_INCLUDE_BELOW:
+      g_value_set_boolean (value, self->include_below);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -633,6 +639,9 @@ ca_details_pane_set_property (GObject      *object,
     {
     case PROP_CHART_KIND:
       ca_details_pane_set_chart_kind (self, g_value_get_int (value));
+      break;
+    case PROP_INCLUDE_BELOW:
+      ca_details_pane_set_include_below (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -653,6 +662,11 @@ ca_details_pane_class_init (CaDetailsPaneClass *klass)
     g_param_spec_int ("chart-kind", NULL, NULL,
                       0, CA_CHART_N_KINDS - 1, CA_CHART_GOALS,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Whether the figures list shows the branch's figures (the default, as
+   * the tree's badge counts them) or the node's own. */
+  properties[PROP_INCLUDE_BELOW] =
+    g_param_spec_boolean ("include-below", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[NODE_ACTIVATED] =
@@ -676,14 +690,14 @@ ca_details_pane_class_init (CaDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, switcher_box);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, chart_box);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_heading);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, scope_box);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, scope_node_button);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, scope_branch_button);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_stack);
-  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, table_scroller);
-  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_view);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_list);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_more_label);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_empty_label);
-  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, metric_column);
-  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, value_column);
-  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, date_column);
-  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, source_column);
+  gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
 }
 
 static void
@@ -692,8 +706,10 @@ ca_details_pane_init (CaDetailsPane *self)
   g_type_ensure (CA_TYPE_TAG_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  setup_figures_table (self);
+  setup_figures_list (self);
   setup_chart (self);
+  self->include_below = TRUE;
+  gtk_toggle_button_set_active (self->scope_branch_button, TRUE);
 }
 
 GtkWidget *
@@ -790,4 +806,31 @@ ca_details_pane_get_shown_kind (CaDetailsPane *self)
   if (self->chart_view == NULL)
     return self->chosen_kind;
   return ca_chart_view_get_kind (CA_CHART_VIEW (self->chart_view));
+}
+
+gboolean
+ca_details_pane_get_include_below (CaDetailsPane *self)
+{
+  g_return_val_if_fail (CA_IS_DETAILS_PANE (self), FALSE);
+
+  return self->include_below;
+}
+
+void
+ca_details_pane_set_include_below (CaDetailsPane *self,
+                                   gboolean       include_below)
+{
+  g_return_if_fail (CA_IS_DETAILS_PANE (self));
+
+  include_below = !!include_below;
+  if (self->include_below == include_below)
+    return;
+  self->include_below = include_below;
+  /* A settings binding may still set it after dispose. */
+  if (self->scope_branch_button != NULL)
+    gtk_toggle_button_set_active (include_below ? self->scope_branch_button
+                                                : self->scope_node_button, TRUE);
+  if (self->node != NULL && self->figures != NULL)
+    update_figures (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_BELOW]);
 }

@@ -37,5 +37,10 @@ void          ca_details_pane_set_chart_kind (CaDetailsPane *self,
 /* The view shown now, which the switcher shows, and which is exported,
  * copied and printed. */
 CaChartKind   ca_details_pane_get_shown_kind (CaDetailsPane *self);
+/* Whether the figures list shows those of the whole branch, as the tree's
+ * badge counts them ("include-below", TRUE by default), or the node's own. */
+gboolean      ca_details_pane_get_include_below (CaDetailsPane *self);
+void          ca_details_pane_set_include_below (CaDetailsPane *self,
+                                                 gboolean       include_below);
 
 G_END_DECLS

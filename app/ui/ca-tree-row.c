@@ -182,27 +182,38 @@ sub_text (CaTreeRow    *self,
   return g_strdup (other_name (self->node, name));
 }
 
+/* What the badge counts: the figures of the node and of everything below
+ * it, as the chart does, while the details list may show the node's own. */
+static char *
+format_branch_figures (guint n_figures)
+{
+  g_autofree char *count = ca_format_number (n_figures);
+
+  /* Translators: the tooltip and accessible name of a tree row's badge;
+   * %s is a number written out, "29 figures in this branch". */
+  return g_strdup_printf (ngettext ("%s figure in this branch", "%s figures in this branch",
+                                    n_figures), count);
+}
+
 static void
 update_accessible (CaTreeRow  *self,
                    const char *name,
                    const char *sub,
-                   guint       n_figures,
+                   const char *figures,
                    const char *lag)
 {
-  g_autofree char *figures = NULL;
   g_autofree char *label = NULL;
-
-  figures = g_strdup_printf (ngettext ("%u figure", "%u figures", n_figures), n_figures);
 
   if (sub != NULL && sub[0] != '\0')
     /* Translators: a row of the tree for screen readers: name, other name or path,
-     * node type and number of figures, e.g. "Shanghai (上海), Region, 12 figures". */
+     * node type and number of figures, e.g. "Shanghai (上海), Region, 12 figures
+     * in this branch". */
     label = g_strdup_printf (_("%s (%s), %s, %s"), name, sub,
                              ca_format_node_type (NULL, ca_node_get_node_type (self->node)),
                              figures);
   else
     /* Translators: a row of the tree for screen readers: name, node type and
-     * number of figures, e.g. "China, Region, 40 figures". */
+     * number of figures, e.g. "China, Region, 40 figures in this branch". */
     label = g_strdup_printf (_("%s, %s, %s"), name,
                              ca_format_node_type (NULL, ca_node_get_node_type (self->node)),
                              figures);
@@ -230,10 +241,22 @@ query_tooltip_cb (GtkWidget  *widget,
                   gpointer    user_data)
 {
   CaTreeRow *self = CA_TREE_ROW (widget);
+  graphene_rect_t badge;
 
   if (self->node == NULL || self->description == NULL)
     return FALSE;
 
+  /* Over the badge, what it counts. */
+  if (gtk_widget_get_visible (self->count_label) &&
+      gtk_widget_compute_bounds (self->count_label, widget, &badge) &&
+      graphene_rect_contains_point (&badge, &GRAPHENE_POINT_INIT (x, y)))
+    {
+      g_autofree char *figures =
+        format_branch_figures (ca_node_get_n_figures_below (self->node));
+
+      gtk_tooltip_set_text (tooltip, figures);
+      return TRUE;
+    }
   gtk_tooltip_set_text (tooltip, self->description);
   return TRUE;
 }
@@ -246,6 +269,7 @@ ca_tree_row_set_node (CaTreeRow    *self,
   g_autofree char *sub = NULL;
   g_autofree char *count = NULL;
   g_autofree char *lag = NULL;
+  g_autofree char *figures = NULL;
   CaDate today = ca_progress_today ();
   guint n_figures, n_goals, n_lagging;
 
@@ -259,6 +283,7 @@ ca_tree_row_set_node (CaTreeRow    *self,
   sub = sub_text (self, name);
   n_figures = ca_node_get_n_figures_below (node);
   count = ca_format_number (n_figures);
+  figures = format_branch_figures (n_figures);
 
   update_icon (self);
   gtk_label_set_text (GTK_LABEL (self->name_label), name);
@@ -269,13 +294,15 @@ ca_tree_row_set_node (CaTreeRow    *self,
   gtk_widget_set_visible (self->sub_label, sub != NULL && sub[0] != '\0');
   gtk_label_set_text (GTK_LABEL (self->count_label), count);
   gtk_widget_set_visible (self->count_label, n_figures > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, figures, -1);
   n_lagging = ca_progress_count_lagging (node, &today, &n_goals);
   if (n_goals > 0 && n_lagging == n_goals)
     lag = g_strdup_printf (ngettext ("its goal is behind or may be behind",
                                      "all its %u goals are behind or may be behind", n_goals),
                            n_goals);
   gtk_widget_set_visible (self->lag_icon, lag != NULL);
-  update_accessible (self, name, sub, n_figures, lag);
+  update_accessible (self, name, sub, figures, lag);
 }
 
 const CaNode *

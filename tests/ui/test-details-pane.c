@@ -154,15 +154,19 @@ visible_page (GtkWidget *pane)
 static GtkWidget *
 figures_table (GtkWidget *pane)
 {
-  return find_widget (pane, GTK_TYPE_COLUMN_VIEW);
+  return find_widget (pane, GTK_TYPE_LIST_BOX);
 }
 
+/* The rows of the figures list that show, one a figure. */
 static guint
 n_figure_rows (GtkWidget *pane)
 {
-  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (figures_table (pane)));
+  guint n = 0;
 
-  return g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (GtkWidget *row = gtk_widget_get_first_child (figures_table (pane)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_mapped (row);
+  return n;
 }
 
 static gboolean
@@ -268,9 +272,9 @@ test_program (void)
   g_assert_cmpuint (n_figure_rows (pane), ==, 3);
 
   /* The rows are really drawn with formatted values and publishers. */
-  value = ca_format_figure_value_long (ca_node_get_figure (program, 0));
+  value = ca_format_figure_value_bare (NULL, ca_node_get_figure (program, 0));
   g_assert_true (find_label (figures_table (pane), value));
-  g_assert_true (find_label (figures_table (pane), "Baoshan District Government"));
+  g_assert_true (find_label (figures_table (pane), "Baoshan District Government, April 2024"));
 
   /* The first source opens its citation. */
   {
@@ -338,6 +342,7 @@ test_no_figures (void)
   ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "bs-plan"));
   window = show_in_window (pane);
   g_assert_true (find_label (pane, "Grow new materials and robotics in the north of Shanghai."));
+  ca_details_pane_set_include_below (self, FALSE);
   ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "baoshan"));
   iterate ();
 
@@ -460,14 +465,16 @@ test_one_empty_message (void)
       g_assert_true (g_str_has_prefix (message, "No "));
       g_assert_nonnull (strstr (message, " are recorded for Empty Park"));
       g_assert_false (find_label (pane, "No figures are recorded for Empty Park"));
-      g_assert_false (find_label (pane, "Figures of this node"));
+      g_assert_false (find_label (pane, "Figures"));
     }
+  /* Its own figures only: it has none, though its parks have. */
+  ca_details_pane_set_include_below (CA_DETAILS_PANE (pane), FALSE);
   ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset,
                             ca_dataset_lookup_node (dataset, "r"));
   g_object_set (pane, "chart-kind", CA_CHART_GOALS, NULL);
   iterate ();
   g_assert_true (find_label (pane, "No figures are recorded for Testville"));
-  g_assert_true (find_label (pane, "Figures of this node"));
+  g_assert_true (find_label (pane, "Figures"));
   close_window (window, pane);
 }
 
@@ -643,11 +650,11 @@ test_goal_status (void)
     const char *shown;
     gboolean    marked;
   } cases[] = {
-    { "behind", "Goal · behind", TRUE },
-    { "uncertain-about", "Goal · behind or on track", TRUE },
-    { "on-track", "Goal · on track", FALSE },
-    { "achieved", "Goal · achieved", FALSE },
-    { "no-report", "Goal · no report", FALSE },
+    { "behind", "Goal for 2030 · behind", TRUE },
+    { "uncertain-about", "Goal for 2030 · behind or on track", TRUE },
+    { "on-track", "Goal for 2030 · on track", FALSE },
+    { "achieved", "Goal for 2026 · achieved", FALSE },
+    { "no-report", "Goal for 2030 · no report", FALSE },
     { "behind-child", NULL, FALSE },
   };
 
@@ -675,6 +682,279 @@ test_goal_status (void)
   close_window (window, pane);
 }
 
+/* Every widget of @type below @widget that shows, in order. */
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static GPtrArray *
+source_buttons (GtkWidget *pane)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (figures_table (pane), GTK_TYPE_MENU_BUTTON, found);
+  return found;
+}
+
+/* Whether all of @label's text shows: not ellipsized, every line of it
+ * inside its allocation, and the label inside @pane's width. */
+static gboolean
+label_shows_whole (GtkWidget *label,
+                   GtkWidget *pane)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  graphene_rect_t bounds;
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (pango_layout_is_ellipsized (layout) || !gtk_widget_compute_bounds (label, pane, &bounds))
+    return FALSE;
+  return width <= bounds.size.width + 0.5 && height <= bounds.size.height + 0.5 &&
+         bounds.origin.x >= 0 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (pane);
+}
+
+/* The Jiangsu pilot of the bundled dataset pushed its sources off the
+ * right edge: at every width from 360 px up each source, publisher and
+ * date, shows whole, and each value gives its number, not the metric again. */
+static void
+test_source_readable (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  const CaNode *pilot = ca_dataset_lookup_node (dataset, "js-innovation-consortium-pilot");
+  /* 360 px, the details of 800x600 and of 1100x720 beside the tree. */
+  const int widths[] = { 360, 460, 760 };
+
+  g_assert_nonnull (pilot);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *pane = ca_details_pane_new ();
+      GtkWidget *window;
+      g_autoptr(GPtrArray) buttons = NULL;
+
+      ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, pilot);
+      window = show_in_window_sized (pane, widths[w], 3000);
+      g_test_message ("pane %d px wide", gtk_widget_get_width (pane));
+      buttons = source_buttons (pane);
+      g_assert_cmpuint (buttons->len, ==, ca_node_get_n_figures (pilot));
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          GtkWidget *label = gtk_menu_button_get_child (buttons->pdata[i]);
+
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                           "ECHEMI, 26 November 2022");
+          g_assert_true (label_shows_whole (label, pane));
+        }
+      /* "10", not "10 innovation consortia" under "Innovation consortia". */
+      g_assert_true (find_label (figures_table (pane), "Innovation consortia"));
+      g_assert_true (find_label (figures_table (pane), "10"));
+      g_assert_false (find_label (figures_table (pane), "10 innovation consortia"));
+      close_window (window, pane);
+    }
+}
+
+/* Each source button is named for a screen reader after its figure and
+ * its source, on the button that takes the focus. */
+static void
+test_source_names (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  const CaNode *pilot = ca_dataset_lookup_node (dataset, "js-innovation-consortium-pilot");
+  GtkWidget *pane = ca_details_pane_new ();
+  GtkWidget *window;
+  g_autoptr(GPtrArray) buttons = NULL;
+  const char *names[] = {
+    "Source of Innovation consortia, 10: ECHEMI, 26 November 2022",
+    "Source of Innovation entities, 136: ECHEMI, 26 November 2022",
+    "Source of Major innovation platforms (provincial level or above), 154: "
+    "ECHEMI, 26 November 2022",
+    "Source of Science and technology projects (provincial level or above), 152: "
+    "ECHEMI, 26 November 2022",
+  };
+
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, pilot);
+  window = show_in_window (pane);
+  buttons = source_buttons (pane);
+  g_assert_cmpuint (buttons->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *inner = gtk_widget_get_first_child (buttons->pdata[i]);
+      g_autofree char *outer_wrong = NULL;
+      g_autofree char *inner_wrong = NULL;
+
+      g_assert_true (gtk_widget_get_focusable (inner));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_ROLE_BUTTON);
+      outer_wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (buttons->pdata[i]),
+                                                        GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
+      inner_wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (inner),
+                                                        GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
+      g_assert_cmpstr (outer_wrong, ==, NULL);
+      g_assert_cmpstr (inner_wrong, ==, NULL);
+    }
+  close_window (window, pane);
+}
+
+/* China has no figures of its own but 29 below: listed with everything
+ * below (the default), each row naming its node; its own, none. */
+static void
+test_scope (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  const CaNode *china = ca_dataset_lookup_node (dataset, "cn");
+  CaDetailsPane *self = CA_DETAILS_PANE (ca_details_pane_new ());
+  GtkWidget *pane = GTK_WIDGET (self);
+  GtkWidget *window;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint notified = 0;
+
+  g_assert_cmpuint (ca_node_get_n_figures (china), ==, 0);
+  g_assert_cmpuint (ca_node_get_n_figures_below (china), ==, 29);
+  g_assert_true (ca_details_pane_get_include_below (self));
+  ca_details_pane_set_node (self, dataset, china);
+  window = show_in_window_sized (pane, 800, 6000);
+  g_assert_cmpuint (n_figure_rows (pane), ==, 29);
+  g_assert_false (find_label (pane, "No figures are recorded for China"));
+  for (GtkWidget *row = gtk_widget_get_first_child (figures_table (pane)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    collect_widgets (row, GTK_TYPE_LABEL, names);
+  {
+    guint naming = 0;
+
+    for (guint i = 0; i < names->len; i++)
+      naming += gtk_widget_has_css_class (names->pdata[i], "ca-figure-node");
+    g_assert_cmpuint (naming, ==, 29);
+  }
+  g_assert_true (find_label (figures_table (pane),
+                             "Jiangsu innovation consortium construction pilot"));
+
+  g_signal_connect (pane, "notify::include-below", G_CALLBACK (count_notify_cb), &notified);
+  gtk_widget_activate (find_button (pane, GTK_TYPE_TOGGLE_BUTTON, "This node"));
+  for (guint waited = 0; notified < 1 && waited < 5000; waited += 20)
+    wait_ms (20);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (ca_details_pane_get_include_below (self));
+  g_assert_cmpuint (n_figure_rows (pane), ==, 0);
+  g_assert_true (find_label (pane, "No figures are recorded for China"));
+
+  /* A program has nothing below it: no switch, its own figures. */
+  ca_details_pane_set_include_below (self, TRUE);
+  ca_details_pane_set_node (self, dataset,
+                            ca_dataset_lookup_node (dataset, "js-innovation-consortium-pilot"));
+  iterate ();
+  g_assert_false (shows_button (pane, "This node"));
+  g_assert_cmpuint (n_figure_rows (pane), ==, 4);
+  close_window (window, pane);
+}
+
+/* Tab goes from control to control: the title, the other names and the
+ * summary are no stops, and no label keeps a selection. */
+static void
+test_labels_not_tab_stops (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("details-basic.xml");
+  GtkWidget *pane = ca_details_pane_new ();
+  GtkWidget *window;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint stops = 0;
+
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset,
+                            ca_dataset_lookup_node (dataset, "bs-plan"));
+  window = show_in_window (pane);
+  collect_widgets (pane, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_false (gtk_label_get_selectable (labels->pdata[i]));
+
+  for (int i = 0; i < 60; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_false (GTK_IS_LABEL (focus));
+      stops += focus != NULL;
+    }
+  g_assert_cmpuint (stops, >, 0);
+  close_window (window, pane);
+}
+
+static int
+font_weight (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+
+  return pango_font_description_get_weight (pango_context_get_font_description (context));
+}
+
+/* The path bar's last part, the node shown, is set apart from the
+ * ancestors' buttons: heavier than them. */
+static void
+test_path_current (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("details-basic.xml");
+  GtkWidget *pane = ca_details_pane_new ();
+  GtkWidget *window;
+  GtkWidget *ancestor, *current = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset,
+                            ca_dataset_lookup_node (dataset, "bs-plan"));
+  window = show_in_window (pane);
+  ancestor = find_button (pane, GTK_TYPE_BUTTON, "Shanghai");
+  g_assert_nonnull (ancestor);
+  collect_widgets (gtk_widget_get_parent (ancestor), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "Baoshan Future Industries Plan") == 0)
+      current = labels->pdata[i];
+  g_assert_nonnull (current);
+  g_test_message ("weights: ancestor %d, current %d",
+                  font_weight (gtk_button_get_child (GTK_BUTTON (ancestor))),
+                  font_weight (current));
+  g_assert_cmpint (font_weight (current), >=,
+                   font_weight (gtk_button_get_child (GTK_BUTTON (ancestor))) + 300);
+  close_window (window, pane);
+}
+
+/* The tree's badge counts the branch, and says so. */
+static void
+test_badge (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  GtkWidget *row = g_object_ref_sink (ca_tree_row_new (CA_TREE_ROW_TREE));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *badge = NULL;
+  g_autofree char *wrong = NULL;
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  ca_tree_row_set_node (CA_TREE_ROW (row), ca_dataset_lookup_node (dataset, "cn"));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (100);
+  collect_widgets (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "29") == 0)
+      badge = labels->pdata[i];
+  g_assert_nonnull (badge);
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (badge),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "29 figures in this branch");
+  g_assert_cmpstr (wrong, ==, NULL);
+  g_clear_pointer (&wrong, g_free);
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "China (中国), Region, 29 figures in this branch");
+  g_assert_cmpstr (wrong, ==, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +965,15 @@ main (int   argc,
   g_assert_nonnull (ca_get_resource ());
   ca_i18n_init ();
   ca_i18n_set_language ("en");
+  /* The window's own styling, as the application loads it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/clusteratlas/ClusterAtlas/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/details-pane/nothing-selected", test_nothing_selected);
   g_test_add_func ("/details-pane/pages-hidden", test_pages_hidden);
@@ -698,6 +987,12 @@ main (int   argc,
   g_test_add_func ("/details-pane/chinese", test_chinese);
   g_test_add_func ("/details-pane/goal-status", test_goal_status);
   g_test_add_func ("/details-pane/chart-fits-narrow", test_chart_fits_narrow);
+  g_test_add_func ("/details-pane/source-readable", test_source_readable);
+  g_test_add_func ("/details-pane/source-names", test_source_names);
+  g_test_add_func ("/details-pane/scope", test_scope);
+  g_test_add_func ("/details-pane/labels-not-tab-stops", test_labels_not_tab_stops);
+  g_test_add_func ("/details-pane/path-current", test_path_current);
+  g_test_add_func ("/details-pane/badge", test_badge);
 
   return g_test_run ();
 }

@@ -440,65 +440,169 @@ table_shows (gpointer data)
          bounds.origin.y + 40 < gtk_widget_get_height (window);
 }
 
-/* In a narrow pane the table of figures scrolls sideways in its own
- * scrolled window, but the mouse wheel over it scrolls the pane down. */
-static void
-test_details_wheel (void)
+/* A details pane alone in a window of @width x @height, showing the node
+ * @id of details-basic.xml, which @dataset_out keeps. */
+static GtkWidget *
+show_pane (const char  *id,
+           int          width,
+           int          height,
+           CaDataset  **dataset_out)
 {
   g_autofree char *path = fixture ("details-basic.xml");
   g_autoptr(GError) error = NULL;
-  g_autoptr(CaDataset) dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
-  GtkWidget *window, *pane, *table, *table_scroller, *pane_scroller;
-  GtkAdjustment *vertical, *sideways;
+  CaDataset *dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *pane = ca_details_pane_new ();
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, ca_dataset_lookup_node (dataset, id));
+  gtk_window_present (GTK_WINDOW (window));
+  *dataset_out = dataset;
+  return pane;
+}
+
+static void
+close_pane (GtkWidget *pane)
+{
+  g_object_add_weak_pointer (G_OBJECT (pane), (gpointer *) &pane);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (pane)));
+  spin ();
+  g_assert_null (pane);
+}
+
+/* In a narrow pane the figures list fits the pane's width (nothing in it
+ * scrolls sideways), and the mouse wheel over it scrolls the pane down. */
+static void
+test_details_wheel (void)
+{
+  g_autoptr(CaDataset) dataset = NULL;
+  GtkWidget *window, *pane, *list, *pane_scroller;
+  GtkAdjustment *vertical;
   AdjustmentWait wait;
   graphene_rect_t bounds;
   double room;
 
   if (!have_x11 ())
     return;
-  g_assert_no_error (error);
-  window = gtk_window_new ();
-  pane = ca_details_pane_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
-  gtk_window_set_child (GTK_WINDOW (window), pane);
-  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset,
-                            ca_dataset_lookup_node (dataset, "bs-plan"));
-  gtk_window_present (GTK_WINDOW (window));
-  table = find_widget (pane, GTK_TYPE_COLUMN_VIEW);
-  g_assert_nonnull (table);
-  g_assert_true (spin_until (mapped, table));
+  pane = show_pane ("bs-plan", 360, 700, &dataset);
+  window = GTK_WIDGET (gtk_widget_get_root (pane));
+  list = find_widget (pane, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  g_assert_true (spin_until (mapped, list));
   focus_window (GTK_WINDOW (window));
 
-  table_scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
-  pane_scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (table_scroller),
-                                           GTK_TYPE_SCROLLED_WINDOW);
+  pane_scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (pane_scroller);
+  g_assert_null (gtk_widget_get_ancestor (gtk_widget_get_parent (pane_scroller),
+                                          GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (gtk_widget_compute_bounds (list, pane, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (pane));
   vertical = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane_scroller));
-  sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (table_scroller));
-  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), >,
-                     gtk_adjustment_get_page_size (sideways));
   g_assert_cmpfloat (gtk_adjustment_get_upper (vertical), >,
                      gtk_adjustment_get_page_size (vertical));
 
-  /* The pane scrolled (not to its end) so that the table shows, then the
-   * pointer over the table and the wheel down. */
-  g_assert_true (gtk_widget_compute_bounds (table_scroller, window, &bounds));
+  /* The pane scrolled (not to its end) so that the list shows, then the
+   * pointer over the list and the wheel down. */
+  g_assert_true (gtk_widget_compute_bounds (list, window, &bounds));
   room = gtk_adjustment_get_upper (vertical) - gtk_adjustment_get_page_size (vertical);
   g_assert_cmpfloat (room, >, 40);
   gtk_adjustment_set_value (vertical, CLAMP (bounds.origin.y - 300, 0, room - 40));
-  g_assert_true (spin_until (table_shows, table_scroller));
+  g_assert_true (spin_until (table_shows, list));
   wait.adjustment = vertical;
   wait.above = gtk_adjustment_get_value (vertical);
-  pointer_at (table_scroller, 40, 20, "click 5");
+  pointer_at (list, 40, 20, "click 5");
   if (!spin_until (adjustment_above, &wait))
-    g_error ("the wheel over the table did not scroll the pane (value %g)",
+    g_error ("the wheel over the list did not scroll the pane (value %g)",
              gtk_adjustment_get_value (vertical));
-  g_assert_cmpfloat (gtk_adjustment_get_value (sideways), ==, 0);
+  close_pane (pane);
+}
 
-  g_object_add_weak_pointer (G_OBJECT (pane), (gpointer *) &pane);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-  g_assert_null (pane);
+static guint
+n_list_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+typedef struct {
+  GtkWidget *pane;
+  guint      rows;
+} RowsWait;
+
+/* The figures list shows @rows rows, or (0) its "No figures" message. */
+static gboolean
+rows_are (gpointer data)
+{
+  RowsWait *wait = data;
+  GtkWidget *list = find_widget (wait->pane, GTK_TYPE_LIST_BOX);
+
+  if (wait->rows == 0)
+    return !gtk_widget_get_mapped (list);
+  return gtk_widget_get_mapped (list) && n_list_rows (list) == wait->rows;
+}
+
+static GtkWidget *
+find_toggle (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks on "This node" and "With everything below" change what the list
+ * counts: Baoshan has no figures of its own, its program three. */
+static void
+test_details_scope (void)
+{
+  g_autoptr(CaDataset) dataset = NULL;
+  GtkWidget *pane, *node_button, *branch_button;
+  RowsWait wait;
+
+  if (!have_x11 ())
+    return;
+  pane = show_pane ("baoshan", 800, 2000, &dataset);
+  node_button = find_toggle (pane, "This node");
+  branch_button = find_toggle (pane, "With everything below");
+  g_assert_nonnull (node_button);
+  g_assert_nonnull (branch_button);
+  g_assert_true (spin_until (mapped, node_button));
+  focus_window (GTK_WINDOW (gtk_widget_get_root (pane)));
+
+  /* With everything below by default. */
+  wait.pane = pane;
+  wait.rows = 3;
+  g_assert_true (spin_until (rows_are, &wait));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (branch_button)));
+
+  pointer_at (node_button, 10, 10, "click 1");
+  wait.rows = 0;
+  if (!spin_until (rows_are, &wait))
+    g_error ("a click on “This node” left the figures below in the list");
+  g_assert_false (ca_details_pane_get_include_below (CA_DETAILS_PANE (pane)));
+
+  pointer_at (branch_button, 10, 10, "click 1");
+  wait.rows = 3;
+  if (!spin_until (rows_are, &wait))
+    g_error ("a click on “With everything below” did not list the figures below");
+  g_assert_true (ca_details_pane_get_include_below (CA_DETAILS_PANE (pane)));
+  close_pane (pane);
 }
 
 /* --- The main window ----------------------------------------------------- */
@@ -1242,6 +1346,7 @@ main (int   argc,
   g_test_add ("/input/chart/goals-keyboard", Chart, GINT_TO_POINTER (CA_CHART_GOALS),
               chart_set_up, test_chart_keyboard, chart_tear_down);
   g_test_add_func ("/input/details/wheel", test_details_wheel);
+  g_test_add_func ("/input/details/scope", test_details_scope);
   g_test_add_func ("/input/window/tree-keys", test_tree_keys);
   g_test_add_func ("/input/window/tree-tab", test_tree_tab);
   g_test_add_func ("/input/window/folded-click", test_folded_click);
