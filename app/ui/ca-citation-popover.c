@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ca-citation-popover.h"
@@ -40,6 +41,96 @@ copy_clicked_cb (CaCitationPopover *self,
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
+/* Opening the address may fail (no browser, no portal) long after the
+ * popover closed: the failure is told where the popover was, with the
+ * address to copy instead. */
+typedef struct {
+  GWeakRef  anchor;   /* the widget the popover pointed at */
+  char     *uri;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_weak_ref_clear (&job->anchor);
+  g_free (job->uri);
+  g_free (job);
+}
+
+static void
+free_closure_data (gpointer  data,
+                   GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+copy_address_cb (AdwToast   *toast,
+                 const char *uri)
+{
+  GtkWidget *overlay = g_object_get_data (G_OBJECT (toast), "ca-overlay");
+
+  if (overlay != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (overlay), uri);
+}
+
+static void
+copy_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  const char       *uri)
+{
+  if (g_strcmp0 (response, "copy") == 0)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), uri);
+}
+
+/* A toast in the window's overlay, or a dialog where there is none. */
+static void
+report_open_failure (GtkWidget  *anchor,
+                     const char *uri)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (anchor, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (anchor);
+  GtkWidget *dialog;
+
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("Could not open a web browser"));
+
+      adw_toast_set_button_label (toast, _("Copy Address"));
+      adw_toast_set_timeout (toast, 10);
+      g_object_set_data (G_OBJECT (toast), "ca-overlay", overlay);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (copy_address_cb),
+                             g_strdup (uri), free_closure_data, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Could not open a web browser"), uri);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"), "copy", _("_Copy Address"), NULL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (copy_response_cb),
+                         g_strdup (uri), free_closure_data, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_uri_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  OpenJob *job = data;
+  g_autoptr(GtkWidget) anchor = g_weak_ref_get (&job->anchor);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      g_message ("Could not open %s: %s", job->uri, error->message);
+      if (anchor != NULL && gtk_widget_get_root (anchor) != NULL)
+        report_open_failure (anchor, job->uri);
+    }
+  open_job_free (job);
+}
+
 /* Opens the address ourselves so the popover closes and the browser is
  * started for the window the user is in. */
 static gboolean
@@ -47,12 +138,18 @@ activate_link_cb (CaCitationPopover *self,
                   GtkLinkButton     *button)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (self));
   const char *uri = gtk_link_button_get_uri (button);
+  OpenJob *job;
 
   if (uri == NULL || *uri == '\0')
     return TRUE;
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  job = g_new0 (OpenJob, 1);
+  g_weak_ref_init (&job->anchor, anchor != NULL ? anchor : GTK_WIDGET (self));
+  job->uri = g_strdup (uri);
+  gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME,
+                     NULL, show_uri_done_cb, job);
   gtk_popover_popdown (GTK_POPOVER (self));
   return TRUE;
 }

@@ -815,6 +815,8 @@ init_details (CaWindow *self)
   g_settings_bind_with_mapping (self->settings, "chart-view", self->details, "chart-kind",
                                 G_SETTINGS_BIND_DEFAULT,
                                 chart_kind_get_mapping, chart_kind_set_mapping, NULL, NULL);
+  g_settings_bind (self->settings, "figures-include-below", self->details, "include-below",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 /* GObject */

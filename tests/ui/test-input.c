@@ -605,6 +605,93 @@ test_details_scope (void)
   close_pane (pane);
 }
 
+static GtkWidget *
+find_labelled_button (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *label;
+  GtkWidget  *found;
+} ButtonWait;
+
+static gboolean
+button_shows (gpointer data)
+{
+  ButtonWait *wait = data;
+
+  wait->found = find_labelled_button (wait->root, wait->label);
+  return wait->found != NULL;
+}
+
+static GtkWidget *
+wait_button (GtkWidget  *root,
+             const char *label)
+{
+  ButtonWait wait = { root, label, NULL };
+
+  if (!spin_until (button_shows, &wait))
+    g_error ("no button “%s” showed", label);
+  return wait.found;
+}
+
+static gboolean
+clipboard_text_is (gpointer data)
+{
+  GdkClipboard *clipboard = gdk_display_get_clipboard (gdk_display_get_default ());
+  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  return content != NULL && gdk_content_provider_get_value (content, &value, NULL) &&
+         g_strcmp0 (g_value_get_string (&value), data) == 0;
+}
+
+/* With no browser to open (none is installed under the test), Open in
+ * Browser says so in plain words and offers to copy the address. */
+static void
+test_open_browser_fails (void)
+{
+  g_autoptr(CaDataset) dataset = NULL;
+  GtkWidget *pane, *window, *overlay, *source;
+
+  if (!have_x11 ())
+    return;
+  pane = show_pane ("bs-plan", 800, 900, &dataset);
+  window = GTK_WIDGET (gtk_widget_get_root (pane));
+  overlay = adw_toast_overlay_new ();
+  g_object_ref (pane);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), pane);
+  g_object_unref (pane);
+  source = find_widget (find_widget (pane, GTK_TYPE_LIST_BOX), GTK_TYPE_MENU_BUTTON);
+  g_assert_true (spin_until (mapped, source));
+  focus_window (GTK_WINDOW (window));
+  gtk_widget_grab_focus (source);
+  spin ();
+
+  pointer_at (source, 10, 8, "click 1");
+  pointer_at (wait_button (window, "_Open in Browser"), 10, 10, "click 1");
+  pointer_at (wait_button (window, "Copy Address"), 10, 10, "click 1");
+  if (!spin_until (clipboard_text_is, (gpointer) "https://example.org/plan"))
+    g_error ("Copy Address did not copy the address");
+  close_pane (pane);
+}
+
 /* --- The main window ----------------------------------------------------- */
 
 typedef struct {
@@ -1347,6 +1434,7 @@ main (int   argc,
               chart_set_up, test_chart_keyboard, chart_tear_down);
   g_test_add_func ("/input/details/wheel", test_details_wheel);
   g_test_add_func ("/input/details/scope", test_details_scope);
+  g_test_add_func ("/input/details/open-browser-fails", test_open_browser_fails);
   g_test_add_func ("/input/window/tree-keys", test_tree_keys);
   g_test_add_func ("/input/window/tree-tab", test_tree_tab);
   g_test_add_func ("/input/window/folded-click", test_folded_click);
