@@ -14,6 +14,7 @@
 #include "ca-csv.h"
 #include "ca-export-dialog.h"
 #include "ca-export.h"
+#include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-print-operation.h"
 #include "ca-progress.h"
@@ -196,6 +197,37 @@ has_suffix (const char *path,
          && g_ascii_strcasecmp (path + length - suffix_length, suffix) == 0;
 }
 
+/* The folder of the last export of either kind, kept for the next. */
+static void
+remember_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (path == NULL)
+    return;
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_string (settings, "export-folder", path);
+}
+
+/* The last folder used while it is there, else Pictures for a chart and
+ * Documents for the figures. */
+static char *
+start_folder (SaveJob *job)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *last = g_settings_get_string (settings, "export-folder");
+  const char *fallback = g_get_user_special_dir (job->csv ? G_USER_DIRECTORY_DOCUMENTS
+                                                          : G_USER_DIRECTORY_PICTURES);
+
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&last);
+  if (fallback != NULL && g_file_test (fallback, G_FILE_TEST_IS_DIR))
+    return g_strdup (fallback);
+  return NULL;
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -211,6 +243,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
     return;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path != NULL)
+    remember_folder (file);
   if (path == NULL)
     {
       show_error (job->parent, _("Could not export the chart"),
@@ -261,15 +295,13 @@ choose_file (SaveJob    *job,
              const char *name)
 {
   g_autoptr(GtkFileFilter) filter = create_filter (job);
-  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  const char *folder = job->csv ? documents : pictures;
+  g_autofree char *folder = start_folder (job);
 
   job->chooser = gtk_file_chooser_native_new (title, job->parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                               _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (job->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (job->chooser), filter);
-  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+  if (folder != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (folder);
 
@@ -281,6 +313,73 @@ choose_file (SaveJob    *job,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (job->chooser));
 }
 
+/* Characters that some file system refuses in a name. */
+static gboolean
+is_unsafe_in_name (gunichar c)
+{
+  return c != 0 && strchr ("/\\:*?\"<>|", (int) c) != NULL && c < 0x80;
+}
+
+/* The node's name in @language, made a file name that every file system
+ * takes: none of / \ : * ? " < > |, no control or bidi characters, no
+ * leading dot or space, at most MAX_NAME_BYTES; the node's id if nothing
+ * is left. */
+#define MAX_NAME_BYTES 120
+
+static char *
+safe_base_name (const CaNode *node,
+                const char   *language)
+{
+  g_autofree char *clean = ca_export_clean_file_name (
+      ca_node_get_name (node, ca_i18n_data_language_of (language)));
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean space = is_unsafe_in_name (c) || g_unichar_isspace (c);
+
+      if (space && (out->len == 0 || out->str[out->len - 1] == ' '))
+        continue;
+      if (!space && out->len == 0 && c == '.')
+        continue;
+      if (out->len + (g_unichar_to_utf8 (c, NULL)) > MAX_NAME_BYTES)
+        break;
+      if (space)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '.'))
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0)
+    return ca_export_clean_file_name (ca_node_get_id (node));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+ca_chart_actions_file_name (const CaNode *node,
+                            CaChartKind   kind,
+                            gboolean      csv,
+                            const char   *extension,
+                            const char   *language)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (node != NULL && extension != NULL, NULL);
+
+  base = safe_base_name (node, language);
+  if (csv)
+    /* Translators: the proposed name of an exported CSV file: the node's
+     * name, then the word for its figures; no / \ : * ? " < > |. */
+    return g_strdup_printf (ca_i18n_pgettext (language, "file name", "%s - figures.%s"),
+                            base, extension);
+  /* Translators: the proposed name of an exported chart: the node's name,
+   * then the chart's view ("Goals"); no / \ : * ? " < > |. */
+  return g_strdup_printf (ca_i18n_pgettext (language, "file name", "%s - %s.%s"),
+                          base, ca_chart_kind_get_label_in (language, kind), extension);
+}
+
 static void
 dialog_export_cb (CaExportDialog *dialog,
                   SaveJob        *job)
@@ -290,8 +389,11 @@ dialog_export_cb (CaExportDialog *dialog,
 
   ca_export_dialog_get_options (dialog, &job->options);
   job->options.kind = kind;
-  /* Without the bidi controls a name could hide an extension behind. */
-  name = ca_export_default_name (job->node, kind, job->options.format, FALSE);
+  /* Named in the chart's language, without the bidi controls a name could
+   * hide an extension behind. */
+  name = ca_chart_actions_file_name (job->node, kind, FALSE,
+                                     ca_export_format_to_extension (job->options.format),
+                                     job->options.language);
   choose_file (job, _("Export Chart"), name);
 }
 
@@ -332,7 +434,7 @@ ca_chart_actions_export_csv (GtkWindow       *parent,
   job = save_job_new (parent, toasts, dataset, node);
   job->csv = TRUE;
   job->options.language = language;
-  name = ca_export_default_name (node, CA_CHART_GOALS, job->options.format, TRUE);
+  name = ca_chart_actions_file_name (node, CA_CHART_GOALS, TRUE, "csv", language);
   choose_file (job, _("Export Figures as CSV"), name);
   save_job_unref (job);
 }

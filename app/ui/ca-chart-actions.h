@@ -29,6 +29,14 @@ void ca_chart_actions_export_csv   (GtkWindow       *parent,
                                     CaDataset       *dataset,
                                     const CaNode    *node,
                                     const char      *language);
+/* The name proposed for an export of @node: its name in @language (a gettext
+ * code, NULL for the interface's) made safe for every file system, then
+ * the view's name (or "figures" if @csv) and @extension. */
+char *ca_chart_actions_file_name   (const CaNode    *node,
+                                    CaChartKind      kind,
+                                    gboolean         csv,
+                                    const char      *extension,
+                                    const char      *language);
 /* Puts the chart, @width x @height layout units at @scale pixels per unit,
  * and its citation as text on @clipboard; the chart is laid out once. */
 void ca_chart_actions_copy         (GdkClipboard    *clipboard,

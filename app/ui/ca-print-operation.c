@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
 #include "ca-export.h"
+#include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-print-operation.h"
 
@@ -21,10 +23,15 @@ struct _CaPrintOperation
   const CaNode      *node;
   CaChartKind        kind;
   char              *language;
+  char              *title;     /* the chart's, the job's name and the PDF's Title */
   GtkWindow         *parent;    /* weak: where a failure is shown */
   /* run () returned "in progress": "done" reports and drops the operation. */
   gboolean           running;
 };
+
+/* Layout units: two panels side by side (the renderer puts three from 960
+ * up), each wide enough that a long title ends before the next begins. */
+#define PRINT_MIN_WIDTH 940.0
 
 G_DEFINE_FINAL_TYPE (CaPrintOperation, ca_print_operation, GTK_TYPE_PRINT_OPERATION)
 
@@ -34,11 +41,24 @@ ca_print_operation_draw_page (GtkPrintOperation *operation,
                               int                page)
 {
   CaPrintOperation *self = CA_PRINT_OPERATION (operation);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  cairo_surface_t *target = cairo_get_target (cr);
 
-  ca_export_draw (self->node, self->kind, self->language,
-                  gtk_print_context_get_cairo_context (context),
-                  gtk_print_context_get_width (context),
-                  gtk_print_context_get_height (context));
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  double scale = MIN (1.0, width / PRINT_MIN_WIDTH);
+
+  /* Printed to a file (or exported), the page is a PDF: give it its title
+   * as an export has it. */
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF)
+    cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_TITLE, self->title);
+  /* Laid out as an export at least PRINT_MIN_WIDTH wide, then fitted to
+   * the page: on A4 the panels side by side keep apart as they do in a
+   * picture, instead of their titles running into each other. */
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  ca_export_draw (self->node, self->kind, self->language, cr, width / scale, height / scale);
+  cairo_restore (cr);
 }
 
 static void
@@ -82,6 +102,7 @@ ca_print_operation_finalize (GObject *object)
   g_clear_weak_pointer (&self->parent);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->title, g_free);
 
   G_OBJECT_CLASS (ca_print_operation_parent_class)->finalize (object);
 }
@@ -119,7 +140,6 @@ ca_print_operation_new (CaDataset    *dataset,
                         const char   *language)
 {
   CaPrintOperation *self;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (node != NULL, NULL);
@@ -129,8 +149,11 @@ ca_print_operation_new (CaDataset    *dataset,
   self->node = node;
   self->kind = kind;
   self->language = g_strdup (language);
-  name = g_strdup_printf ("%s-%s", ca_node_get_id (node), ca_chart_kind_to_string (kind));
-  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), name);
+  /* The chart's own title, "Shanghai — Goals", in the language printed. */
+  self->title = g_strdup_printf (ca_i18n_gettext (language, "%s — %s"),
+                                 ca_node_get_name (node, ca_i18n_data_language_of (language)),
+                                 ca_chart_kind_get_label_in (language, kind));
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), self->title);
   return self;
 }
 

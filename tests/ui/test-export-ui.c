@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ca-application.h"
@@ -220,6 +222,95 @@ test_print (void)
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, path, tool[3] == 't' ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, NULL,
+                               &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+/* Long lines of text side by side on the page (the panels' titles) keep
+ * at least 24 points apart: pdftotext gives each line's box. */
+static void
+assert_titles_apart (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-bbox-layout", path, "-", NULL };
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (double) * 3);
+  guint pairs = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &xml, NULL, NULL,
+                               &error));
+  g_assert_no_error (error);
+  for (const char *p = xml; (p = strstr (p, "<line xMin=\"")) != NULL; p++)
+    {
+      double box[3];
+
+      g_assert_cmpint (sscanf (p, "<line xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\"",
+                               &box[0], &box[1], &box[2]), ==, 3);
+      if (box[2] - box[0] > 100)
+        g_array_append_vals (boxes, box, 1);
+    }
+  for (guint i = 0; i < boxes->len; i++)
+    for (guint j = 0; j < boxes->len; j++)
+      {
+        double *a = &g_array_index (boxes, double, 3 * i);
+        double *b = &g_array_index (boxes, double, 3 * j);
+
+        if (i == j || fabs (a[1] - b[1]) > 2 || b[0] < a[0])
+          continue;
+        pairs++;
+        g_test_message ("titles at y %.0f: %.1f apart", a[1], b[0] - a[2]);
+        g_assert_cmpfloat (b[0] - a[2], >=, 24);
+      }
+  g_assert_cmpuint (pairs, >, 0);
+}
+
+/* A printout carries its title: the job's name, and the PDF's Title when
+ * it is printed to a file. */
+static void
+test_print_title (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("ca-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "print.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *title = "Jiangsu innovation consortium construction pilot — Trend";
+
+  operation = ca_chart_actions_new_print_operation (
+      dataset, ca_dataset_lookup_node (dataset, "js-innovation-consortium-pilot"), CA_CHART_TREND);
+  g_object_get (operation, "job-name", &info, NULL);
+  g_assert_cmpstr (info, ==, title);
+  g_clear_pointer (&info, g_free);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                            &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  info = run_tool ("pdfinfo", path);
+  g_test_message ("%s", info);
+  g_assert_nonnull (strstr (info, title));
+  assert_titles_apart (path);
+  if (g_getenv ("CA_KEEP_PRINT") == NULL)
+    {
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_assert_cmpint (g_rmdir (folder), ==, 0);
+    }
+  else
+    g_test_message ("kept %s", path);
+}
+
 /* The chart's menu items show the keys the window binds, and Copy Chart
  * from its action puts a picture on the clipboard.  Which actions are
  * enabled when is tested with the whole menu in test-window. */
@@ -287,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/export-ui/dialog", test_dialog);
   g_test_add_func ("/export-ui/copy", test_copy);
   g_test_add_func ("/export-ui/print", test_print);
+  g_test_add_func ("/export-ui/print-title", test_print_title);
   g_test_add_func ("/export-ui/window-actions", test_window_actions);
   status = g_test_run ();
 
