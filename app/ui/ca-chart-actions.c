@@ -322,8 +322,8 @@ is_unsafe_in_name (gunichar c)
 
 /* The node's name in @language, made a file name that every file system
  * takes: none of / \ : * ? " < > |, no control or bidi characters, no
- * leading dot or space, at most MAX_NAME_BYTES; the node's id if nothing
- * is left. */
+ * leading dot or space, at most MAX_NAME_BYTES; the node's id if no letter
+ * or digit is left. */
 #define MAX_NAME_BYTES 120
 
 static char *
@@ -333,12 +333,14 @@ safe_base_name (const CaNode *node,
   g_autofree char *clean = ca_export_clean_file_name (
       ca_node_get_name (node, ca_i18n_data_language_of (language)));
   g_autoptr(GString) out = g_string_new (NULL);
+  gboolean has_word = FALSE;
 
   for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       gboolean space = is_unsafe_in_name (c) || g_unichar_isspace (c);
 
+      has_word |= g_unichar_isalnum (c);
       if (space && (out->len == 0 || out->str[out->len - 1] == ' '))
         continue;
       if (!space && out->len == 0 && c == '.')
@@ -352,7 +354,7 @@ safe_base_name (const CaNode *node,
     }
   while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '.'))
     g_string_truncate (out, out->len - 1);
-  if (out->len == 0)
+  if (out->len == 0 || !has_word)
     return ca_export_clean_file_name (ca_node_get_id (node));
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

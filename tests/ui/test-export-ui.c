@@ -122,6 +122,230 @@ test_dialog (void)
   spin ();
 }
 
+static void
+wait_frames (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+template_child (CaExportDialog *dialog,
+                const char     *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), CA_TYPE_EXPORT_DIALOG,
+                                                    name));
+}
+
+/* The label below @widget that shows @text, mapped, or NULL. */
+static GtkWidget *
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The bottom of @widget is inside @dialog. */
+static gboolean
+inside (GtkWidget      *widget,
+        CaExportDialog *dialog)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, GTK_WIDGET (dialog), &bounds) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (dialog));
+}
+
+/* The dialog grows when PNG brings the Scale row and shrinks when it goes,
+ * Height always in view; a preset's name shows whole. */
+static void
+test_dialog_layout (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CaExportDialog *dialog;
+  GtkWidget *height_spin, *preset;
+  int svg_height, png_height;
+
+  g_settings_set_enum (settings, "export-format", CA_EXPORT_SVG);
+  dialog = ca_export_dialog_new (NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_frames ();
+  height_spin = template_child (dialog, "height_spin");
+  svg_height = gtk_widget_get_height (GTK_WIDGET (dialog));
+  g_assert_true (inside (height_spin, dialog));
+
+  ca_export_dialog_set_format (dialog, CA_EXPORT_PNG);
+  wait_frames ();
+  png_height = gtk_widget_get_height (GTK_WIDGET (dialog));
+  g_test_message ("SVG %d px, PNG %d px", svg_height, png_height);
+  g_assert_cmpint (png_height, >=, svg_height + gtk_widget_get_height (template_child (dialog,
+                                                                                 "scale_row")));
+  g_assert_true (inside (height_spin, dialog));
+
+  ca_export_dialog_set_format (dialog, CA_EXPORT_SVG);
+  wait_frames ();
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), ==, svg_height);
+
+  ca_export_dialog_set_size (dialog, 842, 595);
+  wait_frames ();
+  preset = find_text (GTK_WIDGET (dialog), "A4 landscape (842 × 595)");
+  g_assert_nonnull (preset);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (preset))));
+  g_settings_reset (settings, "export-format");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+/* The proposed name is the node's, in the export's language, safe for
+ * every file system; the id when nothing of the name is left. */
+static void
+test_file_name (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  g_autoptr(CaDataset) bidi = chart_test_load_fixture ("export-names.xml");
+  const CaNode *pilot = ca_dataset_lookup_node (dataset, "js-innovation-consortium-pilot");
+  g_autofree char *zh = NULL;
+  const struct {
+    const char *id;
+    const char *name;
+  } unsafe[] = {
+    { "unsafe", "a-b c d e f g h i j.png" },
+    { "only-unsafe", "only-unsafe.png" },
+    { "hidden", "hidden x.png" },
+  };
+
+  {
+    g_autofree char *en = ca_chart_actions_file_name (pilot, CA_CHART_TREND, FALSE, "png", "en");
+    g_autofree char *csv = ca_chart_actions_file_name (pilot, CA_CHART_GOALS, TRUE, "csv", "en");
+
+    g_assert_cmpstr (en, ==, "Jiangsu innovation consortium construction pilot - Trend.png");
+    g_assert_cmpstr (csv, ==, "Jiangsu innovation consortium construction pilot - figures.csv");
+  }
+  zh = ca_chart_actions_file_name (pilot, CA_CHART_TREND, FALSE, "svg", "zh_CN");
+  g_assert_true (g_str_has_prefix (zh, "江苏省创新联合体建设试点 - "));
+  g_assert_true (g_str_has_suffix (zh, ".svg"));
+  for (guint i = 0; i < G_N_ELEMENTS (unsafe); i++)
+    {
+      g_autofree char *name = ca_chart_actions_file_name (
+          ca_dataset_lookup_node (bidi, unsafe[i].id), CA_CHART_GOALS, FALSE, "png", "en");
+      g_autofree char *expected = NULL;
+
+      g_assert_true (g_str_has_suffix (name, ".png"));
+      name[strlen (name) - strlen (" - Goals.png")] = '\0';
+      expected = g_strdup (unsafe[i].name);
+      expected[strlen (expected) - strlen (".png")] = '\0';
+      g_assert_cmpstr (name, ==, expected);
+    }
+  /* A long name is cut to what every file system takes. */
+  {
+    g_autofree char *name = ca_chart_actions_file_name (ca_dataset_lookup_node (bidi, "long"),
+                                                        CA_CHART_GOALS, FALSE, "png", "en");
+
+    g_assert_cmpuint (strlen (name), <=, 200);
+    g_assert_true (g_utf8_validate (name, -1, NULL));
+  }
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  *(GtkWidget **) data = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (window))
+        *(GtkWidget **) data = window;
+    }
+  return *(GtkWidget **) data != NULL;
+}
+
+static GtkWidget *
+wait_chooser (void)
+{
+  GtkWidget *chooser = NULL;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!chooser_shown (&chooser) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (chooser);
+  return chooser;
+}
+
+/* The CSV chooser opens in the folder last exported to, and an export
+ * remembers its folder for the next. */
+static void
+test_last_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  g_autofree char *first = g_dir_make_tmp ("ca-folder-XXXXXX", NULL);
+  g_autofree char *second = g_dir_make_tmp ("ca-folder-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (second, "figures.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GFile) folder = NULL;
+  GtkWidget *chooser;
+
+  g_settings_set_string (settings, "export-folder", first);
+  ca_chart_actions_export_csv (NULL, NULL, dataset, ca_dataset_lookup_node (dataset, "r"), "en");
+  chooser = wait_chooser ();
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       folder == NULL && g_get_monotonic_time () < end;
+       g_main_context_iteration (NULL, FALSE))
+    folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (folder);
+  {
+    g_autofree char *path = g_file_get_path (folder);
+
+    g_assert_cmpstr (path, ==, first);
+  }
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  wait_frames ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < end;
+       g_main_context_iteration (NULL, FALSE))
+    {
+      g_autofree char *last = g_settings_get_string (settings, "export-folder");
+
+      if (g_strcmp0 (last, second) == 0)
+        break;
+    }
+  {
+    g_autofree char *last = g_settings_get_string (settings, "export-folder");
+    g_autoptr(GDir) dir = g_dir_open (second, 0, NULL);
+    const char *name;
+
+    g_assert_cmpstr (last, ==, second);
+    /* The figures were written there, under the name the chooser kept. */
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *written = g_build_filename (second, name, NULL);
+
+        g_assert_true (g_str_has_suffix (name, ".csv"));
+        g_assert_cmpint (g_unlink (written), ==, 0);
+      }
+  }
+  g_assert_cmpint (g_rmdir (second), ==, 0);
+  g_assert_cmpint (g_rmdir (first), ==, 0);
+  g_settings_reset (settings, "export-folder");
+}
+
 typedef struct {
   gboolean    done;
   GdkTexture *texture;
@@ -376,6 +600,9 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/export-ui/dialog", test_dialog);
+  g_test_add_func ("/export-ui/dialog-layout", test_dialog_layout);
+  g_test_add_func ("/export-ui/file-name", test_file_name);
+  g_test_add_func ("/export-ui/last-folder", test_last_folder);
   g_test_add_func ("/export-ui/copy", test_copy);
   g_test_add_func ("/export-ui/print", test_print);
   g_test_add_func ("/export-ui/print-title", test_print_title);
