@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ca-chart-view.h"
@@ -55,6 +56,9 @@ struct _CaDetailsPane
   GtkLabel            *figures_empty_label;
   /* The list shows the figures of the node's branch, not its own only. */
   gboolean             include_below;
+  /* A scroll position to restore once the content is tall enough for it
+   * (after a change of language rebuilt the window); < 0 when none. */
+  double               pending_scroll;
 };
 
 G_DEFINE_FINAL_TYPE (CaDetailsPane, ca_details_pane, GTK_TYPE_WIDGET)
@@ -588,6 +592,34 @@ setup_chart (CaDetailsPane *self)
   gtk_toggle_button_set_active (self->kind_buttons[ca_details_pane_get_shown_kind (self)], TRUE);
 }
 
+/* Scroll position */
+
+/* Sets the position kept while the content grows to it; a scroll of the
+ * user's own (a value other than the one set) gives it up. */
+static void
+apply_pending_scroll (CaDetailsPane *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  double room = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (self->pending_scroll < 0 || gtk_adjustment_get_page_size (adjustment) <= 0)
+    return;
+  gtk_adjustment_set_value (adjustment, MIN (self->pending_scroll, MAX (room, 0)));
+  if (room >= self->pending_scroll)
+    self->pending_scroll = -1;
+}
+
+static void
+scroll_value_changed_cb (CaDetailsPane *self,
+                         GtkAdjustment *adjustment)
+{
+  double room = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (self->pending_scroll >= 0 &&
+      fabs (gtk_adjustment_get_value (adjustment) - MIN (self->pending_scroll, room)) > 1)
+    self->pending_scroll = -1;
+}
+
 /* GObject */
 
 static void
@@ -708,6 +740,15 @@ ca_details_pane_init (CaDetailsPane *self)
 
   setup_figures_list (self);
   setup_chart (self);
+  self->pending_scroll = -1;
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (apply_pending_scroll), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scroll_value_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  }
   self->include_below = TRUE;
   gtk_toggle_button_set_active (self->scope_branch_button, TRUE);
 }
@@ -716,6 +757,26 @@ GtkWidget *
 ca_details_pane_new (void)
 {
   return g_object_new (CA_TYPE_DETAILS_PANE, NULL);
+}
+
+double
+ca_details_pane_get_scroll (CaDetailsPane *self)
+{
+  g_return_val_if_fail (CA_IS_DETAILS_PANE (self), 0);
+
+  if (self->pending_scroll >= 0)
+    return self->pending_scroll;
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scrolled));
+}
+
+void
+ca_details_pane_set_scroll (CaDetailsPane *self,
+                            double         value)
+{
+  g_return_if_fail (CA_IS_DETAILS_PANE (self));
+
+  self->pending_scroll = MAX (value, 0);
+  apply_pending_scroll (self);
 }
 
 static void
@@ -765,7 +826,10 @@ ca_details_pane_set_node (CaDetailsPane *self,
   update_figures (self);
   ca_stack_show_page (self->stack, "details");
   if (other_node)
-    scroll_to_top (self);
+    {
+      self->pending_scroll = -1;
+      scroll_to_top (self);
+    }
 }
 
 const CaNode *

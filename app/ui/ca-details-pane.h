@@ -43,4 +43,10 @@ gboolean      ca_details_pane_get_include_below (CaDetailsPane *self);
 void          ca_details_pane_set_include_below (CaDetailsPane *self,
                                                  gboolean       include_below);
 
+/* How far the pane is scrolled down, in pixels; setting it (as after a
+ * change of language) waits for the content to be tall enough. */
+double        ca_details_pane_get_scroll        (CaDetailsPane *self);
+void          ca_details_pane_set_scroll        (CaDetailsPane *self,
+                                                 double         value);
+
 G_END_DECLS

@@ -590,6 +590,7 @@ copy_view_state (CaWindow *self,
   other->current_id = g_strdup (self->current_id);
   ca_window_update_actions (other);
   ca_details_pane_set_chart_kind (other->details, ca_details_pane_get_chart_kind (self->details));
+  ca_details_pane_set_scroll (other->details, ca_details_pane_get_scroll (self->details));
 }
 
 CaWindow *

@@ -10,6 +10,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "ca-application.h"
 #include "ca-chart-view.h"
@@ -1415,6 +1416,109 @@ test_window_keys (void)
   g_assert_true (spin_until (window_gone, &window));
 }
 
+/* Lets a resize reach the window: a few frames, a fraction of a second. */
+static void
+wait_short (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct {
+  CaWindow *old;
+  CaWindow *found;
+} NewWindow;
+
+/* A mapped main window other than @old, with its dataset. */
+static gboolean
+new_window_shown (gpointer data)
+{
+  NewWindow *wait = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  wait->found = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && wait->found == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (CA_IS_WINDOW (window) && window != (GtkWidget *) wait->old &&
+          gtk_widget_get_mapped (window) && ca_window_get_dataset (CA_WINDOW (window)) != NULL)
+        wait->found = CA_WINDOW (window);
+    }
+  return wait->found != NULL;
+}
+
+typedef struct {
+  CaDetailsPane *pane;
+  double         above;
+} ScrollWait;
+
+static gboolean
+scrolled_past (gpointer data)
+{
+  ScrollWait *wait = data;
+
+  return ca_details_pane_get_scroll (wait->pane) > wait->above;
+}
+
+static gboolean
+scroll_kept (gpointer data)
+{
+  ScrollWait *wait = data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (wait->pane),
+                                                              GTK_TYPE_LIST_BOX),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  return fabs (gtk_adjustment_get_value (adjustment) - wait->above) < 1.0;
+}
+
+/* The wheel scrolls the details down; switching the language (the
+ * Language menu's action) rebuilds the window, scrolled as far. */
+static void
+test_language_keeps_scroll (void)
+{
+  CaWindow *window;
+  NewWindow wait = { NULL, NULL };
+  ScrollWait scroll;
+  GtkWidget *pane;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  assert_selected (window, "cn");
+  /* Short, so that the details have room to scroll. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 420);
+  pane = find_widget (GTK_WIDGET (window), CA_TYPE_DETAILS_PANE);
+  g_assert_true (spin_until (mapped, pane));
+  wait_short ();
+  scroll.pane = CA_DETAILS_PANE (pane);
+  scroll.above = 150;
+  pointer_at (pane, gtk_widget_get_width (pane) / 2.0, 200,
+              "click 5 click 5 click 5 click 5 click 5 click 5");
+  if (!spin_until (scrolled_past, &scroll))
+    g_error ("the wheel scrolled the details to %g only",
+             ca_details_pane_get_scroll (CA_DETAILS_PANE (pane)));
+  scroll.above = ca_details_pane_get_scroll (CA_DETAILS_PANE (pane));
+
+  wait.old = window;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language",
+                                  g_variant_new_string ("zh_CN"));
+  g_assert_true (spin_until (new_window_shown, &wait));
+  scroll.pane = CA_DETAILS_PANE (find_widget (GTK_WIDGET (wait.found), CA_TYPE_DETAILS_PANE));
+  if (!spin_until (scroll_kept, &scroll))
+    g_error ("after the switch the details are scrolled to %g, not %g",
+             ca_details_pane_get_scroll (scroll.pane), scroll.above);
+
+  window = wait.found;
+  wait.old = window;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string ("en"));
+  g_assert_true (spin_until (new_window_shown, &wait));
+  close_window (wait.found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1444,6 +1548,7 @@ main (int   argc,
   g_test_add_func ("/input/window/sidebar-drag", test_sidebar_drag);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
+  g_test_add_func ("/input/window/language-keeps-scroll", test_language_keeps_scroll);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
