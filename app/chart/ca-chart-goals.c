@@ -786,6 +786,8 @@ ca_chart_layout_goals (CaChartLayout *self)
   ca_chart_place_title_legend_footer (self, legend, n_legend);
   measure_rows (self, &cols);
   self->wanted_body_height = items->len * cols.row_h;
+  if (self->measure_only)
+    return;
   shown = rows_shown (self, &cols, items->len);
   measure_columns (self, &cols, (const Item *) items->data, shown);
   for (guint i = 0; i < shown; i++)

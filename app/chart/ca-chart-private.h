@@ -102,6 +102,9 @@ struct _CaChartLayout {
    * every view sets it, ca_chart_layout_get_content_height () adds the frame. */
   double                wanted_body_height;
   int                   n_series;   /* series shown in the legend */
+  /* Only the content height is asked for (ca_chart_measure_content_height ()):
+   * a view may stop once it has set wanted_body_height. */
+  gboolean              measure_only;
   /* Writes the words of a mark laid out without them (its tooltip NULL)
    * when ca_chart_layout_get_mark () first hands it out: a view with
    * thousands of marks leaves the words of those nobody asks for unwritten. */

@@ -358,6 +358,25 @@ ca_chart_layout_new (const CaNode         *node,
   return self;
 }
 
+double
+ca_chart_measure_content_height (const CaNode         *node,
+                                 const CaChartOptions *options,
+                                 PangoContext         *context)
+{
+  g_autoptr(CaChartLayout) self = NULL;
+
+  g_return_val_if_fail (node != NULL, 0);
+  g_return_val_if_fail (options != NULL, 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+  g_return_val_if_fail (options->kind < G_N_ELEMENTS (views), 0);
+
+  self = layout_begin (node, options);
+  self->measure_only = TRUE;
+  prepare_context (self, context, options->font);
+  views[options->kind].layout (self);
+  return ca_chart_layout_get_content_height (self);
+}
+
 CaChartLayout *
 ca_chart_layout_new_unplaced (const CaNode         *node,
                               const CaChartOptions *options)

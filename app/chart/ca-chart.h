@@ -129,6 +129,14 @@ const char         *ca_chart_layout_get_title   (CaChartLayout        *layout);
  * message).  Less than the height laid out when the content is short; the
  * window's chart card and an export given no height are this tall. */
 double              ca_chart_layout_get_content_height (CaChartLayout *layout);
+/* The content height of @node's chart at @options->width, the same as
+ * ca_chart_layout_get_content_height () of its layout, for a widget that
+ * asks its height before it has a size: the Goals view reads it from its
+ * frame and its rows' line height, without laying the rows out; the other
+ * views lay out. */
+double              ca_chart_measure_content_height (const CaNode         *node,
+                                                     const CaChartOptions *options,
+                                                     PangoContext         *context);
 /* The content height, or the height laid out when taller. */
 double              ca_chart_layout_get_wanted_height (CaChartLayout  *layout);
 /* NULL when the chart has marks; else "No goals are recorded for Baoshan". */

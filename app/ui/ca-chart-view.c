@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ca-chart-view.h"
 #include "ca-i18n.h"
@@ -84,21 +85,33 @@ clear_layout (CaChartView *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-/* A layout of the chart at @width × @height, in the widget's font. */
+/* The options of the chart at @width × @height, in the widget's font. */
+static PangoContext *
+init_options (CaChartView    *self,
+              CaChartOptions *options,
+              int             width,
+              int             height)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  memset (options, 0, sizeof *options);
+  options->kind = self->kind;
+  options->width = width;
+  options->height = height;
+  options->with_title = TRUE;
+  options->with_sources = TRUE;
+  options->font = pango_context_get_font_description (context);
+  return context;
+}
+
 static CaChartLayout *
 new_layout (CaChartView *self,
             int          width,
             int          height)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  CaChartOptions options = { 0 };
+  CaChartOptions options;
+  PangoContext *context = init_options (self, &options, width, height);
 
-  options.kind = self->kind;
-  options.width = width;
-  options.height = height;
-  options.with_title = TRUE;
-  options.with_sources = TRUE;
-  options.font = pango_context_get_font_description (context);
   return ca_chart_layout_new (self->node, &options, context);
 }
 
@@ -182,7 +195,8 @@ static int
 content_height (CaChartView *self,
                 int          width)
 {
-  g_autoptr(CaChartLayout) layout = NULL;
+  CaChartOptions options;
+  PangoContext *context;
   double height;
 
   if (self->node == NULL)
@@ -191,8 +205,10 @@ content_height (CaChartView *self,
     width = 640;
   if (self->content_height > 0 && self->wanted_for_width == width)
     return self->content_height;
-  layout = new_layout (self, width, MEASURE_HEIGHT);
-  height = ceil (ca_chart_layout_get_content_height (layout));
+  /* Measured without a whole layout where the view can: the layout that
+   * draws is made once, at the size allocated. */
+  context = init_options (self, &options, width, MEASURE_HEIGHT);
+  height = ceil (ca_chart_measure_content_height (self->node, &options, context));
   self->wanted_for_width = width;
   self->content_height = (int) CLAMP (height, MIN_HEIGHT, MAX_NATURAL_HEIGHT);
   return self->content_height;

@@ -433,6 +433,34 @@ test_no_expected (void)
     g_assert_cmpstr (ca_chart_layout_get_label (layout, i, NULL, NULL), !=, "Expected now");
 }
 
+/* The height measured without the rows is the height of the whole layout,
+ * for every kind, at widths from narrow (four lines a row) to wide, for a
+ * node with many goals, one with a few and one with none. */
+static void
+test_measured_height (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  const char *ids[] = { "sh-future-industries", "cn", "baoshan", "scip-sci-tech-base" };
+  const double widths[] = { 300, 519, 520, 700, 1200 };
+
+  for (guint n = 0; n < G_N_ELEMENTS (ids); n++)
+    for (CaChartKind kind = 0; kind < CA_CHART_N_KINDS; kind++)
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          const CaNode *node = ca_dataset_lookup_node (dataset, ids[n]);
+          CaChartOptions options = { kind, widths[w], 400, 2026, TRUE, TRUE };
+          g_autoptr(CaChartLayout) layout = NULL;
+
+          g_assert_nonnull (node);
+          options.today = today;
+          layout = ca_chart_layout_new (node, &options, context);
+          g_assert_cmpfloat (ca_chart_measure_content_height (node, &options, context), ==,
+                             ca_chart_layout_get_content_height (layout));
+        }
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,5 +477,6 @@ main (int   argc,
   g_test_add_func ("/chart/goals/statuses", test_statuses);
   g_test_add_func ("/chart/goals/behind-row", test_behind_row);
   g_test_add_func ("/chart/goals/no-expected", test_no_expected);
+  g_test_add_func ("/chart/goals/measured-height", test_measured_height);
   return g_test_run ();
 }
