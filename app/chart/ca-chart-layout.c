@@ -73,13 +73,15 @@ ca_chart_make_text (CaChartLayout *self,
                     double         max_width,
                     int            max_lines)
 {
+  g_autofree char *shown = ca_chart_drop_idle_isolates (text);
+
   memset (out, 0, sizeof *out);
   out->layout = pango_layout_new (self->context);
   out->text = g_string_chunk_insert_const (self->strings, text);
   out->ink = INK_FOREGROUND;
   out->panel = -1;
   pango_layout_set_font_description (out->layout, self->fonts[font]);
-  pango_layout_set_text (out->layout, text, -1);
+  pango_layout_set_text (out->layout, shown != NULL ? shown : text, -1);
   if (max_width > 0)
     {
       pango_layout_set_width (out->layout, (int) floor (max_width * PANGO_SCALE));

@@ -132,6 +132,10 @@ void           ca_chart_series_free (CaChartSeries  *series);
  * controls it holds (U+202E reverses what follows) then stay inside it
  * and cannot reorder the words of the chart around it. */
 char       *ca_chart_isolate         (const char     *text);
+/* @text without its isolates where they change nothing it shows (it holds
+ * no right-to-left letter, Arabic digit or other bidi control), for a
+ * Pango layout; NULL when @text must keep them or has none. */
+char       *ca_chart_drop_idle_isolates (const char  *text);
 const char *ca_chart_isolated_name   (CaChartLayout  *self,
                                       const CaNode   *node);
 const char *ca_chart_isolated_metric (CaChartLayout  *self,

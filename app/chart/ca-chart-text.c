@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 
 #include "ca-chart-private.h"
 #include "ca-format.h"
@@ -21,6 +22,45 @@ char *
 ca_chart_isolate (const char *text)
 {
   return g_strconcat (FSI, text != NULL ? text : "", PDI, NULL);
+}
+
+/* Conservatively: every character of the right-to-left blocks (Hebrew
+ * to Arabic Extended-A, their presentation forms, the right-to-left
+ * scripts of the supplementary planes) and the bidi controls but FSI and
+ * PDI themselves. */
+static gboolean
+may_reorder (gunichar c)
+{
+  return (c >= 0x0590 && c <= 0x08ff) || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+         c == 0x2066 || c == 0x2067 || (c >= 0xfb1d && c <= 0xfdff) ||
+         (c >= 0xfe70 && c <= 0xfefe) || (c >= 0x10800 && c <= 0x10fff) ||
+         (c >= 0x1e800 && c <= 0x1efff);
+}
+
+/* Text in which every character is left to right or neutral is shown the
+ * same with or without isolates: nothing in it or around it can run right
+ * to left.  Left out, they spare Pango a font lookup: no font has a glyph
+ * for FSI or PDI, and for each size of text that has one Pango loads a
+ * monospace font to measure the hex box it would draw. */
+char *
+ca_chart_drop_idle_isolates (const char *text)
+{
+  GString *out;
+
+  if (strstr (text, FSI) == NULL && strstr (text, PDI) == NULL)
+    return NULL;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (may_reorder (g_utf8_get_char (p)))
+      return NULL;
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0x2068 && c != 0x2069)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 const char *

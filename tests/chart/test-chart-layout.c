@@ -287,11 +287,12 @@ static int
 x_of (const Text *text,
       const char *needle)
 {
-  const char *at = strstr (text->text, needle);
+  const char *laid_out = pango_layout_get_text (text->layout);
+  const char *at = strstr (laid_out, needle);
   PangoRectangle pos;
 
   g_assert_nonnull (at);
-  pango_layout_index_to_pos (text->layout, (int) (at - text->text), &pos);
+  pango_layout_index_to_pos (text->layout, (int) (at - laid_out), &pos);
   return MIN (pos.x, pos.x + pos.width);
 }
 
@@ -351,6 +352,30 @@ test_bidi_isolated (void)
         }
       chart_test_check_layout (layout, 1200, 800);
     }
+}
+
+/* Isolates are left out of a layout only where nothing could run right
+ * to left; the text the layout reports keeps them. */
+static void
+test_idle_isolates (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  const char *keep[] = { "\u2068Safe \u202Egnp.exe\u2069 — Counts", "\u2068שלום\u2069 x",
+                         "\u2068a\u2069 \u2067b\u2069", "\u2068\u0663\u2069", "plain" };
+  g_autofree char *plain = ca_chart_drop_idle_isolates ("\u2068Baoshan\u2069 — "
+                                                        "\u2068宝山区\u2069 ≈ 5");
+  g_autoptr(CaChartLayout) layout = NULL;
+  const Text *title;
+
+  g_assert_cmpstr (plain, ==, "Baoshan — 宝山区 ≈ 5");
+  for (guint i = 0; i < G_N_ELEMENTS (keep); i++)
+    g_assert_null (ca_chart_drop_idle_isolates (keep[i]));
+
+  layout = chart_test_layout (ca_dataset_lookup_node (dataset, "baoshan"), CA_CHART_COUNTS,
+                              900, 560);
+  title = &g_array_index (layout->texts, Text, 0);
+  g_assert_true (g_str_has_prefix (title->text, "\u2068"));
+  g_assert_false (g_str_has_prefix (pango_layout_get_text (title->layout), "\u2068"));
 }
 
 static void
@@ -587,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/qualifiers", test_qualifiers);
   g_test_add_func ("/chart/layout/no-figures", test_no_figures);
   g_test_add_func ("/chart/layout/bidi-isolated", test_bidi_isolated);
+  g_test_add_func ("/chart/layout/idle-isolates", test_idle_isolates);
   g_test_add_func ("/chart/layout/many-children", test_many_children);
   g_test_add_func ("/chart/layout/fixtures", test_fixtures);
   g_test_add_func ("/chart/layout/bundled", test_bundled);
