@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n.h>
+
 #include "ca-tag-box.h"
 
 #define COLUMN_SPACING 6
@@ -157,17 +159,30 @@ void
 ca_tag_box_add_tag (CaTagBox   *self,
                     const char *tag)
 {
-  GtkWidget *label;
+  GtkWidget *button, *label;
+  g_autofree char *description = NULL;
 
   g_return_if_fail (CA_IS_TAG_BOX (self));
   g_return_if_fail (tag != NULL);
 
+  /* A chip is a button: it searches the dataset for its tag (the search
+   * matches tags), through the window's win.search-text. */
   label = g_object_new (GTK_TYPE_LABEL,
                         "label", tag,
                         "ellipsize", PANGO_ELLIPSIZE_END,
                         NULL);
-  gtk_widget_add_css_class (label, "ca-tag");
   gtk_widget_add_css_class (label, "caption");
-  gtk_widget_insert_before (label, GTK_WIDGET (self), NULL);
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "ca-tag");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search-text");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", tag);
+  /* Translators: the tooltip of a tag's chip; %s is the tag */
+  description = g_strdup_printf (_("Search for “%s”"), tag);
+  gtk_widget_set_tooltip_text (button, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tag,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_widget_insert_before (button, GTK_WIDGET (self), NULL);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -1275,6 +1275,39 @@ test_sidebar_drag (void)
   g_settings_reset (settings, "sidebar-width");
 }
 
+static gboolean
+search_is_robotics (gpointer data)
+{
+  GtkWidget *entry = find_widget (data, GTK_TYPE_SEARCH_ENTRY);
+
+  return entry != NULL && gtk_widget_get_mapped (entry) &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "robotics") == 0 &&
+         find_label (data, "1 match", FALSE) != NULL;
+}
+
+/* A tag's chip in the details is a button: a click searches for the tag. */
+static void
+test_tag_chip (void)
+{
+  CaWindow *window;
+  GtkWidget *chip;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  ca_window_select_node (window, ca_dataset_lookup_node (ca_window_get_dataset (window),
+                                                         "bs-hitech"));
+  assert_selected (window, "bs-hitech");
+  spin ();
+  chip = find_css_class (GTK_WIDGET (window), "ca-tag");
+  g_assert_nonnull (chip);
+  g_assert_true (GTK_IS_BUTTON (chip));
+  click_center (chip);
+  if (!spin_until (search_is_robotics, window))
+    g_error ("a click on the chip “robotics” did not search for it");
+  close_window (window);
+}
+
 /* The label of the tooltip shown in @native's surface, or NULL. */
 static GtkLabel *
 shown_tooltip_label (GtkWidget *native)
@@ -1546,6 +1579,7 @@ main (int   argc,
   g_test_add_func ("/input/window/problems-copy", test_problems_copy);
   g_test_add_func ("/input/window/tooltip-chinese", test_tooltip_chinese);
   g_test_add_func ("/input/window/sidebar-drag", test_sidebar_drag);
+  g_test_add_func ("/input/window/tag-chip", test_tag_chip);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
   g_test_add_func ("/input/window/language-keeps-scroll", test_language_keeps_scroll);
