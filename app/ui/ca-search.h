@@ -26,6 +26,23 @@ GListModel    *ca_search_index_find      (CaSearchIndex *index,
                                           const char    *query,
                                           guint          max,
                                           guint         *n_matches);
+/* Why @node matched @query, for its row among the results. */
+typedef struct {
+  const char *name;    /* the name to show: one that holds a word of the query (the one in
+                        * @lang first), else the name in @lang */
+  glong       start;   /* where the word is in @name, in characters; -1 if not there */
+  glong       length;  /* its length in characters */
+  char       *reason;  /* what else matched, for words not in @name: "tag “robotics”",
+                        * "id “bs-poc”"; NULL when the name holds every word */
+} CaSearchMatch;
+
+void           ca_search_explain         (const CaNode  *node,
+                                          const char    *query,
+                                          const char    *lang,
+                                          CaSearchMatch *match);
+void           ca_search_match_clear     (CaSearchMatch *match);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CaSearchMatch, ca_search_match_clear)
+
 /* The names of the ancestors of @node in @lang: "China › Shanghai"; "" for a root. */
 char          *ca_search_format_path     (const CaNode  *node,
                                           const char    *lang);

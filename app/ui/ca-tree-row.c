@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ca-format.h"
 #include "ca-i18n.h"
@@ -20,6 +21,7 @@ struct _CaTreeRow
 
   CaTreeRowMode  mode;
   const CaNode  *node;
+  char          *query;         /* results: what was searched for */
 
   GtkWidget     *icon;
   GtkWidget     *name_label;
@@ -132,11 +134,10 @@ ca_tree_row_new (CaTreeRowMode mode)
  * Chinese glyph forms whatever the interface language.  Only Chinese needs
  * it, and each language attribute costs font lookups on every bound row. */
 static void
-set_text_language (GtkWidget    *label,
-                   const CaNode *node,
-                   const char   *text)
+add_text_language (PangoAttrList *attrs,
+                   const CaNode  *node,
+                   const char    *text)
 {
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   CaText names = ca_node_get_names (node);
   CaTextIter iter;
 
@@ -149,8 +150,66 @@ set_text_language (GtkWidget    *label,
         pango_attr_list_insert (attrs, pango_attr_language_new (language));
         break;
       }
+}
 
+static void
+set_text_language (GtkWidget    *label,
+                   const CaNode *node,
+                   const char   *text)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  add_text_language (attrs, node, text);
   gtk_label_set_attributes (GTK_LABEL (label), attrs);
+}
+
+/* A result's name: a long one starts shortly before the words that matched,
+ * so that the label's ellipsis at its end never hides them; those words are
+ * in bold. */
+#define NAME_LEAD 12
+#define NAME_ROOM 36
+
+static void
+show_matched_name (CaTreeRow           *self,
+                   const CaSearchMatch *match)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autofree char *text = NULL;
+  glong start = match->start;
+  PangoAttribute *bold;
+
+  if (start > NAME_ROOM - NAME_LEAD && g_utf8_strlen (match->name, -1) > NAME_ROOM)
+    {
+      const char *from = g_utf8_offset_to_pointer (match->name, start - NAME_LEAD);
+      const char *word = g_utf8_offset_to_pointer (match->name, start);
+      const char *space = from;
+
+      /* From the start of a word, where there are words: the one @from is
+       * in, if it begins a little before, else the next. */
+      for (int i = 0; i < NAME_LEAD && space > match->name && *space != ' '; i++)
+        space = g_utf8_prev_char (space);
+      if (*space != ' ')
+        space = strchr (from, ' ');
+      if (space != NULL && space + 1 <= word)
+        from = space + 1;
+      text = g_strconcat ("…", from, NULL);
+      start = g_utf8_pointer_to_offset (from, word) + 1;
+    }
+  else
+    text = g_strdup (match->name);
+  gtk_label_set_text (GTK_LABEL (self->name_label), text);
+  add_text_language (attrs, self->node, match->name);
+  if (start >= 0)
+    {
+      const char *first = g_utf8_offset_to_pointer (text, start);
+      const char *end = g_utf8_offset_to_pointer (first, match->length);
+
+      bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      bold->start_index = (guint) (first - text);
+      bold->end_index = (guint) (end - text);
+      pango_attr_list_insert (attrs, bold);
+    }
+  gtk_label_set_attributes (GTK_LABEL (self->name_label), attrs);
 }
 
 /* The name in another language than the one shown, for readers who know
@@ -170,16 +229,27 @@ other_name (const CaNode *node,
   return NULL;
 }
 
+/* The second line: the other name in the tree; among the results, what
+ * else matched and the path. */
 static char *
-sub_text (CaTreeRow    *self,
-          const char   *name)
+sub_text (CaTreeRow           *self,
+          const char          *name,
+          const CaSearchMatch *match)
 {
   const char *lang = ca_i18n_get_data_language ();
+  g_autofree char *path = NULL;
 
-  if (self->mode == CA_TREE_ROW_RESULT && ca_node_get_parent (self->node) != NULL)
-    return ca_search_format_path (self->node, lang);
-
-  return g_strdup (other_name (self->node, name));
+  if (self->mode != CA_TREE_ROW_RESULT)
+    return g_strdup (other_name (self->node, name));
+  if (ca_node_get_parent (self->node) != NULL)
+    path = ca_search_format_path (self->node, lang);
+  if (match->reason == NULL)
+    return g_steal_pointer (&path);
+  if (path == NULL)
+    return g_strdup (match->reason);
+  /* Translators: a search result's second line: why it matched ("tag
+   * “robotics”"), then its path ("China › Shanghai") */
+  return g_strdup_printf (C_("search result", "%s · %s"), match->reason, path);
 }
 
 /* What the badge counts: the figures of the node and of everything below
@@ -272,6 +342,7 @@ ca_tree_row_set_node (CaTreeRow    *self,
   g_autofree char *figures = NULL;
   CaDate today = ca_progress_today ();
   guint n_figures, n_goals, n_lagging;
+  g_auto(CaSearchMatch) match = { NULL, -1, 0, NULL };
 
   g_return_if_fail (CA_IS_TREE_ROW (self));
 
@@ -280,14 +351,25 @@ ca_tree_row_set_node (CaTreeRow    *self,
     return;
 
   name = ca_node_get_name (node, ca_i18n_get_data_language ());
-  sub = sub_text (self, name);
+  if (self->mode == CA_TREE_ROW_RESULT && self->query != NULL)
+    {
+      ca_search_explain (node, self->query, ca_i18n_get_data_language (), &match);
+      if (match.name != NULL)
+        name = match.name;
+    }
+  sub = sub_text (self, name, &match);
   n_figures = ca_node_get_n_figures_below (node);
   count = ca_format_number (n_figures);
   figures = format_branch_figures (n_figures);
 
   update_icon (self);
-  gtk_label_set_text (GTK_LABEL (self->name_label), name);
-  set_text_language (self->name_label, node, name);
+  if (match.name != NULL)
+    show_matched_name (self, &match);
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (self->name_label), name);
+      set_text_language (self->name_label, node, name);
+    }
   gtk_label_set_text (GTK_LABEL (self->sub_label), sub != NULL ? sub : "");
   if (self->mode == CA_TREE_ROW_TREE)
     set_text_language (self->sub_label, node, other_name (node, name));
@@ -303,6 +385,16 @@ ca_tree_row_set_node (CaTreeRow    *self,
                            n_goals);
   gtk_widget_set_visible (self->lag_icon, lag != NULL);
   update_accessible (self, name, sub, figures, lag);
+}
+
+void
+ca_tree_row_set_query (CaTreeRow  *self,
+                       const char *query)
+{
+  g_return_if_fail (CA_IS_TREE_ROW (self));
+
+  g_free (self->query);
+  self->query = g_strdup (query);
 }
 
 const CaNode *
@@ -330,6 +422,7 @@ ca_tree_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (ca_tree_row_parent_class)->dispose (object);
 }

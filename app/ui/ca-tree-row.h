@@ -23,6 +23,10 @@ GtkWidget    *ca_tree_row_new        (CaTreeRowMode  mode);
 /* Shows @node in the current data language; NULL clears the row. */
 void          ca_tree_row_set_node   (CaTreeRow     *self,
                                       const CaNode  *node);
+/* Among the results: the query, so that the row says why it matched
+ * (ca_search_explain ()); set before ca_tree_row_set_node (). */
+void          ca_tree_row_set_query  (CaTreeRow     *self,
+                                      const char    *query);
 const CaNode *ca_tree_row_get_node   (CaTreeRow     *self);
 GtkLabel     *ca_tree_row_get_label  (CaTreeRow     *self);
 /* The icon of a node type for a screen of @scale (owned by the row code). */

@@ -60,6 +60,7 @@ struct _CaWindow
   GtkSingleSelection   *selection;
   GtkSingleSelection   *results;
   CaSearchIndex        *search_index;
+  char                 *results_query;   /* what the results list was searched for */
 
   /* Ids of the nodes left behind and ahead, most recent last. */
   GPtrArray            *back_stack;

@@ -29,10 +29,13 @@ bind_result_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
+  CaWindow *self = user_data;
   CaNodeItem *item = gtk_list_item_get_item (list_item);
+  CaTreeRow *row = CA_TREE_ROW (gtk_list_item_get_child (list_item));
 
-  ca_tree_row_set_node (CA_TREE_ROW (gtk_list_item_get_child (list_item)),
-                        ca_node_item_get_node (item));
+  /* The query the results are of, which the entry may have left already. */
+  ca_tree_row_set_query (row, self->results_query);
+  ca_tree_row_set_node (row, ca_node_item_get_node (item));
 }
 
 static void
@@ -76,6 +79,8 @@ ca_window_run_search (CaWindow *self)
   if (self->search_index == NULL)
     self->search_index = ca_search_index_new (self->dataset);
 
+  g_free (self->results_query);
+  self->results_query = g_strdup (query);
   matches = ca_search_index_find (self->search_index, query, MAX_RESULTS, &n_matches);
   gtk_single_selection_set_model (self->results, matches);
   show_count (self, n_matches);

@@ -918,6 +918,7 @@ ca_window_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
   g_clear_pointer (&self->search_index, ca_search_index_free);
+  g_clear_pointer (&self->results_query, g_free);
   g_clear_pointer (&self->back_stack, g_ptr_array_unref);
   g_clear_pointer (&self->forward_stack, g_ptr_array_unref);
   g_clear_pointer (&self->current_id, g_free);

@@ -316,6 +316,67 @@ search (CaWindow   *window,
                     n_expected);
 }
 
+/* The first result row's labels, in order: its name, then its second line. */
+static void
+first_result_texts (CaWindow    *window,
+                    const char **name,
+                    const char **sub)
+{
+  GtkWidget *row = NULL;
+
+  spin ();
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (window->results_view));
+       item != NULL && row == NULL; item = gtk_widget_get_next_sibling (item))
+    if (CA_IS_TREE_ROW (gtk_widget_get_first_child (item)))
+      row = gtk_widget_get_first_child (item);
+  g_assert_nonnull (row);
+  *name = gtk_label_get_text (ca_tree_row_get_label (CA_TREE_ROW (row)));
+  *sub = NULL;
+  for (GtkWidget *w = gtk_widget_get_first_child (row); w != NULL; w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *l = gtk_widget_get_first_child (w); l != NULL; l = gtk_widget_get_next_sibling (l))
+      if (GTK_IS_LABEL (l) && l != GTK_WIDGET (ca_tree_row_get_label (CA_TREE_ROW (row))))
+        *sub = gtk_label_get_text (GTK_LABEL (l));
+  g_assert_nonnull (*sub);
+}
+
+/* A result says why it matched: the name in the language that was typed,
+ * the tag or the id that holds the query; a long name starts near the
+ * words that matched instead of hiding them behind its ellipsis. */
+static void
+test_window_search_reasons (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  const char *name, *sub;
+  g_autofree char *path = g_build_filename (scratch_dir, "long.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  static const char doc[] =
+    "<atlas xmlns='urn:cluster-atlas:1' version='1'><region id='r' kind='x'>"
+    "<name xml:lang='en'>R</name><program id='p'><name xml:lang='en'>Municipal programme "
+    "for the development of advanced manufacturing industries in Baoshan District</name>"
+    "</program></region></atlas>";
+
+  search (window, "宝山区", 1);
+  first_result_texts (window, &name, &sub);
+  g_assert_cmpstr (name, ==, "宝山区");
+  g_assert_cmpstr (sub, ==, "China › Shanghai");
+  search (window, "robotics", 1);
+  first_result_texts (window, &name, &sub);
+  g_assert_cmpstr (name, ==, "Baoshan High-tech Park");
+  g_assert_cmpstr (sub, ==, "tag “robotics” · China › Shanghai › Baoshan");
+  search (window, "bs-poc", 1);
+  first_result_texts (window, &name, &sub);
+  g_assert_cmpstr (sub, ==, "id “bs-poc” · China › Shanghai › Baoshan");
+
+  g_assert_true (g_file_set_contents (path, doc, -1, NULL));
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  search (window, "baoshan", 1);
+  first_result_texts (window, &name, &sub);
+  g_assert_cmpstr (name, ==, "…industries in Baoshan District");
+  close_window (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 /* The count above the results groups its thousands, as the tree's badges
  * do: "1,200 matches", not "1200 matches". */
 static void
@@ -1328,6 +1389,7 @@ main (int   argc,
   g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/search-count", test_window_search_count);
+  g_test_add_func ("/window/search-reasons", test_window_search_reasons);
   g_test_add_func ("/window/open-bad", test_window_open_bad);
   g_test_add_func ("/window/open-non-utf8", test_window_open_non_utf8);
   g_test_add_func ("/window/open-non-utf8-folder", test_window_open_non_utf8_folder);
