@@ -30,6 +30,7 @@ struct _CaChartView
   int            wanted_for_width;  /* the width content_height was measured at */
   int            content_height;
   int            focused;      /* index of the focused mark, or -1 */
+  GtkWidget     *callout;      /* the focused mark's value, shown from the keyboard */
   CaChartStyle   style;
 };
 
@@ -75,9 +76,60 @@ update_accessible (CaChartView *self)
                                   -1);
 }
 
+/* What hovering a mark shows in its tooltip, shown for the mark focused
+ * from the keyboard: a popover that takes no input and no focus, pointing
+ * at the mark, so that the arrow keys go on moving through the marks. */
+static void
+hide_callout (CaChartView *self)
+{
+  if (self->callout != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->callout));
+}
+
+static void
+show_callout (CaChartView *self)
+{
+  const CaChartMark *mark;
+  GtkWidget *label;
+
+  if (self->layout == NULL || self->focused < 0 || !gtk_widget_has_focus (GTK_WIDGET (self)))
+    return;
+  mark = ca_chart_layout_get_mark (self->layout, self->focused);
+  if (mark->tooltip == NULL)
+    {
+      hide_callout (self);
+      return;
+    }
+  if (self->callout == NULL)
+    {
+      self->callout = gtk_popover_new ();
+      gtk_popover_set_autohide (GTK_POPOVER (self->callout), FALSE);
+      gtk_popover_set_position (GTK_POPOVER (self->callout), GTK_POS_TOP);
+      gtk_widget_set_can_target (self->callout, FALSE);
+      gtk_widget_set_can_focus (self->callout, FALSE);
+      gtk_widget_add_css_class (self->callout, "ca-mark-callout");
+      label = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_popover_set_child (GTK_POPOVER (self->callout), label);
+      gtk_widget_set_parent (self->callout, GTK_WIDGET (self));
+    }
+  label = gtk_popover_get_child (GTK_POPOVER (self->callout));
+  gtk_label_set_text (GTK_LABEL (label), mark->tooltip);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->callout),
+                               &(GdkRectangle) { (int) mark->x, (int) mark->y,
+                                                 MAX ((int) mark->width, 1),
+                                                 MAX ((int) mark->height, 1) });
+  gtk_popover_popup (GTK_POPOVER (self->callout));
+}
+
 static void
 clear_layout (CaChartView *self)
 {
+  /* The keyboard's callout pointed at a mark of it. */
+  hide_callout (self);
   g_clear_pointer (&self->layout, ca_chart_layout_free);
   g_clear_pointer (&self->layout_font, pango_font_description_free);
   self->layout_width = self->layout_height = 0;
@@ -182,9 +234,13 @@ ca_chart_view_size_allocate (GtkWidget *widget,
 
   if (width != self->layout_width || height != self->layout_height)
     {
+      /* The marks moved: the callout would point at the old place. */
+      hide_callout (self);
       ensure_layout (self);
       gtk_widget_queue_draw (widget);
     }
+  if (self->callout != NULL)
+    gtk_popover_present (GTK_POPOVER (self->callout));
 }
 
 /* The height of the chart's content at @width (its title, legend, footer,
@@ -336,6 +392,7 @@ move_cb (GtkWidget  *widget,
     focus_mark (self, step > 0 ? 0 : n - 1);
   else
     focus_mark (self, CLAMP (self->focused + step, 0, n - 1));
+  show_callout (self);
 }
 
 static void
@@ -424,6 +481,7 @@ ca_chart_view_dispose (GObject *object)
 {
   CaChartView *self = CA_CHART_VIEW (object);
 
+  g_clear_pointer (&self->callout, gtk_widget_unparent);
   g_clear_pointer (&self->layout, ca_chart_layout_free);
   g_clear_pointer (&self->layout_font, pango_font_description_free);
   self->node = NULL;
@@ -534,6 +592,7 @@ ca_chart_view_init (CaChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect_object (focus, "enter", G_CALLBACK (focus_changed_cb), self, 0);
   g_signal_connect_object (focus, "leave", G_CALLBACK (focus_changed_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (hide_callout), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
   g_signal_connect_object (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self, 0);
 }

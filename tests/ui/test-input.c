@@ -391,6 +391,57 @@ test_chart_keyboard (Chart         *f,
   g_assert_true (f->activated == mark (f, n - 1)->node);
 }
 
+typedef struct {
+  Chart      *f;
+  const char *text;
+} CalloutWait;
+
+/* The popover below the chart view that shows @text, mapped. */
+static gboolean
+callout_shows (gpointer data)
+{
+  CalloutWait *wait = data;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (wait->f->view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      {
+        GtkWidget *label = gtk_popover_get_child (GTK_POPOVER (child));
+
+        return gtk_widget_get_mapped (child) == (wait->text != NULL) &&
+               (wait->text == NULL ||
+                g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), wait->text) == 0);
+      }
+  return wait->text == NULL;
+}
+
+/* A mark focused from the keyboard shows what hovering it shows, beside it,
+ * and keeps the keys: the next key moves on; leaving the chart hides it. */
+static void
+test_chart_callout (Chart         *f,
+                    gconstpointer  data)
+{
+  CalloutWait wait = { f, NULL };
+
+  if (f->window == NULL)
+    return;
+  gtk_widget_grab_focus (f->view);
+  press_keys ("Right");
+  wait.text = mark (f, 0)->tooltip;
+  if (!spin_until (callout_shows, &wait))
+    g_error ("the mark focused with Right shows no callout with its tooltip");
+  press_keys ("Right");
+  assert_description (f, mark (f, 1)->accessible_name);
+  wait.text = mark (f, 1)->tooltip;
+  g_assert_true (spin_until (callout_shows, &wait));
+  g_assert_true (gtk_widget_has_focus (f->view));
+
+  /* The focus leaves the chart: the callout goes. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  wait.text = NULL;
+  g_assert_true (spin_until (callout_shows, &wait));
+}
+
 /* --- The details pane ---------------------------------------------------- */
 
 static GtkWidget *
@@ -1569,6 +1620,8 @@ main (int   argc,
               chart_set_up, test_chart_click, chart_tear_down);
   g_test_add ("/input/chart/goals-keyboard", Chart, GINT_TO_POINTER (CA_CHART_GOALS),
               chart_set_up, test_chart_keyboard, chart_tear_down);
+  g_test_add ("/input/chart/callout", Chart, GINT_TO_POINTER (CA_CHART_GOALS),
+              chart_set_up, test_chart_callout, chart_tear_down);
   g_test_add_func ("/input/details/wheel", test_details_wheel);
   g_test_add_func ("/input/details/scope", test_details_scope);
   g_test_add_func ("/input/details/open-browser-fails", test_open_browser_fails);
