@@ -1,10 +1,12 @@
 #!/bin/bash
-# Retakes data/screenshots/window-{light,dark}-{en,zh_CN}.png from the real
-# window, with Shanghai's Future Industrial Clusters plan selected.
+# Retakes the pictures in data/screenshots/ from the real window (README,
+# metainfo), in English and Chinese, light and dark:
+#   window-VARIANT.png      Shanghai's Future Industrial Clusters plan, Goals
+#   view-VIEW-VARIANT.png   Shanghai in each of the four views
 #   tests/ui/screenshots.sh [BUILD_DIR]     (default: build)
 # Needs xvfb-run, dbus-run-session and ImageMagick (see ../shared/tools/shot
-# in the development setup, or any 1280x800 Xvfb screenshot).  Look at every
-# picture before committing it.
+# in the development setup: it runs a window manager and a compositor, so
+# popovers draw as on a desktop).  Look at every picture before committing it.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
@@ -12,21 +14,36 @@ shot=${SHOT:-/work/shared/tools/shot}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export GSETTINGS_SCHEMA_DIR=$build/data CLUSTER_ATLAS_LOCALEDIR=$build/po GSETTINGS_BACKEND=keyfile
-for variant in light-en dark-en light-zh_CN dark-zh_CN; do
-  mkdir -p "$tmp/$variant/glib-2.0/settings"
-  cat > "$tmp/$variant/glib-2.0/settings/keyfile" <<KEYS
+export CLUSTER_ATLAS_DATADIR=$top/data
+
+# take NAME NODE VIEW EXPANDED WIDTH HEIGHT VARIANT
+take() {
+  local name=$1 node=$2 view=$3 expanded=$4 width=$5 height=$6 variant=$7
+  local home=$tmp/$name scheme=default lang=en
+  mkdir -p "$home/glib-2.0/settings"
+  cat > "$home/glib-2.0/settings/keyfile" <<KEYS
 [org/clusteratlas/ClusterAtlas]
-last-node='sh-future-industries'
-expanded-nodes=['cn', 'sh', 'sh-future-industries']
-window-width=1200
-window-height=760
+last-node='$node'
+expanded-nodes=$expanded
+chart-view='$view'
+window-width=$width
+window-height=$height
 KEYS
-  scheme=default; lang=en
   case $variant in dark-*) scheme=prefer-dark ;; esac
   case $variant in *-zh_CN) lang=zh_CN ;; esac
-  XDG_CONFIG_HOME=$tmp/$variant ADW_DEBUG_COLOR_SCHEME=$scheme LANGUAGE=$lang \
-    "$shot" "$tmp/$variant.png" 4 -- "$build/app/cluster-atlas" >/dev/null
-  convert "$tmp/$variant.png" -crop 1200x760+0+0 +repage \
-    "$top/data/screenshots/window-$variant.png"
+  XDG_CONFIG_HOME=$home ADW_DEBUG_COLOR_SCHEME=$scheme LANGUAGE=$lang \
+    "$shot" "$tmp/$name.png" 4 -- "$build/app/cluster-atlas" >/dev/null
+  echo "$tmp/$name.png"
+}
+
+for variant in light-en dark-en light-zh_CN dark-zh_CN; do
+  out=$(take "window-$variant" sh-future-industries goals "['cn', 'sh', 'sh-future-industries']" \
+          1200 760 "$variant")
+  convert "$out" -crop 1200x760+0+0 +repage "$top/data/screenshots/window-$variant.png"
   echo "data/screenshots/window-$variant.png"
+  for view in goals trend counts timeline; do
+    out=$(take "view-$view-$variant" sh "$view" "['cn', 'sh']" 1280 800 "$variant")
+    cp "$out" "$top/data/screenshots/view-$view-$variant.png"
+    echo "data/screenshots/view-$view-$variant.png"
+  done
 done
