@@ -25,14 +25,35 @@ print_refused (const char   *file,
   g_printerr ("%s\n", line);
 }
 
+CaDataset *
+ca_cli_load (const char *file)
+{
+  g_autofree char *bundled = file == NULL ? ca_dataset_get_bundled_path () : NULL;
+  const char *path = file != NULL ? file : bundled;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  CaDataset *dataset;
+
+  dataset = ca_dataset_load_file (path, NULL, NULL, NULL, &problems, &error);
+  if (dataset != NULL)
+    return dataset;
+  if (problems != NULL && problems->len > 0)
+    for (guint i = 0; i < problems->len; i++)
+      {
+        g_autofree char *line = ca_problem_format (problems->pdata[i]);
+
+        g_printerr ("%s\n", line);
+      }
+  else
+    print_refused (path, error);
+  return NULL;
+}
+
 static gboolean
 check_one (const char *file)
 {
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CaDataset) dataset = NULL;
+  g_autoptr(CaDataset) dataset = ca_cli_load (file);
 
-  dataset = ca_dataset_load_file (file, NULL, NULL, NULL, &problems, &error);
   if (dataset != NULL)
     {
       g_autofree char *name = ca_escape_line (file);
@@ -48,15 +69,6 @@ check_one (const char *file)
                ca_dataset_get_n_sources (dataset));
       return TRUE;
     }
-  if (problems != NULL && problems->len > 0)
-    for (guint i = 0; i < problems->len; i++)
-      {
-        g_autofree char *line = ca_problem_format (problems->pdata[i]);
-
-        g_printerr ("%s\n", line);
-      }
-  else
-    print_refused (file, error);
   return FALSE;
 }
 

@@ -26,6 +26,9 @@ static const GOptionEntry option_entries[] = {
     N_("LANG") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the dataset files given and exit, without a window"), NULL },
+  { "find", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the id and path of every node whose names, id or tags match QUERY, "
+       "as the window's search does, and exit"), N_("QUERY") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the chart of --node to OUT (.png, .svg, .pdf) or its figures (.csv), "
        "without a window"), N_("OUT") },
@@ -63,11 +66,22 @@ run_check (GVariantDict  *options,
   return ca_cli_check (files);
 }
 
+static int
+run_find (GVariantDict  *options,
+          char         **files)
+{
+  const char *query = NULL;
+
+  g_variant_dict_lookup (options, "find", "&s", &query);
+  return ca_cli_find (query, files);
+}
+
 static const struct {
   const char    *option;
   CaCommandFunc  run;
 } commands[] = {
   { "check", run_check },
+  { "find", run_find },
   { "export", ca_cli_run_export },
 };
 
@@ -230,7 +244,8 @@ handle_local_options_cb (GApplication *app,
     return status;
 
   g_printerr ("%s: %s\n", g_get_prgname (),
-              _("nothing to do without a display: give --check FILE… or --export OUT --node ID"));
+              _("nothing to do without a display: give --check FILE…, --find QUERY or "
+                "--export OUT --node ID"));
   return 2;
 }
 
@@ -240,9 +255,9 @@ ca_cli_application_new (void)
   GApplication *app = g_application_new (NULL, G_APPLICATION_NON_UNIQUE);
 
   g_application_set_option_context_summary (app, _("Runs the commands of Cluster Atlas that "
-                                                    "need no display: --check FILE… and "
-                                                    "--export OUT --node ID. The explorer "
-                                                    "itself is “cluster-atlas”."));
+                                                    "need no display: --check FILE…, --find "
+                                                    "QUERY and --export OUT --node ID. The "
+                                                    "explorer itself is “cluster-atlas”."));
   ca_cli_add_options (app);
   g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options_cb), NULL);
   return app;

@@ -11,9 +11,21 @@
 
 #include <gio/gio.h>
 
+#include "ca-dataset.h"
+
 G_BEGIN_DECLS
 
 int ca_cli_check  (char **files);
+
+/* Loads @file, or the bundled dataset for NULL; a refused file's problems
+ * are printed as FILE:LINE:COLUMN: message, and NULL returned. */
+CaDataset *ca_cli_load (const char *file);
+
+/* --find: the nodes that match @query in @files' one FILE (or the bundled
+ * dataset), ID<TAB>PATH a line; 0 when some matched, 1 when none did or the
+ * file was refused, 2 for a usage error. */
+int ca_cli_find (const char  *query,
+                 char       **files);
 
 typedef struct {
   const char *out;

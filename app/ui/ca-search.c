@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ca-node-item.h"
+#include "ca-match.h"
 #include "ca-search.h"
 
 struct _CaSearchIndex
@@ -22,34 +23,7 @@ struct _CaSearchIndex
 char *
 ca_search_normalize (const char *text)
 {
-  g_autofree char *normal = NULL;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  /* NFKC maps full-width letters and digits to their ASCII forms. */
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normal == NULL)
-    return g_strdup ("");
-
-  return g_utf8_casefold (normal, -1);
-}
-
-static char *
-node_text (const CaNode *node)
-{
-  g_autoptr(GString) text = g_string_new (ca_node_get_id (node));
-  CaText names = ca_node_get_names (node);
-  g_autofree char *normal = NULL;
-  CaTextIter iter;
-
-  ca_text_iter_init (&iter, &names);
-  while (ca_text_iter_next (&iter))
-    g_string_append_printf (text, "\n%s", iter.text);
-  for (guint i = 0; i < ca_node_get_n_tags (node); i++)
-    g_string_append_printf (text, "\n%s", ca_node_get_tag (node, i));
-
-  normal = ca_search_normalize (text->str);
-  return g_steal_pointer (&normal);
+  return ca_match_normalize (text);
 }
 
 CaSearchIndex *
@@ -73,7 +47,7 @@ ca_search_index_new (CaDataset *dataset)
            node = ca_node_next_in_subtree (root, node))
         {
           g_ptr_array_add (index->nodes, (gpointer) node);
-          g_ptr_array_add (index->texts, node_text (node));
+          g_ptr_array_add (index->texts, ca_match_node_text (node));
         }
     }
 
@@ -92,17 +66,6 @@ ca_search_index_free (CaSearchIndex *index)
   g_free (index);
 }
 
-static gboolean
-matches_all (const char   *text,
-             char * const *words)
-{
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0' && strstr (text, words[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
-}
-
 GListModel *
 ca_search_index_find (CaSearchIndex *index,
                       const char    *query,
@@ -110,19 +73,16 @@ ca_search_index_find (CaSearchIndex *index,
                       guint         *n_matches)
 {
   GListStore *store = g_list_store_new (CA_TYPE_NODE_ITEM);
-  g_autofree char *normal = NULL;
   g_auto(GStrv) words = NULL;
   guint count = 0;
 
   g_return_val_if_fail (index != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  normal = g_strstrip (ca_search_normalize (query));
-  words = g_strsplit_set (normal, " \t\n", -1);
-
-  for (guint i = 0; normal[0] != '\0' && i < index->nodes->len; i++)
+  words = ca_match_words (query);
+  for (guint i = 0; words[0] != NULL && i < index->nodes->len; i++)
     {
-      if (!matches_all (index->texts->pdata[i], words))
+      if (!ca_match_all (index->texts->pdata[i], words))
         continue;
 
       if (count++ < max)
@@ -222,8 +182,7 @@ ca_search_explain (const CaNode  *node,
                    const char    *lang,
                    CaSearchMatch *match)
 {
-  g_autofree char *normal = g_strstrip (ca_search_normalize (query));
-  g_auto(GStrv) words = g_strsplit_set (normal, " \t\n", -1);
+  g_auto(GStrv) words = ca_match_words (query);
   g_autoptr(GString) reasons = g_string_new (NULL);
   const char *shown = ca_node_get_name (node, lang);
   CaText names = ca_node_get_names (node);
@@ -272,19 +231,5 @@ char *
 ca_search_format_path (const CaNode *node,
                        const char   *lang)
 {
-  g_autoptr(GPtrArray) path = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (node != NULL, NULL);
-
-  path = ca_node_get_path (node);
-  for (guint i = 0; i + 1 < path->len; i++)
-    {
-      if (i > 0)
-        /* Translators: separates the names of nested places in a search result. */
-        g_string_append (text, _(" › "));
-      g_string_append (text, ca_node_get_name (path->pdata[i], lang));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return ca_match_format_path (node, lang, FALSE);
 }

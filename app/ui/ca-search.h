@@ -43,7 +43,8 @@ void           ca_search_explain         (const CaNode  *node,
 void           ca_search_match_clear     (CaSearchMatch *match);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CaSearchMatch, ca_search_match_clear)
 
-/* The names of the ancestors of @node in @lang: "China › Shanghai"; "" for a root. */
+/* The names of the ancestors of @node in the interface language @lang (NULL:
+ * the current one): "China › Shanghai"; "" for a root. */
 char          *ca_search_format_path     (const CaNode  *node,
                                           const char    *lang);
 

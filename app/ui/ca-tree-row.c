@@ -236,13 +236,12 @@ sub_text (CaTreeRow           *self,
           const char          *name,
           const CaSearchMatch *match)
 {
-  const char *lang = ca_i18n_get_data_language ();
   g_autofree char *path = NULL;
 
   if (self->mode != CA_TREE_ROW_RESULT)
     return g_strdup (other_name (self->node, name));
   if (ca_node_get_parent (self->node) != NULL)
-    path = ca_search_format_path (self->node, lang);
+    path = ca_search_format_path (self->node, NULL);
   if (match->reason == NULL)
     return g_steal_pointer (&path);
   if (path == NULL)

@@ -185,5 +185,37 @@ expect "... and --export exits 1, naming the module it could not open" \
    [[ $err == "Could not open “$work/lib/"*"/cluster-atlas-export.so”: No such file"* ]]' \
   "status $status" "$err"
 
+# --find: the window's search from the command line (ca-match.h), through
+# the exec as every headless command, ID<TAB>PATH a line in tree order.
+tab=$'\t'
+run "$program" --find 宝山 "$good"
+expect "--find 宝山: the two nodes the window's search finds, ID<TAB>PATH, exit 0" \
+  '[ $status -eq 0 ] && [ -z "$err" ] && [ "$out" = "baoshan${tab}China › Shanghai › Baoshan
+bs-hitech${tab}China › Shanghai › Baoshan › Baoshan High-tech Park" ]' "status $status" "$out"
+run "$cli" --find "ＢＡＯＳＨＡＮ　ｈｉｇｈ" "$good"
+expect "--find folds case and full-width forms, every word must match" \
+  '[ $status -eq 0 ] && [ "$out" = "bs-hitech${tab}China › Shanghai › Baoshan › Baoshan High-tech Park" ]' \
+  "status $status" "$out"
+run "$cli" --find robotics "$good"
+expect "--find matches tags" '[ $status -eq 0 ] && [[ $out == "bs-hitech$tab"* ]]' "$out"
+run "$cli" --find BS-POC "$good"
+expect "--find matches ids" '[ $status -eq 0 ] && [[ $out == "bs-poc$tab"* ]]' "$out"
+run "$cli" --lang zh_CN --find baoshan "$good"
+expect "--find writes the path in the interface language" \
+  '[ $status -eq 0 ] && [[ $out == "baoshan${tab}中国 › 上海 › 宝山区"* ]]' "$out"
+run "$cli" --find no-such-thing "$good"
+expect "--find with no match: nothing printed, exit 1" \
+  '[ $status -eq 1 ] && [ -z "$out" ] && [ -z "$err" ]' "status $status" "$out" "$err"
+run "$cli" --find "  " "$good"
+expect "--find with no word: a usage error (2)" '[ $status -eq 2 ] && [ -z "$out" ]' "$err"
+run "$cli" --find x "$good" "$good"
+expect "--find reads one FILE: two are a usage error (2)" '[ $status -eq 2 ]' "$err"
+run "$cli" --find x "$bad"
+expect "--find in a refused file: its problems, exit 1" \
+  '[ $status -eq 1 ] && [ -z "$out" ] && [[ $err == *"ui-bad.xml:18:5: "* ]]' "$err"
+run "$cli" --find x --check "$good"
+expect "--find and --check cannot be combined (2)" \
+  '[ $status -eq 2 ] && [[ $err == *"cannot be combined"* ]]' "$err"
+
 echo "1..$n"
 exit $failed

@@ -1155,9 +1155,37 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+typedef struct {
+  GtkWidget       *widget;
+  graphene_rect_t  last;
+  guint            same;
+} StableWait;
+
+/* Whether @widget has kept its place in its window and its size over the
+ * last few checks: a dialog that has just come up is measured again once
+ * shown, and a click aimed before that lands elsewhere. */
+static gboolean
+widget_stable (gpointer data)
+{
+  StableWait *wait = data;
+  graphene_rect_t now;
+
+  g_usleep (20000);
+  if (!gtk_widget_get_mapped (wait->widget) ||
+      !gtk_widget_compute_bounds (wait->widget, GTK_WIDGET (gtk_widget_get_native (wait->widget)),
+                                  &now))
+    return FALSE;
+  wait->same = graphene_rect_equal (&now, &wait->last) ? wait->same + 1 : 0;
+  wait->last = now;
+  return wait->same >= 3;
+}
+
 static void
 click_center (GtkWidget *widget)
 {
+  StableWait wait = { widget, GRAPHENE_RECT_INIT (0, 0, 0, 0), 0 };
+
+  g_assert_true (spin_until (widget_stable, &wait));
   pointer_at (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0,
               "click 1");
 }
@@ -1336,6 +1364,18 @@ search_is_robotics (gpointer data)
          find_label (data, "1 match", FALSE) != NULL;
 }
 
+/* The tag's chip is laid out where the window shows it. */
+static gboolean
+chip_shown (gpointer data)
+{
+  GtkWidget *chip = find_css_class (data, "ca-tag");
+  graphene_rect_t bounds;
+
+  return chip != NULL && gtk_widget_get_mapped (chip) && gtk_widget_get_width (chip) > 0 &&
+         gtk_widget_compute_bounds (chip, GTK_WIDGET (data), &bounds) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (data));
+}
+
 /* A tag's chip in the details is a button: a click searches for the tag. */
 static void
 test_tag_chip (void)
@@ -1350,8 +1390,8 @@ test_tag_chip (void)
                                                          "bs-hitech"));
   assert_selected (window, "bs-hitech");
   spin ();
+  g_assert_true (spin_until (chip_shown, window));
   chip = find_css_class (GTK_WIDGET (window), "ca-tag");
-  g_assert_nonnull (chip);
   g_assert_true (GTK_IS_BUTTON (chip));
   click_center (chip);
   if (!spin_until (search_is_robotics, window))
