@@ -37,22 +37,15 @@ gboolean
 ca_export_format_from_path (const char     *path,
                             CaExportFormat *format)
 {
-  static const char * const extensions[] = { ".png", ".svg", ".pdf" };
-  const char *dot;
+  static const char * const extensions[] = { "png", "svg", "pdf" };
+  int index;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  dot = strrchr (path, '.');
-  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    if (g_ascii_strcasecmp (dot, extensions[i]) == 0)
-      {
-        if (format != NULL)
-          *format = (CaExportFormat) i;
-        return TRUE;
-      }
-  return FALSE;
+  index = ca_path_extension_index (path, extensions, G_N_ELEMENTS (extensions));
+  if (index >= 0 && format != NULL)
+    *format = (CaExportFormat) index;
+  return index >= 0;
 }
 
 const char *

@@ -294,3 +294,21 @@ ca_atomic_write (const char  *path,
   sync_folder (folder);
   return TRUE;
 }
+
+int
+ca_path_extension_index (const char         *path,
+                         const char * const *extensions,
+                         guint               n_extensions)
+{
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  dot = strrchr (path, '.');
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return -1;
+  for (guint i = 0; i < n_extensions; i++)
+    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
+      return (int) i;
+  return -1;
+}

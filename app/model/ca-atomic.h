@@ -35,4 +35,11 @@ gboolean ca_atomic_write (const char  *path,
 void     ca_atomic_track_signals (const sigset_t *signals);
 void     ca_atomic_remove_temp   (void);
 
+/* Which of @extensions ("png", without the dot) @path's name ends in after
+ * its last dot, in any case; -1 for none.  How every export reads the
+ * format it is asked for from OUT. */
+int      ca_path_extension_index (const char         *path,
+                                  const char * const *extensions,
+                                  guint               n_extensions);
+
 G_END_DECLS
