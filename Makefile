@@ -20,7 +20,7 @@ SETUP_ARGS := --buildtype=debugoptimized --prefix=$(abspath $(PREFIX))
 DEB_PACKAGES := \
   build-essential meson ninja-build pkg-config \
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev libglib2.0-dev libglib2.0-dev-bin \
-  libxml2-dev libxml2-utils \
+  libxml2-dev libxml2-utils libarchive-dev \
   gettext desktop-file-utils appstream groff-base \
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi \
   imagemagick fonts-wqy-microhei librsvg2-bin poppler-utils \

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "ca-atomic.h"
+#include "ca-bundle.h"
+#include "ca-cite.h"
 #include "ca-cli.h"
 #include "ca-csv.h"
 #include "ca-dataset.h"
@@ -23,20 +25,38 @@
 /* An unknown --node lists no more ids than a reader takes in. */
 #define MAX_IDS_SHOWN  10
 
-/* What OUT's extension asks for: a chart format, or the figures as CSV. */
+/* What OUT's extension asks for: a chart format, the figures as CSV, their
+ * sources in a citation format, or a citation bundle of all of these. */
+typedef enum {
+  OUT_CHART,
+  OUT_CSV,
+  OUT_SOURCES,
+  OUT_BUNDLE,
+} OutType;
+
 typedef struct {
-  gboolean        csv;
+  OutType         type;
   CaExportFormat  format;
+  CaCiteFormat    cite;
 } OutKind;
 
 static gboolean
 out_kind_from_path (const char *path,
                     OutKind    *kind)
 {
-  const char *dot = strrchr (path, '.');
+  static const char * const extensions[] = { "csv", "zip" };
+  int index = ca_path_extension_index (path, extensions, G_N_ELEMENTS (extensions));
 
-  kind->csv = dot != NULL && g_ascii_strcasecmp (dot, ".csv") == 0;
-  return kind->csv || ca_export_format_from_path (path, &kind->format);
+  kind->format = CA_EXPORT_PNG;
+  if (index >= 0)
+    kind->type = index == 0 ? OUT_CSV : OUT_BUNDLE;
+  else if (ca_cite_format_from_path (path, &kind->cite))
+    kind->type = OUT_SOURCES;
+  else if (ca_export_format_from_path (path, &kind->format))
+    kind->type = OUT_CHART;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 static int
@@ -98,7 +118,8 @@ check_usage (const CaCliExport *options,
   g_autofree char *message = NULL;
 
   if (options->out == NULL || options->out[0] == '\0')
-    return usage_error (_("--export needs a file name: OUT.png, OUT.svg, OUT.pdf or OUT.csv"));
+    return usage_error (_("--export needs a file name: OUT.png, OUT.svg, OUT.pdf, OUT.csv, "
+                          "OUT.bib, OUT.ris, OUT.json or OUT.zip"));
   if (options->node_id == NULL || options->node_id[0] == '\0')
     return usage_error (_("--export needs --node ID: the id of the node to export"));
   if (!out_kind_from_path (options->out, out_kind))
@@ -106,7 +127,8 @@ check_usage (const CaCliExport *options,
       g_autofree char *display = ca_cli_quote_filename (options->out);
 
       message = g_strdup_printf (_("Unknown format of “%s”; the file name must end in "
-                                   ".png, .svg, .pdf or .csv"), display);
+                                   ".png, .svg, .pdf, .csv, .bib, .ris, .json or .zip"),
+                                 display);
       return usage_error (message);
     }
   if (!ca_chart_kind_from_string (options->chart ? options->chart : "goals", chart))
@@ -119,7 +141,9 @@ check_usage (const CaCliExport *options,
     }
   if (!check_size (options))
     return 2;
-  if (!out_kind->csv && out_kind->format == CA_EXPORT_PNG && !check_pixels (options))
+  /* A bundle holds a PNG too. */
+  if ((out_kind->type == OUT_CHART || out_kind->type == OUT_BUNDLE)
+      && out_kind->format == CA_EXPORT_PNG && !check_pixels (options))
     return 2;
   return 0;
 }
@@ -237,9 +261,18 @@ write_out (const CaNode       *node,
   /* The progress columns of a CSV are as of the local date. */
   CaDate today = ca_progress_today ();
 
-  if (out_kind->csv)
-    return ca_csv_write_figures (node, export.language, &today, options->out, error);
-  return ca_export_write (node, &export, options->out, error);
+  switch (out_kind->type)
+    {
+    case OUT_CSV:
+      return ca_csv_write_figures (node, export.language, &today, options->out, error);
+    case OUT_SOURCES:
+      return ca_cite_write_subtree (out_kind->cite, node, export.language, options->out, error);
+    case OUT_BUNDLE:
+      return ca_bundle_write (node, &export, &today, options->out, error);
+    case OUT_CHART:
+    default:
+      return ca_export_write (node, &export, options->out, error);
+    }
 }
 
 /* The signals that end an export from outside: each removes the temporary

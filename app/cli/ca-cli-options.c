@@ -30,8 +30,9 @@ static const GOptionEntry option_entries[] = {
     N_("Print the id and path of every node whose names, id or tags match QUERY, "
        "as the window's search does, and exit"), N_("QUERY") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export the chart of --node to OUT (.png, .svg, .pdf) or its figures (.csv), "
-       "without a window"), N_("OUT") },
+    N_("Export the chart of --node to OUT (.png, .svg, .pdf), its figures (.csv), their "
+       "sources (.bib, .ris, .json) or all of these in one zip (.zip), without a window"),
+    N_("OUT") },
   { "node", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The id of the node to export"), N_("ID") },
   /* Translators: do not translate goals, trend, counts and timeline: they are values. */

@@ -292,9 +292,9 @@ fail_case "unknown node, nothing near" 2 "Unknown node “zzzzzzzz”; no id is 
   "$f" -- --export "$f/keep.csv" --node zzzzzzzz
 fail_case "unknown chart" 2 "goals, trend, counts, timeline" "$f" -- \
   --export "$f/keep.png" --node sh --chart pie
-fail_case "unknown extension" 2 ".png, .svg, .pdf or .csv" "$f" -- \
+fail_case "unknown extension" 2 ".png, .svg, .pdf, .csv, .bib, .ris, .json or .zip" "$f" -- \
   --export "$f/keep.gif" --node sh
-fail_case "no extension" 2 ".png, .svg, .pdf or .csv" "$f" -- \
+fail_case "no extension" 2 ".png, .svg, .pdf, .csv, .bib, .ris, .json or .zip" "$f" -- \
   --export "$f/keep" --node sh
 fail_case "width too small" 2 "from 200 to 10000" "$f" -- \
   --export "$f/keep.png" --node sh --width 10
