@@ -7,8 +7,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ca-citation-popover.h"
+#include "ca-cite.h"
 #include "ca-format.h"
 #include "ca-i18n.h"
 
@@ -39,6 +41,54 @@ copy_clicked_cb (CaCitationPopover *self,
   citation = ca_format_citation (NULL, self->source);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
   gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+/* Copy as *****************************************************************/
+
+/* The formats of the "Copy as" menu: the action's target, and the type a
+ * reference manager looks for on the clipboard beside the text. */
+static const struct {
+  const char   *target;
+  CaCiteFormat  format;
+  const char   *mime_type;
+} copy_formats[] = {
+  { "bibtex", CA_CITE_BIBTEX, "application/x-bibtex" },
+  { "ris", CA_CITE_RIS, "application/x-research-info-systems" },
+  { "csl-json", CA_CITE_CSL_JSON, "application/vnd.citationstyles.csl+json" },
+};
+
+/* The citation in @format on the clipboard, as text and as its own type. */
+static void
+copy_as (CaCitationPopover *self,
+         guint              index)
+{
+  const CaSource *sources[] = { self->source };
+  g_autofree char *text = ca_cite_format_sources (copy_formats[index].format, sources, 1, NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  GdkContentProvider *providers[] = {
+    gdk_content_provider_new_typed (G_TYPE_STRING, text),
+    gdk_content_provider_new_for_bytes (copy_formats[index].mime_type, bytes),
+  };
+  g_autoptr(GdkContentProvider) union_provider = NULL;
+
+  union_provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), union_provider);
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
+copy_as_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CaCitationPopover *self = CA_CITATION_POPOVER (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+
+  if (self->source == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (copy_formats); i++)
+    if (g_str_equal (target, copy_formats[i].target))
+      copy_as (self, i);
 }
 
 /* Opening the address may fail (no browser, no portal) long after the
@@ -167,6 +217,7 @@ ca_citation_popover_class_init (CaCitationPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaCitationPopover, date_label);
   gtk_widget_class_bind_template_child (widget_class, CaCitationPopover, copy_button);
   gtk_widget_class_bind_template_child (widget_class, CaCitationPopover, link_button);
+  gtk_widget_class_install_action (widget_class, "citation.copy-as", "s", copy_as_cb);
 }
 
 static void

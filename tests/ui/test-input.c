@@ -14,12 +14,15 @@
 
 #include "ca-application.h"
 #include "ca-chart-view.h"
+#include "ca-citation-popover.h"
+#include "ca-cite.h"
 #include "ca-details-pane.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-node-item.h"
 #include "ca-window.h"
 #include "ca-export-dialog.h"
+#include "ca-format.h"
 #include "ui-test-common.h"
 
 /* Long enough for a sanitizer build on a busy machine; only a broken input
@@ -777,6 +780,126 @@ test_open_browser_fails (void)
   click_center (wait_button (window, "Copy Address"));
   if (!spin_until (clipboard_text_is, (gpointer) "https://example.org/plan"))
     g_error ("Copy Address did not copy the address");
+  close_pane (pane);
+}
+
+static GtkWidget *find_label (GtkWidget  *widget,
+                              const char *text,
+                              gboolean    in_tree);
+
+static gboolean
+unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* Opens the citation popover of the first source in @pane by a click. */
+static GtkWidget *
+click_source (GtkWidget *pane)
+{
+  GtkWidget *source = find_widget (find_widget (pane, GTK_TYPE_LIST_BOX), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *popover;
+
+  g_assert_true (spin_until (mapped, source));
+  pointer_at (source, 10, 8, "click 1");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (source)));
+  g_assert_true (CA_IS_CITATION_POPOVER (popover));
+  g_assert_true (spin_until (mapped, popover));
+  return popover;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+  GtkWidget  *found;
+} LabelWait;
+
+static gboolean
+label_shows (gpointer data)
+{
+  LabelWait *wait = data;
+
+  wait->found = find_label (wait->root, wait->text, FALSE);
+  return wait->found != NULL && gtk_widget_get_width (wait->found) > 0;
+}
+
+/* Whether the clipboard offers @data as text and as its own type. */
+typedef struct {
+  const char *text;
+  const char *mime_type;
+} ClipboardWant;
+
+static gboolean
+clipboard_offers (gpointer data)
+{
+  ClipboardWant *want = data;
+  GdkClipboard *clipboard = gdk_display_get_clipboard (gdk_display_get_default ());
+
+  return clipboard_text_is ((gpointer) want->text)
+         && gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                   want->mime_type);
+}
+
+/* Copy Citation copies the text; its menu, opened and chosen by clicks,
+ * copies BibTeX, RIS and CSL-JSON, each as text and as its own type, and
+ * each choice closes the popover. */
+static void
+test_copy_citation_as (void)
+{
+  static const struct {
+    const char   *item;
+    CaCiteFormat  format;
+    const char   *mime_type;
+    const char   *start;
+  } choices[] = {
+    { "Copy as BibTeX", CA_CITE_BIBTEX, "application/x-bibtex", "@online{src-plan,\n" },
+    { "Copy as RIS", CA_CITE_RIS, "application/x-research-info-systems", "TY  - ELEC\r\n" },
+    { "Copy as CSL-JSON", CA_CITE_CSL_JSON, "application/vnd.citationstyles.csl+json",
+      "[\n  {\n    \"id\": \"src-plan\"" },
+  };
+  g_autoptr(CaDataset) dataset = NULL;
+  g_autofree char *plain = NULL;
+  const CaSource *source;
+  GtkWidget *pane, *window, *popover;
+
+  if (!have_x11 ())
+    return;
+  pane = show_pane ("bs-plan", 800, 900, &dataset);
+  window = GTK_WIDGET (gtk_widget_get_root (pane));
+  focus_window (GTK_WINDOW (window));
+  source = ca_dataset_lookup_source (dataset, "src-plan");
+  g_assert_nonnull (source);
+
+  popover = click_source (pane);
+  plain = ca_format_citation (NULL, source);
+  pointer_at (wait_button (popover, "_Copy Citation"), 10, 10, "click 1");
+  if (!spin_until (clipboard_text_is, plain))
+    g_error ("Copy Citation did not copy “%s”", plain);
+  g_assert_true (spin_until (unmapped, popover));
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      const CaSource *sources[] = { source };
+      g_autofree char *text = ca_cite_format_sources (choices[i].format, sources, 1, NULL);
+      ClipboardWant want = { text, choices[i].mime_type };
+      LabelWait item = { NULL, choices[i].item, NULL };
+      GtkWidget *formats;
+
+      g_assert_true (g_str_has_prefix (text, choices[i].start));
+      popover = click_source (pane);
+      formats = find_widget (popover, GTK_TYPE_MENU_BUTTON);
+      g_assert_nonnull (formats);
+      pointer_at (formats, gtk_widget_get_width (formats) / 2.0,
+                  gtk_widget_get_height (formats) / 2.0, "click 1");
+      item.root = formats;
+      if (!spin_until (label_shows, &item))
+        g_error ("the menu of Copy Citation shows no “%s”", choices[i].item);
+      pointer_at (item.found, gtk_widget_get_width (item.found) / 2.0,
+                  gtk_widget_get_height (item.found) / 2.0, "click 1");
+      if (!spin_until (clipboard_offers, &want))
+        g_error ("“%s” did not copy %s", choices[i].item, choices[i].mime_type);
+      g_assert_true (spin_until (unmapped, popover));
+    }
   close_pane (pane);
 }
 
@@ -1666,6 +1789,7 @@ main (int   argc,
   g_test_add_func ("/input/details/wheel", test_details_wheel);
   g_test_add_func ("/input/details/scope", test_details_scope);
   g_test_add_func ("/input/details/open-browser-fails", test_open_browser_fails);
+  g_test_add_func ("/input/details/copy-citation-as", test_copy_citation_as);
   g_test_add_func ("/input/window/tree-keys", test_tree_keys);
   g_test_add_func ("/input/window/tree-tab", test_tree_tab);
   g_test_add_func ("/input/window/folded-click", test_folded_click);
