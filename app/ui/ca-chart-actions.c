@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ca-bundle.h"
 #include "ca-chart-actions.h"
 #include "ca-csv.h"
 #include "ca-export-dialog.h"
@@ -19,6 +20,14 @@
 #include "ca-print-operation.h"
 #include "ca-progress.h"
 
+/* What an export writes: the chart, the figures, or a citation bundle of
+ * both with the sources (ca-bundle.h). */
+typedef enum {
+  SAVE_CHART,
+  SAVE_CSV,
+  SAVE_BUNDLE,
+} SaveKind;
+
 /* One export on its way from the dialog to the file; shared by the signal
  * handlers it passes through, hence reference-counted. */
 typedef struct {
@@ -27,7 +36,7 @@ typedef struct {
   CaDataset            *dataset;   /* owns node */
   const CaNode         *node;
   CaExportOptions       options;
-  gboolean              csv;
+  SaveKind              kind;
   GtkFileChooserNative *chooser;
 } SaveJob;
 
@@ -86,7 +95,9 @@ object_closure_notify (gpointer  object,
 static const char *
 save_job_extension (SaveJob *job)
 {
-  return job->csv ? "csv" : ca_export_format_to_extension (job->options.format);
+  if (job->kind == SAVE_CHART)
+    return ca_export_format_to_extension (job->options.format);
+  return job->kind == SAVE_CSV ? "csv" : "zip";
 }
 
 static void
@@ -119,7 +130,9 @@ show_saved_toast (SaveJob    *job,
 
   if (job->toasts == NULL)
     return;
-  toast = adw_toast_new (job->csv ? _("Figures exported") : _("Chart exported"));
+  toast = adw_toast_new (job->kind == SAVE_CSV ? _("Figures exported")
+                         : job->kind == SAVE_BUNDLE ? _("Bundle exported")
+                         : _("Chart exported"));
   /* Translators: a button in the notice of an export, to open the file. */
   adw_toast_set_button_label (toast, _("Open"));
   g_object_set_data (G_OBJECT (toast), "ca-overlay", job->toasts);
@@ -136,8 +149,10 @@ save_job_write (SaveJob    *job,
   CaDate today = ca_progress_today ();
   gboolean ok;
 
-  if (job->csv)
+  if (job->kind == SAVE_CSV)
     ok = ca_csv_write_figures (job->node, job->options.language, &today, path, &error);
+  else if (job->kind == SAVE_BUNDLE)
+    ok = ca_bundle_write (job->node, &job->options, &today, path, &error);
   else
     ok = ca_export_write (job->node, &job->options, path, &error);
 
@@ -145,7 +160,9 @@ save_job_write (SaveJob    *job,
     show_saved_toast (job, path);
   else
     show_error (job->parent,
-                job->csv ? _("Could not export the figures") : _("Could not export the chart"),
+                job->kind == SAVE_CSV ? _("Could not export the figures")
+                : job->kind == SAVE_BUNDLE ? _("Could not export the bundle")
+                : _("Could not export the chart"),
                 error->message);
 }
 
@@ -212,14 +229,15 @@ remember_folder (GFile *file)
 }
 
 /* The last folder used while it is there, else Pictures for a chart and
- * Documents for the figures. */
+ * Documents for the figures and a bundle. */
 static char *
 start_folder (SaveJob *job)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *last = g_settings_get_string (settings, "export-folder");
-  const char *fallback = g_get_user_special_dir (job->csv ? G_USER_DIRECTORY_DOCUMENTS
-                                                          : G_USER_DIRECTORY_PICTURES);
+  const char *fallback = g_get_user_special_dir (job->kind != SAVE_CHART
+                                                 ? G_USER_DIRECTORY_DOCUMENTS
+                                                 : G_USER_DIRECTORY_PICTURES);
 
   if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
     return g_steal_pointer (&last);
@@ -281,8 +299,18 @@ create_filter (SaveJob *job)
   g_autofree char *pattern = g_strconcat ("*.", save_job_extension (job), NULL);
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, job->csv ? _("CSV files") : _(names[job->options.format]));
-  gtk_file_filter_add_mime_type (filter, job->csv ? "text/csv" : mime_types[job->options.format]);
+  if (job->kind == SAVE_CHART)
+    {
+      gtk_file_filter_set_name (filter, _(names[job->options.format]));
+      gtk_file_filter_add_mime_type (filter, mime_types[job->options.format]);
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, job->kind == SAVE_CSV ? _("CSV files")
+                                                              : _("Zip archives"));
+      gtk_file_filter_add_mime_type (filter, job->kind == SAVE_CSV ? "text/csv"
+                                                                   : "application/zip");
+    }
   gtk_file_filter_add_pattern (filter, pattern);
   return filter;
 }
@@ -434,10 +462,38 @@ ca_chart_actions_export_csv (GtkWindow       *parent,
   g_return_if_fail (node != NULL);
 
   job = save_job_new (parent, toasts, dataset, node);
-  job->csv = TRUE;
+  job->kind = SAVE_CSV;
   job->options.language = language;
   name = ca_chart_actions_file_name (node, CA_CHART_GOALS, TRUE, "csv", language);
   choose_file (job, _("Export Figures as CSV"), name);
+  save_job_unref (job);
+}
+
+void
+ca_chart_actions_export_bundle (GtkWindow             *parent,
+                                AdwToastOverlay       *toasts,
+                                CaDataset             *dataset,
+                                const CaNode          *node,
+                                const CaExportOptions *options)
+{
+  SaveJob *job;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CA_IS_DATASET (dataset));
+  g_return_if_fail (node != NULL);
+  g_return_if_fail (options != NULL);
+
+  job = save_job_new (parent, toasts, dataset, node);
+  job->kind = SAVE_BUNDLE;
+  job->options = *options;
+  base = safe_base_name (node, options->language);
+  /* Translators: the proposed name of an exported citation bundle (a zip
+   * of the chart, the figures and their sources): the node's name, then
+   * the word for the bundle; no / \ : * ? " < > |. */
+  name = g_strdup_printf (ca_i18n_pgettext (options->language, "file name",
+                                            "%s - citation.%s"), base, "zip");
+  choose_file (job, _("Export Bundle"), name);
   save_job_unref (job);
 }
 

@@ -15,6 +15,7 @@
 
 #include "ca-chart.h"
 #include "ca-dataset.h"
+#include "ca-export.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,13 @@ void ca_chart_actions_export_csv   (GtkWindow       *parent,
                                     CaDataset       *dataset,
                                     const CaNode    *node,
                                     const char      *language);
+/* Asks for the file, then writes a citation bundle (ca-bundle.h) of @node's
+ * chart at @options (its format unused), its figures and their sources. */
+void ca_chart_actions_export_bundle (GtkWindow             *parent,
+                                     AdwToastOverlay       *toasts,
+                                     CaDataset             *dataset,
+                                     const CaNode          *node,
+                                     const CaExportOptions *options);
 /* The name proposed for an export of @node: its name in @language (a gettext
  * code, NULL for the interface's) made safe for every file system, then
  * the view's name (or "figures" if @csv) and @extension. */

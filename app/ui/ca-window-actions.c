@@ -38,6 +38,7 @@ ca_window_update_actions (CaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.copy-chart", has_node);
   gtk_widget_action_set_enabled (widget, "win.print", has_node);
   gtk_widget_action_set_enabled (widget, "win.export-csv", has_node);
+  gtk_widget_action_set_enabled (widget, "win.export-bundle", has_node);
   /* The "No Recent Files" item stands for nothing to open. */
   gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
 }
@@ -359,6 +360,26 @@ export_csv_cb (GtkWidget  *widget,
                                ca_window_get_selected_node (self), ca_i18n_get_language ());
 }
 
+/* The chart as shown, at the size and scale last chosen for exports, in
+ * the language the window shows. */
+static void
+export_bundle_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+  CaExportOptions options = {
+    .kind = ca_details_pane_get_shown_kind (self->details),
+    .width = g_settings_get_int (self->settings, "export-width"),
+    .height = g_settings_get_int (self->settings, "export-height"),
+    .scale = g_settings_get_int (self->settings, "export-scale"),
+    .language = ca_i18n_get_language (),
+  };
+
+  ca_chart_actions_export_bundle (GTK_WINDOW (self), self->toast_overlay, self->dataset,
+                                  ca_window_get_selected_node (self), &options);
+}
+
 /* Never enabled: it stands behind "No Recent Files". */
 static void
 no_recent_cb (GtkWidget  *widget,
@@ -412,6 +433,7 @@ ca_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_cb);
   add_bindings (widget_class);
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ca-application.h"
+#include "ca-bundle.h"
 #include "ca-chart-actions.h"
 #include "ca-export-dialog.h"
 #include "ca-i18n.h"
@@ -535,6 +536,91 @@ test_print_title (void)
     g_test_message ("kept %s", path);
 }
 
+/* Python's zipfile reads the bundle: the members a bundle holds, in order,
+ * a PNG by its magic, the sources as JSON; prints the README. */
+static const char bundle_reader[] =
+  "import json, sys, zipfile\n"
+  "z = zipfile.ZipFile(sys.argv[1])\n"
+  "assert z.testzip() is None\n"
+  "assert z.namelist() == sys.argv[2].split(','), z.namelist()\n"
+  "assert z.read('chart.png')[:8] == b'\\x89PNG\\r\\n\\x1a\\n'\n"
+  "assert z.read('chart.pdf')[:5] == b'%PDF-'\n"
+  "assert isinstance(json.loads(z.read('sources.json')), list)\n"
+  "sys.stdout.write(z.read('README.txt').decode('utf-8'))\n";
+
+/* The first file in @folder, whole path; NULL when it is empty. */
+static char *
+first_file (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name = dir != NULL ? g_dir_read_name (dir) : NULL;
+
+  return name != NULL ? g_build_filename (folder, name, NULL) : NULL;
+}
+
+/* Export Bundle… from the window's action: the chooser proposes
+ * “NAME - citation.zip”, and the zip written holds the chart as shown, in
+ * the window's language, with the sources. */
+static void
+test_export_bundle (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
+  g_autofree char *folder = g_dir_make_tmp ("ca-bundle-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GFile) shown = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GString) members = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *readme = NULL;
+  CaWindow *window = ca_window_new (app);
+  GtkWidget *chooser;
+  int status = -1;
+
+  g_settings_set_string (settings, "export-folder", folder);
+  gtk_window_present (GTK_WINDOW (window));
+  ca_window_set_dataset (window, dataset);
+  g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (dataset, "r")));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-bundle", NULL));
+  chooser = wait_chooser ();
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       shown == NULL && g_get_monotonic_time () < end;
+       g_main_context_iteration (NULL, FALSE))
+    shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (shown);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Testville - citation.zip");
+  wait_frames ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* Under the name proposed, in the folder last exported to. */
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       (target = first_file (folder)) == NULL && g_get_monotonic_time () < end;
+       g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_nonnull (target);
+  g_assert_true (g_str_has_suffix (target, "/Testville - citation.zip"));
+
+  for (guint i = 0; i < CA_BUNDLE_N_MEMBERS; i++)
+    g_string_append_printf (members, "%s%s", i > 0 ? "," : "", ca_bundle_members[i]);
+  {
+    const char *argv[] = { "python3", "-c", bundle_reader, target, members->str, NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &readme, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  /* The view the window shows, named in its language. */
+  g_assert_true (g_str_has_prefix (readme, "Testville — "));
+  g_assert_nonnull (strstr (readme, "Baoshan District Government"));
+  g_assert_cmpint (g_unlink (target), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_settings_reset (settings, "export-folder");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* The chart's menu items show the keys the window binds, and Copy Chart
  * from its action puts a picture on the clipboard.  Which actions are
  * enabled when is tested with the whole menu in test-window. */
@@ -549,6 +635,7 @@ test_window_actions (void)
     { "win.copy-chart", "<Shift><Control>c" },
     { "win.print", "<Control>p" },
     { "win.export-csv", NULL },
+    { "win.export-bundle", NULL },
   };
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-basic.xml");
   CaWindow *window = ca_window_new (app);
@@ -607,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/export-ui/print", test_print);
   g_test_add_func ("/export-ui/print-title", test_print_title);
   g_test_add_func ("/export-ui/window-actions", test_window_actions);
+  g_test_add_func ("/export-ui/bundle", test_export_bundle);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
