@@ -27,6 +27,8 @@ struct _CaDetailsPane
   CaDataset           *dataset;
   const CaNode        *node;
   GListStore          *figures;
+  GPtrArray           *pending_figures;  /* rows not yet in the list: add_pending_cb () */
+  guint                pending_id;
   /* It holds the kind shown, which the switcher follows: the one chosen
    * ("chart-kind") while it has something to show for the node, else the
    * first of Goals, Trend, Counts, Timeline that has. */
@@ -50,7 +52,8 @@ struct _CaDetailsPane
   GtkBox              *scope_box;
   GtkToggleButton     *scope_node_button;
   GtkToggleButton     *scope_branch_button;
-  GtkStack            *figures_stack;
+  GtkWidget           *figures_stack;
+  GtkWidget           *figures_table;
   GtkListBox          *figures_list;
   GtkLabel            *figures_more_label;
   GtkLabel            *figures_empty_label;
@@ -382,6 +385,9 @@ create_figure_row (gpointer item,
     gtk_box_append (GTK_BOX (box),
                     new_row_label (ca_node_get_name (node, data_lang ()), "ca-figure-node"));
   gtk_widget_set_hexpand (metric, TRUE);
+  /* A value is short, and "154" broken into "15" and "4" is another number:
+   * the metric's name wraps instead. */
+  gtk_label_set_wrap (GTK_LABEL (amount), FALSE);
   gtk_label_set_xalign (GTK_LABEL (amount), 1);
   gtk_label_set_justify (GTK_LABEL (amount), GTK_JUSTIFY_RIGHT);
   gtk_widget_set_valign (amount, GTK_ALIGN_START);
@@ -444,7 +450,7 @@ update_figures_shown (CaDetailsPane *self)
                                                  self->node);
 
   gtk_widget_set_visible (self->figures_heading, shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->figures_stack), shown);
+  gtk_widget_set_visible (self->figures_stack, shown);
 }
 
 static void
@@ -468,19 +474,61 @@ update_figures_more (CaDetailsPane *self,
   gtk_label_set_text (self->figures_more_label, text);
 }
 
+/* The rows of a long list come in after the first frame that shows the
+ * node, FIRST_ROWS at once, then ROWS_AN_IDLE at a time: a row of wrapped
+ * labels costs some 40 million instructions to lay out, and the first
+ * frame of China's 29 figures cost 1.5 billion instructions (callgrind,
+ * bench/first-frame-app with CA_BENCH_WAIT=loaded; 1.0 billion with six
+ * rows first); the rows below the first few are below the chart, out of
+ * sight. */
+#define FIRST_ROWS   6
+#define ROWS_AN_IDLE 8
+
+static gboolean
+add_pending_cb (gpointer user_data)
+{
+  CaDetailsPane *self = user_data;
+  guint n = MIN (self->pending_figures->len, ROWS_AN_IDLE);
+
+  g_list_store_splice (self->figures, g_list_model_get_n_items (G_LIST_MODEL (self->figures)),
+                       0, self->pending_figures->pdata, n);
+  g_ptr_array_remove_range (self->pending_figures, 0, n);
+  if (self->pending_figures->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->pending_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_pending (CaDetailsPane *self)
+{
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending_figures, g_ptr_array_unref);
+}
+
 static void
 update_figures (CaDetailsPane *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_all = n_figures_in_scope (self);
+  guint n_first;
 
+  cancel_pending (self);
   gtk_widget_set_visible (GTK_WIDGET (self->scope_box), has_figures_below (self->node));
   collect_figures (self->node, self->include_below, items);
+  n_first = MIN (items->len, FIRST_ROWS);
   g_list_store_splice (self->figures, 0, g_list_model_get_n_items (G_LIST_MODEL (self->figures)),
-                       items->pdata, items->len);
-  update_figures_more (self, items->len, n_all);
+                       items->pdata, n_first);
+  if (items->len > n_first)
+    {
+      g_ptr_array_remove_range (items, 0, n_first);
+      self->pending_figures = g_ptr_array_ref (items);
+      self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_pending_cb, self, NULL);
+    }
+  update_figures_more (self, n_first + (self->pending_figures != NULL ?
+                                         self->pending_figures->len : 0), n_all);
 
-  if (items->len == 0)
+  if (n_first == 0)
     {
       g_autofree char *message = NULL;
 
@@ -489,7 +537,8 @@ update_figures (CaDetailsPane *self)
                                  ca_node_get_name (self->node, data_lang ()));
       gtk_label_set_text (self->figures_empty_label, message);
     }
-  ca_stack_show_page (self->figures_stack, items->len > 0 ? "table" : "empty");
+  gtk_widget_set_visible (self->figures_table, n_first > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_empty_label), n_first == 0);
   update_figures_shown (self);
 }
 
@@ -627,6 +676,7 @@ ca_details_pane_dispose (GObject *object)
 {
   CaDetailsPane *self = CA_DETAILS_PANE (object);
 
+  cancel_pending (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_DETAILS_PANE);
   /* They lived inside the template and went with it. */
   self->chart_view = NULL;
@@ -726,6 +776,7 @@ ca_details_pane_class_init (CaDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, scope_node_button);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, scope_branch_button);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_stack);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_table);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_list);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_more_label);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_empty_label);

@@ -166,8 +166,8 @@ set_text_language (GtkWidget    *label,
 /* A result's name: a long one starts shortly before the words that matched,
  * so that the label's ellipsis at its end never hides them; those words are
  * in bold. */
-#define NAME_LEAD 12
-#define NAME_ROOM 36
+#define NAME_LEAD 24
+#define NAME_ROOM 48
 
 static void
 show_matched_name (CaTreeRow           *self,

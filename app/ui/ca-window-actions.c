@@ -29,6 +29,14 @@ ca_window_update_actions (CaWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_node = self->dataset != NULL && ca_window_get_selected_node (self) != NULL;
 
+  /* Offered when it is there (CLUSTER_ATLAS_DATADIR may point elsewhere). */
+  if (self->dataset == NULL)
+    {
+      g_autofree char *bundled = ca_dataset_get_bundled_path ();
+
+      gtk_widget_action_set_enabled (widget, "win.open-bundled",
+                                     g_file_test (bundled, G_FILE_TEST_IS_REGULAR));
+    }
   /* Nothing to search before a dataset is open. */
   gtk_widget_action_set_enabled (widget, "win.search", self->dataset != NULL);
   gtk_widget_action_set_enabled (widget, "win.search-text", self->dataset != NULL);

@@ -105,7 +105,8 @@ ca_window_activate_result (CaWindow *self,
 
   g_object_set (self, "search-mode", FALSE, NULL);
   ca_window_select_node (self, ca_node_item_get_node (item));
-  gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
+  /* On the row found, scrolled to, not on the tree's first row. */
+  ca_window_focus_tree (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }

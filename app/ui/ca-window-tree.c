@@ -253,7 +253,11 @@ ca_window_focus_tree (CaWindow *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
 
-  if (position == GTK_INVALID_LIST_POSITION || focus_row_at (self, position))
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  /* A tree just shown again (after a search) scrolls only once laid out. */
+  gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u", position);
+  if (focus_row_at (self, position))
     return;
   /* The list builds its rows when it is next laid out. */
   if (self->focus_tree_tick == 0)

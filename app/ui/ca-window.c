@@ -339,7 +339,7 @@ show_load_error (CaWindow  *self,
 
   /* The user sees the dialog; the log sees what was refused. */
   if (problems != NULL && problems->len > 0)
-    g_message ("Refused “%s”: %u problems", name, problems->len);
+    g_message ("Refused “%s”: %u problem%s", name, problems->len, problems->len == 1 ? "" : "s");
   else
     g_message ("Refused “%s”: %s", name, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));

@@ -372,7 +372,7 @@ test_window_search_reasons (void)
   spin_until (loaded, window);
   search (window, "baoshan", 1);
   first_result_texts (window, &name, &sub);
-  g_assert_cmpstr (name, ==, "…industries in Baoshan District");
+  g_assert_cmpstr (name, ==, "…manufacturing industries in Baoshan District");
   close_window (window);
   g_assert_cmpint (g_remove (path), ==, 0);
 }
