@@ -26,6 +26,16 @@ typedef struct {
   guint    line;
 } CaSourcePriv;
 
+/* What a figure has beyond its attributes (format version 2): the quotes
+ * of its own source, the editor's notes and the further sources, each with
+ * its quotes.  In the arena; the node's block reaches it (see below). */
+typedef struct _CaFigureExtra {
+  CaText         quotes;
+  CaText         notes;
+  guint          n_cites;
+  CaFigureSource cites[];
+} CaFigureExtra;
+
 /* Packed into 56 bytes: a dataset of 100,000 nodes holds 100,000 of these,
  * and a loaded file must stay under half the file's size.  The node's
  * arrays share one block of the arena (see the accessors below). */
@@ -47,8 +57,9 @@ struct _CaNode {
   /* In order: the figures below it (a guint64, when it has children), the
    * summaries (a CaText, when has_summaries), the children, the tags (one
    * slot: the tag itself when there is one, else an array of them that
-   * nodes with the same tags share) and the figures; NULL when all of them
-   * are empty. */
+   * nodes with the same tags share), the figures and, when has_extras, one
+   * slot: an array of a CaFigureExtra pointer per figure (NULL for those
+   * without); NULL when all of them are empty. */
   gpointer       block;
   guint          n_names;
   guint          line;          /* where it is defined, for messages */
@@ -58,6 +69,7 @@ struct _CaNode {
   guint16        n_tags;
   guint8         type : 2;
   guint8         has_summaries : 1;
+  guint8         has_extras : 1;
   guint8         depth;
 };
 
@@ -146,10 +158,12 @@ static inline gsize
 ca_node_block_size (gboolean has_summaries,
                     gsize    n_children,
                     gsize    n_tags,
-                    gsize    n_figures)
+                    gsize    n_figures,
+                    gboolean has_extras)
 {
   return (n_children > 0 ? sizeof (guint64) : 0) + (has_summaries ? sizeof (CaText) : 0)
-         + (n_children + (n_tags > 0)) * sizeof (gpointer) + n_figures * sizeof (CaFigure);
+         + (n_children + (n_tags > 0) + (has_extras != 0)) * sizeof (gpointer)
+         + n_figures * sizeof (CaFigure);
 }
 
 /* The number of figures of the node's children and everything below them
@@ -202,6 +216,15 @@ ca_node_priv_figures (const CaNode *node)
   if (node->block == NULL)
     return NULL;
   return (CaFigure *) (ca_node_priv_tag_slot (node) + (node->n_tags > 0));
+}
+
+/* The slot of the extras of the figures, after them. */
+static inline CaFigureExtra ***
+ca_node_priv_extras_slot (const CaNode *node)
+{
+  if (!node->has_extras)
+    return NULL;
+  return (CaFigureExtra ***) (ca_node_priv_figures (node) + node->n_figures);
 }
 
 #define CA_NODE_MAX_TAGS G_MAXUINT16
@@ -260,5 +283,8 @@ CaDatasetContents *ca_loader_run (const char       *display_name,
 #define CA_LOADER_MAX_QUOTE      80   /* characters of a value quoted in a message */
 #define CA_LOADER_MAX_TAG_BYTES  (64 * 1024)
 #define CA_LOADER_MAX_PROBLEMS   100
+/* Characters of a quote, a note or a publisher's name, once its white
+ * space is collapsed. */
+#define CA_LOADER_MAX_EXTRA_TEXT 4096
 
 G_END_DECLS

@@ -16,6 +16,11 @@
 #define XML_NAMESPACE "http://www.w3.org/XML/1998/namespace"
 #define BIT(kind) (1u << (kind))
 
+/* The elements that hold only text. */
+#define TEXT_ELEMENTS \
+  (BIT (FRAME_NAME) | BIT (FRAME_TITLE) | BIT (FRAME_SUMMARY) | BIT (FRAME_TAG) \
+   | BIT (FRAME_QUOTE) | BIT (FRAME_NOTE) | BIT (FRAME_PUBLISHER))
+
 static const char * const element_names[N_FRAME_KINDS] = {
   [FRAME_ATLAS] = "atlas",
   [FRAME_METRICS] = "metrics",
@@ -29,8 +34,12 @@ static const char * const element_names[N_FRAME_KINDS] = {
   [FRAME_TITLE] = "title",
   [FRAME_SUMMARY] = "summary",
   [FRAME_TAG] = "tag",
+  [FRAME_QUOTE] = "quote",
+  [FRAME_NOTE] = "note",
+  [FRAME_PUBLISHER] = "publisher",
   [FRAME_GOAL] = "goal",
   [FRAME_COUNT] = "count",
+  [FRAME_CITE] = "cite",
 };
 
 #define FIGURES_AND_TAGS \
@@ -42,12 +51,19 @@ static const guint allowed_children[N_FRAME_KINDS] = {
   [FRAME_METRICS] = BIT (FRAME_METRIC),
   [FRAME_SOURCES] = BIT (FRAME_SOURCE),
   [FRAME_METRIC] = BIT (FRAME_NAME),
-  [FRAME_SOURCE] = BIT (FRAME_TITLE),
+  [FRAME_SOURCE] = BIT (FRAME_PUBLISHER) | BIT (FRAME_TITLE),
   [FRAME_REGION] = FIGURES_AND_TAGS | BIT (FRAME_REGION) | BIT (FRAME_PARK)
                    | BIT (FRAME_PROGRAM),
   [FRAME_PARK] = FIGURES_AND_TAGS | BIT (FRAME_PARK) | BIT (FRAME_PROGRAM),
   [FRAME_PROGRAM] = FIGURES_AND_TAGS | BIT (FRAME_SUMMARY) | BIT (FRAME_PROGRAM),
+  [FRAME_GOAL] = BIT (FRAME_QUOTE) | BIT (FRAME_NOTE) | BIT (FRAME_CITE),
+  [FRAME_COUNT] = BIT (FRAME_QUOTE) | BIT (FRAME_NOTE) | BIT (FRAME_CITE),
+  [FRAME_CITE] = BIT (FRAME_QUOTE),
 };
+
+/* The elements and attributes that version 2 of the format added. */
+#define VERSION_2_ELEMENTS \
+  (BIT (FRAME_QUOTE) | BIT (FRAME_NOTE) | BIT (FRAME_PUBLISHER) | BIT (FRAME_CITE))
 
 static const char * const attr_names[N_ATTRS] = {
   [ATTR_VERSION] = "version",
@@ -68,6 +84,8 @@ static const char * const attr_names[N_ATTRS] = {
   [ATTR_QUALIFIER] = "qualifier",
   [ATTR_SOURCE] = "source",
   [ATTR_DATE] = "date",
+  [ATTR_ARCHIVED] = "archived",
+  [ATTR_ACCESSED] = "accessed",
   [ATTR_XML_LANG] = "lang",
 };
 
@@ -75,7 +93,8 @@ static const char * const attr_names[N_ATTRS] = {
 static const guint32 allowed_attributes[N_FRAME_KINDS] = {
   [FRAME_ATLAS] = BIT (ATTR_VERSION),
   [FRAME_METRIC] = BIT (ATTR_ID) | BIT (ATTR_KIND) | BIT (ATTR_UNIT),
-  [FRAME_SOURCE] = BIT (ATTR_ID) | BIT (ATTR_PUBLISHED) | BIT (ATTR_PUBLISHER) | BIT (ATTR_HREF),
+  [FRAME_SOURCE] = BIT (ATTR_ID) | BIT (ATTR_PUBLISHED) | BIT (ATTR_PUBLISHER) | BIT (ATTR_HREF)
+                   | BIT (ATTR_ARCHIVED) | BIT (ATTR_ACCESSED),
   [FRAME_REGION] = BIT (ATTR_ID) | BIT (ATTR_KIND),
   [FRAME_PARK] = BIT (ATTR_ID) | BIT (ATTR_KIND),
   [FRAME_PROGRAM] = BIT (ATTR_ID) | BIT (ATTR_START) | BIT (ATTR_END) | BIT (ATTR_STATUS),
@@ -83,6 +102,7 @@ static const guint32 allowed_attributes[N_FRAME_KINDS] = {
                  | BIT (ATTR_BASELINE_YEAR) | BIT (ATTR_QUALIFIER) | BIT (ATTR_SOURCE),
   [FRAME_COUNT] = BIT (ATTR_METRIC) | BIT (ATTR_VALUE) | BIT (ATTR_DATE) | BIT (ATTR_QUALIFIER)
                   | BIT (ATTR_SOURCE),
+  [FRAME_CITE] = BIT (ATTR_SOURCE),
 };
 
 static const char * const status_names[] = {
@@ -129,6 +149,32 @@ text_builder_clear (CaTextBuilder *builder)
   g_clear_pointer (&builder->lang_set, g_hash_table_unref);
 }
 
+/* Whether @items holds @key already.  A few items are compared one by one;
+ * past that a table (in *@set, filled the first time it is needed; the
+ * caller adds each new item to it once it is filled) keeps the check
+ * linear. */
+static gboolean
+seen_before (GPtrArray   *items,
+             GHashTable **set,
+             GHashFunc    hash,
+             GEqualFunc   equal,
+             const char  *key)
+{
+  if (items->len < 8)
+    {
+      for (guint i = 0; i < items->len; i++)
+        if (equal (items->pdata[i], key))
+          return TRUE;
+      return FALSE;
+    }
+  if (*set == NULL)
+    *set = g_hash_table_new (hash, equal);
+  if (g_hash_table_size (*set) == 0)
+    for (guint i = 0; i < items->len; i++)
+      g_hash_table_add (*set, items->pdata[i]);
+  return g_hash_table_contains (*set, key);
+}
+
 /* Empties a slot of the stack for the next element, keeping its arrays. */
 static void
 frame_reset (CaFrame *frame)
@@ -138,6 +184,10 @@ frame_reset (CaFrame *frame)
   GPtrArray *children = frame->children;
   GArray *figures = frame->figures;
   GPtrArray *tags = frame->tags;
+  GArray *extras = frame->extras;
+  GArray *cites = frame->cites;
+  GPtrArray *cite_ids = frame->cite_ids;
+  GHashTable *cite_set = frame->cite_set;
 
   if (children == NULL)
     {
@@ -146,7 +196,10 @@ frame_reset (CaFrame *frame)
       tags = g_ptr_array_new ();
     }
   *frame = (CaFrame) { .names = names, .summaries = summaries, .children = children,
-                       .figures = figures, .tags = tags };
+                       .figures = figures, .tags = tags, .extras = extras, .cites = cites,
+                       .cite_ids = cite_ids, .cite_set = cite_set };
+  if (extras != NULL && extras->len > 0)
+    g_array_set_size (extras, 0);
   text_builder_reset (&frame->names);
   text_builder_reset (&frame->summaries);
   /* Most of them are empty already: a leaf has no children. */
@@ -166,10 +219,15 @@ ca_loader_build_clear (CaLoader *self)
     {
       CaFrame *frame = &self->frames[i];
 
-      if (frame->children == NULL)
-        continue;
+      /* A slot that only ever held figures has builders but no arrays. */
       text_builder_clear (&frame->names);
       text_builder_clear (&frame->summaries);
+      g_clear_pointer (&frame->extras, g_array_unref);
+      g_clear_pointer (&frame->cites, g_array_unref);
+      g_clear_pointer (&frame->cite_ids, g_ptr_array_unref);
+      g_clear_pointer (&frame->cite_set, g_hash_table_unref);
+      if (frame->children == NULL)
+        continue;
       g_ptr_array_unref (frame->children);
       g_array_unref (frame->figures);
       g_ptr_array_unref (frame->tags);
@@ -258,7 +316,8 @@ lookup_attribute (CaLoader   *self,
  * xs:NCName, xs:integer, xs:decimal, xs:language, xs:anyURI): " 2030 "
  * is 2030, as the schema reads it.  The others (xs:string) keep it. */
 #define COLLAPSED_ATTRIBUTES \
-  (BIT (ATTR_ID) | BIT (ATTR_KIND) | BIT (ATTR_HREF) | BIT (ATTR_START) | BIT (ATTR_END) \
+  (BIT (ATTR_ID) | BIT (ATTR_KIND) | BIT (ATTR_HREF) | BIT (ATTR_ARCHIVED) | BIT (ATTR_START) \
+   | BIT (ATTR_END) \
    | BIT (ATTR_STATUS) | BIT (ATTR_METRIC) | BIT (ATTR_VALUE) | BIT (ATTR_YEAR) \
    | BIT (ATTR_BASELINE) | BIT (ATTR_BASELINE_YEAR) | BIT (ATTR_QUALIFIER) \
    | BIT (ATTR_SOURCE) | BIT (ATTR_XML_LANG))
@@ -528,6 +587,8 @@ ca_loader_problem_at_enum (const CaAttrs *attrs,
 
 /* Elements --------------------------------------------------------------- */
 
+/* Version 1 or 2; what version 2 added is refused in a file of version 1
+ * (require_version_2 ()).  Without a version, nothing more is said. */
 static void
 start_atlas (const CaAttrs *attrs)
 {
@@ -535,16 +596,35 @@ start_atlas (const CaAttrs *attrs)
 
   if (version == NULL)
     ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
-                          _("<atlas> has no version: this program reads version %s of the "
-                            "atlas format"), CA_ATLAS_VERSION);
-  else if (!g_str_equal (version, CA_ATLAS_VERSION))
+                          _("<atlas> has no version: this program reads versions 1 to %d "
+                            "of the atlas format"), CA_ATLAS_VERSION_MAX);
+  else if (g_str_equal (version, "1") || g_str_equal (version, "2"))
+    attrs->loader->version = (guint) (version[0] - '0');
+  else
     {
       ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                             _("this file is in version %s of the atlas format; this program "
-                              "reads version %s"), ca_loader_quote (attrs->loader, version),
-                            CA_ATLAS_VERSION);
+                              "reads versions 1 to %d"), ca_loader_quote (attrs->loader, version),
+                            CA_ATLAS_VERSION_MAX);
       ca_loader_stop (attrs->loader);
     }
+}
+
+static void
+require_version_2 (const CaAttrs *attrs,
+                   CaAttrId       attribute)
+{
+  if (attrs->loader->version != 1)
+    return;
+  if (attribute == ATTR_UNKNOWN)
+    ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
+                          _("<%s> belongs to version 2 of the atlas format: the file says "
+                            "version=\"1\"; write version=\"2\" on <atlas>"), attrs->element);
+  else
+    ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
+                          _("the attribute “%s” belongs to version 2 of the atlas format: the "
+                            "file says version=\"1\"; write version=\"2\" on <atlas>"),
+                          attr_names[attribute]);
 }
 
 static void
@@ -603,6 +683,50 @@ start_metric (const CaAttrs *attrs)
     g_hash_table_insert (self->contents->metric_ids, (gpointer) id, metric);
 }
 
+/* A web address that a browser opens: http or https, then a host. */
+static gboolean
+is_web_address (const char *text)
+{
+  const char *rest = g_str_has_prefix (text, "https://") ? text + 8
+                     : g_str_has_prefix (text, "http://") ? text + 7 : NULL;
+
+  return rest != NULL && *rest != '\0' && *rest != '/' && ca_check_uri (text);
+}
+
+/* "archived" and "accessed". */
+static void
+start_source_v2 (const CaAttrs *attrs,
+                 CaSource      *source)
+{
+  CaLoader *self = attrs->loader;
+  const char *archived = attrs_get (attrs, ATTR_ARCHIVED);
+  const char *accessed = attrs_get (attrs, ATTR_ACCESSED);
+
+  if (archived != NULL)
+    {
+      require_version_2 (attrs, ATTR_ARCHIVED);
+      if (!is_web_address (archived))
+        ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
+                              _("“%s” in “archived” is not a web address: write the address "
+                                "of the archived copy, starting with http:// or https://"),
+                              ca_loader_quote (self, archived));
+      else
+        source->archived = intern (self, archived);
+    }
+  if (accessed != NULL)
+    {
+      require_version_2 (attrs, ATTR_ACCESSED);
+      if (!ca_parse_date (accessed, &source->accessed) || source->accessed.day == 0)
+        {
+          ca_loader_problem_at (self, attrs->frame->line, attrs->frame->column,
+                                _("“%s” in “accessed” is not a day: write YYYY-MM-DD, with a "
+                                  "year in %d..%d"), ca_loader_quote (self, accessed),
+                                CA_YEAR_MIN, CA_YEAR_MAX);
+          source->accessed = (CaDate) { 0, 0, 0 };
+        }
+    }
+}
+
 static void
 start_source (const CaAttrs *attrs)
 {
@@ -627,6 +751,7 @@ start_source (const CaAttrs *attrs)
                           _("“%s” in “href” is not a web address (URI)"),
                           ca_loader_quote (self, href));
   source->href = href != NULL && *href != '\0' ? intern (self, href) : NULL;
+  start_source_v2 (attrs, source);
   if (id != NULL)
     g_hash_table_insert (self->contents->source_ids, (gpointer) id, priv);
 }
@@ -753,6 +878,90 @@ start_figure (const CaAttrs *attrs)
 
   resolve_references (attrs, &figure, metric, source);
   g_array_append_val (parent->figures, figure);
+  /* For its cites, which may not name it: a valid id fits. */
+  g_strlcpy (attrs->loader->frame_ids[attrs->frame - attrs->loader->frames],
+             source != NULL ? source : "", CA_LOADER_MAX_ID * 4 + 1);
+}
+
+/* Empties the builders and cites of a figure or a cite at its first quote,
+ * note or cite: most figures have none, and are spared the work. */
+static void
+start_extras (CaFrame *owner)
+{
+  if (owner->extra_started)
+    return;
+  owner->extra_started = TRUE;
+  text_builder_reset (&owner->names);
+  text_builder_reset (&owner->summaries);
+  if (owner->cites == NULL)
+    {
+      owner->cites = g_array_new (FALSE, FALSE, sizeof (CaCiteEntry));
+      owner->cite_ids = g_ptr_array_new ();
+    }
+  g_array_set_size (owner->cites, 0);
+  g_ptr_array_set_size (owner->cite_ids, 0);
+  if (owner->cite_set != NULL)
+    g_hash_table_remove_all (owner->cite_set);
+}
+
+/* In a figure, its quotes come first, then its notes, then its cites; in a
+ * source, its publishers before its titles. */
+static void
+check_order (const CaAttrs *attrs,
+             CaFrame       *owner)
+{
+  CaFrameKind kind = attrs->frame->kind;
+  CaFrameKind last = owner->last_extra;
+
+  if (owner->kind == FRAME_SOURCE)
+    {
+      if (kind == FRAME_PUBLISHER && last == FRAME_TITLE)
+        ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
+                              _("<publisher> comes after a <title>: in <source>, the "
+                                "<publisher> elements come before the <title> elements"));
+      if (kind == FRAME_TITLE)
+        owner->last_extra = FRAME_TITLE;
+      return;
+    }
+  if (owner->kind != FRAME_GOAL && owner->kind != FRAME_COUNT)
+    return;
+  if (last > kind)
+    ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
+                          _("<%s> comes after a <%s>: in <%s>, the <quote> elements come "
+                            "first, then the <note> elements, then the <cite> elements"),
+                          attrs->element, element_names[last], element_names[owner->kind]);
+  owner->last_extra = MAX (last, kind);
+}
+
+
+/* A further source of the figure: declared (checked once the file is
+ * read), not the figure's own source, and cited once. */
+static void
+start_cite (const CaAttrs *attrs)
+{
+  CaLoader *self = attrs->loader;
+  CaFrame *frame = attrs->frame;
+  CaFrame *figure = frame - 1;
+  const char *source = attrs_require (attrs, ATTR_SOURCE);
+  const char *own = self->frame_ids[figure - self->frames];
+
+  start_extras (figure);
+  start_extras (frame);
+  frame->ref_id = NULL;
+  if (source == NULL)
+    return;
+  if (g_str_equal (source, own))
+    ca_loader_problem_at (self, frame->line, frame->column,
+                          _("<cite> names “%s”, the figure’s own source: a <cite> names "
+                            "another source that states the same figure"),
+                          ca_loader_quote (self, source));
+  else if (seen_before (figure->cite_ids, &figure->cite_set, g_direct_hash, g_direct_equal,
+                        intern (self, source)))
+    ca_loader_problem_at (self, frame->line, frame->column,
+                          _("a second <cite> of the source “%s” in one figure"),
+                          ca_loader_quote (self, source));
+  else
+    frame->ref_id = intern (self, source);
 }
 
 /* Files use two or three languages over and over: the last ones are kept
@@ -775,10 +984,15 @@ static void
 start_text (const CaAttrs *attrs)
 {
   const char *lang = attrs_get (attrs, ATTR_XML_LANG);
+  CaFrame *owner = attrs->frame - 1;
 
   g_string_truncate (attrs->loader->text, 0);
   if (attrs->frame->kind == FRAME_TAG)
     return;
+  if (owner->kind == FRAME_GOAL || owner->kind == FRAME_COUNT || owner->kind == FRAME_CITE)
+    start_extras (owner);
+  if (owner->kind != FRAME_CITE)
+    check_order (attrs, owner);
   if (lang == NULL)
     ca_loader_problem_at (attrs->loader, attrs->frame->line, attrs->frame->column,
                           _("<%s> needs an “xml:lang” attribute naming its language, "
@@ -813,6 +1027,17 @@ start_by_kind (const CaAttrs *attrs)
     case FRAME_GOAL:
     case FRAME_COUNT:
       start_figure (attrs);
+      break;
+    case FRAME_CITE:
+      require_version_2 (attrs, ATTR_UNKNOWN);
+      check_order (attrs, attrs->frame - 1);
+      start_cite (attrs);
+      break;
+    case FRAME_QUOTE:
+    case FRAME_NOTE:
+    case FRAME_PUBLISHER:
+      require_version_2 (attrs, ATTR_UNKNOWN);
+      start_text (attrs);
       break;
     case FRAME_NAME:
     case FRAME_TITLE:
@@ -876,7 +1101,7 @@ classify (CaLoader   *self,
     {
       /* Another namespace: ignored with its whole subtree, but a text is
        * only text, as the schema says. */
-      if (parent->kind >= FRAME_NAME && parent->kind <= FRAME_TAG)
+      if (TEXT_ELEMENTS & BIT (parent->kind))
         ca_loader_problem_at (self, line, column,
                               _("<%s> holds only text: the element <%s> of another namespace "
                                 "may not be inside it"), element_names[parent->kind],
@@ -933,7 +1158,11 @@ push_frame (CaLoader    *self,
   if (kind <= FRAME_PROGRAM)
     frame_reset (frame);
   else
-    frame->text_reported = FALSE;
+    {
+      frame->text_reported = FALSE;
+      frame->extra_started = FALSE;
+      frame->last_extra = FRAME_ATLAS;
+    }
   frame->kind = kind;
   frame->lang = NULL;
   frame->line = line;
@@ -1064,7 +1293,7 @@ fill_block (CaLoader *self,
             CaNode   *node)
 {
   gsize size = ca_node_block_size (node->has_summaries, node->n_children, node->n_tags,
-                                   node->n_figures);
+                                   node->n_figures, node->has_extras);
 
   if (size == 0)
     return;
@@ -1081,6 +1310,19 @@ fill_block (CaLoader *self,
   if (node->n_figures > 0)
     memcpy (ca_node_priv_figures (node), frame->figures->data,
             node->n_figures * sizeof (CaFigure));
+  if (node->has_extras)
+    {
+      CaFigureExtra **table = ca_arena_alloc (&self->contents->arena,
+                                              node->n_figures * sizeof (CaFigureExtra *));
+
+      for (guint i = 0; i < frame->extras->len; i++)
+        {
+          const CaExtraEntry *entry = &g_array_index (frame->extras, CaExtraEntry, i);
+
+          table[entry->index] = entry->extra;
+        }
+      *ca_node_priv_extras_slot (node) = table;
+    }
 }
 
 static void
@@ -1104,6 +1346,7 @@ end_node (CaLoader *self,
   node->n_tags = (guint16) MIN (frame->tags->len, CA_NODE_MAX_TAGS);
   node->n_children = frame->children->len;
   node->n_figures = frame->figures->len;
+  node->has_extras = frame->extras != NULL && frame->extras->len > 0;
   fill_block (self, frame, node);
   children = ca_node_priv_children (node);
   below = node->n_figures;
@@ -1131,27 +1374,11 @@ lang_equal (gconstpointer a,
   return g_ascii_strcasecmp (a, b) == 0;
 }
 
-/* Whether @builder has @lang already.  A few entries are compared one by
- * one; past that a table keeps the check linear. */
 static gboolean
 text_builder_has (CaTextBuilder *builder,
                   const char    *lang)
 {
-  GPtrArray *langs = builder->langs;
-
-  if (langs->len < 8)
-    {
-      for (guint i = 0; i < langs->len; i++)
-        if (g_ascii_strcasecmp (langs->pdata[i], lang) == 0)
-          return TRUE;
-      return FALSE;
-    }
-  if (builder->lang_set == NULL)
-    builder->lang_set = g_hash_table_new (lang_hash, lang_equal);
-  if (g_hash_table_size (builder->lang_set) == 0)
-    for (guint i = 0; i < langs->len; i++)
-      g_hash_table_add (builder->lang_set, langs->pdata[i]);
-  return g_hash_table_contains (builder->lang_set, lang);
+  return seen_before (builder->langs, &builder->lang_set, lang_hash, lang_equal, lang);
 }
 
 static void
@@ -1165,12 +1392,42 @@ text_builder_add (CaTextBuilder *builder,
   ca_text_append_entry (builder->packed, lang, text->str, text->len);
 }
 
+/* Quotes, notes and publishers' names (version 2) are bounded in
+ * characters and hold no control character (C0 or C1). */
+static gboolean
+check_extra_text (CaLoader *self,
+                  CaFrame  *frame)
+{
+  glong n = 0;
+
+  for (const char *p = self->text->str; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        {
+          ca_loader_problem_at (self, frame->line, frame->column,
+                                _("<%s> holds the control character U+%04X"),
+                                element_names[frame->kind], c);
+          return FALSE;
+        }
+    }
+  if (n <= CA_LOADER_MAX_EXTRA_TEXT)
+    return TRUE;
+  ca_loader_problem_at (self, frame->line, frame->column,
+                        _("<%s> is longer than %d characters"), element_names[frame->kind],
+                        CA_LOADER_MAX_EXTRA_TEXT);
+  return FALSE;
+}
+
 static void
 end_text (CaLoader *self,
           CaFrame  *frame,
           CaFrame  *owner)
 {
-  CaTextBuilder *target = frame->kind == FRAME_SUMMARY ? &owner->summaries : &owner->names;
+  gboolean second = frame->kind == FRAME_SUMMARY || frame->kind == FRAME_NOTE
+                    || frame->kind == FRAME_PUBLISHER;
+  CaTextBuilder *target = second ? &owner->summaries : &owner->names;
 
   ca_collapse_spaces (self->text);
   if (self->text->len == 0)
@@ -1179,6 +1436,9 @@ end_text (CaLoader *self,
                             element_names[frame->kind]);
       return;
     }
+  if (frame->kind >= FRAME_QUOTE && frame->kind <= FRAME_PUBLISHER
+      && !check_extra_text (self, frame))
+    return;
   if (frame->kind == FRAME_TAG)
     {
       g_ptr_array_add (owner->tags, (gpointer) intern (self, self->text->str));
@@ -1194,6 +1454,62 @@ end_text (CaLoader *self,
       return;
     }
   text_builder_add (target, frame->lang, self->text);
+}
+
+static void
+end_cite (CaLoader *self,
+          CaFrame  *frame)
+{
+  CaFrame *figure = frame - 1;
+  CaCiteEntry entry = { frame->ref_id, { NULL, 0 }, frame->line, frame->column };
+
+  if (frame->ref_id == NULL)
+    return;
+  entry.quotes = take_text (self, &frame->names);
+  g_array_append_val (figure->cites, entry);
+  g_ptr_array_add (figure->cite_ids, (gpointer) entry.source_id);
+  if (figure->cite_set != NULL && g_hash_table_size (figure->cite_set) > 0)
+    g_hash_table_add (figure->cite_set, (gpointer) entry.source_id);
+}
+
+/* A figure with quotes, notes or cites: they go into the arena, and the
+ * node keeps them beside its figures when it ends (fill_block ()). */
+static void
+end_figure (CaLoader *self,
+            CaFrame  *frame)
+{
+  CaFrame *node = frame - 1;
+  GArray *cites = frame->cites;
+  CaExtraEntry entry;
+  CaFigureExtra *extra;
+
+  if (!frame->extra_started
+      || (frame->names.langs->len == 0 && frame->summaries.langs->len == 0 && cites->len == 0))
+    return;
+  extra = ca_arena_alloc (&self->contents->arena,
+                          sizeof (CaFigureExtra) + cites->len * sizeof (CaFigureSource));
+  extra->quotes = take_text (self, &frame->names);
+  extra->notes = take_text (self, &frame->summaries);
+  extra->n_cites = cites->len;
+  for (guint i = 0; i < cites->len; i++)
+    {
+      const CaCiteEntry *cite = &g_array_index (cites, CaCiteEntry, i);
+      CaFigureSource *out = &extra->cites[i];
+
+      out->quotes = cite->quotes;
+      out->source = g_hash_table_lookup (self->contents->source_ids, cite->source_id);
+      if (out->source == NULL)
+        {
+          CaPendingCite ref = { &out->source, cite->source_id, cite->line, cite->column };
+
+          g_array_append_val (self->cite_refs, ref);
+        }
+    }
+  g_array_index (node->figures, CaFigure, node->figures->len - 1).has_extra = 1;
+  if (node->extras == NULL)
+    node->extras = g_array_new (FALSE, FALSE, sizeof (CaExtraEntry));
+  entry = (CaExtraEntry) { node->figures->len - 1, extra };
+  g_array_append_val (node->extras, entry);
 }
 
 static void
@@ -1243,17 +1559,26 @@ ca_loader_end_element (CaLoader *self)
     case FRAME_SOURCE:
       require_names (self, frame, "title");
       frame->source->source.titles = take_text (self, &frame->names);
+      frame->source->source.publishers = take_text (self, &frame->summaries);
       break;
     case FRAME_NAME:
     case FRAME_TITLE:
     case FRAME_SUMMARY:
     case FRAME_TAG:
+    case FRAME_QUOTE:
+    case FRAME_NOTE:
+    case FRAME_PUBLISHER:
       end_text (self, frame, frame - 1);
+      break;
+    case FRAME_GOAL:
+    case FRAME_COUNT:
+      end_figure (self, frame);
+      break;
+    case FRAME_CITE:
+      end_cite (self, frame);
       break;
     case FRAME_METRICS:
     case FRAME_SOURCES:
-    case FRAME_GOAL:
-    case FRAME_COUNT:
     case N_FRAME_KINDS:
     default:
       break;
@@ -1271,7 +1596,7 @@ reading_frame (CaLoader *self)
 static gboolean
 is_text (const CaFrame *frame)
 {
-  return frame->kind >= FRAME_NAME && frame->kind <= FRAME_TAG;
+  return (TEXT_ELEMENTS & BIT (frame->kind)) != 0;
 }
 
 /* A CDATA section is text, even when it holds only white space: in an
@@ -1337,6 +1662,16 @@ ca_loader_characters (CaLoader   *self,
 
 /* References ------------------------------------------------------------- */
 
+static void
+report_undeclared_source (CaLoader   *self,
+                          guint       line,
+                          guint       column,
+                          const char *id)
+{
+  ca_loader_problem_at (self, line, column, _("the source “%s” is not declared in <sources>"),
+                        ca_loader_quote (self, id));
+}
+
 void
 ca_loader_finish (CaLoader *self)
 {
@@ -1364,8 +1699,13 @@ ca_loader_finish (CaLoader *self)
                               ca_loader_quote (self, ref->metric_id));
       if (ref->source_id != NULL
           && (figure->source = g_hash_table_lookup (sources, ref->source_id)) == NULL)
-        ca_loader_problem_at (self, ref->line, ref->column,
-                              _("the source “%s” is not declared in <sources>"),
-                              ca_loader_quote (self, ref->source_id));
+        report_undeclared_source (self, ref->line, ref->column, ref->source_id);
+    }
+  for (guint i = 0; i < self->cite_refs->len && !self->stopped; i++)
+    {
+      CaPendingCite *ref = &g_array_index (self->cite_refs, CaPendingCite, i);
+
+      if ((*ref->slot = g_hash_table_lookup (sources, ref->source_id)) == NULL)
+        report_undeclared_source (self, ref->line, ref->column, ref->source_id);
     }
 }

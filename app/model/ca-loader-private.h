@@ -17,7 +17,10 @@
 G_BEGIN_DECLS
 
 #define CA_ATLAS_NAMESPACE "urn:cluster-atlas:1"
-#define CA_ATLAS_VERSION   "1"
+/* The versions this program reads: version 2 adds quotes, notes, further
+ * sources of a figure and a source's publishers, archive copy and date of
+ * access (data/atlas-format.md, "Versions"). */
+#define CA_ATLAS_VERSION_MAX 2
 
 typedef enum {
   FRAME_ATLAS,
@@ -32,8 +35,12 @@ typedef enum {
   FRAME_TITLE,
   FRAME_SUMMARY,
   FRAME_TAG,
+  FRAME_QUOTE,
+  FRAME_NOTE,
+  FRAME_PUBLISHER,
   FRAME_GOAL,
   FRAME_COUNT,
+  FRAME_CITE,
   N_FRAME_KINDS
 } CaFrameKind;
 
@@ -56,6 +63,8 @@ typedef enum {
   ATTR_QUALIFIER,
   ATTR_SOURCE,
   ATTR_DATE,
+  ATTR_ARCHIVED,
+  ATTR_ACCESSED,
   ATTR_XML_LANG,
   N_ATTRS,
   ATTR_UNKNOWN = N_ATTRS
@@ -69,6 +78,20 @@ typedef struct {
   GHashTable *lang_set;     /* the same languages, once there are many */
 } CaTextBuilder;
 
+/* A <cite> of the figure being read, until the figure ends. */
+typedef struct {
+  const char *source_id;    /* interned */
+  CaText      quotes;
+  guint       line;
+  guint       column;
+} CaCiteEntry;
+
+/* A figure of the node being read that has quotes, notes or cites. */
+typedef struct {
+  guint          index;     /* among the node's figures */
+  CaFigureExtra *extra;     /* in the arena */
+} CaExtraEntry;
+
 /* One open element of the format.  The arrays belong to the slot of the
  * stack and are reused; they fill while the element's children are read and
  * are copied into the dataset's arena when it ends. */
@@ -77,15 +100,27 @@ typedef struct {
   guint         line;
   guint         column;
   gboolean      text_reported;
+  /* Figures and cites: whether the builders and cites below were emptied
+   * for this element, which happens at its first quote, note or cite (most
+   * figures have none), and which of those came last, for their order. */
+  gboolean      extra_started;
+  CaFrameKind   last_extra;
   CaNode       *node;
   CaMetricPriv *metric;
   CaSourcePriv *source;
-  const char   *lang;       /* of a name, title or summary */
-  CaTextBuilder names;      /* names or titles */
+  const char   *lang;       /* of a text */
+  const char   *ref_id;     /* the source a cite names, interned; NULL when refused */
+  /* Names, titles, or the quotes of a figure or a cite. */
+  CaTextBuilder names;
+  /* Summaries, the publishers of a source, or the notes of a figure. */
   CaTextBuilder summaries;
   GPtrArray    *children;   /* CaNode */
   GArray       *figures;    /* CaFigure */
   GPtrArray    *tags;       /* const char *, in the string chunk */
+  GArray       *extras;     /* CaExtraEntry, of a node's figures */
+  GArray       *cites;      /* CaCiteEntry, of a figure */
+  GPtrArray    *cite_ids;   /* their sources' ids, interned */
+  GHashTable   *cite_set;   /* the cites' source ids, once there are many */
 } CaFrame;
 
 /* A figure whose metric or source was not declared yet when it was read. */
@@ -97,6 +132,14 @@ typedef struct {
   guint       line;
   guint       column;
 } CaPendingRef;
+
+/* A cite whose source was not declared yet when it was read. */
+typedef struct {
+  const CaSource **slot;    /* in the arena */
+  const char      *source_id;
+  guint            line;
+  guint            column;
+} CaPendingCite;
 
 /* libxml2 interns names, so the same name comes back as the same pointer:
  * a small cache keyed by address saves comparing strings. */
@@ -114,6 +157,8 @@ typedef struct {
   CaPrescan          scan;
   CaDatasetContents *contents;
   GArray            *refs;         /* CaPendingRef */
+  GArray            *cite_refs;    /* CaPendingCite */
+  guint              version;      /* of the root; 0 until read or when unknown */
   CaFrame            frames[CA_LOADER_MAX_DEPTH + 1];
   /* The id of the node each frame reads, where the id table finds it until
    * the node ends and its id moves into the dataset with its names. */

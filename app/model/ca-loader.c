@@ -41,6 +41,7 @@ ca_loader_new (const char *display_name,
   self->problems = problems;
   self->contents = ca_dataset_contents_new ();
   self->refs = g_array_new (FALSE, FALSE, sizeof (CaPendingRef));
+  self->cite_refs = g_array_new (FALSE, FALSE, sizeof (CaPendingCite));
   self->text = g_string_sized_new (256);
   self->values = g_string_sized_new (256);
   /* The scanner cannot tell attributes from namespace declarations: it
@@ -65,6 +66,7 @@ ca_loader_free (CaLoader *self)
   g_clear_pointer (&self->contents, ca_dataset_contents_free);
   ca_prescan_clear (&self->scan);
   g_array_unref (self->refs);
+  g_array_unref (self->cite_refs);
   g_string_free (self->text, TRUE);
   g_string_free (self->values, TRUE);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);

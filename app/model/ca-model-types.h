@@ -88,10 +88,23 @@ typedef struct {
 typedef struct {
   const char *id;
   CaDate      published;
-  const char *publisher;
-  const char *href;      /* may be NULL */
+  const char *publisher;   /* the name as the source gives it */
+  const char *href;        /* may be NULL */
   CaText      titles;
+  /* Version 2 of the format: the publisher's name by language (none for
+   * most sources: use ca_source_get_publisher ()), a web-archive copy
+   * (NULL when none) and the day the address was read (year 0 when not
+   * given). */
+  CaText      publishers;
+  const char *archived;
+  CaDate      accessed;
 } CaSource;
+
+/* A source that states a figure, with its words (ca_node_get_figure_source ()). */
+typedef struct {
+  const CaSource *source;
+  CaText          quotes;  /* verbatim, in the article's language; may be empty */
+} CaFigureSource;
 
 /* Packed into 40 bytes (a 100,000-node file holds as many figures): the
  * small fields are narrow integers, read them as the enums they name.  A
@@ -107,6 +120,10 @@ typedef struct {
   guint8          type : 1;       /* CaFigureType */
   guint8          qualifier : 3;  /* CaQualifier */
   guint8          has_baseline : 1;
+  /* It has quotes, notes or further sources, which its node keeps aside
+   * (ca_node_get_figure_quotes () and the others): most figures have none,
+   * and a figure stays this small. */
+  guint8          has_extra : 1;
 } CaFigure;
 
 /* One problem found while loading: reported as FILE:LINE:COLUMN: message. */

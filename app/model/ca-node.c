@@ -173,36 +173,56 @@ ca_text_iter_next (CaTextIter *iter)
   return TRUE;
 }
 
-/* The entry in @lang, else in its primary language ("zh" for "zh-TW"), else
- * in English, else the first. */
-const char *
-ca_text_lookup (const CaText *text,
-                const char   *lang)
+/* The entry in @lang, else in its primary language ("zh" for "zh-TW"),
+ * and with @fallback else in English, else the first; its language in
+ * *found_lang. */
+static const char *
+text_find (const CaText  *text,
+           const char    *lang,
+           gboolean       fallback,
+           const char   **found_lang)
 {
   CaTextIter iter;
-  const char *primary_match = NULL;
-  const char *english = NULL;
-  const char *first = NULL;
-  gsize primary;
+  const char *primary_match = NULL, *primary_lang = NULL;
+  const char *english = NULL, *english_lang = NULL;
+  const char *first = NULL, *first_lang = NULL;
+  gsize primary = primary_length (lang);
 
-  g_return_val_if_fail (text != NULL, NULL);
-  if (lang == NULL)
-    lang = ca_i18n_get_data_language ();
-  primary = primary_length (lang);
+  *found_lang = NULL;
   ca_text_iter_init (&iter, text);
   while (ca_text_iter_next (&iter))
     {
       if (tag_equal (iter.lang, lang, G_MAXSIZE))
-        return iter.text;
+        {
+          *found_lang = iter.lang;
+          return iter.text;
+        }
       if (primary_match == NULL && primary_length (iter.lang) == primary
           && tag_equal (iter.lang, lang, primary))
-        primary_match = iter.text;
+        primary_match = iter.text, primary_lang = iter.lang;
       if (english == NULL && tag_equal (iter.lang, "en", G_MAXSIZE))
-        english = iter.text;
+        english = iter.text, english_lang = iter.lang;
       if (first == NULL)
-        first = iter.text;
+        first = iter.text, first_lang = iter.lang;
     }
-  return primary_match != NULL ? primary_match : english != NULL ? english : first;
+  if (primary_match != NULL || !fallback)
+    {
+      *found_lang = primary_lang;
+      return primary_match;
+    }
+  *found_lang = english != NULL ? english_lang : first_lang;
+  return english != NULL ? english : first;
+}
+
+const char *
+ca_text_lookup (const CaText *text,
+                const char   *lang)
+{
+  const char *found_lang;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  return text_find (text, lang != NULL ? lang : ca_i18n_get_data_language (), TRUE,
+                    &found_lang);
 }
 
 CaNodeType
@@ -349,6 +369,111 @@ ca_node_get_n_figures_below (const CaNode *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->n_children > 0 ? (guint) *ca_node_priv_figures_below (self) : self->n_figures;
+}
+
+/* The extras of @figure, which must be one of @self's figures. */
+static const CaFigureExtra *
+figure_extra (const CaNode   *self,
+              const CaFigure *figure)
+{
+  const CaFigure *figures;
+
+  if (!figure->has_extra || !self->has_extras)
+    return NULL;
+  figures = ca_node_priv_figures (self);
+  g_return_val_if_fail (figure >= figures && figure < figures + self->n_figures, NULL);
+  return (*ca_node_priv_extras_slot (self))[figure - figures];
+}
+
+static CaText
+figure_text (const CaNode   *self,
+             const CaFigure *figure,
+             gboolean        notes)
+{
+  const CaFigureExtra *extra = figure_extra (self, figure);
+
+  if (extra == NULL)
+    return (CaText) { NULL, 0 };
+  return notes ? extra->notes : extra->quotes;
+}
+
+CaText
+ca_node_get_figure_quotes (const CaNode   *self,
+                           const CaFigure *figure)
+{
+  g_return_val_if_fail (self != NULL && figure != NULL, ((CaText) { NULL, 0 }));
+  return figure_text (self, figure, FALSE);
+}
+
+CaText
+ca_node_get_figure_notes (const CaNode   *self,
+                          const CaFigure *figure)
+{
+  g_return_val_if_fail (self != NULL && figure != NULL, ((CaText) { NULL, 0 }));
+  return figure_text (self, figure, TRUE);
+}
+
+guint
+ca_node_get_figure_n_sources (const CaNode   *self,
+                              const CaFigure *figure)
+{
+  const CaFigureExtra *extra;
+
+  g_return_val_if_fail (self != NULL && figure != NULL, 0);
+  extra = figure_extra (self, figure);
+  return 1 + (extra != NULL ? extra->n_cites : 0);
+}
+
+CaFigureSource
+ca_node_get_figure_source (const CaNode   *self,
+                           const CaFigure *figure,
+                           guint           index)
+{
+  const CaFigureExtra *extra;
+  CaFigureSource own;
+
+  g_return_val_if_fail (self != NULL && figure != NULL, ((CaFigureSource) { NULL }));
+  extra = figure_extra (self, figure);
+  own = (CaFigureSource) { figure->source, extra != NULL ? extra->quotes : (CaText) { 0 } };
+  if (index == 0)
+    return own;
+  g_return_val_if_fail (extra != NULL && index <= extra->n_cites, own);
+  return extra->cites[index - 1];
+}
+
+const char *
+ca_source_get_publisher (const CaSource *source,
+                         const char     *lang,
+                         const char    **lang_out)
+{
+  const char *found_lang, *found;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  found = text_find (&source->publishers, lang != NULL ? lang : ca_i18n_get_data_language (),
+                     FALSE, &found_lang);
+  if (lang_out != NULL)
+    *lang_out = found != NULL ? found_lang : NULL;
+  return found != NULL ? found : source->publisher;
+}
+
+/* The first title is the source's own, as it was published. */
+const char *
+ca_source_get_title (const CaSource *source,
+                     const char     *lang,
+                     const char    **lang_out)
+{
+  const char *found_lang, *found;
+  CaTextIter iter;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  found = text_find (&source->titles, lang != NULL ? lang : ca_i18n_get_data_language (),
+                     FALSE, &found_lang);
+  ca_text_iter_init (&iter, &source->titles);
+  if (found == NULL && ca_text_iter_next (&iter))
+    found = iter.text, found_lang = iter.lang;
+  if (lang_out != NULL)
+    *lang_out = found_lang;
+  return found;
 }
 
 GPtrArray *

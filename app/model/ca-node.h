@@ -62,6 +62,34 @@ const CaFigure *ca_node_get_figure          (const CaNode *self,
 /* Figures of the node and of all its descendants. */
 guint           ca_node_get_n_figures_below (const CaNode *self);
 
+/* What a figure of this node rests on (format version 2).  @figure is one
+ * of ca_node_get_figure ()'s.  Its quotes are its own source's words that
+ * state it, verbatim, by language; its notes the editor's, by language;
+ * both are empty (n_entries 0) when it has none.  Its sources are the one
+ * it names first (index 0: figure->source, with those quotes), then each
+ * further source that states it (<cite>), with their own quotes. */
+CaText          ca_node_get_figure_quotes   (const CaNode   *self,
+                                             const CaFigure *figure);
+CaText          ca_node_get_figure_notes    (const CaNode   *self,
+                                             const CaFigure *figure);
+guint           ca_node_get_figure_n_sources (const CaNode   *self,
+                                              const CaFigure *figure);
+CaFigureSource  ca_node_get_figure_source   (const CaNode   *self,
+                                             const CaFigure *figure,
+                                             guint           index);
+
+/* The publisher's name in @lang where the source gives it in that
+ * language, else the name as the source writes it (source->publisher);
+ * *lang_out (may be NULL) is its language, NULL for the latter. */
+const char     *ca_source_get_publisher     (const CaSource *source,
+                                             const char     *lang,
+                                             const char    **lang_out);
+/* The title in @lang by the fallback rule (@lang, "en", the first), and
+ * its language in *lang_out (may be NULL); NULL when it has none. */
+const char     *ca_source_get_title         (const CaSource *source,
+                                             const char     *lang,
+                                             const char    **lang_out);
+
 /* The ancestors from the root down to @self included. */
 GPtrArray      *ca_node_get_path            (const CaNode *self);
 gboolean        ca_node_is_ancestor_of      (const CaNode *self,

@@ -188,7 +188,43 @@ write_many_problems (FILE *out)
   fputs ("</atlas>\n", out);
 }
 
+/* Version 2: a figure citing 100,000 sources, then one of them again, and
+ * one quoting itself in 100,000 languages, then one of them again: both
+ * must be refused in linear time, not by comparing each with the others. */
+#define ATLAS_2 "<atlas xmlns=\"urn:cluster-atlas:1\" version=\"2\">\n"
+#define MANY 100000
+
+static void
+write_many_cites (FILE *out)
+{
+  fputs (HEAD ATLAS_2 "<metrics><metric id=\"m\" kind=\"count\"><name xml:lang=\"en\">M</name>"
+         "</metric></metrics><sources>\n", out);
+  for (int i = 0; i < MANY; i++)
+    fprintf (out, "<source id=\"s%d\" published=\"2024\" publisher=\"P\">"
+             "<title xml:lang=\"en\">T</title></source>\n", i);
+  fputs ("</sources><region id=\"r\" kind=\"x\"><name xml:lang=\"en\">R</name>"
+         "<count metric=\"m\" value=\"1\" date=\"2024\" source=\"s0\">\n", out);
+  for (int i = 1; i < MANY; i++)
+    fprintf (out, "<cite source=\"s%d\"/>\n", i);
+  fputs ("<cite source=\"s77\"/></count></region></atlas>\n", out);
+}
+
+static void
+write_many_quotes (FILE *out)
+{
+  fputs (HEAD ATLAS_2 "<metrics><metric id=\"m\" kind=\"count\"><name xml:lang=\"en\">M</name>"
+         "</metric></metrics><sources><source id=\"s\" published=\"2024\" publisher=\"P\">"
+         "<title xml:lang=\"en\">T</title></source></sources><region id=\"r\" kind=\"x\">"
+         "<name xml:lang=\"en\">R</name><count metric=\"m\" value=\"1\" date=\"2024\" "
+         "source=\"s\">\n", out);
+  for (int i = 0; i < MANY; i++)
+    fprintf (out, "<quote xml:lang=\"x-q%d\">words</quote>\n", i);
+  fputs ("<quote xml:lang=\"X-Q77\">again</quote></count></region></atlas>\n", out);
+}
+
 static const Hostile hostiles[] = {
+  { "many-cites", write_many_cites, "a second <cite> of the source “s77”" },
+  { "many-quote-languages", write_many_quotes, "a second <quote> in the language “X-Q77”" },
   { "billion-laughs", write_billion_laughs, "DOCTYPE" },
   { "entity-file", write_entity_file, "DOCTYPE" },
   { "entity-http", write_entity_http, "DOCTYPE" },

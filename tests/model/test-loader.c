@@ -429,6 +429,119 @@ test_bad (gconstpointer data)
     g_test_fail_printf ("no problem “%s…%s”", prefix, bad_fixtures[index].message);
 }
 
+/* The text of @text in exactly @lang, or NULL. */
+static const char *
+text_in (CaText      text,
+         const char *lang)
+{
+  CaTextIter iter;
+
+  ca_text_iter_init (&iter, &text);
+  while (ca_text_iter_next (&iter))
+    if (g_str_equal (iter.lang, lang))
+      return iter.text;
+  return NULL;
+}
+
+/* Version 2: quotes and notes by language, further sources with their own
+ * quotes, a source's publishers by language, its archived copy and the
+ * day it was read; figures without any of it have none. */
+static void
+test_sources_v2 (void)
+{
+  g_autoptr(CaDataset) dataset = load_good ("sources-v2.xml");
+  const CaNode *sh = ca_dataset_lookup_node (dataset, "sh");
+  const CaNode *park = ca_dataset_lookup_node (dataset, "park");
+  const CaFigure *goal = ca_node_get_figure (sh, 0);
+  const CaFigure *note_only = ca_node_get_figure (sh, 1);
+  const CaFigure *plain = ca_node_get_figure (sh, 2);
+  const CaSource *plan = ca_dataset_lookup_source (dataset, "src-plan");
+  const CaSource *news = ca_dataset_lookup_source (dataset, "src-news");
+  const CaSource *wire = ca_dataset_lookup_source (dataset, "src-wire");
+  const char *lang = NULL;
+  CaFigureSource cited;
+
+  g_assert_true (goal->has_extra);
+  g_assert_cmpuint (ca_node_get_figure_quotes (sh, goal).n_entries, ==, 2);
+  g_assert_cmpstr (text_in (ca_node_get_figure_quotes (sh, goal), "en"), ==,
+                   "By 2030, the output value of future industries will strive to reach about "
+                   "RMB 500 billion.");
+  g_assert_cmpstr (text_in (ca_node_get_figure_quotes (sh, goal), "zh-CN"), ==,
+                   "到2030年，未来产业产值力争达到5000亿元左右。");
+  g_assert_cmpstr (text_in (ca_node_get_figure_notes (sh, goal), "zh-CN"), ==,
+                   "目标年份为方案的规划期末。");
+  g_assert_cmpuint (ca_node_get_figure_n_sources (sh, goal), ==, 3);
+  cited = ca_node_get_figure_source (sh, goal, 0);
+  g_assert_true (cited.source == plan);
+  g_assert_cmpuint (cited.quotes.n_entries, ==, 2);
+  cited = ca_node_get_figure_source (sh, goal, 1);
+  g_assert_true (cited.source == news);
+  g_assert_cmpstr (text_in (cited.quotes, "zh-CN"), ==, "产值达到5000亿元左右");
+  cited = ca_node_get_figure_source (sh, goal, 2);
+  g_assert_true (cited.source == wire);
+  g_assert_cmpuint (cited.quotes.n_entries, ==, 0);
+
+  g_assert_cmpuint (ca_node_get_figure_quotes (sh, note_only).n_entries, ==, 0);
+  g_assert_cmpuint (ca_node_get_figure_notes (sh, note_only).n_entries, ==, 1);
+  g_assert_cmpuint (ca_node_get_figure_n_sources (sh, note_only), ==, 1);
+  g_assert_false (plain->has_extra);
+  g_assert_cmpuint (ca_node_get_figure_quotes (sh, plain).n_entries, ==, 0);
+  g_assert_cmpuint (ca_node_get_figure_notes (sh, plain).n_entries, ==, 0);
+  g_assert_cmpuint (ca_node_get_figure_n_sources (sh, plain), ==, 1);
+  g_assert_true (ca_node_get_figure_source (sh, plain, 0).source == plan);
+  /* A cite of a source declared anywhere; a figure with a cite only. */
+  g_assert_cmpuint (ca_node_get_figure_n_sources (park, ca_node_get_figure (park, 1)), ==, 2);
+  g_assert_true (ca_node_get_figure_source (park, ca_node_get_figure (park, 1), 1).source
+                 == plan);
+  g_assert_false (ca_node_get_figure (park, 0)->has_extra);
+
+  g_assert_cmpstr (ca_source_get_publisher (plan, "zh-CN", &lang), ==, "市经济信息化委");
+  g_assert_cmpstr (lang, ==, "zh-CN");
+  g_assert_cmpstr (ca_source_get_publisher (plan, "zh-TW", &lang), ==, "市经济信息化委");
+  /* Where the data has no name in the language, the source's own. */
+  g_assert_cmpstr (ca_source_get_publisher (news, "zh-CN", &lang), ==, "中新网");
+  g_assert_null (lang);
+  g_assert_cmpstr (ca_source_get_publisher (news, "de", NULL), ==, "中新网");
+  g_assert_cmpstr (ca_source_get_publisher (news, "en", NULL), ==, "China News Service");
+  g_assert_cmpstr (ca_source_get_title (plan, "zh-CN", &lang), ==, "未来产业集群行动方案");
+  g_assert_cmpstr (ca_source_get_title (news, "en", &lang), ==, "上海发布未来产业行动方案");
+  g_assert_cmpstr (lang, ==, "zh-CN");
+  g_assert_cmpstr (plan->archived, ==,
+                   "https://web.archive.org/web/2023/https://example.org/plan.htm");
+  g_assert_cmpint (plan->accessed.year, ==, 2025);
+  g_assert_cmpint (plan->accessed.month, ==, 3);
+  g_assert_cmpint (plan->accessed.day, ==, 1);
+  g_assert_null (news->archived);
+  g_assert_cmpint (news->accessed.year, ==, 0);
+  g_assert_cmpuint (news->publishers.n_entries, ==, 1);
+  g_assert_cmpuint (wire->publishers.n_entries, ==, 0);
+}
+
+/* A version-1 file loads as it did, without any of version 2. */
+static void
+test_version_1_plain (void)
+{
+  g_autoptr(CaDataset) dataset = load_good ("good-full.xml");
+  const CaNode *node = NULL;
+  guint with_extra = 0;
+
+  for (guint r = 0; r < ca_dataset_get_n_roots (dataset); r++)
+    {
+      const CaNode *root = ca_dataset_get_root (dataset, r);
+
+      node = NULL;
+      while ((node = ca_node_next_in_subtree (root, node)) != NULL)
+        for (guint i = 0; i < ca_node_get_n_figures (node); i++)
+          {
+            const CaFigure *figure = ca_node_get_figure (node, i);
+
+            with_extra += figure->has_extra;
+            g_assert_cmpuint (ca_node_get_figure_n_sources (node, figure), ==, 1);
+          }
+    }
+  g_assert_cmpuint (with_extra, ==, 0);
+}
+
 static void
 test_keeps_previous (void)
 {
@@ -572,6 +685,8 @@ main (int    argc,
   g_test_add_func ("/loader/packed-texts", test_packed_texts);
   g_test_add_func ("/loader/sums", test_sums);
   g_test_add_func ("/loader/suggest", test_suggest);
+  g_test_add_func ("/loader/sources-v2", test_sources_v2);
+  g_test_add_func ("/loader/version-1-plain", test_version_1_plain);
   g_test_add_func ("/loader/keeps-previous", test_keeps_previous);
   g_test_add_func ("/loader/missing-file", test_missing_file);
   g_test_add_func ("/loader/collects-problems", test_collects_problems);
