@@ -16,12 +16,14 @@
 #include "ca-chart-private.h"
 #include "ca-format.h"
 #include "ca-node.h"
+#include "ca-progress.h"
 
 typedef struct {
   const CaNode   *node;
   const CaFigure *figure;    /* NULL for a sum */
   const char     *name;      /* the row's label */
-  double          value;
+  double          value;     /* the low end of a range */
+  double          high;      /* sources that disagree: the highest value; else 0 */
   CaQualifier     qualifier;
   guint           n_parts;   /* nodes summed into an "others" row */
   guint           order;     /* the child's position, to break ties */
@@ -60,6 +62,41 @@ item_for (CaChartLayout *self,
   return &g_array_index (series->items, Item, series->items->len - 1);
 }
 
+/* Counts of @figure's metric, node and day from sources that disagree
+ * (ca_report_init ()'s rule) make one bar, a range from the lowest value
+ * to the highest; FALSE when @figure is not the first of them, which
+ * stands for them all. */
+static gboolean
+take_report (CaChartLayout  *self,
+             Item           *item,
+             const CaNode   *node,
+             const CaFigure *figure)
+{
+  CaReport report;
+  gboolean first = TRUE;
+
+  item->value = figure->value;
+  item->qualifier = figure->qualifier;
+  item->high = 0;
+  if (!ca_report_init_for (&report, node, figure))
+    return TRUE;
+  if (report.disagreeing)
+    {
+      first = g_ptr_array_index (report.figures, 0) == figure;
+      for (guint i = 0; i < report.figures->len; i++)
+        {
+          const CaFigure *other = g_ptr_array_index (report.figures, i);
+
+          item->value = MIN (item->value, other->value);
+          item->high = MAX (item->high, other->value);
+          item->qualifier = ca_qualifier_join (item->qualifier, other->qualifier);
+          ca_chart_add_source (self, other->source);
+        }
+    }
+  ca_report_clear (&report);
+  return first;
+}
+
 /* A child's own latest count of a metric stands for it; when it has none,
  * the latest counts of the nodes below it are added up. */
 static void
@@ -87,8 +124,7 @@ collect_child (CaChartLayout *self,
           if (node == child)
             {
               item->figure = figure;
-              item->value = figure->value;
-              item->qualifier = figure->qualifier;
+              take_report (self, item, node, figure);
             }
           else
             {
@@ -114,15 +150,15 @@ collect_self (CaChartLayout *self,
 
       if (figure->type != CA_FIGURE_COUNT)
         continue;
+      ca_chart_add_source (self, figure->source);
+      if (!take_report (self, &item, self->node, figure))
+        continue;
       item.node = self->node;
       item.figure = figure;
       item.name = ca_chart_take_string (self, ca_format_date (self->lang, &figure->date));
-      item.value = figure->value;
-      item.qualifier = figure->qualifier;
       item.date = figure->date;
       series = ca_chart_series_for (all, figure->metric, sizeof (Item));
       g_array_append_val (series->items, item);
-      ca_chart_add_source (self, figure->source);
     }
 }
 
@@ -196,8 +232,14 @@ item_value (CaChartLayout  *self,
             const CaMetric *metric,
             const Item     *item)
 {
-  return ca_chart_take_string (self, ca_chart_value_label (self, metric, item->value,
-                                                           item->qualifier));
+  g_autofree char *low = ca_chart_value_label (self, metric, item->value, item->qualifier);
+  g_autofree char *high = NULL;
+
+  if (item->high <= item->value)
+    return ca_chart_take_string (self, g_steal_pointer (&low));
+  high = ca_chart_value_label (self, metric, item->high, CA_QUALIFIER_EXACT);
+  return ca_chart_take_string (self, g_strdup_printf (ca_i18n_pgettext (self->lang, "range",
+                                                                         "%s to %s"), low, high));
 }
 
 static void
@@ -272,7 +314,8 @@ fit_axis (CaChartLayout *self,
 
   for (guint i = 0; i < series->items->len; i++)
     {
-      double v = g_array_index (series->items, Item, i).value;
+      const Item *item = &g_array_index (series->items, Item, i);
+      double v = MAX (item->value, item->high);
       double room;
 
       if (is_others (&g_array_index (series->items, Item, i)))
@@ -351,6 +394,7 @@ layout_row (CaChartLayout  *self,
   double y = plot->y + row * bars->row_h;
   double thick = MIN (bars->row_h * 0.7, 22.0);
   double len = item->value * bars->scale;
+  double high = MAX (item->high, item->value) * bars->scale;
   double bar_y = y + (bars->row_h - thick) / 2;
   Text name;
   int index;
@@ -360,8 +404,17 @@ layout_row (CaChartLayout  *self,
   else
     {
       ca_chart_add_shape (self, SHAPE_FILL, ink, 1.0, plot->x, bar_y, len, thick);
-      ca_chart_panel_text (self, bars->panel, value, plot->x + len + CA_CHART_PAD / 2,
+      /* Where the sources disagree, the bar goes on, paler, to the highest
+       * value, and a line closes the range. */
+      if (high > len)
+        {
+          ca_chart_add_shape (self, SHAPE_FILL, ink, 0.35, plot->x + len, bar_y, high - len,
+                              thick);
+          ca_chart_add_shape (self, SHAPE_LINE, ink, 1.0, plot->x + high, bar_y, 0, thick);
+        }
+      ca_chart_panel_text (self, bars->panel, value, plot->x + high + CA_CHART_PAD / 2,
                            y + (bars->row_h - value->h) / 2);
+      len = high;
     }
   index = ca_chart_add_mark (self, CA_MARK_BAR, bars->panel, plot->x, bar_y,
                              MAX (len, CA_CHART_MIN_BAR), thick);

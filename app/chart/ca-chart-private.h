@@ -227,6 +227,16 @@ const char *ca_chart_node_name       (CaChartLayout  *self,
                                       const CaNode   *node);
 const char *ca_chart_metric_name     (CaChartLayout  *self,
                                       const CaMetric *metric);
+/* Characters of a quote in a tooltip, the ellipsis of a cut included. */
+#define CA_CHART_TOOLTIP_QUOTE 200
+char       *ca_chart_quote_line      (CaChartLayout  *self,
+                                      const CaNode   *node,
+                                      const CaFigure *figure);
+/* "Sources disagree: 60 (A); 64 (B)" for a count whose report (the counts
+ * of its metric on its node for its day) disagrees; NULL otherwise. */
+char       *ca_chart_disagreement_line (CaChartLayout  *self,
+                                        const CaNode   *node,
+                                        const CaFigure *figure);
 char       *ca_chart_figure_tooltip  (CaChartLayout  *self,
                                       const CaNode   *node,
                                       const CaFigure *figure,

@@ -14,6 +14,7 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-progress.h"
 
 #define FSI "\xE2\x81\xA8"  /* U+2068 FIRST STRONG ISOLATE */
 #define PDI "\xE2\x81\xA9"  /* U+2069 POP DIRECTIONAL ISOLATE */
@@ -144,6 +145,48 @@ reached_text (CaChartLayout  *self,
                           share, when);
 }
 
+/* The quote of the figure's own source, in the chart's language where the
+ * figure has one in it, else in the one it has: in quotation marks, cut to
+ * CA_CHART_TOOLTIP_QUOTE characters with an ellipsis; NULL without one. */
+char *
+ca_chart_quote_line (CaChartLayout  *self,
+                     const CaNode   *node,
+                     const CaFigure *figure)
+{
+  CaText quotes = ca_node_get_figure_quotes (node, figure);
+  const char *quote = ca_text_lookup (&quotes, self->data_lang);
+  g_autofree char *cut = NULL;
+  g_autofree char *isolated = NULL;
+
+  if (quote == NULL)
+    return NULL;
+  cut = ca_quote_line (quote, CA_CHART_TOOLTIP_QUOTE);
+  isolated = ca_chart_isolate (cut);
+  /* Translators: the words of a figure's source in a tooltip, in quotation
+   * marks; Chinese “%s” as well */
+  return g_strdup_printf (ca_i18n_pgettext (self->lang, "tooltip", "“%s”"), isolated);
+}
+
+char *
+ca_chart_disagreement_line (CaChartLayout  *self,
+                            const CaNode   *node,
+                            const CaFigure *figure)
+{
+  CaReport report;
+  g_autofree char *sources = NULL;
+
+  if (figure->type != CA_FIGURE_COUNT || !ca_report_init_for (&report, node, figure))
+    return NULL;
+  if (report.disagreeing)
+    sources = ca_report_describe_sources (&report, self->lang, ca_chart_isolate);
+  ca_report_clear (&report);
+  if (sources == NULL)
+    return NULL;
+  /* Translators: a tooltip line of a count that other sources report
+   * otherwise for the same day; %s lists every value with its source */
+  return g_strdup_printf (ca_i18n_gettext (self->lang, "Sources disagree: %s"), sources);
+}
+
 char *
 ca_chart_figure_tooltip (CaChartLayout  *self,
                          const CaNode   *node,
@@ -157,6 +200,8 @@ ca_chart_figure_tooltip (CaChartLayout  *self,
   g_autofree char *place = ca_chart_isolate (ca_chart_node_name (self, node));
   g_autofree char *line = NULL;
   g_autofree char *progress = NULL;
+  g_autofree char *quote = ca_chart_quote_line (self, node, figure);
+  g_autofree char *disagree = ca_chart_disagreement_line (self, node, figure);
 
   if (figure->type == CA_FIGURE_GOAL)
     /* Translators: a goal in a tooltip: metric, value, year it is due */
@@ -167,9 +212,11 @@ ca_chart_figure_tooltip (CaChartLayout  *self,
     line = g_strdup_printf (ca_i18n_gettext (self->lang, "%s: %s (%s)"), metric, value, when);
   if (reached != NULL)
     progress = reached_text (self, figure, reached);
-  return g_strjoin ("\n", place, line,
-                    progress != NULL ? progress : source, progress != NULL ? source : NULL,
-                    NULL);
+  if (progress != NULL)
+    return g_strjoin ("\n", place, line, progress, source, quote, NULL);
+  if (disagree != NULL)
+    return g_strjoin ("\n", place, line, disagree, quote, NULL);
+  return g_strjoin ("\n", place, line, source, quote, NULL);
 }
 
 char *

@@ -583,6 +583,43 @@ layout_segment (CaChartLayout *self,
               (y1 - y0) * (length - cut0 - cut1) / length, 2.0);
 }
 
+/* The points of one day from sources that disagree (ca_report_init ()'s
+ * rule) are joined by a thick line, from the lowest to the highest: a
+ * range, which their tooltips explain, naming every source. */
+static void
+layout_disagreements (CaChartLayout *self,
+                      const Frame   *frame,
+                      const Line    *line,
+                      Ink            ink)
+{
+  g_autoptr(GPtrArray) same = g_ptr_array_new ();
+
+  for (guint i = 0, j; i < line->points->len; i = j)
+    {
+      const Point *first = &g_array_index (line->points, Point, i);
+      double low = first->figure->value, high = low;
+      CaReport report;
+
+      g_ptr_array_set_size (same, 0);
+      for (j = i; j < line->points->len && g_array_index (line->points, Point, j).day
+                                           == first->day; j++)
+        {
+          const CaFigure *figure = g_array_index (line->points, Point, j).figure;
+
+          g_ptr_array_add (same, (gpointer) figure);
+          low = MIN (low, figure->value);
+          high = MAX (high, figure->value);
+        }
+      if (same->len < 2)
+        continue;
+      ca_report_init (&report, (const CaFigure **) same->pdata, same->len);
+      if (report.disagreeing)
+        add_stroke (self, SHAPE_LINE, ink, day_x (frame, first->day), value_y (frame, high), 0,
+                    value_y (frame, low) - value_y (frame, high), DOT - 2);
+      ca_report_clear (&report);
+    }
+}
+
 static void
 layout_line (CaChartLayout *self,
              const Frame   *frame,
@@ -596,6 +633,7 @@ layout_line (CaChartLayout *self,
   for (guint i = 1; i < n; i++)
     layout_segment (self, frame, &g_array_index (line->points, Point, i - 1),
                     &g_array_index (line->points, Point, i), spaced, ink);
+  layout_disagreements (self, frame, line, ink);
   for (guint i = 0; i < n; i++)
     {
       const Point *point = &g_array_index (line->points, Point, i);

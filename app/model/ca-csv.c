@@ -20,7 +20,7 @@
 #define CSV_HEADER "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
                    "source_id,source_publisher,source_date,source_title," \
                    "reported_value,reported_date,share_reached,expected_value,expected_now," \
-                   "time_elapsed,status"
+                   "time_elapsed,status,quote,note"
 
 /* A spreadsheet runs a cell that starts with one of these as a formula
  * (OWASP, "CSV Injection"): a name such as "=HYPERLINK(...)" must stay text. */
@@ -239,6 +239,22 @@ append_source (GString        *out,
   append_text (out, ca_text_lookup (&source->titles, lang), FALSE);
 }
 
+/* The quote of the figure's own source and the editor's note, in @lang
+ * where the figure has it, else by the fallback rule: a quote is in the
+ * article's language, which may be the only one. */
+static void
+append_words (GString        *out,
+              const CaNode   *node,
+              const CaFigure *figure,
+              const char     *lang)
+{
+  CaText quotes = ca_node_get_figure_quotes (node, figure);
+  CaText notes = ca_node_get_figure_notes (node, figure);
+
+  append_text (out, ca_text_lookup (&quotes, lang), FALSE);
+  append_text (out, ca_text_lookup (&notes, lang), FALSE);
+}
+
 static void
 append_row (GString        *out,
             const CaNode   *node,
@@ -271,6 +287,7 @@ append_row (GString        *out,
   append_plain (out, date);
   append_source (out, figure->source, lang);
   append_progress (out, node, figure, today);
+  append_words (out, node, figure, lang);
   g_string_append (out, "\r\n");
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ca-format.h"
+#include "ca-node.h"
 #include "ca-i18n.h"
 
 /* Marks a message for xgettext; ca_i18n_gettext () translates it. */
@@ -575,20 +576,76 @@ ca_format_kind (const char *lang,
   return g_intern_string (label);
 }
 
+/* The languages a quote is most likely in, by primary subtag. */
+static const struct {
+  const char *primary;
+  const char *name;
+} language_names[] = {
+  { "en", NC_("language", "English") },
+  { "zh", NC_("language", "Chinese") },
+  { "ja", NC_("language", "Japanese") },
+  { "ko", NC_("language", "Korean") },
+  { "de", NC_("language", "German") },
+  { "fr", NC_("language", "French") },
+  { "es", NC_("language", "Spanish") },
+  { "ru", NC_("language", "Russian") },
+};
+
+const char *
+ca_format_language_name (const char *lang,
+                         const char *tag)
+{
+  gsize n;
+
+  g_return_val_if_fail (tag != NULL, NULL);
+  n = strcspn (tag, "-_");
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (strlen (language_names[i].primary) == n
+        && g_ascii_strncasecmp (tag, language_names[i].primary, n) == 0)
+      return ca_i18n_pgettext (lang, "language", language_names[i].name);
+  return tag;
+}
+
+/* Whether two language tags name the same language ("zh-CN", "zh"). */
+static gboolean
+same_language (const char *a,
+               const char *b)
+{
+  gsize n;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  n = strcspn (a, "-_");
+  return n == strcspn (b, "-_") && g_ascii_strncasecmp (a, b, n) == 0;
+}
+
+/* The publisher and the title in @lang where the source has them, else as
+ * the source gives them.  A title in @lang's own language is quoted as that
+ * language quotes titles (《》 in Chinese); one in another language is given
+ * as it is, not dressed as a title of @lang. */
 char *
 ca_format_citation (const char     *lang,
                     const CaSource *source)
 {
+  const char *data_lang = ca_i18n_data_language_of (lang);
   g_autofree char *date = NULL;
-  const char *title;
+  const char *title, *title_lang = NULL, *publisher;
 
   g_return_val_if_fail (source != NULL, NULL);
   date = ca_format_date (lang, &source->published);
-  title = ca_text_lookup (&source->titles, ca_i18n_data_language_of (lang));
+  publisher = ca_source_get_publisher (source, data_lang, NULL);
+  title = ca_source_get_title (source, data_lang, &title_lang);
+  if (title != NULL && !same_language (title_lang, data_lang))
+    /* Translators: a source whose title is in another language than this
+     * one: publisher, date, and the title as it is, without this
+     * language's quotation marks.  Chinese "%s，%s，%s" */
+    return g_strdup_printf (ca_i18n_pgettext (lang, "citation, title in another language",
+                                              "%s, %s, %s"),
+                            publisher, date, title);
   /* Translators: a source: publisher, date, title in quotation marks.
    * Chinese "%s，%s，《%s》" */
   return g_strdup_printf (ca_i18n_pgettext (lang, "citation", "%s, %s, “%s”"),
-                          source->publisher, date, title != NULL ? title : "");
+                          publisher, date, title != NULL ? title : "");
 }
 
 char *

@@ -88,9 +88,16 @@ const char  *ca_format_node_type         (const char        *lang,
                                           CaNodeType         type);
 const char  *ca_format_kind              (const char        *lang,
                                           const char        *kind);
-/* "Shanghai Municipal Government Information Office, 23 November 2022, “Title”" */
+/* "Shanghai Municipal Government Information Office, 23 November 2022, “Title”":
+ * the publisher and title in @lang where the source has them, else as it
+ * gives them; a title in another language than @lang's without @lang's
+ * quotation marks ("ECHEMI，2022年6月30日，Efforts to build…" in Chinese). */
 char        *ca_format_citation          (const char        *lang,
                                           const CaSource    *source);
+/* The name in @lang of the language @tag (an xml:lang) is in: "Chinese"
+ * for "zh-CN"; the tag itself for a language it does not know. */
+const char  *ca_format_language_name     (const char        *lang,
+                                          const char        *tag);
 /* A share reached: "62%", in every language. */
 char        *ca_format_percent           (double             fraction);
 

@@ -161,33 +161,58 @@ same_metric (const CaMetric *a,
   return a == b || (a != NULL && b != NULL && g_strcmp0 (a->id, b->id) == 0);
 }
 
-/* The counts of the goal's metric on @node itself that share the latest
- * date; *n_reports receives how many counts of the metric there are. */
-static GPtrArray *
-latest_reports (const CaNode   *node,
-                const CaFigure *goal,
-                guint          *n_reports)
+gboolean
+ca_report_init_at (CaReport       *report,
+                   const CaNode   *node,
+                   const CaMetric *metric,
+                   guint32         day)
 {
-  GPtrArray *latest = g_ptr_array_new ();
-  guint32 latest_day = 0;
+  g_autoptr(GPtrArray) same = g_ptr_array_new ();
+
+  g_return_val_if_fail (report != NULL && node != NULL, FALSE);
+
+  *report = (CaReport) { 0 };
+  for (guint i = 0; i < ca_node_get_n_figures (node); i++)
+    {
+      const CaFigure *figure = ca_node_get_figure (node, i);
+
+      if (figure->type == CA_FIGURE_COUNT && same_metric (figure->metric, metric)
+          && ca_progress_date_day (&figure->date) == day)
+        g_ptr_array_add (same, (gpointer) figure);
+    }
+  if (same->len == 0)
+    return FALSE;
+  ca_report_init (report, (const CaFigure **) same->pdata, same->len);
+  return TRUE;
+}
+
+gboolean
+ca_report_init_for (CaReport       *report,
+                    const CaNode   *node,
+                    const CaFigure *count)
+{
+  g_return_val_if_fail (count != NULL && count->type == CA_FIGURE_COUNT, FALSE);
+  return ca_report_init_at (report, node, count->metric, ca_progress_date_day (&count->date));
+}
+
+/* The latest day of a count of the goal's metric on @node itself (0 when
+ * there is none); *n_reports receives how many counts of it there are. */
+static guint32
+latest_day (const CaNode   *node,
+            const CaFigure *goal,
+            guint          *n_reports)
+{
+  guint32 latest = 0;
 
   *n_reports = 0;
   for (guint i = 0; i < ca_node_get_n_figures (node); i++)
     {
       const CaFigure *figure = ca_node_get_figure (node, i);
-      guint32 day;
 
       if (figure->type != CA_FIGURE_COUNT || !same_metric (figure->metric, goal->metric))
         continue;
       (*n_reports)++;
-      day = ca_progress_date_day (&figure->date);
-      if (day > latest_day)
-        {
-          g_ptr_array_set_size (latest, 0);
-          latest_day = day;
-        }
-      if (day == latest_day)
-        g_ptr_array_add (latest, (gpointer) figure);
+      latest = MAX (latest, ca_progress_date_day (&figure->date));
     }
   return latest;
 }
@@ -290,11 +315,11 @@ assess (const CaProgress *self)
 
 static void
 measure_latest (CaProgress *self,
-                GPtrArray  *latest)
+                guint32     day)
 {
   double v = self->goal->value;
 
-  ca_report_init (&self->latest, (const CaFigure **) latest->pdata, latest->len);
+  ca_report_init_at (&self->latest, self->node, self->goal->metric, day);
   self->has_share = v > 0;
   if (self->has_share)
     self->share = (CaRange) { self->latest.range.low / v, self->latest.range.high / v };
@@ -307,8 +332,8 @@ ca_progress_new (const CaNode   *node,
                  const CaFigure *goal,
                  const CaDate   *today)
 {
-  g_autoptr(GPtrArray) latest = NULL;
   CaProgress *self;
+  guint32 day;
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (goal != NULL && goal->type == CA_FIGURE_GOAL, NULL);
@@ -318,9 +343,9 @@ ca_progress_new (const CaNode   *node,
   self->node = node;
   self->goal = goal;
   self->ceiling = goal->qualifier == CA_QUALIFIER_AT_MOST;
-  latest = latest_reports (node, goal, &self->n_reports);
-  if (latest->len > 0)
-    measure_latest (self, latest);
+  day = latest_day (node, goal, &self->n_reports);
+  if (self->n_reports > 0)
+    measure_latest (self, day);
   self->has_expected_now = ca_progress_expected_at (goal, today, &self->expected_now);
   self->has_time_elapsed = ca_progress_time_elapsed (goal, today, &self->time_elapsed);
   self->status = assess (self);
@@ -398,7 +423,37 @@ sources_text (const char      *lang,
       if (i > 0)
         /* Translators: separates sources in a list */
         g_string_append (out, ca_i18n_gettext (lang, "; "));
-      g_string_append (out, source->publisher);
+      g_string_append (out, ca_source_get_publisher (source, ca_i18n_data_language_of (lang),
+                                                     NULL));
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+ca_report_describe_sources (const CaReport *report,
+                            const char     *lang,
+                            CaWrapFunc      wrap)
+{
+  GString *out;
+
+  g_return_val_if_fail (report != NULL && report->figures != NULL, NULL);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < report->figures->len; i++)
+    {
+      const CaFigure *figure = g_ptr_array_index (report->figures, i);
+      g_autofree char *value = ca_format_figure_value_worded (lang, figure);
+      const char *publisher = figure->source != NULL
+        ? ca_source_get_publisher (figure->source, ca_i18n_data_language_of (lang), NULL) : "";
+      g_autofree char *wrapped_value = wrap != NULL ? wrap (value) : g_strdup (value);
+      g_autofree char *wrapped_publisher = wrap != NULL ? wrap (publisher) : g_strdup (publisher);
+
+      if (i > 0)
+        g_string_append (out, ca_i18n_gettext (lang, "; "));
+      /* Translators: one of the reports that disagree: its value, then its
+       * source's publisher, "about 60 firms (Municipal Commission)" */
+      g_string_append_printf (out, ca_i18n_pgettext (lang, "sources disagree", "%s (%s)"),
+                              wrapped_value, wrapped_publisher);
     }
   return g_string_free (out, FALSE);
 }

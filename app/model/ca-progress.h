@@ -81,6 +81,29 @@ void              ca_report_init               (CaReport         *report,
                                                 const CaFigure  **figures,
                                                 guint             n_figures);
 void              ca_report_clear              (CaReport         *report);
+/* The report of @node on one day: its own counts of @metric whose dates
+ * stand for @day (ca_progress_date_day (): "2024" and "2024-12-31" are one
+ * day), taken together by ca_report_init ().  FALSE, and @report empty,
+ * when there are none.  The goals' progress, the figures list and the
+ * charts all take reports from here, so that they agree on what
+ * disagrees. */
+gboolean          ca_report_init_at            (CaReport         *report,
+                                                const CaNode     *node,
+                                                const CaMetric   *metric,
+                                                guint32           day);
+/* A new string made of @text, such as the text in bidi isolates. */
+typedef char *(*CaWrapFunc) (const char *text);
+
+/* Every figure of @report with its source, for a reader: "60 firms
+ * (Municipal Commission); 64 firms (Wire Service)", in @lang; each value
+ * and publisher through @wrap when it is given. */
+char             *ca_report_describe_sources   (const CaReport   *report,
+                                                const char       *lang,
+                                                CaWrapFunc        wrap);
+/* The report @count, a count of @node, belongs to. */
+gboolean          ca_report_init_for           (CaReport         *report,
+                                                const CaNode     *node,
+                                                const CaFigure   *count);
 
 /* The value expected of @goal at @date, on the straight line from its
  * baseline (31 December of the baseline year) to its value (31 December

@@ -2,7 +2,9 @@
  *
  * It shows the publisher, date and title, a button that copies the citation
  * as text and, when the source has an address, a link that opens it in the
- * browser.
+ * browser, and one for its archived copy.  For a figure, also its source's
+ * words (each quote in its language), the editor's note, and every further
+ * source that states the figure with its words and addresses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,5 +25,12 @@ GtkWidget      *ca_citation_popover_new        (const CaSource    *source);
 void            ca_citation_popover_set_source (CaCitationPopover *self,
                                                 const CaSource    *source);
 const CaSource *ca_citation_popover_get_source (CaCitationPopover *self);
+/* The figure, a figure of @node, and its sources; the citation copied is
+ * that of its own source (figure->source). */
+GtkWidget      *ca_citation_popover_new_for_figure (const CaNode      *node,
+                                                    const CaFigure    *figure);
+void            ca_citation_popover_set_figure (CaCitationPopover *self,
+                                                const CaNode      *node,
+                                                const CaFigure    *figure);
 
 G_END_DECLS

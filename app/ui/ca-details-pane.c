@@ -15,6 +15,7 @@
 #include "ca-figure-item.h"
 #include "ca-format.h"
 #include "ca-i18n.h"
+#include "ca-label.h"
 #include "ca-node.h"
 #include "ca-progress.h"
 #include "ca-stack-page.h"
@@ -259,27 +260,14 @@ static void
 create_citation_cb (GtkMenuButton *button,
                     gpointer       user_data)
 {
-  const CaSource *source = g_object_get_data (G_OBJECT (button), "ca-source");
+  const CaNode *node = g_object_get_data (G_OBJECT (button), "ca-node");
+  const CaFigure *figure = g_object_get_data (G_OBJECT (button), "ca-figure");
   GtkPopover *popover = gtk_menu_button_get_popover (button);
 
   if (CA_IS_CITATION_POPOVER (popover))
-    ca_citation_popover_set_source (CA_CITATION_POPOVER (popover), source);
+    ca_citation_popover_set_figure (CA_CITATION_POPOVER (popover), node, figure);
   else
-    gtk_menu_button_set_popover (button, ca_citation_popover_new (source));
-}
-
-static GtkWidget *
-new_row_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
+    gtk_menu_button_set_popover (button, ca_citation_popover_new_for_figure (node, figure));
 }
 
 static const char *
@@ -288,6 +276,38 @@ metric_name (const CaFigure *figure)
   const char *name = ca_text_lookup (&figure->metric->names, data_lang ());
 
   return name != NULL ? name : figure->metric->id;
+}
+
+/* A count that other sources report otherwise for the same day (the rule
+ * of ca_report_init ()) says so, and its tooltip names them all. */
+static GtkWidget *
+mark_disagreement (GtkWidget      *label,
+                   const CaNode   *node,
+                   const CaFigure *figure)
+{
+  CaReport report;
+  g_autofree char *sources = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (!ca_report_init_for (&report, node, figure))
+    return label;
+  if (report.disagreeing)
+    {
+      sources = ca_report_describe_sources (&report, NULL, NULL);
+      /* Translators: after the date of a reported figure when other
+       * sources report another value for the same day */
+      text = g_strdup_printf (C_("figure", "%s · sources disagree"),
+                              gtk_label_get_text (GTK_LABEL (label)));
+      /* Translators: tooltip of a figure whose sources disagree; %s lists
+       * every value with its source */
+      tooltip = g_strdup_printf (C_("figure", "The sources disagree: %s"), sources);
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_set_tooltip_text (label, tooltip);
+      gtk_widget_add_css_class (label, "ca-sources-disagree");
+    }
+  ca_report_clear (&report);
+  return label;
 }
 
 /* "As of 26 November 2022" for a count, "Goal for 2030 · behind" for a
@@ -306,7 +326,7 @@ create_meta_label (const CaNode   *node,
       date = ca_format_date (NULL, &figure->date);
       /* Translators: under a reported figure; %s is the date it was reported. */
       text = g_strdup_printf (C_("figure", "As of %s"), date);
-      return new_row_label (text, "ca-figure-meta");
+      return mark_disagreement (ca_label_new_wrapped (text, "ca-figure-meta"), node, figure);
     }
   {
     CaDate today = ca_progress_today ();
@@ -318,7 +338,7 @@ create_meta_label (const CaNode   *node,
      * ("on track", "behind", "no report"…). */
     text = g_strdup_printf (C_("figure", "Goal for %s · %s"), date,
                             ca_progress_status_word (NULL, progress->status));
-    label = new_row_label (text, "ca-figure-meta");
+    label = ca_label_new_wrapped (text, "ca-figure-meta");
     gtk_widget_set_tooltip_text (label, why);
   }
   return label;
@@ -327,7 +347,8 @@ create_meta_label (const CaNode   *node,
 /* The source as a link, "publisher, date", wrapped rather than cut; its
  * accessible name says which figure it is the source of. */
 static GtkWidget *
-create_source_button (const CaFigure *figure,
+create_source_button (const CaNode   *node,
+                      const CaFigure *figure,
                       const char     *value)
 {
   g_autofree char *published = ca_format_date (NULL, &figure->source->published);
@@ -338,8 +359,9 @@ create_source_button (const CaFigure *figure,
 
   /* Translators: a source in the figures list: its publisher, then the date
    * it was published. */
-  text = g_strdup_printf (C_("source link", "%s, %s"), figure->source->publisher, published);
-  label = new_row_label (text, "ca-source-link");
+  text = g_strdup_printf (C_("source link", "%s, %s"),
+                          ca_source_get_publisher (figure->source, data_lang (), NULL), published);
+  label = ca_label_new_wrapped (text, "ca-source-link");
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
@@ -355,7 +377,8 @@ create_source_button (const CaFigure *figure,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data (G_OBJECT (button), "ca-source", (gpointer) figure->source);
+  g_object_set_data (G_OBJECT (button), "ca-node", (gpointer) node);
+  g_object_set_data (G_OBJECT (button), "ca-figure", (gpointer) figure);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_citation_cb,
                                          NULL, NULL);
   return button;
@@ -374,8 +397,8 @@ create_figure_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *metric = new_row_label (metric_name (figure), NULL);
-  GtkWidget *amount = new_row_label (value, "ca-figure-value");
+  GtkWidget *metric = ca_label_new_wrapped (metric_name (figure), NULL);
+  GtkWidget *amount = ca_label_new_wrapped (value, "ca-figure-value");
 
   /* Only the source buttons are Tab stops. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -383,7 +406,7 @@ create_figure_row (gpointer item,
   gtk_widget_add_css_class (row, "ca-figure-row");
   if (node != self->node)
     gtk_box_append (GTK_BOX (box),
-                    new_row_label (ca_node_get_name (node, data_lang ()), "ca-figure-node"));
+                    ca_label_new_wrapped (ca_node_get_name (node, data_lang ()), "ca-figure-node"));
   gtk_widget_set_hexpand (metric, TRUE);
   /* A value is short, and "154" broken into "15" and "4" is another number:
    * the metric's name wraps instead. */
@@ -395,7 +418,7 @@ create_figure_row (gpointer item,
   gtk_box_append (GTK_BOX (line), amount);
   gtk_box_append (GTK_BOX (box), line);
   gtk_box_append (GTK_BOX (box), create_meta_label (node, figure));
-  gtk_box_append (GTK_BOX (box), create_source_button (figure, value));
+  gtk_box_append (GTK_BOX (box), create_source_button (node, figure, value));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }

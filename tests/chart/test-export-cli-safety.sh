@@ -58,9 +58,9 @@ for id in ('top', 'plus', 'minus', 'at'):
 header = ('node_id,node_path,kind,metric,value,unit,qualifier,year,date,'
           'source_id,source_publisher,source_date,source_title,'
           'reported_value,reported_date,share_reached,expected_value,expected_now,'
-          'time_elapsed,status').split(',')
+          'time_elapsed,status,quote,note').split(',')
 cells = [dict(zip(header, row)) for row in rows]
-texts = ('node_id', 'node_path', 'unit', 'source_publisher', 'source_title')
+texts = ('node_id', 'node_path', 'unit', 'source_publisher', 'source_title', 'quote', 'note')
 seen = set()
 for cell in cells:
     for key in texts:
@@ -78,6 +78,8 @@ expected = {
     ('top', 'unit'): "'-1+2",
     ('top', 'source_publisher'): "'+cmd|' /C calc'!A0",
     ('top', 'source_title'): "'=HYPERLINK(\"http://example.com\",\"click\")",
+    ('top', 'quote'): "'=2+2, said the plan",
+    ('top', 'note'): "'@note \"quoted\"",
     ('plus', 'node_path'): "'+Plus",
     ('minus', 'node_path'): "'-Minus",
     ('minus', 'source_publisher'): "'\r=3+3",

@@ -18,7 +18,7 @@
 #define HEADER "\xEF\xBB\xBF" "node_id,node_path,kind,metric,value,unit,qualifier,year,date," \
                "source_id,source_publisher,source_date,source_title," \
                "reported_value,reported_date,share_reached,expected_value,expected_now," \
-               "time_elapsed,status\r\n"
+               "time_elapsed,status,quote,note\r\n"
 
 /* The day the progress columns are computed for. */
 static const CaDate today = { 2026, 3, 31 };
@@ -38,12 +38,12 @@ test_quoting (void)
   g_assert_cmpstr (text, ==,
     HEADER
     "park-a,\"Top, City / The \"\"A\"\" Park\",count,projects,16,,exact,2024,2024-04-07,"
-    "src-plain,Baoshan District Government,2022-11,Report,,,,,,,\r\n"
+    "src-plain,Baoshan District Government,2022-11,Report,,,,,,,,,\r\n"
     "park-a,\"Top, City / The \"\"A\"\" Park\",count,share,0.1,\"%, of output\",at-least,"
     "2024,2024-04,src-quote,\"Office of \"\"Future\"\"\nIndustries, Shanghai\",2024-04-07,"
-    "\"Plan, with a comma\",,,,,,,\r\n"
+    "\"Plan, with a comma\",,,,,,,,,\r\n"
     "park-a-plan,\"Top, City / The \"\"A\"\" Park / Plan A\",goal,projects,40,,more-than,"
-    "2026,,src-plain,Baoshan District Government,2022-11,Report,,,,,,0.8157,no-report\r\n");
+    "2026,,src-plain,Baoshan District Government,2022-11,Report,,,,,,0.8157,no-report,,\r\n");
 }
 
 /* Cells a spreadsheet would run as formulas get an apostrophe, inside the
@@ -61,7 +61,9 @@ test_formulas (void)
   g_assert_nonnull (strstr (top, "\r\ntop,'=SUM(A1:A9),goal,share,500000000000,'-1+2,about,"
                                  "2030,,src-at,'+cmd|' /C calc'!A0,2024-04-07,"
                                  "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"click\"\")\","));
-  g_assert_nonnull (strstr (top, ",src-tab,'\t=1+1,2023,Plain title,,,,,,,\r\n"));
+  g_assert_nonnull (strstr (top, ",src-tab,'\t=1+1,2023,Plain title,,,,,,,,,\r\n"));
+  /* The quote and the note (version 2), last, neutralised the same way. */
+  g_assert_nonnull (strstr (top, ",no-report,\"'=2+2, said the plan\",\"'@note \"\"quoted\"\"\"\r\n"));
   g_assert_nonnull (strstr (top, ",src-cr,\"'\r=3+3\",2022,"));
   g_assert_nonnull (strstr (minus, "\r\nminus,'-Minus,count,count,3,,exact,2024,2024,"));
 }
@@ -94,9 +96,32 @@ test_language (void)
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "en");
   g_assert_true (g_str_has_prefix (text, HEADER));
   g_assert_nonnull (strstr (text, "park-a,顶市 / 甲园区,count,"));
-  g_assert_nonnull (strstr (text, ",2024-04-07,行动方案,,,,,,,\r\n"));
+  g_assert_nonnull (strstr (text, ",2024-04-07,行动方案,,,,,,,,,\r\n"));
   /* A name missing in Chinese falls back to English. */
   g_assert_nonnull (strstr (text, "park-a-plan,顶市 / 甲园区 / Plan A,goal,"));
+}
+
+/* The quote and the note of each figure, in the language asked for where
+ * the figure has it, else in the one it has; empty where it has none. */
+static void
+test_quote_and_note (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("sources-v2.xml");
+  const CaNode *node = ca_dataset_lookup_node (dataset, "sh");
+  g_autofree char *en = ca_csv_format_subtree (node, "en", &today, NULL);
+  g_autofree char *zh = ca_csv_format_subtree (node, "zh_CN", &today, NULL);
+
+  g_assert_nonnull (strstr (en, ",\"By 2030, the output value of future industries will strive to "
+                                "reach about RMB 500 billion.\",The due year is the plan's "
+                                "horizon.\r\n"));
+  g_assert_nonnull (strstr (zh, ",到2030年，未来产业产值力争达到5000亿元左右。,"
+                                "目标年份为方案的规划期末。\r\n"));
+  /* A note without a quote; a quote in English only, for Chinese too. */
+  g_assert_nonnull (strstr (zh, ",,The article counts firms and institutes together.\r\n"));
+  g_assert_nonnull (strstr (zh, ",60 firms have settled.,\r\n"));
+  /* A figure with neither. */
+  g_assert_nonnull (strstr (en, ",src-plan,Municipal Commission,2022-11-23,"
+                                "The action plan for future industries,,,,,,,,,\r\n"));
 }
 
 /* Counts the records of @text, honouring quoted line breaks. */
@@ -181,6 +206,7 @@ main (int   argc,
 
   g_test_add_func ("/csv/quoting", test_quoting);
   g_test_add_func ("/csv/formulas", test_formulas);
+  g_test_add_func ("/csv/quote-and-note", test_quote_and_note);
   g_test_add_func ("/csv/values", test_values);
   g_test_add_func ("/csv/language", test_language);
   g_test_add_func ("/csv/bundled-counts", test_bundled_counts);

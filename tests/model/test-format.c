@@ -31,6 +31,16 @@ static const CaSource source = {
   "src", { 2022, 11, 23 }, "Shanghai Municipal Government Information Office", NULL,
   { source_titles, 2 },
 };
+/* A source in English only, and one with its publisher in Chinese too. */
+static const char english_title[] = "en\0\020Efforts to build";
+static const char chinese_publisher[] = "zh-CN\0\017上海市政府";
+static const CaSource english_source = {
+  "src-en", { 2022, 6, 30 }, "ECHEMI", NULL, { english_title, 1 },
+};
+static const CaSource translated_source = {
+  "src-pub", { 2022, 6, 30 }, "Shanghai Government", NULL, { english_title, 1 },
+  { chinese_publisher, 1 },
+};
 
 #define assert_format(call, expected) \
   G_STMT_START { \
@@ -261,6 +271,27 @@ test_words (void)
   assert_format (ca_format_citation ("zh_CN", &source),
                  "Shanghai Municipal Government Information Office，2022年11月23日，"
                  "《上海发布行动方案》");
+}
+
+/* A publisher's name and a title in the citation's language where the
+ * source has them; otherwise the source's own, and a title in another
+ * language is not quoted as a title of this one (no 《》 around English). */
+static void
+test_citation_languages (void)
+{
+  g_autofree char *zh = ca_format_citation ("zh_CN", &english_source);
+  g_autofree char *zh_publisher = ca_format_citation ("zh_CN", &translated_source);
+
+  assert_format (ca_format_citation ("en", &english_source),
+                 "ECHEMI, 30 June 2022, “Efforts to build”");
+  assert_format (ca_format_citation ("en", &translated_source),
+                 "Shanghai Government, 30 June 2022, “Efforts to build”");
+  g_assert_true (g_str_has_prefix (zh, "ECHEMI"));
+  g_assert_true (g_str_has_suffix (zh, "Efforts to build"));
+  g_assert_null (strstr (zh, "《"));
+  g_assert_null (strstr (zh, "“"));
+  g_assert_true (g_str_has_prefix (zh_publisher, "上海市政府"));
+  g_assert_true (g_str_has_suffix (zh_publisher, "Efforts to build"));
 }
 
 static void
@@ -542,6 +573,7 @@ main (int    argc,
   g_test_add_func ("/format/dates-english", test_dates_english);
   g_test_add_func ("/format/dates-chinese", test_dates_chinese);
   g_test_add_func ("/format/words", test_words);
+  g_test_add_func ("/format/citation-languages", test_citation_languages);
   g_test_add_func ("/format/language", test_language);
   g_test_add_func ("/format/resolve", test_resolve);
   g_test_add_func ("/format/same-as-gettext", test_same_as_gettext);

@@ -456,12 +456,17 @@ progress_cells (const char *csv,
 
   g_assert_cmpstr (header[13], ==, "reported_value");
   g_assert_cmpstr (header[19], ==, "status");
-  g_assert_null (header[20]);
+  g_assert_cmpstr (header[20], ==, "quote");
+  g_assert_cmpstr (header[21], ==, "note");
+  g_assert_null (header[22]);
   for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
       g_auto(GStrv) fields = split_record (lines[i]);
 
-      g_assert_cmpuint (g_strv_length (fields), ==, 20);
+      g_assert_cmpuint (g_strv_length (fields), ==, 22);
+      /* The seven progress columns, without the quote and the note. */
+      g_clear_pointer (&fields[20], g_free);
+      g_clear_pointer (&fields[21], g_free);
       if (g_str_equal (fields[0], id) && g_str_equal (fields[2], kind))
         return g_strdupv (fields + 13);
     }

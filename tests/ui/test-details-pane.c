@@ -760,6 +760,117 @@ test_source_readable (void)
     }
 }
 
+typedef gboolean (*MatchFunc) (GtkWidget  *widget,
+                               const char *text);
+
+/* Whether a widget below @widget (or itself) that shows matches @text. */
+static gboolean
+find_shown (GtkWidget  *widget,
+            MatchFunc   match,
+            const char *text)
+{
+  if (match (widget, text))
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_shown (child, match, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+label_contains (GtkWidget  *widget,
+                const char *text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+links_to (GtkWidget  *widget,
+          const char *uri)
+{
+  return GTK_IS_LINK_BUTTON (widget)
+         && g_strcmp0 (gtk_link_button_get_uri (GTK_LINK_BUTTON (widget)), uri) == 0;
+}
+
+static gboolean
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  return find_shown (widget, label_contains, text);
+}
+
+static gboolean
+find_link (GtkWidget  *widget,
+           const char *uri)
+{
+  return find_shown (widget, links_to, uri);
+}
+
+/* Version 2 in the pane: the counts whose sources disagree say so, and the
+ * goal's citation shows its quotes in both languages, its note, its two
+ * further sources with their words, and the archived copy; in Chinese, the
+ * publisher's Chinese name, and the original where there is none. */
+static void
+test_figure_sources (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("sources-v2.xml");
+  const CaNode *sh = ca_dataset_lookup_node (dataset, "sh");
+  GtkWidget *pane = ca_details_pane_new ();
+  GtkWidget *window, *source_button;
+  GtkPopover *popover;
+
+  ca_details_pane_set_node (CA_DETAILS_PANE (pane), dataset, sh);
+  window = show_in_window (pane);
+  g_assert_true (find_label (figures_table (pane), "As of 2024 · sources disagree"));
+  g_assert_true (find_label (figures_table (pane), "As of 31 December 2024 · sources disagree"));
+  g_assert_true (find_label (figures_table (pane), "As of 2023"));
+
+  source_button = find_widget (figures_table (pane), GTK_TYPE_MENU_BUTTON);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (source_button));
+  wait_ms (100);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (source_button));
+  g_assert_true (CA_IS_CITATION_POPOVER (popover));
+  g_assert_true (ca_citation_popover_get_source (CA_CITATION_POPOVER (popover))
+                 == ca_dataset_lookup_source (dataset, "src-plan"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "Municipal Commission of Economy"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "Municipal Commission · 市经济信息化委"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "The action plan for future industries"));
+  g_assert_true (find_label (GTK_WIDGET (popover),
+                             "“By 2030, the output value of future industries will strive to "
+                             "reach about RMB 500 billion.”"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "“到2030年，未来产业产值力争达到5000亿元左右。”"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "Note: The due year is the plan's horizon."));
+  g_assert_true (find_label (GTK_WIDGET (popover), "Also stated by"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "China News Service"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "“产值达到5000亿元左右”"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "Wire Service"));
+  g_assert_true (find_link (GTK_WIDGET (popover), "https://example.org/plan.htm"));
+  g_assert_true (find_link (GTK_WIDGET (popover),
+                            "https://web.archive.org/web/2023/https://example.org/plan.htm"));
+  g_assert_true (find_link (GTK_WIDGET (popover), "https://example.org/wire"));
+
+  /* In Chinese: the names the data has in Chinese, else the originals. */
+  ca_i18n_push_language ("zh_CN");
+  ca_citation_popover_set_figure (CA_CITATION_POPOVER (popover), sh, ca_node_get_figure (sh, 0));
+  wait_ms (50);
+  g_assert_true (find_label (GTK_WIDGET (popover), "市经济信息化委"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "未来产业集群行动方案"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "中新网"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "Wire Service"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "Shanghai aims for 500 billion yuan"));
+  g_assert_true (find_label_containing (GTK_WIDGET (popover), "目标年份为方案的规划期末。"));
+  ca_i18n_pop_language ();
+  /* A figure without any of it shows its source alone. */
+  ca_citation_popover_set_figure (CA_CITATION_POPOVER (popover), sh, ca_node_get_figure (sh, 2));
+  wait_ms (50);
+  g_assert_false (find_label_containing (GTK_WIDGET (popover), "“"));
+  g_assert_false (find_label (GTK_WIDGET (popover), "Also stated by"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (source_button));
+  close_window (window, pane);
+}
+
 /* Each source button is named for a screen reader after its figure and
  * its source, on the button that takes the focus. */
 static void
@@ -989,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/details-pane/chart-fits-narrow", test_chart_fits_narrow);
   g_test_add_func ("/details-pane/source-readable", test_source_readable);
   g_test_add_func ("/details-pane/source-names", test_source_names);
+  g_test_add_func ("/details-pane/figure-sources", test_figure_sources);
   g_test_add_func ("/details-pane/scope", test_scope);
   g_test_add_func ("/details-pane/labels-not-tab-stops", test_labels_not_tab_stops);
   g_test_add_func ("/details-pane/path-current", test_path_current);

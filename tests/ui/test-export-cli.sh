@@ -117,7 +117,7 @@ rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig')))
 header = ('node_id,node_path,kind,metric,value,unit,qualifier,year,date,'
           'source_id,source_publisher,source_date,source_title,'
           'reported_value,reported_date,share_reached,expected_value,expected_now,'
-          'time_elapsed,status').split(',')
+          'time_elapsed,status,quote,note').split(',')
 assert rows[0] == header, rows[0]
 assert len(rows) - 1 == int(sys.argv[2]), '%d rows, expected %s' % (len(rows) - 1, sys.argv[2])
 for row in rows[1:]:
@@ -130,7 +130,7 @@ for row in rows[1:]:
         assert row[19] in ('achieved', 'on-track', 'behind', 'uncertain', 'no-baseline',
                            'no-report'), row
     else:
-        assert not any(row[13:]), row
+        assert not any(row[13:20]), row
 assert raw.endswith(b'\r\n')
 PY
 }
