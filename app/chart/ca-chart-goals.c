@@ -271,7 +271,7 @@ reported_by (CaChartLayout    *self,
     {
       const CaSource *source = g_ptr_array_index (progress->latest.sources, i);
       g_autofree char *date = ca_format_date (self->lang, &source->published);
-      g_autofree char *publisher = ca_chart_isolate (source->publisher);
+      g_autofree char *publisher = ca_chart_isolate (ca_chart_publisher (self, source));
 
       if (i > 0)
         g_string_append_c (out, '\n');

@@ -308,7 +308,7 @@ sources_line (CaChartLayout *self)
     {
       const CaSource *source = g_ptr_array_index (self->sources, i);
       g_autofree char *date = ca_format_date (self->lang, &source->published);
-      g_autofree char *publisher = ca_chart_isolate (source->publisher);
+      g_autofree char *publisher = ca_chart_isolate (ca_chart_publisher (self, source));
 
       if (i > 0)
         /* Translators: separates sources in a chart's footer */

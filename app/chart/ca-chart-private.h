@@ -227,6 +227,8 @@ const char *ca_chart_node_name       (CaChartLayout  *self,
                                       const CaNode   *node);
 const char *ca_chart_metric_name     (CaChartLayout  *self,
                                       const CaMetric *metric);
+const char *ca_chart_publisher       (CaChartLayout  *self,
+                                      const CaSource *source);
 /* Characters of a quote in a tooltip, the ellipsis of a cut included. */
 #define CA_CHART_TOOLTIP_QUOTE 200
 char       *ca_chart_quote_line      (CaChartLayout  *self,

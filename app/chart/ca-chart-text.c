@@ -85,6 +85,14 @@ ca_chart_node_name (CaChartLayout *self,
   return ca_node_get_name (node, self->data_lang);
 }
 
+/* In the chart's language where the source has it, else as it is given. */
+const char *
+ca_chart_publisher (CaChartLayout  *self,
+                    const CaSource *source)
+{
+  return ca_source_get_publisher (source, self->data_lang, NULL);
+}
+
 const char *
 ca_chart_metric_name (CaChartLayout  *self,
                       const CaMetric *metric)
@@ -115,7 +123,7 @@ source_line (CaChartLayout  *self,
   if (source == NULL)
     return g_strdup ("");
   date = ca_format_date (self->lang, &source->published);
-  publisher = ca_chart_isolate (source->publisher);
+  publisher = ca_chart_isolate (ca_chart_publisher (self, source));
   /* Translators: a tooltip line naming where a figure was published: publisher, date */
   return g_strdup_printf (ca_i18n_gettext (self->lang, "Source: %s, %s"), publisher, date);
 }
