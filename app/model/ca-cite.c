@@ -62,22 +62,20 @@ ca_cite_collect_sources (const CaNode *node)
 
 /* What the model says of a source ****************************************/
 
-/* HOOK (format version 2): the publisher in @lang from the source's
- * <publisher xml:lang> elements, once the model has them; until then the
- * publisher attribute, the name as the source gives it. */
+/* The publisher in @lang (the title's language) where the source names it
+ * so (<publisher xml:lang>), else as the source gives it. */
 static const char *
 source_publisher (const CaSource *source,
                   const char     *lang)
 {
-  return source->publisher;
+  return ca_source_get_publisher (source, lang, NULL);
 }
 
-/* HOOK (format version 2): the source's accessed="YYYY-MM-DD", once the
- * model has it; NULL until then, and for a source without one. */
+/* The day the address was read (accessed="YYYY-MM-DD"), or NULL. */
 static const CaDate *
 source_accessed (const CaSource *source)
 {
-  return NULL;
+  return source->accessed.year != 0 ? &source->accessed : NULL;
 }
 
 /* The title in @lang by the fallback rule, and the language it is in. */

@@ -567,6 +567,29 @@ test_collect (void)
   g_assert_cmpstr (sub, ==, "src-plain");
 }
 
+/* What version 2 of the format adds to a source reaches the citations: the
+ * publisher in the title's language and the day the address was read. */
+static void
+test_version_2 (void)
+{
+  g_autoptr(CaDataset) dataset = load_fixture ("sources-v2.xml");
+  const CaSource *plan = ca_dataset_lookup_source (dataset, "src-plan");
+  g_autofree char *bib = NULL, *ris = NULL, *json = NULL, *bib_zh = NULL;
+
+  g_assert_nonnull (plan);
+  bib = ca_cite_format_sources (CA_CITE_BIBTEX, &plan, 1, "en");
+  ris = ca_cite_format_sources (CA_CITE_RIS, &plan, 1, "en");
+  json = ca_cite_format_sources (CA_CITE_CSL_JSON, &plan, 1, "en");
+  bib_zh = ca_cite_format_sources (CA_CITE_BIBTEX, &plan, 1, "zh_CN");
+  g_assert_nonnull (strstr (bib, "urldate = {2025-03-01}"));
+  g_assert_nonnull (strstr (bib, "Municipal Commission of Economy"));
+  g_assert_nonnull (strstr (bib_zh, "市经济信息化委"));
+  g_assert_nonnull (strstr (bib_zh, "未来产业集群行动方案"));
+  g_assert_nonnull (strstr (ris, "Y2  - 2025/03/01"));
+  g_assert_nonnull (strstr (json, "\"accessed\""));
+  g_assert_nonnull (strstr (json, "2025, 3, 1"));
+}
+
 static void
 test_extensions (void)
 {
@@ -630,6 +653,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cite/long-title", test_long_title);
   g_test_add_func ("/cite/languages", test_languages);
   g_test_add_func ("/cite/keys", test_keys);
+  g_test_add_func ("/cite/version-2", test_version_2);
   g_test_add_func ("/cite/empty", test_empty);
   g_test_add_func ("/cite/collect", test_collect);
   g_test_add_func ("/cite/extensions", test_extensions);
