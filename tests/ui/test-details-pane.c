@@ -169,6 +169,22 @@ n_figure_rows (GtkWidget *pane)
   return n;
 }
 
+/* The list's rows after the first few come in from idle callbacks
+ * (ca-details-pane.c, add_pending_cb ()): waits for @n of them. */
+static void
+assert_figure_rows (GtkWidget *pane,
+                    guint      n)
+{
+  for (guint waited = 0; n_figure_rows (pane) != n && waited < 5000; waited += 10)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      if (n_figure_rows (pane) != n)
+        g_usleep (10000);
+    }
+  g_assert_cmpuint (n_figure_rows (pane), ==, n);
+}
+
 static gboolean
 is_toggled (GtkWidget  *pane,
             const char *kind_label)
@@ -204,7 +220,7 @@ test_nothing_selected (void)
   g_assert_cmpstr (visible_page (pane), ==, "details");
   ca_details_pane_set_node (CA_DETAILS_PANE (pane), NULL, NULL);
   g_assert_cmpstr (visible_page (pane), ==, "empty");
-  g_assert_cmpuint (n_figure_rows (pane), ==, 0);
+  assert_figure_rows (pane, 0);
 
   g_assert_finalize_object (pane);
 }
@@ -269,7 +285,7 @@ test_program (void)
   g_assert_cmpuint (ca_node_get_n_tags (program), ==, 2);
   for (guint i = 0; i < ca_node_get_n_tags (program); i++)
     g_assert_true (find_label (pane, ca_node_get_tag (program, i)));
-  g_assert_cmpuint (n_figure_rows (pane), ==, 3);
+  assert_figure_rows (pane, 3);
 
   /* The rows are really drawn with formatted values and publishers. */
   value = ca_format_figure_value_bare (NULL, ca_node_get_figure (program, 0));
@@ -346,7 +362,7 @@ test_no_figures (void)
   ca_details_pane_set_node (self, dataset, ca_dataset_lookup_node (dataset, "baoshan"));
   iterate ();
 
-  g_assert_cmpuint (n_figure_rows (pane), ==, 0);
+  assert_figure_rows (pane, 0);
   g_assert_true (find_label (pane, "No figures are recorded for Baoshan"));
   g_assert_false (find_label (pane, "Grow new materials and robotics in the north of Shanghai."));
   g_assert_true (shows_button (pane, "China"));
@@ -930,7 +946,7 @@ test_scope (void)
   g_assert_true (ca_details_pane_get_include_below (self));
   ca_details_pane_set_node (self, dataset, china);
   window = show_in_window_sized (pane, 800, 6000);
-  g_assert_cmpuint (n_figure_rows (pane), ==, 32);
+  assert_figure_rows (pane, 32);
   g_assert_false (find_label (pane, "No figures are recorded for China"));
   for (GtkWidget *row = gtk_widget_get_first_child (figures_table (pane)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -951,7 +967,7 @@ test_scope (void)
     wait_ms (20);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_false (ca_details_pane_get_include_below (self));
-  g_assert_cmpuint (n_figure_rows (pane), ==, 0);
+  assert_figure_rows (pane, 0);
   g_assert_true (find_label (pane, "No figures are recorded for China"));
 
   /* A program has nothing below it: no switch, its own figures. */
@@ -960,7 +976,7 @@ test_scope (void)
                             ca_dataset_lookup_node (dataset, "js-innovation-consortium-pilot"));
   iterate ();
   g_assert_false (shows_button (pane, "This node"));
-  g_assert_cmpuint (n_figure_rows (pane), ==, 4);
+  assert_figure_rows (pane, 4);
   close_window (window, pane);
 }
 
