@@ -16,10 +16,17 @@ trap 'rm -rf "$tmp"' EXIT
 export GSETTINGS_SCHEMA_DIR=$build/data CLUSTER_ATLAS_LOCALEDIR=$build/po GSETTINGS_BACKEND=keyfile
 export CLUSTER_ATLAS_DATADIR=$top/data
 
+# One desktop for all the pictures (../shared/tools/desktop), so that the
+# pointer can be moved out of the way before each: at the screen's middle it
+# would raise a chart's tooltip over the picture.
+desktop=${DESKTOP:-$(dirname "$shot")/desktop}
+"$desktop" start 1280x800 >/dev/null
+trap '"$desktop" stop >/dev/null; rm -rf "$tmp"' EXIT
+
 # take NAME NODE VIEW EXPANDED WIDTH HEIGHT VARIANT
 take() {
   local name=$1 node=$2 view=$3 expanded=$4 width=$5 height=$6 variant=$7
-  local home=$tmp/$name scheme=default lang=en
+  local home=$tmp/$name scheme=default lang=en pid
   mkdir -p "$home/glib-2.0/settings"
   cat > "$home/glib-2.0/settings/keyfile" <<KEYS
 [org/clusteratlas/ClusterAtlas]
@@ -31,15 +38,21 @@ window-height=$height
 KEYS
   case $variant in dark-*) scheme=prefer-dark ;; esac
   case $variant in *-zh_CN) lang=zh_CN ;; esac
-  XDG_CONFIG_HOME=$home ADW_DEBUG_COLOR_SCHEME=$scheme LANGUAGE=$lang \
-    "$shot" "$tmp/$name.png" 4 -- "$build/app/cluster-atlas" >/dev/null
+  pid=$(XDG_CONFIG_HOME=$home ADW_DEBUG_COLOR_SCHEME=$scheme LANGUAGE=$lang \
+          "$desktop" run "$build/app/cluster-atlas" | sed -n 's/.*(pid \([0-9]*\)).*/\1/p')
+  sleep 4
+  "$desktop" do mousemove 1279 799 >/dev/null
+  sleep 1
+  "$desktop" shot "$tmp/$name.png" >/dev/null
+  kill "$pid" 2>/dev/null
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   echo "$tmp/$name.png"
 }
 
 for variant in light-en dark-en light-zh_CN dark-zh_CN; do
   out=$(take "window-$variant" sh-future-industries goals "['cn', 'sh', 'sh-future-industries']" \
-          1200 760 "$variant")
-  convert "$out" -crop 1200x760+0+0 +repage "$top/data/screenshots/window-$variant.png"
+          1280 800 "$variant")
+  cp "$out" "$top/data/screenshots/window-$variant.png"
   echo "data/screenshots/window-$variant.png"
   for view in goals trend counts timeline; do
     out=$(take "view-$view-$variant" sh "$view" "['cn', 'sh']" 1280 800 "$variant")
