@@ -499,12 +499,12 @@ update_figures_more (CaDetailsPane *self,
 
 /* The rows of a long list come in after the first frame that shows the
  * node, FIRST_ROWS at once, then ROWS_AN_IDLE at a time: a row of wrapped
- * labels costs some 40 million instructions to lay out, and the first
- * frame of China's 29 figures cost 1.5 billion instructions (callgrind,
- * bench/first-frame-app with CA_BENCH_WAIT=loaded; 1.0 billion with six
- * rows first); the rows below the first few are below the chart, out of
- * sight. */
-#define FIRST_ROWS   6
+ * labels costs some 35 million instructions to lay out (callgrind,
+ * bench/first-frame-app with CA_BENCH_WAIT=loaded: China's first frame with
+ * all 32 rows 1.5 billion, with six 1.0, with three 0.91, with none 0.77);
+ * the rows below the first few are below the chart, out of sight at the
+ * default size. */
+#define FIRST_ROWS   3
 #define ROWS_AN_IDLE 8
 
 static gboolean
