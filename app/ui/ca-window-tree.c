@@ -157,8 +157,9 @@ is_tab (guint keyval)
   return keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab;
 }
 
-/* Right expands the focused row, Left collapses it or, when it is already
- * collapsed, goes to its parent, as in every tree; Tab leaves the tree. */
+/* Right expands the focused row or, when it is open, goes to its first
+ * child; Left collapses it or, when it is already collapsed, goes to its
+ * parent, as in every tree; Tab leaves the tree. */
 static gboolean
 tree_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -189,6 +190,18 @@ tree_key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
 
   expand = (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) != rtl;
+  /* On a row already open, Right goes to its first child, as in every tree. */
+  if (expand && gtk_tree_list_row_get_expanded (row) && gtk_tree_list_row_is_expandable (row))
+    {
+      guint child = gtk_tree_list_row_get_position (row) + 1;
+
+      gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.select-item", "(ubb)",
+                                  child, FALSE, FALSE);
+      gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u",
+                                  child);
+      focus_row_at (self, child);
+      return TRUE;
+    }
   if (expand || gtk_tree_list_row_get_expanded (row))
     {
       gtk_tree_list_row_set_expanded (row, expand);

@@ -1077,7 +1077,12 @@ test_tree_keys (void)
   assert_expanded (china, FALSE);
   press_keys ("Right");
   assert_expanded (china, TRUE);
-  /* Down goes to the first child, Left from there back to China. */
+  /* Right on an open row goes to its first child, Left back to China. */
+  press_keys ("Right");
+  assert_selected (window, "sh");
+  press_keys ("Left");
+  assert_selected (window, "cn");
+  /* Down goes to the first child too. */
   press_keys ("Down");
   assert_selected (window, "sh");
   press_keys ("KP_Right");
