@@ -488,21 +488,40 @@ test_chart_callout (Chart         *f,
 
 /* --- The details pane ---------------------------------------------------- */
 
+/* The first widget at or below @widget, in tree order, that @test accepts
+ * with @data: every find_* below is one such test. */
+typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
+
 static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+find_where (GtkWidget     *widget,
+            WidgetTest     test,
+            gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (test (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_where (child, test, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  return find_where (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 typedef struct {
@@ -644,22 +663,19 @@ rows_are (gpointer data)
   return gtk_widget_get_mapped (list) && n_list_rows (list) == wait->rows;
 }
 
+static gboolean
+is_toggle_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_toggle (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_TOGGLE_BUTTON (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toggle (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_where (widget, is_toggle_labelled, label);
 }
 
 /* Clicks on "This node" and "With everything below" change what the list
@@ -701,22 +717,20 @@ test_details_scope (void)
   close_pane (pane);
 }
 
+/* The mapped button labelled @label below @widget. */
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_labelled_button (GtkWidget  *widget,
                       const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_where (widget, is_button_labelled, label);
 }
 
 typedef struct {
@@ -992,24 +1006,28 @@ assert_selected (CaWindow   *window,
 
 /* The label that shows @text, mapped, below @widget; in a tree row only,
  * if @in_tree. */
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_tree_label_showing (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  return is_label_showing (widget, text) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_TREE_EXPANDER) != NULL;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text,
             gboolean    in_tree)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
-      (!in_tree || gtk_widget_get_ancestor (widget, GTK_TYPE_TREE_EXPANDER) != NULL))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text, in_tree);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_where (widget, in_tree ? is_tree_label_showing : is_label_showing, text);
 }
 
 /* The tree row (GtkTreeExpander's "list-row") of the tree's label @name. */
@@ -1191,20 +1209,17 @@ page_shown (gpointer data)
 }
 
 /* The child of @widget's tree expander that draws the arrow. */
+static gboolean
+is_css_name (GtkWidget     *widget,
+             gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_css_name (widget), name) == 0;
+}
+
 static GtkWidget *
 find_arrow (GtkWidget *widget)
 {
-  if (g_strcmp0 (gtk_widget_get_css_name (widget), "expander") == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_arrow (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_where (widget, is_css_name, "expander");
 }
 
 /* At 360 px the window shows the tree or the details; one click (a tap) on
@@ -1312,25 +1327,6 @@ toplevel_shown (gpointer data)
   return wait->found != NULL;
 }
 
-/* The mapped button labelled @label below @widget. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_dataset (gpointer data)
 {
@@ -1359,7 +1355,7 @@ test_empty_window (void)
   spin ();
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (search)));
 
-  included = find_button (GTK_WIDGET (window), "Open the _Included Dataset");
+  included = find_labelled_button (GTK_WIDGET (window), "Open the _Included Dataset");
   g_assert_nonnull (included);
   click_center (included);
   g_assert_true (spin_until (has_dataset, window));
@@ -1409,7 +1405,7 @@ test_problems_copy (void)
   ca_window_open_file (window, file);
   g_assert_true (spin_until (toplevel_shown, &wait));
   focus_window (GTK_WINDOW (wait.found));
-  copy = find_button (wait.found, "Co_py Problems");
+  copy = find_labelled_button (wait.found, "Co_py Problems");
   g_assert_nonnull (copy);
   clip.widget = copy;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (copy), "");
@@ -1432,21 +1428,18 @@ test_problems_copy (void)
   close_window (window);
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
 static GtkWidget *
 find_css_class (GtkWidget  *widget,
                 const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_where (widget, has_css_class, css_class);
 }
 
 typedef struct {
