@@ -20,12 +20,6 @@ struct _CaSearchIndex
   GPtrArray *texts;
 };
 
-char *
-ca_search_normalize (const char *text)
-{
-  return ca_match_normalize (text);
-}
-
 CaSearchIndex *
 ca_search_index_new (CaDataset *dataset)
 {
@@ -114,7 +108,7 @@ normalize_mapped (const char *text,
       g_autofree char *normal = NULL;
 
       g_unichar_to_utf8 (g_utf8_get_char (p), one);
-      normal = ca_search_normalize (one);
+      normal = ca_match_normalize (one);
       g_string_append (out, normal);
       for (gsize i = 0; normal[i] != '\0'; i++)
         g_array_append_val (origin, index);
@@ -156,7 +150,7 @@ static gboolean
 contains_normalized (const char *text,
                      const char *word)
 {
-  g_autofree char *normal = ca_search_normalize (text);
+  g_autofree char *normal = ca_match_normalize (text);
 
   return strstr (normal, word) != NULL;
 }
@@ -225,11 +219,4 @@ void
 ca_search_match_clear (CaSearchMatch *match)
 {
   g_clear_pointer (&match->reason, g_free);
-}
-
-char *
-ca_search_format_path (const CaNode *node,
-                       const char   *lang)
-{
-  return ca_match_format_path (node, lang, FALSE);
 }

@@ -1,4 +1,4 @@
-/* ca-search.h: finding nodes by name, id and tag.
+/* ca-search.h: finding nodes by name, id and tag (the rule: ca-match.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +13,6 @@
 G_BEGIN_DECLS
 
 typedef struct _CaSearchIndex CaSearchIndex;
-
-/* Folds case and full-width/half-width forms: "ＳＨ" and "sh" compare equal. */
-char          *ca_search_normalize       (const char    *text);
 
 CaSearchIndex *ca_search_index_new       (CaDataset     *dataset);
 void           ca_search_index_free      (CaSearchIndex *index);
@@ -42,11 +39,6 @@ void           ca_search_explain         (const CaNode  *node,
                                           CaSearchMatch *match);
 void           ca_search_match_clear     (CaSearchMatch *match);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CaSearchMatch, ca_search_match_clear)
-
-/* The names of the ancestors of @node in the interface language @lang (NULL:
- * the current one): "China › Shanghai"; "" for a root. */
-char          *ca_search_format_path     (const CaNode  *node,
-                                          const char    *lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaSearchIndex, ca_search_index_free)
 

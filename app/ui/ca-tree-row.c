@@ -11,6 +11,7 @@
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-progress.h"
+#include "ca-match.h"
 #include "ca-search.h"
 #include "ca-symbolic-icon.h"
 #include "ca-tree-row.h"
@@ -241,7 +242,7 @@ sub_text (CaTreeRow           *self,
   if (self->mode != CA_TREE_ROW_RESULT)
     return g_strdup (other_name (self->node, name));
   if (ca_node_get_parent (self->node) != NULL)
-    path = ca_search_format_path (self->node, NULL);
+    path = ca_match_format_path (self->node, NULL, FALSE);
   if (match->reason == NULL)
     return g_steal_pointer (&path);
   if (path == NULL)
