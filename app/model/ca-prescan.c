@@ -45,13 +45,12 @@ ca_prescan_init (CaPrescan *self,
   self->column = 1;
   self->max_attributes = max_attributes;
   self->max_tag_units = max_tag_units;
-  self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 void
 ca_prescan_clear (CaPrescan *self)
 {
-  g_clear_pointer (&self->starts, g_array_unref);
+  g_clear_pointer (&self->starts, g_free);
 }
 
 gboolean
@@ -59,12 +58,25 @@ ca_prescan_take_start (CaPrescan *self,
                        guint     *line,
                        guint     *column)
 {
-  if (self->n_taken + 2 > self->starts->len)
+  if (self->n_taken + 2 > self->n_starts)
     return FALSE;
-  *line = g_array_index (self->starts, guint, self->n_taken);
-  *column = g_array_index (self->starts, guint, self->n_taken + 1);
+  *line = self->starts[self->n_taken];
+  *column = self->starts[self->n_taken + 1];
   self->n_taken += 2;
   return TRUE;
+}
+
+/* Keeps where the start tag just met begins, for the parser to take. */
+static void
+push_start (CaPrescan *self)
+{
+  if (self->n_starts + 2 > self->starts_size)
+    {
+      self->starts_size = MAX (64, 2 * self->starts_size);
+      self->starts = g_renew (guint, self->starts, self->starts_size);
+    }
+  self->starts[self->n_starts++] = self->tag_line;
+  self->starts[self->n_starts++] = self->tag_column;
 }
 
 static void
@@ -186,9 +198,7 @@ step (CaPrescan *self,
         self->state = ST_END_TAG;
       else
         {
-          guint where[2] = { self->tag_line, self->tag_column };
-
-          g_array_append_vals (self->starts, where, 2);
+          push_start (self);
           enter_tag (self, ST_TAG);
           return step_tag (self, c);
         }
@@ -279,124 +289,75 @@ feed_utf16 (CaPrescan    *self,
   return CA_PRESCAN_OK;
 }
 
-/* The index of the first of the bytes @a to @e in data[i..length), or
- * @length.  Sixteen bytes at a time with SSE2, which every x86-64 has: the
- * scanner looks at every byte of a file, and most bytes are none of these. */
-static inline gsize
-find_any (const guchar *data,
-          gsize         i,
-          gsize         length,
-          guchar        a,
-          guchar        b,
-          guchar        c,
-          guchar        d,
-          guchar        e)
+/* Where the bytes the fast states look for are in one block of up to 64
+ * bytes: bit k of a mask is set when byte k of the block is that byte.  Most
+ * bytes of a file are none of them, and many tags are short, so the block is
+ * looked at once (with SSE2, which every x86-64 has) and the scanner then
+ * goes from one set bit to the next. */
+#define BLOCK 64
+
+typedef struct {
+  guint64 lt, gt, dq, sq, eq, nl;
+} Masks;
+
+#ifdef __SSE2__
+static inline guint64
+byte_mask (const __m128i *v,
+           char           byte)
+{
+  const __m128i k = _mm_set1_epi8 (byte);
+  guint64 m0 = (guint16) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v[0], k));
+  guint64 m1 = (guint16) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v[1], k));
+  guint64 m2 = (guint16) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v[2], k));
+  guint64 m3 = (guint16) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v[3], k));
+
+  return m0 | (m1 << 16) | (m2 << 32) | (m3 << 48);
+}
+#endif
+
+/* @block holds BLOCK bytes; the caller pads a short one with zeros, which
+ * are none of the bytes looked for. */
+static void
+find_masks (const guchar *block,
+            Masks        *masks)
 {
 #ifdef __SSE2__
-  const __m128i va = _mm_set1_epi8 ((char) a), vb = _mm_set1_epi8 ((char) b);
-  const __m128i vc = _mm_set1_epi8 ((char) c), vd = _mm_set1_epi8 ((char) d);
-  const __m128i ve = _mm_set1_epi8 ((char) e);
+  __m128i v[4];
 
-  for (; i + 16 <= length; i += 16)
+  for (int k = 0; k < 4; k++)
+    v[k] = _mm_loadu_si128 ((const __m128i *) (const void *) (block + 16 * k));
+  masks->lt = byte_mask (v, '<');
+  masks->gt = byte_mask (v, '>');
+  masks->dq = byte_mask (v, '"');
+  masks->sq = byte_mask (v, '\'');
+  masks->eq = byte_mask (v, '=');
+  masks->nl = byte_mask (v, '\n');
+#else
+  *masks = (Masks) { 0 };
+  for (guint k = 0; k < BLOCK; k++)
     {
-      __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) (data + i));
-      __m128i m = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (x, va), _mm_cmpeq_epi8 (x, vb)),
-                                _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (x, vc),
-                                                            _mm_cmpeq_epi8 (x, vd)),
-                                              _mm_cmpeq_epi8 (x, ve)));
-      int mask = _mm_movemask_epi8 (m);
+      guint64 bit = G_GUINT64_CONSTANT (1) << k;
 
-      if (mask != 0)
-        return i + (gsize) __builtin_ctz ((unsigned) mask);
+      switch (block[k])
+        {
+        case '<': masks->lt |= bit; break;
+        case '>': masks->gt |= bit; break;
+        case '"': masks->dq |= bit; break;
+        case '\'': masks->sq |= bit; break;
+        case '=': masks->eq |= bit; break;
+        case '\n': masks->nl |= bit; break;
+        default: break;
+        }
     }
 #endif
-  for (; i < length; i++)
-    {
-      guchar x = data[i];
-
-      if (x == a || x == b || x == c || x == d || x == e)
-        return i;
-    }
-  return length;
 }
 
 static inline void
 new_line (CaPrescan *self,
-          gsize      i)
+          guint64    offset)
 {
   self->line++;
-  self->line_start = self->n_bytes + i + 1;
-}
-
-/* Text: up to the next '<', counting lines on the way. */
-static gsize
-scan_text (CaPrescan    *self,
-           const guchar *data,
-           gsize         i,
-           gsize         length)
-{
-  for (;;)
-    {
-      i = find_any (data, i, length, '<', '\n', '<', '<', '<');
-      if (i == length)
-        return length;
-      if (data[i] == '<')
-        break;
-      new_line (self, i++);
-    }
-  self->state = ST_LT;
-  self->tag_line = self->line;
-  self->tag_column = (guint) (self->n_bytes + i - self->line_start + 1);
-  return i + 1;
-}
-
-/* A start tag, up to its '>'. */
-static CaPrescanResult
-scan_tag (CaPrescan    *self,
-          const guchar *data,
-          gsize        *index,
-          gsize         length)
-{
-  gsize i = *index;
-  gsize start = i;
-  guint quote = self->quote;
-  CaPrescanResult result = CA_PRESCAN_OK;
-
-  for (; i < length; i++)
-    {
-      guint c;
-
-      if (quote != 0)
-        i = find_any (data, i, length, (guchar) quote, '\n', '\n', '\n', '\n');
-      else
-        i = find_any (data, i, length, '"', '\'', '=', '>', '\n');
-      if (i == length)
-        break;
-      c = data[i];
-      if (c == '\n')
-        new_line (self, i);
-      else if (quote != 0)
-        quote = 0;
-      else if (c == '"' || c == '\'')
-        quote = c;
-      else if (c == '>')
-        {
-          self->state = ST_TEXT;
-          i++;
-          break;
-        }
-      else if (++self->n_equals > self->max_attributes)
-        {
-          result = CA_PRESCAN_TOO_MANY_ATTRIBUTES;
-          break;
-        }
-    }
-  self->quote = quote;
-  self->tag_units += i - start;
-  if (result == CA_PRESCAN_OK && self->tag_units > self->max_tag_units)
-    result = CA_PRESCAN_TAG_TOO_LONG;
-  *index = i;
-  return result;
+  self->line_start = offset + 1;
 }
 
 /* The byte after '<' of most tags: a start tag's name or an end tag's '/'.
@@ -412,13 +373,224 @@ begin_tag (CaPrescan *self,
       self->state = ST_END_TAG;
       return TRUE;
     }
-  {
-    guint where[2] = { self->tag_line, self->tag_column };
-
-    g_array_append_vals (self->starts, where, 2);
-  }
+  push_start (self);
   enter_tag (self, ST_TAG);
   return TRUE;
+}
+
+/* A start tag is measured from its '<' (at @tag_start, an offset in the
+ * input) to @end, just after the last byte read of it. */
+static inline CaPrescanResult
+check_tag_length (CaPrescan *self,
+                  guint64    end)
+{
+  self->tag_units = (gsize) (end - self->tag_start);
+  return self->tag_units > self->max_tag_units ? CA_PRESCAN_TAG_TOO_LONG : CA_PRESCAN_OK;
+}
+
+/* The start tag ends with the '>' just before @end. */
+static inline CaPrescanResult
+close_tag (CaPrescan *self,
+           guint64    end)
+{
+  self->state = ST_TEXT;
+  self->quote = 0;
+  return check_tag_length (self, end);
+}
+
+/* The bits of @mask from @pos on. */
+static inline guint64
+from (guint64 mask,
+      guint   pos)
+{
+  return pos >= BLOCK ? 0 : mask & (~G_GUINT64_CONSTANT (0) << pos);
+}
+
+/* Counts the line ends of the block in [*@counted, @end), the block being
+ * at input offset @base.  Lines are only needed where a tag starts and where
+ * the block is left, so they are counted there, not one by one. */
+static inline void
+count_lines (CaPrescan     *self,
+             const Masks   *masks,
+             guint64        base,
+             guint         *counted,
+             guint          end)
+{
+  guint64 m = from (masks->nl, *counted) & ~from (~G_GUINT64_CONSTANT (0), end);
+
+  if (m != 0)
+    {
+      self->line += (guint) __builtin_popcountll (m);
+      self->line_start = base + (guint64) (63 - __builtin_clzll (m)) + 1;
+    }
+  *counted = end;
+}
+
+/* The next byte of @mask from @i on, or @n. */
+static inline guint
+next (guint64 mask,
+      guint   i,
+      guint   n)
+{
+  guint64 m = from (mask, i);
+
+  return m == 0 ? n : MIN ((guint) __builtin_ctzll (m), n);
+}
+
+/* Bit k of the result is the parity of the bits of @x at k and below: with
+ * @x the quotes of a block, the bytes from an opening quote up to its
+ * closing one. */
+static inline guint64
+prefix_parity (guint64 x)
+{
+  x ^= x << 1;
+  x ^= x << 2;
+  x ^= x << 4;
+  x ^= x << 8;
+  x ^= x << 16;
+  x ^= x << 32;
+  return x;
+}
+
+/* The rest of a start tag in a block, from byte *@i, when the rest of the
+ * block has no single quote and the tag is not in one: the quoted parts
+ * are masked at once, and the '=' outside them counted together. */
+static CaPrescanResult
+scan_tag_quick (CaPrescan   *self,
+                const Masks *masks,
+                guint64      base,
+                guint       *i,
+                guint        n)
+{
+  guint64 rest = from (~G_GUINT64_CONSTANT (0), *i);
+  guint64 quoted = prefix_parity (from (masks->dq, *i));
+  guint64 outside, before;
+  guint k;
+
+  if (self->quote == '"')
+    quoted = ~quoted;
+  outside = ~quoted & rest;
+  k = next (masks->gt & outside, *i, n);
+  before = k >= BLOCK ? outside : outside & ~from (~G_GUINT64_CONSTANT (0), k);
+  self->n_equals += (guint) __builtin_popcountll (masks->eq & before);
+  if (self->n_equals > self->max_attributes)
+    {
+      *i = k;
+      return CA_PRESCAN_TOO_MANY_ATTRIBUTES;
+    }
+  if (k < n)
+    {
+      *i = k + 1;
+      return close_tag (self, base + *i);
+    }
+  self->quote = (quoted >> (n - 1)) & 1 ? '"' : 0;
+  *i = n;
+  return CA_PRESCAN_OK;
+}
+
+/* The same, one quote, '=' or '>' at a time: for tags with single quotes. */
+static CaPrescanResult
+scan_tag_step (CaPrescan    *self,
+               const guchar *block,
+               const Masks  *masks,
+               guint64       base,
+               guint        *i,
+               guint         n)
+{
+  const guint64 in_tag = masks->dq | masks->sq | masks->eq | masks->gt;
+  guint k;
+
+  while (*i < n)
+    {
+      if (self->quote != 0)
+        {
+          k = next (self->quote == '"' ? masks->dq : masks->sq, *i, n);
+          if (k < n)
+            self->quote = 0;
+          *i = MIN (k + 1, n);
+          continue;
+        }
+      k = next (in_tag, *i, n);
+      if (k == n)
+        {
+          *i = n;
+          break;
+        }
+      *i = k + 1;
+      if (block[k] == '=')
+        {
+          if (++self->n_equals > self->max_attributes)
+            return CA_PRESCAN_TOO_MANY_ATTRIBUTES;
+        }
+      else if (block[k] == '>')
+        return close_tag (self, base + *i);
+      else
+        self->quote = block[k];
+    }
+  return CA_PRESCAN_OK;
+}
+
+/* Text, start tags and end tags, through one block of @n bytes at input
+ * offset @base, from byte @pos on.  Returns where it stopped in *@pos: at
+ * @n, or at a byte for step () (after "<!" or "<?"). */
+static CaPrescanResult
+scan_block (CaPrescan    *self,
+            const guchar *block,
+            const Masks  *masks,
+            guint64       base,
+            guint        *pos,
+            guint         n)
+{
+  CaPrescanResult result = CA_PRESCAN_OK;
+  guint i = *pos, counted = i;
+
+  while (i < n && result == CA_PRESCAN_OK)
+    {
+      guint k;
+
+      switch (self->state)
+        {
+        case ST_TEXT:
+          k = next (masks->lt, i, n);
+          if (k == n)
+            {
+              i = n;
+              break;
+            }
+          count_lines (self, masks, base, &counted, k);
+          self->state = ST_LT;
+          self->tag_line = self->line;
+          self->tag_column = (guint) (base + k - self->line_start + 1);
+          self->tag_start = base + k;
+          i = k + 1;
+          break;
+        case ST_LT:
+          if (!begin_tag (self, block[i]))
+            goto out;
+          /* A start tag's first byte may be '=' or a quote: it is looked
+           * at again in ST_TAG. */
+          i += self->state == ST_END_TAG;
+          break;
+        case ST_END_TAG:
+          k = next (masks->gt, i, n);
+          if (k < n)
+            self->state = ST_TEXT;
+          i = MIN (k + 1, n);
+          break;
+        case ST_TAG:
+          if (from (masks->sq, i) == 0 && self->quote != '\'')
+            result = scan_tag_quick (self, masks, base, &i, n);
+          else
+            result = scan_tag_step (self, block, masks, base, &i, n);
+          break;
+        default:
+          goto out;
+        }
+    }
+out:
+  count_lines (self, masks, base, &counted, i);
+  *pos = i;
+  return result;
 }
 
 static CaPrescanResult
@@ -430,36 +602,30 @@ feed_bytes (CaPrescan    *self,
 
   while (i < length)
     {
-      CaPrescanResult result = CA_PRESCAN_OK;
+      CaPrescanResult result;
       guint c;
 
-      if (self->state == ST_TEXT)
+      if (self->state == ST_TEXT || self->state == ST_TAG || self->state == ST_END_TAG ||
+          self->state == ST_LT)
         {
-          i = scan_text (self, data, i, length);
-          continue;
-        }
-      if (self->state == ST_LT && begin_tag (self, data[i]))
-        {
-          /* A start tag's first byte is read again by scan_tag (). */
-          i += self->state == ST_END_TAG;
-          continue;
-        }
-      if (self->state == ST_TAG)
-        {
-          result = scan_tag (self, data, &i, length);
+          guchar padded[BLOCK];
+          const guchar *block = data + i;
+          guint n = (guint) MIN (length - i, BLOCK), pos = 0;
+          Masks masks;
+
+          if (n < BLOCK)
+            {
+              memset (padded, 0, sizeof padded);
+              memcpy (padded, data + i, n);
+              block = padded;
+            }
+          find_masks (block, &masks);
+          result = scan_block (self, block, &masks, self->n_bytes + i, &pos, n);
           if (result != CA_PRESCAN_OK)
             return result;
-          continue;
-        }
-      if (self->state == ST_END_TAG)
-        {
-          i = find_any (data, i, length, '>', '\n', '>', '>', '>');
-          if (i < length && data[i] == '\n')
-            new_line (self, i);
-          else if (i < length)
-            self->state = ST_TEXT;
-          i++;
-          continue;
+          i += pos;
+          if (pos == n)
+            continue;
         }
       /* Comments, declarations and the byte after "<!" or "<?". */
       c = data[i];
@@ -467,12 +633,12 @@ feed_bytes (CaPrescan    *self,
       if (result != CA_PRESCAN_OK)
         return result;
       if (c == '\n')
-        {
-          self->line++;
-          self->line_start = self->n_bytes + i + 1;
-        }
+        new_line (self, self->n_bytes + i);
       i++;
     }
+  /* A start tag that goes on in the next chunk is measured so far. */
+  if (self->state == ST_TAG && check_tag_length (self, self->n_bytes + length) != CA_PRESCAN_OK)
+    return CA_PRESCAN_TAG_TOO_LONG;
   self->n_bytes += length;
   return CA_PRESCAN_OK;
 }
@@ -487,8 +653,13 @@ ca_prescan_feed (CaPrescan    *self,
   if (length == 0)
     return CA_PRESCAN_OK;
   /* Forget the start tags the parser has already met. */
-  g_array_remove_range (self->starts, 0, self->n_taken);
-  self->n_taken = 0;
+  if (self->n_taken > 0)
+    {
+      memmove (self->starts, self->starts + self->n_taken,
+               (self->n_starts - self->n_taken) * sizeof *self->starts);
+      self->n_starts -= self->n_taken;
+      self->n_taken = 0;
+    }
   if (self->encoding == ENC_UNKNOWN)
     detect_encoding (self, data, length);
   if (self->encoding == ENC_BYTES)

@@ -31,6 +31,7 @@ typedef struct {
   guint   tag_column;
   guint   n_equals;
   gsize   tag_units;
+  guint64 tag_start;      /* offset of the current start tag's '<' (bytes mode) */
   guint   quote;
   guint   pending;        /* first byte of a UTF-16 unit split across chunks */
   gboolean has_pending;
@@ -38,7 +39,9 @@ typedef struct {
   guint64 line_start;     /* offset of the current line (bytes mode) */
   guint   max_attributes;
   gsize   max_tag_units;
-  GArray *starts;         /* guint pairs: line and column of start tags ahead */
+  guint  *starts;         /* pairs: line and column of start tags ahead */
+  guint   n_starts;
+  guint   starts_size;
   guint   n_taken;
 } CaPrescan;
 

@@ -186,28 +186,42 @@ random_tags (GRand *rand)
 }
 
 /* What the scanner makes of @data fed in chunks of @step bytes: the result,
- * and the start tags' lines and columns ahead of it. */
+ * the start tags' lines and columns ahead of it, and the line it ends on. */
+static CaPrescanResult
+scan_starts_at (const guchar *data,
+                gsize         length,
+                gsize         step,
+                guint         max_attributes,
+                GArray       *starts,
+                guint        *line)
+{
+  CaPrescan scan;
+  CaPrescanResult result = CA_PRESCAN_OK;
+  guint where[2];
+
+  ca_prescan_init (&scan, max_attributes, G_MAXSIZE);
+  for (gsize i = 0; i < length && result == CA_PRESCAN_OK; i += step)
+    result = ca_prescan_feed (&scan, data + i, MIN (step, length - i));
+  while (ca_prescan_take_start (&scan, &where[0], &where[1]))
+    g_array_append_vals (starts, where, 2);
+  *line = scan.line;
+  ca_prescan_clear (&scan);
+  return result;
+}
+
 static CaPrescanResult
 scan_starts (const guchar *data,
              gsize         length,
              gsize         step,
              GArray       *starts)
 {
-  CaPrescan scan;
-  CaPrescanResult result = CA_PRESCAN_OK;
-  guint where[2];
+  guint line;
 
-  ca_prescan_init (&scan, 32, G_MAXSIZE);
-  for (gsize i = 0; i < length && result == CA_PRESCAN_OK; i += step)
-    result = ca_prescan_feed (&scan, data + i, MIN (step, length - i));
-  while (ca_prescan_take_start (&scan, &where[0], &where[1]))
-    g_array_append_vals (starts, where, 2);
-  ca_prescan_clear (&scan);
-  return result;
+  return scan_starts_at (data, length, step, 32, starts, &line);
 }
 
-/* The bytes path skips sixteen bytes at a time to the next byte it must
- * look at; the UTF-16 path steps one unit at a time.  On ASCII text both
+/* The bytes path looks at 64 bytes at a time for the bytes it must look
+ * at; the UTF-16 path steps one unit at a time.  On ASCII text both
  * must find the same tags at the same places and the same excess of
  * attributes, in whole and in split chunks. */
 static void
@@ -245,6 +259,67 @@ test_bytes_agree_with_units (void)
   g_assert_cmpuint (n_refused, <, 150);
 }
 
+/* Markup soup: comments (with "<!--->" and "--->"), CDATA, processing
+ * instructions, a DOCTYPE with quotes, end tags, empty elements, text with
+ * '>' and '=', double-quoted values only in some stretches (the bytes path
+ * masks those a block at a time) and line breaks everywhere.  Most of it is
+ * not XML; the scanner must still read it the same way both paths. */
+static GString *
+random_markup (GRand *rand)
+{
+  static const char *const pieces[] = {
+    "<", ">", "\"", "'", "=", "\n", "t", " ", "<!--", "-->", "<!-", "--->", "<!--->",
+    "<![CDATA[", "]]>", "]]]>", "<?", "?>", "</", "/>", "<!DOCTYPE r [", "]>", "\n\n",
+    "<a x=\"1\" y=\"2\">", "<b\n z=\"=>\"/>", " w='v'", "</a>", "<c k=\"v\"\n>",
+  };
+  GString *text = g_string_new ("<r ");
+  guint n = (guint) g_rand_int_range (rand, 1, 600);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return text;
+}
+
+static void
+test_markup_agrees_with_units (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+  guint n_refused = 0;
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GString) text = random_markup (rand);
+      guint max_attributes = (guint) g_rand_int_range (rand, 0, 12);
+      gsize length = 0;
+      g_autofree char *utf16 = g_convert (text->str, text->len, "UTF-16LE", "UTF-8",
+                                          NULL, &length, NULL);
+      g_autoptr(GArray) by_units = g_array_new (FALSE, FALSE, sizeof (guint));
+      CaPrescanResult expected;
+      guint expected_line;
+
+      g_assert_nonnull (utf16);
+      expected = scan_starts_at ((const guchar *) utf16, length, length, max_attributes,
+                                 by_units, &expected_line);
+      n_refused += expected != CA_PRESCAN_OK;
+      for (gsize step = 1; step <= text->len + 70; step = step * 2 + 5)
+        {
+          g_autoptr(GArray) by_bytes = g_array_new (FALSE, FALSE, sizeof (guint));
+          guint line;
+
+          g_assert_cmpint (scan_starts_at ((const guchar *) text->str, text->len,
+                                           MIN (step, text->len), max_attributes, by_bytes,
+                                           &line),
+                           ==, expected);
+          g_assert_cmpmem (by_bytes->data, by_bytes->len * sizeof (guint),
+                           by_units->data, by_units->len * sizeof (guint));
+          if (expected == CA_PRESCAN_OK)
+            g_assert_cmpuint (line, ==, expected_line);
+        }
+    }
+  g_assert_cmpuint (n_refused, >, 40);
+  g_assert_cmpuint (n_refused, <, 360);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -258,5 +333,6 @@ main (int    argc,
   g_test_add_func ("/prescan/positions", test_positions);
   g_test_add_func ("/prescan/utf16", test_utf16);
   g_test_add_func ("/prescan/bytes-agree-with-units", test_bytes_agree_with_units);
+  g_test_add_func ("/prescan/markup-agrees-with-units", test_markup_agrees_with_units);
   return g_test_run ();
 }
