@@ -1,7 +1,8 @@
 /* ca-cli-find.c: cluster-atlas --find QUERY [FILE]
  *
  * Prints the nodes that match QUERY, by the window's own rule (ca-match.h),
- * one a line as ID<TAB>PATH in tree order, PATH in the interface language
+ * one a line as ID<TAB>PATH, best match first (exact, prefix, contains,
+ * pinyin, initials) and in tree order within each, PATH in the interface language
  * with the node's own name last; scripts take the ids for --node.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,17 +30,18 @@ int
 ca_cli_find (const char  *query,
              char       **files)
 {
-  g_auto(GStrv) words = NULL;
+  g_autoptr(CaMatchQuery) words = NULL;
   g_autoptr(CaDataset) dataset = NULL;
-  guint n_found = 0;
+  g_autoptr(CaMatchIndex) index = NULL;
+  g_autoptr(GPtrArray) found = NULL;
 
   if (files != NULL && files[0] != NULL && files[1] != NULL)
     {
       g_printerr ("%s: %s\n", g_get_prgname (), _("--find reads one FILE"));
       return 2;
     }
-  words = ca_match_words (query);
-  if (words[0] == NULL)
+  words = ca_match_query_new (query);
+  if (ca_match_query_is_empty (words))
     {
       g_printerr ("%s: %s\n", g_get_prgname (), _("--find needs a QUERY with a word in it"));
       return 2;
@@ -48,24 +50,15 @@ ca_cli_find (const char  *query,
   if (dataset == NULL)
     return 1;
 
-  for (guint r = 0; r < ca_dataset_get_n_roots (dataset); r++)
+  index = ca_match_index_new (dataset);
+  found = ca_match_index_find (index, query, G_MAXUINT, NULL);
+  for (guint i = 0; i < found->len; i++)
     {
-      const CaNode *root = ca_dataset_get_root (dataset, r);
+      g_autofree char *id = one_field (ca_node_get_id (found->pdata[i]));
+      g_autofree char *path = ca_match_format_path (found->pdata[i], NULL, TRUE);
+      g_autofree char *shown = one_field (path);
 
-      for (const CaNode *node = ca_node_next_in_subtree (root, NULL); node != NULL;
-           node = ca_node_next_in_subtree (root, node))
-        {
-          g_autofree char *text = ca_match_node_text (node);
-          g_autofree char *id = NULL, *path = NULL, *shown = NULL;
-
-          if (!ca_match_all (text, words))
-            continue;
-          id = one_field (ca_node_get_id (node));
-          path = ca_match_format_path (node, NULL, TRUE);
-          shown = one_field (path);
-          g_print ("%s\t%s\n", id, shown);
-          n_found++;
-        }
+      g_print ("%s\t%s\n", id, shown);
     }
-  return n_found > 0 ? 0 : 1;
+  return found->len > 0 ? 0 : 1;
 }

@@ -13,11 +13,10 @@
 
 struct _CaSearchIndex
 {
-  CaDataset *dataset;
-  /* Nodes in tree order and, for each, its searchable text, normalized once
-   * so that a keystroke costs one substring scan per node. */
-  GPtrArray *nodes;
-  GPtrArray *texts;
+  CaDataset    *dataset;
+  /* Each node's searchable text and readings, worked out once so that a
+   * keystroke costs one scan (ca-match.h). */
+  CaMatchIndex *match;
 };
 
 CaSearchIndex *
@@ -29,22 +28,7 @@ ca_search_index_new (CaDataset *dataset)
 
   index = g_new0 (CaSearchIndex, 1);
   index->dataset = g_object_ref (dataset);
-  index->nodes = g_ptr_array_new ();
-  index->texts = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint r = 0; r < ca_dataset_get_n_roots (dataset); r++)
-    {
-      const CaNode *root = ca_dataset_get_root (dataset, r);
-
-      for (const CaNode *node = ca_node_next_in_subtree (root, NULL);
-           node != NULL;
-           node = ca_node_next_in_subtree (root, node))
-        {
-          g_ptr_array_add (index->nodes, (gpointer) node);
-          g_ptr_array_add (index->texts, ca_match_node_text (node));
-        }
-    }
-
+  index->match = ca_match_index_new (dataset);
   return index;
 }
 
@@ -55,8 +39,7 @@ ca_search_index_free (CaSearchIndex *index)
     return;
 
   g_clear_object (&index->dataset);
-  g_ptr_array_unref (index->nodes);
-  g_ptr_array_unref (index->texts);
+  g_clear_pointer (&index->match, ca_match_index_free);
   g_free (index);
 }
 
@@ -67,29 +50,18 @@ ca_search_index_find (CaSearchIndex *index,
                       guint         *n_matches)
 {
   GListStore *store = g_list_store_new (CA_TYPE_NODE_ITEM);
-  g_auto(GStrv) words = NULL;
-  guint count = 0;
+  g_autoptr(GPtrArray) found = NULL;
 
   g_return_val_if_fail (index != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  words = ca_match_words (query);
-  for (guint i = 0; words[0] != NULL && i < index->nodes->len; i++)
+  found = ca_match_index_find (index->match, query, max, n_matches);
+  for (guint i = 0; i < found->len; i++)
     {
-      if (!ca_match_all (index->texts->pdata[i], words))
-        continue;
+      g_autoptr(CaNodeItem) item = ca_node_item_new (index->dataset, found->pdata[i]);
 
-      if (count++ < max)
-        {
-          g_autoptr(CaNodeItem) item = ca_node_item_new (index->dataset, index->nodes->pdata[i]);
-
-          g_list_store_append (store, item);
-        }
+      g_list_store_append (store, item);
     }
-
-  if (n_matches != NULL)
-    *n_matches = count;
-
   return G_LIST_MODEL (store);
 }
 

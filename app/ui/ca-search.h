@@ -16,9 +16,10 @@ typedef struct _CaSearchIndex CaSearchIndex;
 
 CaSearchIndex *ca_search_index_new       (CaDataset     *dataset);
 void           ca_search_index_free      (CaSearchIndex *index);
-/* The nodes whose names (in any language), id or tags contain every word of
- * @query, in tree order, as a GListModel of CaNodeItem; at most @max of
- * them, with the full count in @n_matches. */
+/* The nodes that match @query (ca-match.h: names in any language, id,
+ * tags, pinyin), best match first and in tree order within a rank, as a
+ * GListModel of CaNodeItem; at most @max of them, with the full count in
+ * @n_matches. */
 GListModel    *ca_search_index_find      (CaSearchIndex *index,
                                           const char    *query,
                                           guint          max,

@@ -186,7 +186,7 @@ expect "... and --export exits 1, naming the module it could not open" \
   "status $status" "$err"
 
 # --find: the window's search from the command line (ca-match.h), through
-# the exec as every headless command, ID<TAB>PATH a line in tree order.
+# the exec as every headless command, ID<TAB>PATH a line, best match first.
 tab=$'\t'
 run "$program" --find 宝山 "$good"
 expect "--find 宝山: the two nodes the window's search finds, ID<TAB>PATH, exit 0" \
@@ -213,6 +213,24 @@ expect "--find reads one FILE: two are a usage error (2)" '[ $status -eq 2 ]' "$
 run "$cli" --find x "$bad"
 expect "--find in a refused file: its problems, exit 1" \
   '[ $status -eq 1 ] && [ -z "$out" ] && [[ $err == *"ui-bad.xml:18:5: "* ]]' "$err"
+# Chinese: pinyin, initials, Traditional input, ranking (match-hanzi.xml).
+hanzi=$CA_FIXTURES/match-hanzi.xml
+run "$program" --find "bǎo shān" "$hanzi"
+expect "--find in pinyin with tones and a space: the whole name first, then by where it is" \
+  '[ $status -eq 0 ] && [ "$out" = "d-3${tab}China › 宝山
+d-2${tab}China › 宝山区
+d-4${tab}China › 寶山鄉
+d-1${tab}China › 上海宝山" ]' "status $status" "$out"
+run "$cli" --find 宝山 "$hanzi"
+expect "--find ranks the exact name, then names that start with it, then the rest" \
+  '[ $status -eq 0 ] && [ "$(cut -f1 <<<"$out" | tr "\n" " ")" = "d-3 d-2 d-4 d-1 " ]' \
+  "$out"
+run "$cli" --find xm "$hanzi"
+expect "--find by initials, a polyphone by its second reading (厦 xià)" \
+  '[ $status -eq 0 ] && [ "$(cut -f1 <<<"$out" | tr "\n" " ")" = "c-592 u-1 " ]' "$out"
+run "$cli" --find zhongqing "$hanzi"
+expect "--find: a declared reading wins (重庆 is Chóngqìng, 重庆路 is read by its characters)" \
+  '[ $status -eq 0 ] && [ "$out" = "zq-road${tab}China › 重庆路" ]' "$out"
 run "$cli" --find x --check "$good"
 expect "--find and --check cannot be combined (2)" \
   '[ $status -eq 2 ] && [[ $err == *"cannot be combined"* ]]' "$err"

@@ -1,0 +1,248 @@
+/* test-match.c: the search rule (ca-match.h) on Chinese names: pinyin in
+ * every spelling, initials, every reading of polyphones, declared readings,
+ * Traditional and Simplified input, ranking, and queries at the bounds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ca-dataset.h"
+#include "ca-hanzi.h"
+#include "ca-match.h"
+
+static CaDataset *dataset;
+static CaMatchIndex *index_;
+
+/* The ids the index finds for @query, in its order, a space after each. */
+static char *
+found (const char *query)
+{
+  g_autoptr(GPtrArray) nodes = ca_match_index_find (index_, query, 100, NULL);
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < nodes->len; i++)
+    g_string_append_printf (ids, "%s ", ca_node_get_id (nodes->pdata[i]));
+  return g_string_free (ids, FALSE);
+}
+
+#define assert_found(query, expected) \
+  G_STMT_START { \
+    g_autofree char *ids_ = found (query); \
+    g_assert_cmpstr (ids_, ==, (expected)); \
+  } G_STMT_END
+
+static CaMatchRank
+rank_text (const char *query,
+           const char *text)
+{
+  g_autoptr(CaMatchQuery) parsed = ca_match_query_new (query);
+
+  return ca_match_query_text (parsed, text);
+}
+
+static CaMatchRank
+rank_node (const char *query,
+           const char *id)
+{
+  g_autoptr(CaMatchQuery) parsed = ca_match_query_new (query);
+
+  return ca_match_query_node (parsed, ca_dataset_lookup_node (dataset, id));
+}
+
+/* Full pinyin with or without spaces, tones, tone numbers, ü as v; and
+ * initials, also zh/ch/sh written in full and syllables cut short. */
+static void
+test_match_pinyin_forms (void)
+{
+  const char *whole[] = { "baoshan", "bao shan", "bǎoshān", "BǍO SHĀN", "bao3shan1",
+                          "ｂａｏｓｈａｎ", "bao'shan", "baosh" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+    {
+      g_test_message ("%s", whole[i]);
+      g_assert_cmpint (rank_text (whole[i], "宝山"), ==, CA_MATCH_PINYIN_WHOLE);
+    }
+  g_assert_cmpint (rank_text ("bs", "宝山"), ==, CA_MATCH_INITIALS_WHOLE);
+  g_assert_cmpint (rank_text ("BS", "宝山"), ==, CA_MATCH_INITIALS_WHOLE);
+  /* The last syllable may be cut short while it is typed; one before it not. */
+  g_assert_cmpint (rank_text ("baos", "宝山"), ==, CA_MATCH_PINYIN_WHOLE);
+  g_assert_cmpint (rank_text ("basha", "宝山"), ==, CA_MATCH_INITIALS_WHOLE);
+  g_assert_cmpint (rank_text ("bs", "宝山区"), ==, CA_MATCH_INITIALS_START);
+  g_assert_cmpint (rank_text ("bs", "上海宝山"), ==, CA_MATCH_INITIALS);
+  g_assert_cmpint (rank_text ("shbs", "上海宝山"), ==, CA_MATCH_INITIALS_WHOLE);
+  g_assert_cmpint (rank_text ("baoshan", "上海宝山区"), ==, CA_MATCH_PINYIN);
+  g_assert_cmpint (rank_text ("lvse", "绿色"), ==, CA_MATCH_PINYIN_WHOLE);
+  g_assert_cmpint (rank_text ("lüsè", "绿色"), ==, CA_MATCH_PINYIN_WHOLE);
+  /* Letters in a wrong order, a syllable that is not there, letters that
+   * run past the name: no match. */
+  g_assert_cmpint (rank_text ("sb", "宝山"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_text ("baoshui", "宝山"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_text ("baoshanx", "宝山"), ==, CA_MATCH_NONE);
+  /* Two words each spell a syllable, not the name in order. */
+  g_assert_cmpint (rank_text ("shan bao", "宝山"), ==, CA_MATCH_PINYIN);
+  /* Pinyin across a character that is not Chinese does not join. */
+  g_assert_cmpint (rank_text ("baoshan", "宝 山"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_text ("bao shan", "宝 山"), ==, CA_MATCH_PINYIN_WHOLE);
+}
+
+/* Every reading of a polyphone is indexed, by characters and by initials. */
+static void
+test_match_polyphones (void)
+{
+  static const struct { const char *query, *name; } cases[] = {
+    { "xiamen", "厦门" }, { "shamen", "厦门" }, { "changsha", "长沙" },
+    { "zhangsha", "长沙" }, { "chongqing", "重庆" }, { "zhongqing", "重庆" },
+    { "bengbu", "蚌埠" }, { "bangbu", "蚌埠" }, { "yinhang", "银行" },
+    { "yinxing", "银行" }, { "zengjiayan", "曾家岩" }, { "cengjiayan", "曾家岩" },
+    { "changsanjiao", "长三角" }, { "xiàmén", "廈門" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s %s", cases[i].query, cases[i].name);
+      g_assert_cmpint (rank_text (cases[i].query, cases[i].name), ==, CA_MATCH_PINYIN_WHOLE);
+    }
+  g_assert_cmpint (rank_text ("zgyh", "中国银行"), ==, CA_MATCH_INITIALS_WHOLE);
+  g_assert_cmpint (rank_text ("zgyx", "中国银行"), ==, CA_MATCH_INITIALS_WHOLE);
+  assert_found ("yinhang", "boc ");
+  assert_found ("bengbu", "bengbu ");
+}
+
+/* A name of 60 polyphones: 3^60 spellings, matched in one pass. */
+static void
+test_match_polyphones_bounded (void)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) query = g_string_new (NULL);
+  gint64 start;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (name, "行");
+  for (guint i = 0; i < 21; i++)
+    g_string_append (query, i % 2 ? "xing" : "hang");
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (rank_text ("hangxinghangxing", name->str), ==, CA_MATCH_PINYIN_START);
+  g_assert_cmpint (rank_text ("hxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhxhx",
+                              name->str), ==, CA_MATCH_INITIALS_START);
+  /* 84 letters: beyond the bound, read as letters only. */
+  g_assert_cmpint (rank_text (query->str, name->str), ==, CA_MATCH_NONE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
+}
+
+/* A name in zh-Latn-pinyin is the node's reading: matched instead of its
+ * characters' readings; spaces and apostrophes in it split syllables. */
+static void
+test_match_declared (void)
+{
+  g_assert_cmpint (rank_node ("chongqing", "m-50"), ==, CA_MATCH_PINYIN_WHOLE);
+  g_assert_cmpint (rank_node ("cq", "m-50"), ==, CA_MATCH_INITIALS_WHOLE);
+  g_assert_cmpint (rank_node ("zhongqing", "m-50"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_node ("zhongqing", "zq-road"), ==, CA_MATCH_PINYIN_START);
+  g_assert_cmpint (rank_node ("xa", "c-029"), ==, CA_MATCH_INITIALS_WHOLE);
+  g_assert_cmpint (rank_node ("xi an", "c-029"), ==, CA_MATCH_PINYIN_WHOLE);
+  /* Its characters and the declared name as written still match. */
+  g_assert_cmpint (rank_node ("重庆", "m-50"), ==, CA_MATCH_EXACT);
+  g_assert_cmpint (rank_node ("Chóngqìng", "m-50"), ==, CA_MATCH_EXACT);
+  assert_found ("zhongqing", "zq-road ");
+  assert_found ("chongqing", "m-50 zq-road ");
+}
+
+/* Traditional input finds Simplified names and the reverse. */
+static void
+test_match_traditional (void)
+{
+  g_assert_cmpint (rank_text ("寶山", "宝山"), ==, CA_MATCH_EXACT);
+  g_assert_cmpint (rank_text ("宝山", "寶山"), ==, CA_MATCH_EXACT);
+  g_assert_cmpint (rank_text ("廈門", "厦门大学"), ==, CA_MATCH_PREFIX);
+  g_assert_cmpint (rank_text ("臺灣", "台湾"), ==, CA_MATCH_EXACT);
+  g_assert_cmpint (rank_node ("宝山乡", "d-4"), ==, CA_MATCH_EXACT);
+  g_assert_cmpint (rank_node ("bsx", "d-4"), ==, CA_MATCH_INITIALS_WHOLE);
+  assert_found ("寶山鄉", "d-4 ");
+  g_assert_cmpuint (ca_hanzi_fold (0x5BF6 /* 寶 */), ==, 0x5B9D /* 宝 */);
+  g_assert_cmpuint (ca_hanzi_fold ('A'), ==, 'A');
+}
+
+/* Exact first, then prefix, then contains, then pinyin and initials, each
+ * by where in a name; tree order within a rank. */
+static void
+test_match_ranking (void)
+{
+  assert_found ("宝山", "d-3 d-2 d-4 d-1 ");
+  assert_found ("bao shan", "d-3 d-2 d-4 d-1 ");
+  assert_found ("bs", "d-3 d-2 d-4 d-1 ");
+  assert_found ("xiamen", "c-592 u-1 ");
+  /* The English name "Xiamen" is exact; 厦门大学 spelled from its start. */
+  g_assert_cmpint (rank_node ("xiamen", "c-592"), ==, CA_MATCH_EXACT);
+  g_assert_cmpint (rank_node ("xiam", "c-592"), ==, CA_MATCH_PREFIX);
+  g_assert_cmpint (rank_node ("china", "boc"), ==, CA_MATCH_CONTAINS);
+  g_assert_cmpint (CA_MATCH_EXACT, <, CA_MATCH_PREFIX);
+  g_assert_cmpint (CA_MATCH_CONTAINS, <, CA_MATCH_PINYIN_WHOLE);
+  g_assert_cmpint (CA_MATCH_PINYIN, <, CA_MATCH_INITIALS_WHOLE);
+}
+
+/* Words: a word as written and a word in pinyin mix; each must match. */
+static void
+test_match_words (void)
+{
+  g_auto(GStrv) words = ca_match_words ("寶");
+
+  g_assert_cmpint (rank_text ("宝 shan", "宝山"), ==, CA_MATCH_PINYIN);
+  g_assert_cmpint (rank_text ("bank yinhang", "Bank of China\n中国银行"), ==, CA_MATCH_PINYIN);
+  g_assert_cmpint (rank_text ("bank xiamen", "Bank of China\n中国银行"), ==, CA_MATCH_NONE);
+  g_assert_true (ca_match_all ("宝山", words));
+}
+
+/* Empty, blank, long, control characters, non-pinyin letters, invalid
+ * UTF-8, a character without a reading: no match, no crash. */
+static void
+test_match_bounds (void)
+{
+  g_autofree char *long_query = g_strnfill (10000, 'a');
+  g_autoptr(CaMatchQuery) empty = ca_match_query_new ("");
+  g_autoptr(CaMatchQuery) blank = ca_match_query_new (" \t\n");
+
+  g_assert_true (ca_match_query_is_empty (empty));
+  g_assert_true (ca_match_query_is_empty (blank));
+  g_assert_cmpint (ca_match_query_text (empty, "宝山"), ==, CA_MATCH_NONE);
+  assert_found ("", "");
+  g_assert_cmpint (rank_text (long_query, "阿阿阿"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_text ("a", "阿阿阿"), ==, CA_MATCH_PINYIN_START);
+  g_assert_cmpint (rank_text ("\x01\x7f", "宝山"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_text ("xyz", "宝山"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_text ("bao\xff", "宝山"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_text ("baoshan", "\xe5\xae"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_text ("b", "〇"), ==, CA_MATCH_NONE);
+  g_assert_cmpint (rank_text ("b", ""), ==, CA_MATCH_NONE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  path = g_build_filename (g_getenv ("CA_FIXTURES"), "match-hanzi.xml", NULL);
+  dataset = ca_dataset_load_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  index_ = ca_match_index_new (dataset);
+
+  g_test_add_func ("/match/pinyin-forms", test_match_pinyin_forms);
+  g_test_add_func ("/match/polyphones", test_match_polyphones);
+  g_test_add_func ("/match/polyphones-bounded", test_match_polyphones_bounded);
+  g_test_add_func ("/match/declared", test_match_declared);
+  g_test_add_func ("/match/traditional", test_match_traditional);
+  g_test_add_func ("/match/ranking", test_match_ranking);
+  g_test_add_func ("/match/words", test_match_words);
+  g_test_add_func ("/match/bounds", test_match_bounds);
+  status = g_test_run ();
+
+  ca_match_index_free (index_);
+  g_assert_finalize_object (dataset);
+  return status;
+}
