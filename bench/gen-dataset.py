@@ -11,7 +11,13 @@ Shapes (--shape):
          benchmarks.
   heavy  every node has 1 to 3 figures (goals with a baseline, counts) over
          4 metrics and 100 sources, all declared: the shape of a real
-         dataset with figures everywhere."""
+         dataset with figures everywhere.
+
+Names (--names):
+  plain  节点N, the Chinese name of the first benchmarks.
+  hanzi  a place, an industry and a kind of site, as real names read
+         (厦门集成电路产业园17), drawn from lists with polyphones in them (厦 长 重
+         行 蚌 曾): the shape the search benchmark needs."""
 
 import argparse
 import sys
@@ -36,6 +42,23 @@ HEAVY_METRICS = """    <metric id="floor-area" kind="quantity" unit="m²">
     </metric>
 """
 FANOUT = 10
+PLACES = ["上海", "宝山", "厦门", "长沙", "重庆", "蚌埠", "浦东", "苏州", "无锡", "杭州",
+          "南京", "合肥", "深圳", "广州", "成都", "武汉", "西安", "曾家岩", "长三角", "银川"]
+INDUSTRIES = ["人工智能", "集成电路", "生物医药", "新材料", "软件和信息服务", "大数据",
+              "机器人", "新能源汽车", "银行", "航空航天", "智能制造"]
+SITES = ["产业园", "创新中心", "高新区", "科技城", "示范区", "孵化器", "行动计划"]
+
+
+def plain_name(i):
+    return f"节点{i}"
+
+
+def hanzi_name(i):
+    return (f"{PLACES[i % len(PLACES)]}{INDUSTRIES[(i // len(PLACES)) % len(INDUSTRIES)]}"
+            f"{SITES[(i // 7) % len(SITES)]}{i}")
+
+
+NAMES = {"plain": plain_name, "hanzi": hanzi_name}
 SHAPES = {"light": 20, "heavy": 100}   # shape: number of sources
 
 
@@ -77,7 +100,7 @@ def heavy_figures(out, pad, i):
                       f'date="2023-{1 + i % 12:02d}" qualifier="more-than" source="{src}"/>\n')
 
 
-def node_open(out, i, depth, figures):
+def node_open(out, i, depth, figures, chinese_name):
     element = kind_of(depth)
     pad = "  " * (depth + 1)
     attrs = f'id="n{i}"'
@@ -89,12 +112,12 @@ def node_open(out, i, depth, figures):
         attrs += f' start="{2000 + i % 20}" end="{2030 + i % 10}" status="active"'
     out.write(f'{pad}<{element} {attrs}>\n'
               f'{pad}  <name xml:lang="en">Node {i}</name>'
-              f'<name xml:lang="zh-CN">节点{i}</name>\n')
+              f'<name xml:lang="zh-CN">{chinese_name(i)}</name>\n')
     figures(out, pad, i)
     out.write(f'{pad}  <tag>cluster-{i % 7}</tag><tag>industry-{i % 13}</tag>\n')
 
 
-def write_tree(out, n, figures):
+def write_tree(out, n, figures, chinese_name):
     # Node i's children are i*FANOUT+1 .. i*FANOUT+FANOUT (a heap layout), so
     # a depth-first walk with an explicit stack writes a well-nested file.
     stack = [(0, 0, False)]
@@ -103,14 +126,14 @@ def write_tree(out, n, figures):
         if closing:
             out.write(f'{"  " * (depth + 1)}</{kind_of(depth)}>\n')
             continue
-        node_open(out, i, depth, figures)
+        node_open(out, i, depth, figures, chinese_name)
         stack.append((i, depth, True))
         first = i * FANOUT + 1
         for child in reversed(range(first, min(first + FANOUT, n))):
             stack.append((child, depth + 1, False))
 
 
-def write(path, n, shape="light"):
+def write(path, n, shape="light", names="plain"):
     """Writes the dataset; also called by bench/run-all.py."""
     heavy = shape == "heavy"
     with open(path, "w", encoding="utf-8", buffering=1 << 20) as out:
@@ -125,7 +148,7 @@ def write(path, n, shape="light"):
                 out.write(f'<title xml:lang="zh-CN">文章{s}</title>')
             out.write('</source>\n')
         out.write("  </sources>\n")
-        write_tree(out, n, heavy_figures if heavy else light_figures)
+        write_tree(out, n, heavy_figures if heavy else light_figures, NAMES[names])
         out.write("</atlas>\n")
 
 
@@ -138,10 +161,12 @@ def main():
     parser.add_argument("out", metavar="OUT.xml", help="file to write")
     parser.add_argument("--shape", choices=sorted(SHAPES), default="light",
                         help="what each node carries (default: light)")
+    parser.add_argument("--names", choices=sorted(NAMES), default="plain",
+                        help="how the Chinese names read (default: plain)")
     args = parser.parse_args()
     if args.nodes < 1:
         parser.error("N must be at least 1")
-    write(args.out, args.nodes, args.shape)
+    write(args.out, args.nodes, args.shape, args.names)
 
 
 if __name__ == "__main__":

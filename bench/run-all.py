@@ -408,6 +408,49 @@ def bench_chart_trend(table, build, runs):
 GOALS_LIMIT_MS = 20.0   # layout of the Goals view of a node with 1,000 goals (issue 13)
 
 
+SEARCH_QUERY_MS = 20.0      # a query on 100k nodes (issue 17)
+SEARCH_INDEX_TIME = 0.20    # the index adds under 20% to the load time
+SEARCH_INDEX_MEMORY = 0.10  # ... and under 10% to its memory
+
+
+def bench_search(table, build, runs):
+    """bench-search: the search index of 100k nodes with Chinese names
+    beside their load (time and resident memory), and a query of each form
+    (pinyin, initials, Traditional, none found): median wall and CPU time."""
+    prog = os.path.join(build, "bench", "bench-search")
+    if not os.path.exists(prog):
+        table.add("Search, 100k nodes", "not built: bench/bench-search")
+        return
+    path = os.path.join(OUT, "atlas-100k-hanzi.xml")
+    if not os.path.exists(path):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen-dataset.py"), "--names", "hanzi",
+                        "100000", path], check=True)
+    out = subprocess.run([prog, str(max(runs, 10)), path], capture_output=True, text=True,
+                         check=True).stdout
+    values = dict(line.split(": ", 1) for line in out.splitlines() if ": " in line)
+    load_ms, load_kib = (float(v.split()[0]) for v in values["load"].split(", "))
+    index_ms, index_kib = (float(v.split()[0]) for v in values["index"].split(", "))
+    resident = float(values["resident after load"].split()[0])
+    # Memory beside what the process holds with the file loaded (as the
+    # program would); the load's own growth is shown too.
+    t, m = index_ms / load_ms, index_kib / resident
+    table.add("Search index of 100k nodes, time beside their load", f"{index_ms:.0f} ms",
+              f"{load_ms:.0f} ms", f"{t:.2f}×",
+              f"< {SEARCH_INDEX_TIME:.2f}× {'ok' if t < SEARCH_INDEX_TIME else 'MISSED'}")
+    table.add("Search index of 100k nodes, memory beside the process after the load "
+              f"(the load itself: {mib(load_kib)})", mib(index_kib),
+              mib(resident), f"{m:.2f}×",
+              f"< {SEARCH_INDEX_MEMORY:.2f}× {'ok' if m < SEARCH_INDEX_MEMORY else 'MISSED'}")
+    for key, value in values.items():
+        if not key.startswith("query "):
+            continue
+        cells = value.split(", ")
+        median, cpu = float(cells[0].split()[0]), float(cells[2].split()[0])
+        table.add(f"Search “{key[6:]}”, 100k nodes (median; CPU)", f"{median:.1f} ms",
+                  f"{cpu:.1f} ms CPU", cells[3],
+                  f"< {SEARCH_QUERY_MS:.0f} ms {'ok' if median < SEARCH_QUERY_MS else 'MISSED'}")
+
+
 def bench_goals(table, build, runs):
     """bench-goals: the Goals view of a node with 1,000 goals laid out, at
     the export's size and at the window's largest."""
@@ -432,7 +475,7 @@ def main():
     parser.add_argument("--build", default="build")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--skip", default="",
-                        help="comma list: load,bounds,frame,open,export,chart,goals")
+                        help="comma list: load,bounds,frame,open,export,chart,goals,search")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     program = os.path.join(build, "app", "cluster-atlas")
@@ -454,7 +497,8 @@ def main():
              ("open", lambda: bench_open_big(table, build, args.runs)),
              ("export", lambda: bench_export(table, build, program, args.runs)),
              ("chart", lambda: bench_chart_trend(table, build, args.runs)),
-             ("goals", lambda: bench_goals(table, build, args.runs))]
+             ("goals", lambda: bench_goals(table, build, args.runs)),
+             ("search", lambda: bench_search(table, build, args.runs))]
     for name, step in steps:
         if name not in skip:
             print(f"measuring {name} ...", file=sys.stderr)

@@ -63,8 +63,8 @@ own_reading_set (gunichar c)
   return CA_HANZI_NO_SET;
 }
 
-guint
-ca_hanzi_reading_set (gunichar c)
+static guint
+lookup_reading_set (gunichar c)
 {
   gunichar folded = ca_hanzi_fold (c);
   guint set;
@@ -77,19 +77,70 @@ ca_hanzi_reading_set (gunichar c)
   return set != CA_HANZI_NO_SET || folded == c ? set : own_reading_set (c);
 }
 
-guint
-ca_hanzi_set_size (guint set)
+/* Search reads every character of every name at each keystroke, so the
+ * common blocks (Extension A and the Unified Ideographs) are looked up in
+ * a direct table, and each set's syllables and initials are at hand. */
+#define DIRECT_FIRST 0x3400
+#define DIRECT_LAST  0x9FFF
+
+typedef struct {
+  CaHanziSets        sets;
+  guint16            direct[DIRECT_LAST - DIRECT_FIRST + 1];
+  guint32            initials[CA_PINYIN_N_SETS];
+  const char        *items[G_N_ELEMENTS (ca_pinyin_set_items)];
+} Tables;
+
+static const Tables *
+get_tables (void)
 {
-  g_return_val_if_fail (set < CA_PINYIN_N_SETS, 0);
-  return ca_pinyin_set_start[set + 1] - ca_pinyin_set_start[set];
+  static gsize done;
+  static Tables *tables;
+
+  if (g_once_init_enter (&done))
+    {
+      tables = g_new0 (Tables, 1);
+      for (gunichar c = DIRECT_FIRST; c <= DIRECT_LAST; c++)
+        tables->direct[c - DIRECT_FIRST] = (guint16) lookup_reading_set (c);
+      for (guint i = 0; i < G_N_ELEMENTS (ca_pinyin_set_items); i++)
+        tables->items[i] = ca_pinyin_syllables[ca_pinyin_set_items[i]];
+      for (guint set = 0; set < CA_PINYIN_N_SETS; set++)
+        for (guint i = ca_pinyin_set_start[set]; i < ca_pinyin_set_start[set + 1]; i++)
+          tables->initials[set] |= 1u << (tables->items[i][0] - 'a');
+      tables->sets = (CaHanziSets) { tables->initials, ca_pinyin_set_start, tables->items,
+                                     tables->direct, DIRECT_FIRST, DIRECT_LAST };
+      g_once_init_leave (&done, 1);
+    }
+  return tables;
 }
 
-const char *
-ca_hanzi_set_syllable (guint set,
-                       guint i)
+const CaHanziSets *
+ca_hanzi_get_sets (void)
 {
-  g_return_val_if_fail (i < ca_hanzi_set_size (set), NULL);
-  return ca_pinyin_syllables[ca_pinyin_set_items[ca_pinyin_set_start[set] + i]];
+  return &get_tables ()->sets;
+}
+
+guint
+ca_hanzi_reading_set (gunichar c)
+{
+  if (c >= DIRECT_FIRST && c <= DIRECT_LAST)
+    return get_tables ()->direct[c - DIRECT_FIRST];
+  return lookup_reading_set (c);
+}
+
+const char * const *
+ca_hanzi_set_syllables (guint  set,
+                        guint *n_syllables)
+{
+  g_return_val_if_fail (set < CA_PINYIN_N_SETS, NULL);
+  *n_syllables = ca_pinyin_set_start[set + 1] - ca_pinyin_set_start[set];
+  return get_tables ()->items + ca_pinyin_set_start[set];
+}
+
+guint32
+ca_hanzi_set_initials (guint set)
+{
+  g_return_val_if_fail (set < CA_PINYIN_N_SETS, 0);
+  return get_tables ()->initials[set];
 }
 
 guint

@@ -23,9 +23,23 @@ gboolean     ca_hanzi_is_han             (gunichar    c);
 gunichar     ca_hanzi_fold               (gunichar    c);
 /* The reading set of @c (folded first), or CA_HANZI_NO_SET. */
 guint        ca_hanzi_reading_set        (gunichar    c);
-guint        ca_hanzi_set_size           (guint       set);
-const char  *ca_hanzi_set_syllable       (guint       set,
-                                          guint       i);
+/* The tables behind the functions below, for loops that read every
+ * character of 100,000 names at a keystroke. */
+typedef struct {
+  const guint32      *initials;   /* per set: as ca_hanzi_set_initials () */
+  const guint32      *starts;     /* per set and one more: where its syllables start */
+  const char * const *syllables;  /* the syllables of every set, one after the other */
+  const guint16      *direct;     /* the set of each character from direct_first */
+  gunichar            direct_first;
+  gunichar            direct_last;
+} CaHanziSets;
+
+const CaHanziSets *ca_hanzi_get_sets     (void);
+/* The syllables of @set, *n_syllables of them; never NULL for a set. */
+const char * const *ca_hanzi_set_syllables (guint  set,
+                                            guint *n_syllables);
+/* The letters its syllables start with: bit 0 for "a" to bit 25 for "z". */
+guint32      ca_hanzi_set_initials       (guint       set);
 guint        ca_hanzi_n_syllables        (void);
 /* The set of the @length letters at @text, if they are one syllable
  * ("xia"), else CA_HANZI_NO_SET. */

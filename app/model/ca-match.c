@@ -10,6 +10,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* For memmem (). */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <string.h>
@@ -155,15 +158,36 @@ append_break (GArray *sets)
     g_array_append_val (sets, none);
 }
 
-/* The reading sets of @text's characters, a break for any other. */
+/* The reading sets of @text's characters, a break for any other.  Decodes
+ * the three-byte characters of the common blocks itself: it reads every
+ * Chinese name at each keystroke. */
 static void
 append_text_readings (GArray     *sets,
                       const char *text)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      guint16 set = (guint16) ca_hanzi_reading_set (g_utf8_get_char (p));
+  const CaHanziSets *tables = ca_hanzi_get_sets ();
+  const guchar *p = (const guchar *) text;
 
+  while (*p != '\0')
+    {
+      guint16 set = BREAK;
+
+      if (*p < 0x80)
+        p++;
+      else if ((*p & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          gunichar c = ((gunichar) (*p & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6)
+                       | (p[2] & 0x3F);
+
+          set = c >= tables->direct_first && c <= tables->direct_last
+                ? tables->direct[c - tables->direct_first] : (guint16) ca_hanzi_reading_set (c);
+          p += 3;
+        }
+      else
+        {
+          set = (guint16) ca_hanzi_reading_set (g_utf8_get_char ((const char *) p));
+          p = (const guchar *) g_utf8_next_char ((const char *) p);
+        }
       if (set == BREAK)
         append_break (sets);
       else
@@ -229,11 +253,10 @@ append_declared_reading (GArray     *sets,
   return sets->len > before;
 }
 
-/* The readings of @node's names: its declared readings if it has any that
- * are pinyin, else those of the characters of its names. */
-static void
-append_node_readings (GArray       *sets,
-                      const CaNode *node)
+/* @node's declared readings, if it has any that are pinyin. */
+static gboolean
+append_declared_readings (GArray       *sets,
+                          const CaNode *node)
 {
   CaText names = ca_node_get_names (node);
   CaTextIter iter;
@@ -243,11 +266,30 @@ append_node_readings (GArray       *sets,
   while (ca_text_iter_next (&iter))
     if (g_ascii_strcasecmp (iter.lang, CA_MATCH_READING_LANG) == 0)
       declared |= append_declared_reading (sets, iter.text);
-  if (declared)
-    return;
+  return declared;
+}
+
+/* The readings of the characters of @node's names. */
+static void
+append_names_readings (GArray       *sets,
+                       const CaNode *node)
+{
+  CaText names = ca_node_get_names (node);
+  CaTextIter iter;
+
   ca_text_iter_init (&iter, &names);
   while (ca_text_iter_next (&iter))
     append_text_readings (sets, iter.text);
+}
+
+/* The readings of @node's names: its declared ones, else those of the
+ * characters of its names. */
+static void
+append_node_readings (GArray       *sets,
+                      const CaNode *node)
+{
+  if (!append_declared_readings (sets, node))
+    append_names_readings (sets, node);
 }
 
 /* Matching pinyin --------------------------------------------------------- */
@@ -276,24 +318,27 @@ typedef struct {
 /* Reads one more character, of @set, from @reach: whether whole syllables
  * (the last one maybe cut short: "xiam") reach the end of @key in *whole,
  * and first letters in *initials. */
-static Reach
-step (Reach       reach,
-      guint       set,
-      const char *key,
-      gsize       length,
-      gboolean   *whole,
-      gboolean   *initials)
+static inline Reach
+step (const CaHanziSets *tables,
+      Reach              reach,
+      guint              set,
+      const char        *key,
+      gsize              length,
+      gboolean          *whole,
+      gboolean          *initials)
 {
   Reach next = { 0, 0 };
-  guint n = ca_hanzi_set_size (set);
+  guint32 starts = tables->initials[set];
 
-  for (gsize from = 0; from < length; from++)
+  for (guint64 left = reach.any; left != 0; left &= left - 1)
     {
-      if (!(reach.any & BIT (from)))
+      gsize from = (gsize) __builtin_ctzll (left);
+
+      if (!(starts & (1u << (key[from] - 'a'))))
         continue;
-      for (guint i = 0; i < n; i++)
+      for (guint i = tables->starts[set]; i < tables->starts[set + 1]; i++)
         {
-          const char *syllable = ca_hanzi_set_syllable (set, i);
+          const char *syllable = tables->syllables[i];
           gsize same = 0;
 
           while (from + same < length && syllable[same] != '\0'
@@ -302,9 +347,7 @@ step (Reach       reach,
           if (same == 0)
             continue;
           next.any |= (BIT (same) - 1) << (from + 1);
-          if (!(reach.full & BIT (from)))
-            continue;
-          if (syllable[same] == '\0' || from + same == length)
+          if ((reach.full & BIT (from)) && (syllable[same] == '\0' || from + same == length))
             next.full |= BIT (from + same);
         }
     }
@@ -322,7 +365,9 @@ rank_pinyin (const guint16 *sets,
              guint          n_sets,
              const char    *key)
 {
+  const CaHanziSets *tables = ca_hanzi_get_sets ();
   gsize length = strlen (key);
+  guint32 first = 1u << (key[0] - 'a');
   CaMatchRank best = CA_MATCH_NONE;
   Reach anchored = { 1, 1 }, loose = { 0, 0 };
 
@@ -336,16 +381,22 @@ rank_pinyin (const guint16 *sets,
           loose = (Reach) { 0, 0 };
           continue;
         }
+      /* Most characters start nothing and continue nothing. */
+      if (loose.any == 0 && anchored.any == 0 && !(tables->initials[sets[i]] & first))
+        continue;
       loose.full |= 1;
       loose.any |= 1;
-      anchored = step (anchored, sets[i], key, length, &whole, &initials);
-      if (whole && at_end)
-        return CA_MATCH_PINYIN_WHOLE;
-      if (whole)
-        best = better (best, CA_MATCH_PINYIN_START);
-      else if (initials)
-        best = better (best, at_end ? CA_MATCH_INITIALS_WHOLE : CA_MATCH_INITIALS_START);
-      loose = step (loose, sets[i], key, length, &whole, &initials);
+      if (anchored.any != 0)
+        {
+          anchored = step (tables, anchored, sets[i], key, length, &whole, &initials);
+          if (whole && at_end)
+            return CA_MATCH_PINYIN_WHOLE;
+          if (whole)
+            best = better (best, CA_MATCH_PINYIN_START);
+          else if (initials)
+            best = better (best, at_end ? CA_MATCH_INITIALS_WHOLE : CA_MATCH_INITIALS_START);
+        }
+      loose = step (tables, loose, sets[i], key, length, &whole, &initials);
       if (whole)
         best = better (best, CA_MATCH_PINYIN);
       else if (initials)
@@ -354,14 +405,125 @@ rank_pinyin (const guint16 *sets,
   return best;
 }
 
+/* What a node's readings can spell, as 64 bits: the letters its
+ * characters' readings start with (bits 0 to 25), and a set of the pairs
+ * of first letters of two characters in a row (the other 38 bits).  A key
+ * of two characters or more needs its first letter and one of the pairs it
+ * could start with: most nodes are passed over on that alone. */
+#define N_INITIALS 26
+#define PAIR_BITS (64 - N_INITIALS)
+
+static inline guint64
+initial_pair_bit (guint a,
+                  guint b)
+{
+  return BIT (N_INITIALS + (a * 26 + b) % PAIR_BITS);
+}
+
+static guint64
+signature_of (const guint16 *sets,
+              guint          n_sets)
+{
+  const CaHanziSets *tables = ca_hanzi_get_sets ();
+  guint64 signature = 0;
+
+  for (guint i = 0; i < n_sets; i++)
+    {
+      guint32 here = sets[i] != BREAK ? tables->initials[sets[i]] : 0;
+      guint32 next = i + 1 < n_sets && sets[i + 1] != BREAK ? tables->initials[sets[i + 1]] : 0;
+
+      signature |= here;
+      for (guint32 a = here; a != 0 && next != 0; a &= a - 1)
+        for (guint32 b = next; b != 0; b &= b - 1)
+          signature |= initial_pair_bit ((guint) __builtin_ctz (a), (guint) __builtin_ctz (b));
+    }
+  return signature;
+}
+
+/* Pinyin letters of a query, and what a node's signature needs to have for
+ * them to be spelled by its readings. */
+typedef struct {
+  char    *letters;
+  guint64  first;   /* the bit of its first letter */
+  guint64  pairs;   /* the pairs it could start with; 0 if one syllable may spell it */
+} Key;
+
+static void
+key_init (Key  *key,
+          char *letters)
+{
+  const CaHanziSets *tables = ca_hanzi_get_sets ();
+  gsize length = strlen (letters);
+  guint a = (guint) (letters[0] - 'a');
+  gboolean one = FALSE;
+
+  *key = (Key) { letters, BIT (a), 0 };
+  /* Where the first character's part may end: after any prefix of one of
+   * its syllables.  Syllables are sets 0 .. n - 1. */
+  for (guint s = 0; s < ca_hanzi_n_syllables (); s++)
+    {
+      const char *syllable = tables->syllables[tables->starts[s]];
+      gsize same = 0;
+
+      while (same < length && syllable[same] != '\0' && syllable[same] == letters[same])
+        same++;
+      one |= same == length;
+      for (gsize k = 1; k <= same && k < length; k++)
+        key->pairs |= initial_pair_bit (a, (guint) (letters[k] - 'a'));
+    }
+  if (one)
+    key->pairs = 0;
+}
+
+static inline gboolean
+key_may_match (const Key *key,
+               guint64    signature)
+{
+  return key->letters != NULL && (signature & key->first)
+         && (key->pairs == 0 || (signature & key->pairs) != 0);
+}
+
+/* A node's fields as a 64-bit set of the pairs of bytes in them (ASCII
+ * lowered): a word whose pairs are not all there is not in the fields, and
+ * the node's fields need not be read for it. */
+static inline char lower (char c);
+
+static inline guint
+pair_bit (char a,
+          char b)
+{
+  return ((guint) (guchar) lower (a) * 31u + (guint) (guchar) lower (b)) % 64u;
+}
+
+static guint64
+pairs_of (const char *text,
+          gsize       length)
+{
+  guint64 pairs = 0;
+
+  for (gsize i = 0; i + 1 < length; i++)
+    if (text[i] != '\n' && text[i + 1] != '\n')
+      pairs |= BIT (pair_bit (text[i], text[i + 1]));
+  return pairs;
+}
+
 /* Queries ----------------------------------------------------------------- */
+
+/* Words past this many are not matched: a query is typed, not pasted. */
+#define MAX_WORDS 64
 
 struct _CaMatchQuery
 {
-  char   *phrase;   /* the words, a space between each */
-  GStrv   words;
-  char  **keys;     /* each word's pinyin letters, or NULL */
-  char   *joined;   /* every word's letters together, for "bao shan"; or NULL */
+  char    *phrase;   /* the words, a space between each */
+  gsize    phrase_length;
+  GStrv    words;
+  gsize   *lengths;
+  Key     *keys;     /* each word's pinyin letters (letters NULL if none) */
+  Key      joined;   /* every word's letters together, for "bao shan"; or none */
+  guint    n_words;
+  guint64  all;      /* a bit for each word */
+  guint64  lettered; /* a bit for each word with an ASCII letter */
+  guint64 *pairs;    /* each word's pairs of bytes (pairs_of ()) */
 };
 
 CaMatchQuery *
@@ -370,24 +532,38 @@ ca_match_query_new (const char *text)
   CaMatchQuery *query;
   g_autoptr(GString) joined = g_string_new (NULL);
   gboolean all_pinyin = TRUE;
-  guint n;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   query = g_new0 (CaMatchQuery, 1);
   query->words = ca_match_words (text);
+  if (g_strv_length (query->words) > MAX_WORDS)
+    g_clear_pointer (&query->words[MAX_WORDS], g_free);
+  query->n_words = g_strv_length (query->words);
   query->phrase = g_strjoinv (" ", query->words);
-  n = g_strv_length (query->words);
-  query->keys = g_new0 (char *, n + 1);
-  for (guint i = 0; i < n; i++)
+  query->phrase_length = strlen (query->phrase);
+  query->lengths = g_new0 (gsize, query->n_words + 1);
+  query->keys = g_new0 (Key, query->n_words + 1);
+  query->pairs = g_new0 (guint64, query->n_words + 1);
+  for (guint i = 0; i < query->n_words; i++)
     {
-      query->keys[i] = pinyin_letters (query->words[i]);
-      all_pinyin &= query->keys[i] != NULL;
-      if (query->keys[i] != NULL)
-        g_string_append (joined, query->keys[i]);
+      char *letters = pinyin_letters (query->words[i]);
+
+      query->lengths[i] = strlen (query->words[i]);
+      all_pinyin &= letters != NULL;
+      if (letters != NULL)
+        {
+          g_string_append (joined, letters);
+          key_init (&query->keys[i], letters);
+        }
+      query->all |= BIT (i);
+      query->pairs[i] = pairs_of (query->words[i], query->lengths[i]);
+      for (const char *p = query->words[i]; *p != '\0'; p++)
+        if (g_ascii_isalpha (*p))
+          query->lettered |= BIT (i);
     }
-  if (n > 1 && all_pinyin && joined->len <= MAX_LETTERS)
-    query->joined = g_strdup (joined->str);
+  if (query->n_words > 1 && all_pinyin && joined->len <= MAX_LETTERS)
+    key_init (&query->joined, g_strdup (joined->str));
   return query;
 }
 
@@ -398,8 +574,12 @@ ca_match_query_free (CaMatchQuery *query)
     return;
   g_free (query->phrase);
   g_strfreev (query->words);
-  g_strfreev (query->keys);
-  g_free (query->joined);
+  g_free (query->lengths);
+  g_free (query->pairs);
+  for (guint i = 0; i < query->n_words; i++)
+    g_free (query->keys[i].letters);
+  g_free (query->keys);
+  g_free (query->joined.letters);
   g_free (query);
 }
 
@@ -407,63 +587,160 @@ gboolean
 ca_match_query_is_empty (const CaMatchQuery *query)
 {
   g_return_val_if_fail (query != NULL, TRUE);
-  return query->words[0] == NULL;
+  return query->n_words == 0;
 }
 
-/* EXACT if a line of @text is the phrase, PREFIX if one starts with it. */
-static CaMatchRank
-rank_lines (const char *text,
-            const char *phrase)
+/* What the words matched of a node's fields so far. */
+typedef struct {
+  CaMatchRank  rank;   /* EXACT or PREFIX when a field is or starts with the phrase */
+  guint64      found;  /* the words found as written */
+} Literal;
+
+static inline char
+lower (char c)
 {
-  gsize length = strlen (phrase);
-  CaMatchRank best = CA_MATCH_NONE;
-
-  for (const char *line = text; line != NULL; line = strchr (line, '\n'))
-    {
-      if (*line == '\n')
-        line++;
-      if (strncmp (line, phrase, length) != 0)
-        continue;
-      if (line[length] == '\0' || line[length] == '\n')
-        return CA_MATCH_EXACT;
-      best = CA_MATCH_PREFIX;
-    }
-  return best;
+  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
 }
 
-/* How @text (normalized, a field a line) and @sets (its readings) match. */
-static CaMatchRank
-rank_prepared (const CaMatchQuery *query,
+static inline gboolean
+same_bytes (const char *a,
+            const char *b,
+            gsize       length,
+            gboolean    fold_ascii)
+{
+  if (!fold_ascii)
+    return memcmp (a, b, length) == 0;
+  for (gsize i = 0; i < length; i++)
+    if (lower (a[i]) != b[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @field holds word @i; a word without letters needs no folding. */
+static gboolean
+field_contains (const CaMatchQuery *query,
+                guint               i,
+                const char         *field,
+                gsize               length,
+                gboolean            fold_ascii)
+{
+  const char *word = query->words[i];
+  gsize word_length = query->lengths[i];
+
+  if (!fold_ascii || !(query->lettered & BIT (i)))
+    return memmem (field, length, word, word_length) != NULL;
+  for (gsize at = 0; at + word_length <= length; at++)
+    if (lower (field[at]) == word[0]
+        && same_bytes (field + at + 1, word + 1, word_length - 1, TRUE))
+      return TRUE;
+  return FALSE;
+}
+
+/* Compares one field, normalized (or, with @fold_ascii, one that only
+ * needs its ASCII letters lowered to be). */
+static void
+literal_field (const CaMatchQuery *query,
+               const char         *field,
+               gsize               length,
+               gboolean            fold_ascii,
+               Literal            *literal)
+{
+  gsize phrase = query->phrase_length;
+
+  if (phrase <= length && same_bytes (field, query->phrase, phrase, fold_ascii))
+    literal->rank = better (literal->rank, phrase == length ? CA_MATCH_EXACT
+                                                            : CA_MATCH_PREFIX);
+  for (guint i = 0; i < query->n_words; i++)
+    if (!(literal->found & BIT (i)) && field_contains (query, i, field, length, fold_ascii))
+      literal->found |= BIT (i);
+}
+
+/* Each line of @text (normalized, a field a line). */
+static void
+literal_lines (const CaMatchQuery *query,
                const char         *text,
-               const guint16      *sets,
-               guint               n_sets)
+               Literal            *literal)
 {
-  CaMatchRank rank, each = CA_MATCH_CONTAINS;
-
-  if (query->words[0] == NULL)
-    return CA_MATCH_NONE;
-  rank = rank_lines (text, query->phrase);
-  if (rank != CA_MATCH_NONE)
-    return rank;
-  if (ca_match_all (text, query->words))
-    return CA_MATCH_CONTAINS;
-  if (n_sets == 0)
-    return CA_MATCH_NONE;
-
-  /* Each word in the text as written or in pinyin; or all of them as one
-   * spelling ("bao shan"). */
-  for (guint i = 0; query->words[i] != NULL && each != CA_MATCH_NONE; i++)
+  for (const char *line = text;;)
     {
-      CaMatchRank word = strstr (text, query->words[i]) != NULL ? CA_MATCH_CONTAINS
-                                                                 : CA_MATCH_NONE;
+      const char *end = strchr (line, '\n');
+      gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
 
-      if (word == CA_MATCH_NONE && query->keys[i] != NULL)
-        word = rank_pinyin (sets, n_sets, query->keys[i]);
-      each = worse (each, word);
+      literal_field (query, line, length, FALSE, literal);
+      if (end == NULL)
+        break;
+      line = end + 1;
     }
-  if (query->joined != NULL)
-    each = better (each, rank_pinyin (sets, n_sets, query->joined));
-  return each;
+}
+
+/* A node's readings, worked out only when the words are not all there as
+ * written; *sets is filled on first use. */
+typedef struct {
+  const CaNode  *node;      /* NULL: @sets is all there is */
+  const guint16 *declared;  /* the node's declared readings, if the index has them */
+  guint          n_declared;
+  guint64        signature; /* what the readings can spell (signature_of ()); or all bits */
+  gboolean       plain;     /* whether @node is known to declare no reading */
+  GArray        *scratch;
+} Readings;
+
+static void
+readings_get (Readings       *readings,
+              const guint16 **sets,
+              guint          *n_sets)
+{
+  if (readings->declared != NULL)
+    {
+      *sets = readings->declared;
+      *n_sets = readings->n_declared;
+      return;
+    }
+  if (readings->node != NULL && readings->scratch->len == 0)
+    {
+      if (readings->plain)
+        append_names_readings (readings->scratch, readings->node);
+      else
+        append_node_readings (readings->scratch, readings->node);
+    }
+  *sets = (const guint16 *) readings->scratch->data;
+  *n_sets = readings->scratch->len;
+}
+
+/* The rank from the fields' literal matches and, for words not found, the
+ * readings. */
+static CaMatchRank
+rank_finish (const CaMatchQuery *query,
+             const Literal      *literal,
+             Readings           *readings)
+{
+  CaMatchRank each = CA_MATCH_CONTAINS, joined;
+  const guint16 *sets = NULL;
+  guint n_sets = 0;
+  gboolean may_join;
+
+  if (query->n_words == 0)
+    return CA_MATCH_NONE;
+  if (literal->rank != CA_MATCH_NONE)
+    return literal->rank;
+  if (literal->found == query->all)
+    return CA_MATCH_CONTAINS;
+
+  /* All the words as one spelling ("bao shan"); or each word as written or
+   * in pinyin. */
+  may_join = key_may_match (&query->joined, readings->signature);
+  for (guint i = 0; i < query->n_words; i++)
+    if (!(literal->found & BIT (i)) && !key_may_match (&query->keys[i], readings->signature))
+      each = CA_MATCH_NONE;
+  if (!may_join && each == CA_MATCH_NONE)
+    return CA_MATCH_NONE;
+  readings_get (readings, &sets, &n_sets);
+  joined = may_join ? rank_pinyin (sets, n_sets, query->joined.letters) : CA_MATCH_NONE;
+  if (joined == CA_MATCH_PINYIN_WHOLE)
+    return joined;
+  for (guint i = 0; i < query->n_words && each != CA_MATCH_NONE; i++)
+    if (!(literal->found & BIT (i)))
+      each = worse (each, rank_pinyin (sets, n_sets, query->keys[i].letters));
+  return better (each, joined);
 }
 
 CaMatchRank
@@ -471,74 +748,172 @@ ca_match_query_node (const CaMatchQuery *query,
                      const CaNode       *node)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GArray) sets = NULL;
+  g_autoptr(GArray) scratch = NULL;
+  Literal literal = { CA_MATCH_NONE, 0 };
+  Readings readings;
 
   g_return_val_if_fail (query != NULL, CA_MATCH_NONE);
   g_return_val_if_fail (node != NULL, CA_MATCH_NONE);
 
   text = ca_match_node_text (node);
-  sets = g_array_new (FALSE, FALSE, sizeof (guint16));
-  append_node_readings (sets, node);
-  return rank_prepared (query, text, (const guint16 *) sets->data, sets->len);
+  literal_lines (query, text, &literal);
+  scratch = g_array_new (FALSE, FALSE, sizeof (guint16));
+  readings = (Readings) { node, NULL, 0, G_MAXUINT64, FALSE, scratch };
+  return rank_finish (query, &literal, &readings);
 }
 
 CaMatchRank
 ca_match_query_text (const CaMatchQuery *query,
                      const char         *text)
 {
-  g_autofree char *normal = NULL;
-  g_autoptr(GArray) sets = NULL;
+  g_autofree char *valid = NULL, *normal = NULL;
+  g_autoptr(GArray) scratch = NULL;
+  Literal literal = { CA_MATCH_NONE, 0 };
+  Readings readings;
 
   g_return_val_if_fail (query != NULL, CA_MATCH_NONE);
   g_return_val_if_fail (text != NULL, CA_MATCH_NONE);
 
-  normal = ca_match_normalize (text);
-  sets = g_array_new (FALSE, FALSE, sizeof (guint16));
-  append_text_readings (sets, text);
-  return rank_prepared (query, normal, (const guint16 *) sets->data, sets->len);
+  /* Any text: a figure's words are data, checked by the loader, but this
+   * is also for text that was not. */
+  valid = g_utf8_make_valid (text, -1);
+  normal = ca_match_normalize (valid);
+  literal_lines (query, normal, &literal);
+  scratch = g_array_new (FALSE, FALSE, sizeof (guint16));
+  append_text_readings (scratch, valid);
+  readings = (Readings) { NULL, NULL, 0, G_MAXUINT64, FALSE, scratch };
+  return rank_finish (query, &literal, &readings);
 }
 
 /* The index --------------------------------------------------------------- */
 
+/* A node whose text normalizes to more than its ASCII letters lowered
+ * (full-width forms, Traditional characters, other scripts' capitals), or
+ * that declares its reading: the index keeps what matching it needs. */
+typedef struct {
+  guint    ordinal;    /* in tree order */
+  char    *text;       /* normalized, a field a line; NULL if plain */
+  guint16 *declared;   /* its declared readings; NULL if none */
+  guint    n_declared;
+} Special;
+
 struct _CaMatchIndex
 {
   CaDataset *dataset;
-  /* In tree order: each node, its normalized text, and where its readings
-   * start in @sets (one more entry than nodes, for the end). */
-  GPtrArray *nodes;
-  GPtrArray *texts;
-  GArray    *starts;
-  GArray    *sets;
+  guint      n_nodes;
+  /* For each node in tree order, the letters its readings start with: most
+   * nodes are passed over on that alone when no word is there as written. */
+  GArray    *signatures;
+  GArray    *pairs;      /* for each node, the pairs of bytes of its fields */
+  GArray    *specials;   /* Special, by ordinal */
 };
+
+/* Whether normalizing @text only lowers its ASCII letters: ASCII, and
+ * Chinese characters that NFKC and the Simplified fold leave alone. */
+static gboolean
+text_is_plain (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c < 0x3400 || c > 0x9FFF || ca_hanzi_fold (c) != c)
+          return FALSE;
+        p = g_utf8_next_char (p) - 1;
+      }
+  return TRUE;
+}
+
+static gboolean
+node_is_plain (const CaNode *node)
+{
+  CaText names = ca_node_get_names (node);
+  CaTextIter iter;
+
+  if (!text_is_plain (ca_node_get_id (node)))
+    return FALSE;
+  ca_text_iter_init (&iter, &names);
+  while (ca_text_iter_next (&iter))
+    if (!text_is_plain (iter.text))
+      return FALSE;
+  for (guint i = 0; i < ca_node_get_n_tags (node); i++)
+    if (!text_is_plain (ca_node_get_tag (node, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static guint64
+node_pairs (const CaNode *node)
+{
+  CaText names = ca_node_get_names (node);
+  CaTextIter iter;
+  const char *id = ca_node_get_id (node);
+  guint64 pairs = pairs_of (id, strlen (id));
+
+  ca_text_iter_init (&iter, &names);
+  while (ca_text_iter_next (&iter))
+    pairs |= pairs_of (iter.text, strlen (iter.text));
+  for (guint i = 0; i < ca_node_get_n_tags (node); i++)
+    pairs |= pairs_of (ca_node_get_tag (node, i), strlen (ca_node_get_tag (node, i)));
+  return pairs;
+}
 
 static void
 index_add (CaMatchIndex *index,
-           const CaNode *node)
+           const CaNode *node,
+           GArray       *scratch)
 {
-  guint32 start;
+  Special special = { index->n_nodes++, NULL, NULL, 0 };
+  guint64 pairs, signature;
+  gboolean declared;
 
-  g_ptr_array_add (index->nodes, (gpointer) node);
-  g_ptr_array_add (index->texts, ca_match_node_text (node));
-  append_node_readings (index->sets, node);
-  start = index->sets->len;
-  g_array_append_val (index->starts, start);
+  g_array_set_size (scratch, 0);
+  declared = append_declared_readings (scratch, node);
+  if (!declared)
+    append_node_readings (scratch, node);
+  signature = signature_of ((const guint16 *) scratch->data, scratch->len);
+  g_array_append_val (index->signatures, signature);
+  if (declared)
+    {
+      special.declared = g_memdup2 (scratch->data, scratch->len * sizeof (guint16));
+      special.n_declared = scratch->len;
+    }
+  if (!node_is_plain (node))
+    special.text = ca_match_node_text (node);
+  pairs = special.text != NULL ? pairs_of (special.text, strlen (special.text))
+                               : node_pairs (node);
+  g_array_append_val (index->pairs, pairs);
+  if (special.text != NULL || special.declared != NULL)
+    g_array_append_val (index->specials, special);
+}
+
+static void
+special_clear (gpointer data)
+{
+  Special *special = data;
+
+  g_free (special->text);
+  g_free (special->declared);
 }
 
 CaMatchIndex *
 ca_match_index_new (CaDataset *dataset)
 {
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint16));
   CaMatchIndex *index;
-  guint32 zero = 0;
 
   g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
 
   index = g_new0 (CaMatchIndex, 1);
   index->dataset = g_object_ref (dataset);
-  index->nodes = g_ptr_array_new ();
-  index->texts = g_ptr_array_new_with_free_func (g_free);
-  index->starts = g_array_new (FALSE, FALSE, sizeof (guint32));
-  index->sets = g_array_new (FALSE, FALSE, sizeof (guint16));
-  g_array_append_val (index->starts, zero);
+  /* Sized at once: doubling would leave up to half of each unused. */
+  index->signatures = g_array_sized_new (FALSE, FALSE, sizeof (guint64),
+                                         ca_dataset_get_n_nodes (dataset));
+  index->pairs = g_array_sized_new (FALSE, FALSE, sizeof (guint64),
+                                    ca_dataset_get_n_nodes (dataset));
+  index->specials = g_array_new (FALSE, FALSE, sizeof (Special));
+  g_array_set_clear_func (index->specials, special_clear);
 
   for (guint r = 0; r < ca_dataset_get_n_roots (dataset); r++)
     {
@@ -547,7 +922,7 @@ ca_match_index_new (CaDataset *dataset)
       for (const CaNode *node = ca_node_next_in_subtree (root, NULL);
            node != NULL;
            node = ca_node_next_in_subtree (root, node))
-        index_add (index, node);
+        index_add (index, node, scratch);
     }
   return index;
 }
@@ -558,14 +933,72 @@ ca_match_index_free (CaMatchIndex *index)
   if (index == NULL)
     return;
   g_clear_object (&index->dataset);
-  g_ptr_array_unref (index->nodes);
-  g_ptr_array_unref (index->texts);
-  g_array_unref (index->starts);
-  g_array_unref (index->sets);
+  g_array_unref (index->signatures);
+  g_array_unref (index->pairs);
+  g_array_unref (index->specials);
   g_free (index);
 }
 
+/* The literal matches of a plain node's fields, read where the dataset
+ * keeps them. */
+static void
+literal_node (const CaMatchQuery *query,
+              const CaNode       *node,
+              Literal            *literal)
+{
+  CaText names = ca_node_get_names (node);
+  CaTextIter iter;
+  const char *id = ca_node_get_id (node);
+
+  literal_field (query, id, strlen (id), TRUE, literal);
+  ca_text_iter_init (&iter, &names);
+  while (ca_text_iter_next (&iter))
+    literal_field (query, iter.text, strlen (iter.text), TRUE, literal);
+  for (guint i = 0; i < ca_node_get_n_tags (node); i++)
+    {
+      const char *tag = ca_node_get_tag (node, i);
+
+      literal_field (query, tag, strlen (tag), TRUE, literal);
+    }
+}
+
 #define N_RANKS (CA_MATCH_INITIALS + 1)
+
+/* Ranks node @ordinal; *next_special steps past its Special, if it has one. */
+static CaMatchRank
+index_rank (CaMatchIndex       *index,
+            const CaMatchQuery *query,
+            const CaNode       *node,
+            guint               ordinal,
+            guint              *next_special,
+            GArray             *scratch)
+{
+  const Special *special = NULL;
+  Literal literal = { CA_MATCH_NONE, 0 };
+  Readings readings = { node, NULL, 0, g_array_index (index->signatures, guint64, ordinal),
+                        TRUE, scratch };
+  guint64 pairs = g_array_index (index->pairs, guint64, ordinal);
+  gboolean any_word = FALSE;
+
+  for (guint i = 0; i < query->n_words && !any_word; i++)
+    any_word = (query->pairs[i] & pairs) == query->pairs[i];
+  if (*next_special < index->specials->len
+      && g_array_index (index->specials, Special, *next_special).ordinal == ordinal)
+    special = &g_array_index (index->specials, Special, (*next_special)++);
+  if (!any_word)
+    ;
+  else if (special != NULL && special->text != NULL)
+    literal_lines (query, special->text, &literal);
+  else
+    literal_node (query, node, &literal);
+  if (special != NULL && special->declared != NULL)
+    {
+      readings.declared = special->declared;
+      readings.n_declared = special->n_declared;
+    }
+  g_array_set_size (scratch, 0);
+  return rank_finish (query, &literal, &readings);
+}
 
 GPtrArray *
 ca_match_index_find (CaMatchIndex *index,
@@ -574,32 +1007,37 @@ ca_match_index_find (CaMatchIndex *index,
                      guint        *n_matches)
 {
   g_autoptr(CaMatchQuery) query = NULL;
-  GArray *by_rank[N_RANKS] = { NULL };
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint16));
+  GPtrArray *by_rank[N_RANKS] = { NULL };
   GPtrArray *found = g_ptr_array_new ();
-  guint count = 0;
+  guint ordinal = 0, next_special = 0, count = 0;
 
   g_return_val_if_fail (index != NULL, found);
   g_return_val_if_fail (text != NULL, found);
 
   query = ca_match_query_new (text);
   for (guint r = 1; r < N_RANKS; r++)
-    by_rank[r] = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; !ca_match_query_is_empty (query) && i < index->nodes->len; i++)
+    by_rank[r] = g_ptr_array_new ();
+  for (guint r = 0; query->n_words > 0 && r < ca_dataset_get_n_roots (index->dataset); r++)
     {
-      guint32 from = g_array_index (index->starts, guint32, i);
-      guint32 to = g_array_index (index->starts, guint32, i + 1);
-      const guint16 *sets = &g_array_index (index->sets, guint16, 0) + from;
-      CaMatchRank rank = rank_prepared (query, index->texts->pdata[i], sets, to - from);
+      const CaNode *root = ca_dataset_get_root (index->dataset, r);
 
-      if (rank != CA_MATCH_NONE)
-        g_array_append_val (by_rank[rank], i);
+      for (const CaNode *node = ca_node_next_in_subtree (root, NULL); node != NULL;
+           node = ca_node_next_in_subtree (root, node), ordinal++)
+        {
+          CaMatchRank rank = index_rank (index, query, node, ordinal, &next_special, scratch);
+
+          if (rank != CA_MATCH_NONE)
+            g_ptr_array_add (by_rank[rank], (gpointer) node);
+        }
     }
   for (guint r = 1; r < N_RANKS; r++)
-    for (guint k = 0; k < by_rank[r]->len; k++, count++)
-      if (found->len < max)
-        g_ptr_array_add (found, index->nodes->pdata[g_array_index (by_rank[r], guint, k)]);
-  for (guint r = 1; r < N_RANKS; r++)
-    g_array_unref (by_rank[r]);
+    {
+      for (guint k = 0; k < by_rank[r]->len && found->len < max; k++)
+        g_ptr_array_add (found, by_rank[r]->pdata[k]);
+      count += by_rank[r]->len;
+      g_ptr_array_unref (by_rank[r]);
+    }
   if (n_matches != NULL)
     *n_matches = count;
   return found;

@@ -146,6 +146,19 @@ primary_length (const char *tag)
   return strcspn (tag, "-_");
 }
 
+/* Whether @tag writes its language in Latin letters ("zh-Latn-pinyin", a
+ * reading) where @wanted does not: no stand-in for the characters. */
+static gboolean
+is_other_script (const char *tag,
+                 const char *wanted)
+{
+  gsize primary = primary_length (tag);
+
+  return tag[primary] != '\0' && tag_equal (tag + primary + 1, "latn", 4)
+         && (tag[primary + 5] == '\0' || tag[primary + 5] == '-' || tag[primary + 5] == '_')
+         && !tag_equal (wanted, tag, primary + 5);
+}
+
 void
 ca_text_iter_init (CaTextIter   *iter,
                    const CaText *text)
@@ -198,7 +211,7 @@ text_find (const CaText  *text,
           return iter.text;
         }
       if (primary_match == NULL && primary_length (iter.lang) == primary
-          && tag_equal (iter.lang, lang, primary))
+          && tag_equal (iter.lang, lang, primary) && !is_other_script (iter.lang, lang))
         primary_match = iter.text, primary_lang = iter.lang;
       if (english == NULL && tag_equal (iter.lang, "en", G_MAXSIZE))
         english = iter.text, english_lang = iter.lang;

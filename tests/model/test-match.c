@@ -147,6 +147,12 @@ test_match_declared (void)
   g_assert_cmpint (rank_node ("重庆", "m-50"), ==, CA_MATCH_EXACT);
   g_assert_cmpint (rank_node ("Chóngqìng", "m-50"), ==, CA_MATCH_EXACT);
   assert_found ("zhongqing", "zq-road ");
+  /* A reading is not the Chinese name: Chinese falls back on English. */
+  g_assert_cmpstr (ca_node_get_name (ca_dataset_lookup_node (dataset, "c-931"), "zh-CN"), ==,
+                   "Lanzhou");
+  g_assert_cmpstr (ca_node_get_name (ca_dataset_lookup_node (dataset, "c-931"),
+                                     "zh-Latn-pinyin"), ==, "Lánzhōu");
+  g_assert_cmpint (rank_node ("lz", "c-931"), ==, CA_MATCH_INITIALS_WHOLE);
   assert_found ("chongqing", "m-50 zq-road ");
 }
 
