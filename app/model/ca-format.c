@@ -4,7 +4,8 @@
  * language), never in a process-wide one.  The number styles are in code,
  * not in the catalogue, as they are ways of counting rather than words:
  * English groups thousands and counts in millions and billions, Chinese
- * counts in 万 (1e4) and 亿 (1e8), with its currency and measure words.
+ * counts in 万 (1e4) and 亿 (1e8), with its currency and measure words, in
+ * the characters of the language's script (萬, 億 in Traditional).
  * Words, dates, periods and the spacing between a qualifier and its value
  * come from the catalogue of that language (ca_i18n_gettext ()).
  *
@@ -36,25 +37,38 @@ static const Scale english_scales[] = {
   { 1e6, "million", "m" },
 };
 
-static const Scale chinese_scales[] = {
-  { 1e12, "万亿", "万亿" },
-  { 1e8, "亿", "亿" },
-  { 1e4, "万", "万" },
+/* How Chinese counts, in each script's characters: Traditional writes 萬
+ * and 億, and Taiwan's 兆 for 1e12 where Simplified writes 万亿. */
+static const char * const currency_codes[] = {
+  "CNY", "RMB", "USD", "EUR", "JPY", "HKD", "GBP", "KRW",
 };
 
-static const struct {
-  const char *code;
-  const char *chinese;
-} currencies[] = {
-  { "CNY", "元" },
-  { "RMB", "元" },
-  { "USD", "美元" },
-  { "EUR", "欧元" },
-  { "JPY", "日元" },
-  { "HKD", "港元" },
-  { "GBP", "英镑" },
-  { "KRW", "韩元" },
+typedef struct {
+  Scale       scales[3];
+  const char *currencies[G_N_ELEMENTS (currency_codes)];
+  const char *measure;  /* the measure word of a count */
+} ChineseStyle;
+
+static const ChineseStyle simplified = {
+  { { 1e12, "万亿", "万亿" }, { 1e8, "亿", "亿" }, { 1e4, "万", "万" } },
+  { "元", "元", "美元", "欧元", "日元", "港元", "英镑", "韩元" },
+  "个",
 };
+
+static const ChineseStyle traditional = {
+  { { 1e12, "兆", "兆" }, { 1e8, "億", "億" }, { 1e4, "萬", "萬" } },
+  { "元", "元", "美元", "歐元", "日圓", "港元", "英鎊", "韓元" },
+  "個",
+};
+
+/* NULL for a language that counts as English does. */
+static const ChineseStyle *
+chinese_style (const char *lang)
+{
+  if (!ca_i18n_language_is_chinese (lang))
+    return NULL;
+  return ca_i18n_language_is_traditional (lang) ? &traditional : &simplified;
+}
 
 /* "1234.5" -> "1,234.5" with at most @decimals decimals, no trailing zeros. */
 static char *
@@ -117,30 +131,31 @@ pick_scale (const Scale *scales,
  * the scale is the one of @scale_of (the value itself, or the top of an
  * axis, so that its ticks read "0.5 m" and "1 m"); 0 has none. */
 static char *
-scaled_number (double   value,
-               double   scale_of,
-               gboolean chinese,
-               gboolean abbreviated)
+scaled_number (double              value,
+               double              scale_of,
+               const ChineseStyle *chinese,
+               gboolean            abbreviated)
 {
-  const Scale *scale = chinese
-    ? pick_scale (chinese_scales, G_N_ELEMENTS (chinese_scales), scale_of)
+  const Scale *scale = chinese != NULL
+    ? pick_scale (chinese->scales, G_N_ELEMENTS (chinese->scales), scale_of)
     : pick_scale (english_scales, G_N_ELEMENTS (english_scales), scale_of);
   g_autofree char *number = NULL;
 
   if (scale == NULL || value == 0)
-    return format_decimal (value, 2, !chinese);
-  number = format_decimal (value / scale->factor, 2, !chinese);
-  if (chinese)
+    return format_decimal (value, 2, chinese == NULL);
+  number = format_decimal (value / scale->factor, 2, chinese == NULL);
+  if (chinese != NULL)
     return g_strconcat (number, scale->word, NULL);
   return g_strconcat (number, " ", abbreviated ? scale->short_ : scale->word, NULL);
 }
 
 static const char *
-chinese_currency (const char *code)
+chinese_currency (const ChineseStyle *chinese,
+                  const char         *code)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
-    if (g_strcmp0 (currencies[i].code, code) == 0)
-      return currencies[i].chinese;
+  for (guint i = 0; i < G_N_ELEMENTS (currency_codes); i++)
+    if (g_strcmp0 (currency_codes[i], code) == 0)
+      return chinese->currencies[i];
   return NULL;
 }
 
@@ -197,8 +212,9 @@ format_chinese_value (const char     *lang,
                       double          scale_of,
                       Form            form)
 {
+  const ChineseStyle *chinese = chinese_style (lang);
   gboolean axis = form == FORM_TICK;
-  g_autofree char *number = scaled_number (value, scale_of, TRUE, form != FORM_WORDS);
+  g_autofree char *number = scaled_number (value, scale_of, chinese, form != FORM_WORDS);
   g_autofree char *noun = NULL;
   const char *currency;
 
@@ -207,7 +223,7 @@ format_chinese_value (const char     *lang,
     case CA_METRIC_MONEY:
       if (axis)
         return g_steal_pointer (&number);
-      currency = chinese_currency (metric->unit);
+      currency = chinese_currency (chinese, metric->unit);
       if (currency != NULL)
         return g_strconcat (number, currency, NULL);
       return g_strconcat (number, " ", metric->unit, NULL);
@@ -220,7 +236,7 @@ format_chinese_value (const char     *lang,
       if (axis)
         return g_steal_pointer (&number);
       noun = count_noun (lang, metric, value);
-      return g_strconcat (number, "个", noun, NULL);
+      return g_strconcat (number, chinese->measure, noun, NULL);
     }
 }
 
@@ -232,7 +248,7 @@ format_english_value (const char     *lang,
                       Form            form)
 {
   gboolean axis = form == FORM_TICK;
-  g_autofree char *number = scaled_number (value, scale_of, FALSE, form != FORM_WORDS);
+  g_autofree char *number = scaled_number (value, scale_of, NULL, form != FORM_WORDS);
   g_autofree char *noun = NULL;
 
   switch (metric->kind)
@@ -304,19 +320,21 @@ ca_format_axis_unit (const char     *lang,
                      const CaMetric *metric,
                      double          max_value)
 {
-  gboolean chinese = ca_i18n_language_is_chinese (lang);
+  const ChineseStyle *chinese = chinese_style (lang);
   const Scale *scale;
   const char *currency;
 
   g_return_val_if_fail (metric != NULL, NULL);
-  scale = chinese ? pick_scale (chinese_scales, G_N_ELEMENTS (chinese_scales), max_value)
-                  : pick_scale (english_scales, G_N_ELEMENTS (english_scales), max_value);
+  scale = chinese != NULL
+    ? pick_scale (chinese->scales, G_N_ELEMENTS (chinese->scales), max_value)
+    : pick_scale (english_scales, G_N_ELEMENTS (english_scales), max_value);
   if (metric->kind == CA_METRIC_COUNT)
-    return chinese ? g_strconcat (scale != NULL ? scale->word : "", "个", NULL)
-                   : count_noun (lang, metric, 2.0);
-  if (chinese)
+    return chinese != NULL ? g_strconcat (scale != NULL ? scale->word : "", chinese->measure, NULL)
+                           : count_noun (lang, metric, 2.0);
+  if (chinese != NULL)
     {
-      currency = metric->kind == CA_METRIC_MONEY ? chinese_currency (metric->unit) : NULL;
+      currency = metric->kind == CA_METRIC_MONEY ? chinese_currency (chinese, metric->unit)
+                                                 : NULL;
       return g_strconcat (scale != NULL ? scale->word : "",
                           currency != NULL ? currency : metric->unit, NULL);
     }
@@ -417,7 +435,7 @@ ca_format_figure_value_bare (const char     *lang,
   g_return_val_if_fail (figure != NULL && figure->metric != NULL, NULL);
   if (figure->metric->kind != CA_METRIC_COUNT)
     return ca_format_figure_value_worded (lang, figure);
-  value = scaled_number (figure->value, figure->value, ca_i18n_language_is_chinese (lang), FALSE);
+  value = scaled_number (figure->value, figure->value, chinese_style (lang), FALSE);
   if (figure->qualifier == CA_QUALIFIER_EXACT)
     return g_steal_pointer (&value);
   return ca_format_qualified (lang, ca_format_qualifier_word (lang, figure->qualifier), value);
@@ -657,4 +675,21 @@ ca_format_percent (double fraction)
   if (strcmp (buffer, "-0") == 0)
     strcpy (buffer, "0");
   return g_strconcat (buffer, "%", NULL);
+}
+
+char *
+ca_format_converted_name (const char   *lang,
+                          const CaText *names)
+{
+  const char *data_lang = ca_i18n_data_language_of (lang);
+
+  g_return_val_if_fail (names != NULL, NULL);
+  if (!ca_text_is_converted (names, data_lang))
+    return NULL;
+  /* Translators: said of a name shown in Traditional characters that the
+   * dataset gives only in Simplified ones, converted by the program (in a
+   * tooltip and to screen readers); %s is the Simplified name. */
+  return g_strdup_printf (ca_i18n_gettext (lang, "Name converted from the Simplified Chinese "
+                                                 "“%s”"),
+                          ca_text_lookup (names, "zh-CN"));
 }

@@ -98,6 +98,11 @@ char        *ca_format_citation          (const char        *lang,
  * for "zh-CN"; the tag itself for a language it does not know. */
 const char  *ca_format_language_name     (const char        *lang,
                                           const char        *tag);
+/* For a name (@names, as a node's) that @lang shows converted from
+ * Simplified characters (ca_text_is_converted ()), the sentence that says
+ * so and gives the Simplified name; NULL for one shown as written. */
+char        *ca_format_converted_name    (const char        *lang,
+                                          const CaText      *names);
 /* A share reached: "62%", in every language. */
 char        *ca_format_percent           (double             fraction);
 

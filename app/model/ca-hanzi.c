@@ -175,17 +175,15 @@ ca_hanzi_syllable_set (const char *text,
 
 /* OpenCC reads its dictionaries on open (0.3 s), so it is opened on first
  * use; a converter is not documented as safe across threads, hence the lock. */
-static GMutex  taiwan_lock;
+static GMutex   taiwan_lock;
 static opencc_t taiwan = NULL;
 static gboolean taiwan_tried;
 
-char *
-ca_hanzi_to_taiwan (const char *text)
+static char *
+to_taiwan_locked (const char *text)
 {
   char *converted = NULL, *out = NULL;
 
-  g_return_val_if_fail (text != NULL, NULL);
-  g_mutex_lock (&taiwan_lock);
   if (!taiwan_tried)
     {
       taiwan_tried = TRUE;
@@ -198,11 +196,48 @@ ca_hanzi_to_taiwan (const char *text)
     }
   if (taiwan != NULL)
     converted = opencc_convert_utf8 (taiwan, text, strlen (text));
-  g_mutex_unlock (&taiwan_lock);
   if (converted != NULL)
     {
       out = g_strdup (converted);
       opencc_convert_utf8_free (converted);
     }
+  return out;
+}
+
+char *
+ca_hanzi_to_taiwan (const char *text)
+{
+  char *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_mutex_lock (&taiwan_lock);
+  out = to_taiwan_locked (text);
+  g_mutex_unlock (&taiwan_lock);
+  return out;
+}
+
+/* Converted names, by their Simplified text: a name is shown again and
+ * again (each redraw of a row or a chart), and a conversion costs 0.1 ms.
+ * Kept for the life of the process, as the strings are handed out. */
+static GHashTable *taiwan_names;
+
+const char *
+ca_hanzi_to_taiwan_interned (const char *text)
+{
+  const char *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_mutex_lock (&taiwan_lock);
+  if (taiwan_names == NULL)
+    taiwan_names = g_hash_table_new (g_str_hash, g_str_equal);
+  out = g_hash_table_lookup (taiwan_names, text);
+  if (out == NULL)
+    {
+      char *converted = to_taiwan_locked (text);
+
+      out = converted != NULL ? converted : g_strdup (text);
+      g_hash_table_insert (taiwan_names, g_strdup (text), (gpointer) out);
+    }
+  g_mutex_unlock (&taiwan_lock);
   return out;
 }

@@ -48,5 +48,8 @@ guint        ca_hanzi_syllable_set       (const char *text,
 /* @text in Traditional characters as Taiwan writes them (OpenCC's s2twp:
  * 软件 → 軟體); NULL if OpenCC's data cannot be read. */
 char        *ca_hanzi_to_taiwan          (const char *text);
+/* The same, kept for the life of the process: for names shown again and
+ * again.  @text itself if OpenCC's data cannot be read. */
+const char  *ca_hanzi_to_taiwan_interned (const char *text);
 
 G_END_DECLS

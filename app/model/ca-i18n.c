@@ -228,9 +228,14 @@ match_available (const char *code)
     return "en";
   if (g_strv_contains (ca_i18n_get_available (), code))
     return code;
-  /* A bare "zh" means the Simplified catalogue we ship. */
-  if (g_str_equal (code, "zh") || g_str_equal (code, "zh_SG"))
+  /* A bare "zh" means the Simplified catalogue we ship; Hong Kong and
+   * Macao read Traditional characters, as Taiwan does. */
+  if (g_str_equal (code, "zh") || g_str_equal (code, "zh_SG")
+      || g_str_has_prefix (code, "zh_HANS"))
     return g_intern_static_string ("zh_CN");
+  if (g_str_equal (code, "zh_HK") || g_str_equal (code, "zh_MO")
+      || g_str_has_prefix (code, "zh_HANT"))
+    return g_intern_static_string ("zh_TW");
   return NULL;
 }
 
@@ -283,6 +288,12 @@ gboolean
 ca_i18n_language_is_chinese (const char *lang)
 {
   return g_str_has_prefix (ca_i18n_resolve (lang), "zh");
+}
+
+gboolean
+ca_i18n_language_is_traditional (const char *lang)
+{
+  return g_str_equal (ca_i18n_resolve (lang), "zh_TW");
 }
 
 const char *

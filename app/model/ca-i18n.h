@@ -49,6 +49,9 @@ const char  *ca_i18n_resolve             (const char *lang);
 const char  *ca_i18n_data_language_of    (const char *lang);
 /* Whether @lang writes numbers and dates the Chinese way. */
 gboolean     ca_i18n_language_is_chinese (const char *lang);
+/* Whether @lang writes Chinese in Traditional characters (zh_TW; zh_HK,
+ * zh_MO and zh-Hant resolve to it). */
+gboolean     ca_i18n_language_is_traditional (const char *lang);
 
 /* The message in @lang, as gettext (), pgettext () and ngettext () would
  * give it with the interface in @lang.  xgettext knows them as keywords

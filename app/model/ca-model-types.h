@@ -139,8 +139,16 @@ char *ca_problem_format (const CaProblem *problem);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaProblem, ca_problem_free)
 
+/* The entry in @lang (a data language tag, NULL: the interface's), else in
+ * its primary language, else in English, else the first.  For Traditional
+ * Chinese (zh-TW, zh-HK, zh-Hant), an entry in Traditional characters comes
+ * before the others, and a Simplified one is converted to Taiwan's usage. */
 const char *ca_text_lookup    (const CaText *text,
                                const char   *lang);
+/* Whether ca_text_lookup () converts the entry it gives for @lang, so that
+ * the reader can be told. */
+gboolean    ca_text_is_converted (const CaText *text,
+                                  const char   *lang);
 void        ca_text_iter_init (CaTextIter   *iter,
                                const CaText *text);
 gboolean    ca_text_iter_next (CaTextIter   *iter);

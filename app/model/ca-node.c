@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ca-dataset-private.h"
+#include "ca-hanzi.h"
 #include "ca-i18n.h"
 
 void
@@ -227,15 +228,82 @@ text_find (const CaText  *text,
   return english != NULL ? english : first;
 }
 
+/* Whether @tag is Chinese in Traditional characters: zh-TW, zh-HK, zh-MO,
+ * zh-Hant and its regions. */
+static gboolean
+is_traditional_tag (const char *tag)
+{
+  static const char * const tags[] = { "zh-tw", "zh-hk", "zh-mo", "zh-hant" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      gsize n = strlen (tags[i]);
+
+      if (tag_equal (tag, tags[i], n) && (tag[n] == '\0' || tag[n] == '-' || tag[n] == '_'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* For a reader of Traditional characters: the entry in @lang, else one in
+ * Traditional characters (zh-Hant, zh-HK), else the usual fallback, a
+ * Chinese one converted to Taiwan's usage (OpenCC's s2twp, ca-hanzi.h);
+ * *converted says whether it was. */
+static const char *
+traditional_find (const CaText *text,
+                  const char   *lang,
+                  gboolean     *converted)
+{
+  const char *traditional = NULL, *found, *found_lang;
+  CaTextIter iter;
+
+  *converted = FALSE;
+  ca_text_iter_init (&iter, text);
+  while (ca_text_iter_next (&iter))
+    {
+      if (tag_equal (iter.lang, lang, G_MAXSIZE))
+        return iter.text;
+      if (traditional == NULL && is_traditional_tag (iter.lang))
+        traditional = iter.text;
+    }
+  if (traditional != NULL)
+    return traditional;
+  found = text_find (text, lang, TRUE, &found_lang);
+  if (found == NULL || found_lang == NULL || !tag_equal (found_lang, "zh", 2)
+      || (found_lang[2] != '\0' && found_lang[2] != '-' && found_lang[2] != '_')
+      || is_other_script (found_lang, lang))
+    return found;
+  *converted = TRUE;
+  return ca_hanzi_to_taiwan_interned (found);
+}
+
 const char *
 ca_text_lookup (const CaText *text,
                 const char   *lang)
 {
   const char *found_lang;
+  gboolean converted;
 
   g_return_val_if_fail (text != NULL, NULL);
-  return text_find (text, lang != NULL ? lang : ca_i18n_get_data_language (), TRUE,
-                    &found_lang);
+  if (lang == NULL)
+    lang = ca_i18n_get_data_language ();
+  if (is_traditional_tag (lang))
+    return traditional_find (text, lang, &converted);
+  return text_find (text, lang, TRUE, &found_lang);
+}
+
+gboolean
+ca_text_is_converted (const CaText *text,
+                      const char   *lang)
+{
+  gboolean converted = FALSE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  if (lang == NULL)
+    lang = ca_i18n_get_data_language ();
+  if (is_traditional_tag (lang))
+    traditional_find (text, lang, &converted);
+  return converted;
 }
 
 CaNodeType

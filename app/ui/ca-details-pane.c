@@ -238,8 +238,17 @@ update_header (CaDetailsPane *self)
   const char *summary = ca_node_get_summary (self->node, data_lang ());
   g_autofree char *others = join_other_names (self->node, name);
   g_autofree char *facts = format_facts (self->node);
+  CaText names = ca_node_get_names (self->node);
+  g_autofree char *converted = ca_format_converted_name (NULL, &names);
 
   gtk_label_set_text (self->title_label, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), converted);
+  if (converted != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, converted, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->title_label),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_label_set_text (self->other_names_label, others);
   gtk_widget_set_visible (GTK_WIDGET (self->other_names_label), *others != '\0');
   gtk_label_set_text (self->facts_label, facts);

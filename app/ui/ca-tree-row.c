@@ -149,8 +149,13 @@ add_text_language (PangoAttrList *attrs,
         PangoLanguage *language = pango_language_from_string (iter.lang);
 
         pango_attr_list_insert (attrs, pango_attr_language_new (language));
-        break;
+        return;
       }
+  /* A name converted to Traditional characters is in none of the node's
+   * languages: it is in the interface's (zh-TW), whose glyphs it needs. */
+  if (text != NULL && text == ca_node_get_name (node, NULL) && ca_text_is_converted (&names, NULL))
+    pango_attr_list_insert (attrs, pango_attr_language_new (
+                              pango_language_from_string (ca_i18n_get_data_language ())));
 }
 
 static void
@@ -339,7 +344,9 @@ ca_tree_row_set_node (CaTreeRow    *self,
   g_autofree char *sub = NULL;
   g_autofree char *count = NULL;
   g_autofree char *lag = NULL;
+  g_autofree char *note = NULL;
   g_autofree char *figures = NULL;
+  CaText names;
   CaDate today = ca_progress_today ();
   guint n_figures, n_goals, n_lagging;
   g_auto(CaSearchMatch) match = { NULL, -1, 0, NULL };
@@ -351,6 +358,7 @@ ca_tree_row_set_node (CaTreeRow    *self,
     return;
 
   name = ca_node_get_name (node, ca_i18n_get_data_language ());
+  names = ca_node_get_names (node);
   if (self->mode == CA_TREE_ROW_RESULT && self->query != NULL)
     {
       ca_search_explain (node, self->query, ca_i18n_get_data_language (), &match);
@@ -384,6 +392,14 @@ ca_tree_row_set_node (CaTreeRow    *self,
                                      "all its %u goals are behind or may be behind", n_goals),
                            n_goals);
   gtk_widget_set_visible (self->lag_icon, lag != NULL);
+  note = ca_format_converted_name (NULL, &names);
+  if (note != NULL)
+    {
+      char *both = lag != NULL ? g_strconcat (lag, "; ", note, NULL) : g_strdup (note);
+
+      g_free (lag);
+      lag = both;
+    }
   update_accessible (self, name, sub, figures, lag);
 }
 

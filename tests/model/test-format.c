@@ -149,6 +149,29 @@ test_values_chinese (void)
   assert_interface ("en");
 }
 
+/* Traditional Chinese counts as Chinese does, in its own characters (萬,
+ * 億, Taiwan's 兆) and measure words; Hong Kong and zh-Hant read it too. */
+static void
+test_values_traditional (void)
+{
+  set_interface ("en");
+  assert_format (ca_format_value ("zh_TW", &money, 500000000000), "5000億元");
+  assert_format (ca_format_value ("zh_TW", &money, 3500000), "350萬元");
+  assert_format (ca_format_value ("zh_TW", &money, 1500000000000), "1.5兆元");
+  assert_format (ca_format_value ("zh_TW", &dollars, 12000000), "1200萬美元");
+  assert_format (ca_format_axis_unit ("zh_TW", &money, 500000000000), "億元");
+  assert_format (ca_format_axis_unit ("zh_TW", &projects, 120), "個");
+  assert_format (ca_format_value ("zh-HK", &money, 500000000000), "5000億元");
+  assert_format (ca_format_value ("zh-Hant-TW", &money, 500000000000), "5000億元");
+  assert_format (ca_format_value ("zh-Hans", &money, 500000000000), "5000亿元");
+  g_assert_true (ca_i18n_language_is_traditional ("zh_TW"));
+  g_assert_true (ca_i18n_language_is_traditional ("zh_HK"));
+  g_assert_false (ca_i18n_language_is_traditional ("zh_CN"));
+  g_assert_false (ca_i18n_language_is_traditional ("en"));
+  g_assert_cmpstr (ca_i18n_data_language_of ("zh_TW"), ==, "zh-TW");
+  assert_interface ("en");
+}
+
 static void
 test_qualifiers (void)
 {
@@ -569,6 +592,7 @@ main (int    argc,
   g_test_add_func ("/format/numbers", test_numbers);
   g_test_add_func ("/format/values-english", test_values_english);
   g_test_add_func ("/format/values-chinese", test_values_chinese);
+  g_test_add_func ("/format/values-traditional", test_values_traditional);
   g_test_add_func ("/format/qualifiers", test_qualifiers);
   g_test_add_func ("/format/dates-english", test_dates_english);
   g_test_add_func ("/format/dates-chinese", test_dates_chinese);

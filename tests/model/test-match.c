@@ -171,6 +171,37 @@ test_match_traditional (void)
   g_assert_cmpuint (ca_hanzi_fold ('A'), ==, 'A');
 }
 
+/* For zh-TW: a name in zh-TW or zh-Hant wins; else the Simplified one is
+ * converted in Taiwan's usage (软件 → 軟體, 信息 → 資訊), and says so. */
+static void
+test_hanzi_names (void)
+{
+  static const struct { const char *id, *lang, *name; gboolean converted; } cases[] = {
+    { "c-592", "zh-TW", "廈門", TRUE },
+    { "c-592", "zh-CN", "厦门", FALSE },
+    { "c-592", "zh-HK", "廈門", TRUE },
+    { "d-4", "zh-TW", "寶山鄉", FALSE },
+    { "d-4", "zh-CN", "寶山鄉", FALSE },
+    { "p-1", "zh-TW", "軟體與資訊服務園區", FALSE },
+    { "p-2", "zh-TW", "軟體資訊服務園", TRUE },
+    { "p-2", "en", "Software Park", FALSE },
+    { "c-931", "zh-TW", "Lanzhou", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const CaNode *node = ca_dataset_lookup_node (dataset, cases[i].id);
+      CaText names = ca_node_get_names (node);
+
+      g_test_message ("%s %s", cases[i].id, cases[i].lang);
+      g_assert_cmpstr (ca_node_get_name (node, cases[i].lang), ==, cases[i].name);
+      g_assert_cmpint (ca_text_is_converted (&names, cases[i].lang), ==, cases[i].converted);
+    }
+  /* The same text is converted once and handed out again. */
+  g_assert_true (ca_node_get_name (ca_dataset_lookup_node (dataset, "c-592"), "zh-TW")
+                 == ca_node_get_name (ca_dataset_lookup_node (dataset, "c-592"), "zh-TW"));
+}
+
 /* Exact first, then prefix, then contains, then pinyin and initials, each
  * by where in a name; tree order within a rank. */
 static void
@@ -244,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/match/declared", test_match_declared);
   g_test_add_func ("/match/traditional", test_match_traditional);
   g_test_add_func ("/match/ranking", test_match_ranking);
+  g_test_add_func ("/hanzi/names", test_hanzi_names);
   g_test_add_func ("/match/words", test_match_words);
   g_test_add_func ("/match/bounds", test_match_bounds);
   status = g_test_run ();

@@ -10,7 +10,7 @@ set -u
 unset DISPLAY WAYLAND_DISPLAY
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-for tool in python3 xmllint rsvg-convert pdfinfo pdftotext md5sum; do
+for tool in python3 xmllint rsvg-convert pdfinfo pdftotext pdffonts md5sum; do
   command -v $tool >/dev/null || { echo "Bail out! $tool is missing"; exit 1; }
 done
 
@@ -245,6 +245,17 @@ run --lang zh_CN --export "$work/zh.png" --node sh --chart counts --height 800
 if [ $status -eq 0 ] && info=$(png_check "$work/zh.png" 1200 800) && [[ $info == *上海* ]]; then
   ok "--lang zh_CN: PNG Title in UTF-8 (iTXt): $(echo "$info" | head -1)"
 else not_ok "--lang zh_CN png" "${info:-}"; fi
+
+# --- Traditional Chinese: the words of zh_TW.po, names converted from the
+# dataset's Simplified ones (产业 → 產業), 億, and a font with their glyphs
+run --lang zh_TW --export "$work/zh-tw.pdf" --node sh --chart goals
+text=$(pdftotext "$work/zh-tw.pdf" - 2>/dev/null)
+fonts=$(pdffonts "$work/zh-tw.pdf" 2>/dev/null)
+if [ $status -eq 0 ] && [[ $text == *目標* ]] && [[ $text == *產業* ]] && [[ $text == *億* ]] \
+   && [[ $text != *目标* ]] && [[ $text != *产业* ]] && [[ $text != *亿* ]] \
+   && [[ $fonts == *WenQuanYi* ]]; then
+  ok "--lang zh_TW: pdftotext finds 目標, 產業 and 億 and no Simplified form; fonts embedded"
+else not_ok "--lang zh_TW pdf (exit $status)" "$(cat "$work/stderr")" "$fonts" "${text:0:300}"; fi
 
 # --- CSV: parsed back, one row per figure of the subtree
 for spec in "$bundled:sh:" "$bundled:cn:" "$bundled:scip:" "$bundled:bs-hitech-park:" \

@@ -22,6 +22,7 @@
 #include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-window.h"
+#include "ca-window-private.h"
 #include "ui-test-common.h"
 
 static CaApplication *app;
@@ -162,6 +163,74 @@ test_switch_reaches_gtk (void)
   g_assert_nonnull (strstr (about, "Credits"));
 }
 
+/* Whether a widget in @widget's tree has a tooltip holding @text. */
+static gboolean
+has_tooltip_with (GtkWidget  *widget,
+                  const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL && strstr (tooltip, text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_tooltip_with (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Traditional Chinese: in the Language menu under its own name, and chosen
+ * there it writes the interface in Taiwan's words and the data names in
+ * Traditional characters, a converted name saying so in its tooltip. */
+static void
+test_traditional (void)
+{
+  CaWindow *window = CA_WINDOW (main_window ());
+  GMenuModel *menu = G_MENU_MODEL (window->language_menu);
+  gboolean listed = FALSE;
+  g_autofree char *about = NULL;
+  g_autofree char *texts = NULL;
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL, *target = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target);
+      listed |= g_strcmp0 (label, "繁體中文") == 0 && g_strcmp0 (target, "zh_TW") == 0;
+    }
+  g_assert_true (listed);
+
+  switch_language ("zh_TW");
+  g_assert_cmpstr (ca_i18n_get_language (), ==, "zh_TW");
+  about = about_texts ();
+  g_test_message ("About: %s", about);
+  g_assert_nonnull (strstr (about, "聚落圖譜"));
+  g_assert_null (strstr (about, "集群图谱"));
+  /* The bundled dataset gives 中国 only in Simplified characters.  (The
+   * switch may have made the window anew.) */
+  window = CA_WINDOW (main_window ());
+  ca_window_open_bundled (window);
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       (window->dataset == NULL || ca_window_is_loading (window))
+       && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (window->dataset);
+  g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (window->dataset, "cn")));
+  spin ();
+  texts = texts_of (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (texts, "中國"));
+  g_assert_true (has_tooltip_with (GTK_WIDGET (window), "名稱由簡體中文「中国」轉換而來"));
+  /* In English the same name is shown as written, and says nothing. */
+  switch_language ("en");
+  window = CA_WINDOW (main_window ());
+  g_assert_nonnull (window->dataset);
+  g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (window->dataset, "cn")));
+  spin ();
+  g_assert_false (has_tooltip_with (GTK_WIDGET (window), "轉換而來"));
+}
+
 static char *
 read_file (const char *path)
 {
@@ -230,6 +299,7 @@ main (int   argc,
 
   g_test_add_func ("/language/switch-reaches-gtk", test_switch_reaches_gtk);
   g_test_add_func ("/language/export-in-chinese", test_export_in_chinese);
+  g_test_add_func ("/language/traditional", test_traditional);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
