@@ -24,7 +24,7 @@ DEB_PACKAGES := \
   gettext desktop-file-utils appstream groff-base \
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-pyatspi \
   imagemagick fonts-wqy-microhei librsvg2-bin poppler-utils \
-  unicode-data libopencc-dev libopencc-data \
+  unicode-data libopencc-dev libopencc-data libicu-dev \
   valgrind clang libclang-rt-14-dev hyperfine time strace xdotool
 
 # Run the program from the build tree, without installing it.

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "ca-collate.h"
 #include "ca-dataset.h"
 #include "ca-hanzi.h"
 #include "ca-match.h"
@@ -202,6 +203,50 @@ test_hanzi_names (void)
                  == ca_node_get_name (ca_dataset_lookup_node (dataset, "c-592"), "zh-TW"));
 }
 
+static int
+compare_in (gconstpointer a,
+            gconstpointer b,
+            gpointer      lang)
+{
+  return ca_collate_compare (*(const char * const *) a, *(const char * const *) b, lang);
+}
+
+/* @names sorted for a reader of @lang, a space after each. */
+static char *
+sorted (const char *lang,
+        const char *names)
+{
+  g_auto(GStrv) list = g_strsplit (names, " ", -1);
+
+  g_qsort_with_data (list, (gint) g_strv_length (list), sizeof (char *), compare_in,
+                     (gpointer) lang);
+  return g_strjoinv (" ", list);
+}
+
+#define assert_sorted(lang, names, expected) \
+  G_STMT_START { \
+    g_autofree char *got_ = sorted ((lang), (names)); \
+    g_assert_cmpstr (got_, ==, (expected)); \
+  } G_STMT_END
+
+/* Simplified Chinese by pinyin, Traditional by strokes, English by letters
+ * whatever their case; keys compare as the texts do. */
+static void
+test_collate (void)
+{
+  g_autofree char *key_a = ca_collate_key ("安徽", "zh_CN");
+  g_autofree char *key_b = ca_collate_key ("北京", "zh_CN");
+
+  assert_sorted ("zh_CN", "浙江 上海 北京 安徽 江苏", "安徽 北京 江苏 上海 浙江");
+  assert_sorted ("zh-CN", "浙江 上海 北京 安徽 江苏", "安徽 北京 江苏 上海 浙江");
+  assert_sorted ("zh_TW", "浙江 北京 上海 十堰", "十堰 上海 北京 浙江");
+  assert_sorted ("zh-TW", "浙江 北京 上海 十堰", "十堰 上海 北京 浙江");
+  assert_sorted ("en", "banana Apple cherry apple", "apple Apple banana cherry");
+  g_assert_cmpint (strcmp (key_a, key_b), <, 0);
+  /* Invalid UTF-8 has a key too (its bytes), and no crash. */
+  g_assert_cmpint (ca_collate_compare ("\xff", "a", "zh_CN"), !=, 0);
+}
+
 /* Exact first, then prefix, then contains, then pinyin and initials, each
  * by where in a name; tree order within a rank. */
 static void
@@ -276,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/match/traditional", test_match_traditional);
   g_test_add_func ("/match/ranking", test_match_ranking);
   g_test_add_func ("/hanzi/names", test_hanzi_names);
+  g_test_add_func ("/collate/orders", test_collate);
   g_test_add_func ("/match/words", test_match_words);
   g_test_add_func ("/match/bounds", test_match_bounds);
   status = g_test_run ();
