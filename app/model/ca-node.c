@@ -273,8 +273,10 @@ traditional_find (const CaText *text,
       || (found_lang[2] != '\0' && found_lang[2] != '-' && found_lang[2] != '_')
       || is_other_script (found_lang, lang))
     return found;
-  *converted = TRUE;
-  return ca_hanzi_to_taiwan_interned (found);
+  traditional = ca_hanzi_to_taiwan_interned (found);
+  /* 上海市 is the same in both scripts: nothing to tell the reader. */
+  *converted = strcmp (traditional, found) != 0;
+  return *converted ? traditional : found;
 }
 
 const char *

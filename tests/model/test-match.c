@@ -187,6 +187,12 @@ test_hanzi_names (void)
     { "p-2", "zh-TW", "軟體資訊服務園", TRUE },
     { "p-2", "en", "Software Park", FALSE },
     { "c-931", "zh-TW", "Lanzhou", FALSE },
+    /* The same in both scripts: shown as written, nothing to say. */
+    { "c-029", "zh-TW", "西安", FALSE },
+    { "d-1", "zh-TW", "上海寶山", TRUE },
+    { "d-2", "zh-TW", "寶山區", TRUE },
+    { "cn", "zh-TW", "中國", TRUE },
+    { "u-1", "zh-TW", "廈門大學", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -1,9 +1,11 @@
 #!/bin/bash
 # Retakes the pictures in data/screenshots/ from the real window (README,
-# metainfo), in English and Chinese, light and dark:
-#   window-VARIANT.png      Shanghai's Future Industrial Clusters plan, Goals
-#   view-VIEW-VARIANT.png   Shanghai in each of the four views
+# metainfo), in English, Simplified and Traditional Chinese, light and dark:
+#   window-VARIANT.png         Shanghai's Future Industrial Clusters plan, Goals
+#   window-narrow-VARIANT.png  the same in a window 360 px wide
+#   view-VIEW-VARIANT.png      Shanghai in each of the four views
 #   tests/ui/screenshots.sh [BUILD_DIR]     (default: build)
+# VARIANTS="light-zh_TW dark-zh_TW" retakes only those.
 # Needs xvfb-run, dbus-run-session and ImageMagick (see ../shared/tools/shot
 # in the development setup: it runs a window manager and a compositor, so
 # popovers draw as on a desktop).  Look at every picture before committing it.
@@ -37,7 +39,7 @@ window-width=$width
 window-height=$height
 KEYS
   case $variant in dark-*) scheme=prefer-dark ;; esac
-  case $variant in *-zh_CN) lang=zh_CN ;; esac
+  case $variant in *-zh_CN) lang=zh_CN ;; *-zh_TW) lang=zh_TW ;; esac
   pid=$(XDG_CONFIG_HOME=$home ADW_DEBUG_COLOR_SCHEME=$scheme LANGUAGE=$lang \
           "$desktop" run "$build/app/cluster-atlas" | sed -n 's/.*(pid \([0-9]*\)).*/\1/p')
   sleep 4
@@ -49,11 +51,15 @@ KEYS
   echo "$tmp/$name.png"
 }
 
-for variant in light-en dark-en light-zh_CN dark-zh_CN; do
+for variant in ${VARIANTS:-light-en dark-en light-zh_CN dark-zh_CN light-zh_TW dark-zh_TW}; do
   out=$(take "window-$variant" sh-future-industries goals "['cn', 'sh', 'sh-future-industries']" \
           1280 800 "$variant")
   cp "$out" "$top/data/screenshots/window-$variant.png"
   echo "data/screenshots/window-$variant.png"
+  out=$(take "window-narrow-$variant" sh-future-industries goals \
+          "['cn', 'sh', 'sh-future-industries']" 360 720 "$variant")
+  convert "$out" -trim +repage "$top/data/screenshots/window-narrow-$variant.png"
+  echo "data/screenshots/window-narrow-$variant.png"
   for view in goals trend counts timeline; do
     out=$(take "view-$view-$variant" sh "$view" "['cn', 'sh']" 1280 800 "$variant")
     cp "$out" "$top/data/screenshots/view-$view-$variant.png"
