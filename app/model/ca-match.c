@@ -413,11 +413,13 @@ rank_pinyin (const guint16 *sets,
 #define N_INITIALS 26
 #define PAIR_BITS (64 - N_INITIALS)
 
+static inline guint mix_bit (guint32 a, guint32 b, guint n_bits);
+
 static inline guint64
 initial_pair_bit (guint a,
                   guint b)
 {
-  return BIT (N_INITIALS + (a * 26 + b) % PAIR_BITS);
+  return BIT (N_INITIALS + mix_bit (a, b, PAIR_BITS));
 }
 
 static guint64
@@ -483,27 +485,44 @@ key_may_match (const Key *key,
          && (key->pairs == 0 || (signature & key->pairs) != 0);
 }
 
-/* A node's fields as a 64-bit set of the pairs of bytes in them (ASCII
- * lowered): a word whose pairs are not all there is not in the fields, and
- * the node's fields need not be read for it. */
-static inline char lower (char c);
-
+/* A node's fields as a 64-bit set of the pairs of characters in them
+ * (ASCII lowered): a word whose pairs are not all there is not in the
+ * fields, and the node's fields need not be read for it. */
 static inline guint
-pair_bit (char a,
-          char b)
+mix_bit (guint32 a,
+         guint32 b,
+         guint   n_bits)
 {
-  return ((guint) (guchar) lower (a) * 31u + (guint) (guchar) lower (b)) % 64u;
+  guint32 h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u);
+
+  h ^= h >> 15;
+  h *= 0x2C1B3C6Du;
+  h ^= h >> 13;
+  return h % n_bits;
+}
+
+static inline gunichar
+lower_char (gunichar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
 static guint64
 pairs_of (const char *text,
           gsize       length)
 {
+  const char *end = text + length;
+  gunichar last = '\n';
   guint64 pairs = 0;
 
-  for (gsize i = 0; i + 1 < length; i++)
-    if (text[i] != '\n' && text[i + 1] != '\n')
-      pairs |= BIT (pair_bit (text[i], text[i + 1]));
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? lower_char ((guchar) *p) : g_utf8_get_char (p);
+
+      if (last != '\n' && c != '\n')
+        pairs |= BIT (mix_bit (last, c, 64));
+      last = c;
+    }
   return pairs;
 }
 
@@ -1000,6 +1019,69 @@ index_rank (CaMatchIndex       *index,
   return rank_finish (query, &literal, &readings);
 }
 
+/* A part of the nodes, in tree order, ranked by one thread. */
+typedef struct {
+  CaMatchIndex       *index;
+  const CaMatchQuery *query;
+  guint               from, to;   /* ordinals */
+  GPtrArray          *by_rank[N_RANKS];
+} Slice;
+
+/* The first Special at or after @ordinal. */
+static guint
+first_special (CaMatchIndex *index,
+               guint         ordinal)
+{
+  guint low = 0, high = index->specials->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (index->specials, Special, mid).ordinal < ordinal)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+/* Walks the tree from its start (stepping is cheap; ranking is not) and
+ * ranks the nodes of the slice. */
+static gpointer
+rank_slice (gpointer data)
+{
+  Slice *slice = data;
+  CaDataset *dataset = slice->index->dataset;
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint16));
+  guint ordinal = 0, next_special = first_special (slice->index, slice->from);
+
+  for (guint r = 1; r < N_RANKS; r++)
+    slice->by_rank[r] = g_ptr_array_new ();
+  for (guint r = 0; ordinal < slice->to && r < ca_dataset_get_n_roots (dataset); r++)
+    {
+      const CaNode *root = ca_dataset_get_root (dataset, r);
+
+      for (const CaNode *node = ca_node_next_in_subtree (root, NULL);
+           node != NULL && ordinal < slice->to;
+           node = ca_node_next_in_subtree (root, node), ordinal++)
+        {
+          CaMatchRank rank;
+
+          if (ordinal < slice->from)
+            continue;
+          rank = index_rank (slice->index, slice->query, node, ordinal, &next_special, scratch);
+          if (rank != CA_MATCH_NONE)
+            g_ptr_array_add (slice->by_rank[rank], (gpointer) node);
+        }
+    }
+  return NULL;
+}
+
+/* Below this many nodes one thread is quick enough. */
+#define NODES_PER_THREAD 25000
+#define MAX_THREADS 4
+
 GPtrArray *
 ca_match_index_find (CaMatchIndex *index,
                      const char   *text,
@@ -1007,37 +1089,37 @@ ca_match_index_find (CaMatchIndex *index,
                      guint        *n_matches)
 {
   g_autoptr(CaMatchQuery) query = NULL;
-  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint16));
-  GPtrArray *by_rank[N_RANKS] = { NULL };
+  Slice slices[MAX_THREADS] = { { NULL } };
+  GThread *threads[MAX_THREADS] = { NULL };
   GPtrArray *found = g_ptr_array_new ();
-  guint ordinal = 0, next_special = 0, count = 0;
+  guint n_slices, count = 0;
 
   g_return_val_if_fail (index != NULL, found);
   g_return_val_if_fail (text != NULL, found);
 
   query = ca_match_query_new (text);
-  for (guint r = 1; r < N_RANKS; r++)
-    by_rank[r] = g_ptr_array_new ();
-  for (guint r = 0; query->n_words > 0 && r < ca_dataset_get_n_roots (index->dataset); r++)
-    {
-      const CaNode *root = ca_dataset_get_root (index->dataset, r);
+  n_slices = CLAMP (index->n_nodes / NODES_PER_THREAD, 1,
+                    MIN (MAX_THREADS, (guint) g_get_num_processors ()));
+  for (guint i = 0; i < n_slices; i++)
+    slices[i] = (Slice) { index, query, (guint) ((guint64) index->n_nodes * i / n_slices),
+                          (guint) ((guint64) index->n_nodes * (i + 1) / n_slices), { NULL } };
+  if (query->n_words == 0)
+    n_slices = 1, slices[0].to = 0;
+  for (guint i = 1; i < n_slices; i++)
+    threads[i] = g_thread_new ("ca-match", rank_slice, &slices[i]);
+  rank_slice (&slices[0]);
+  for (guint i = 1; i < n_slices; i++)
+    g_thread_join (threads[i]);
 
-      for (const CaNode *node = ca_node_next_in_subtree (root, NULL); node != NULL;
-           node = ca_node_next_in_subtree (root, node), ordinal++)
-        {
-          CaMatchRank rank = index_rank (index, query, node, ordinal, &next_special, scratch);
-
-          if (rank != CA_MATCH_NONE)
-            g_ptr_array_add (by_rank[rank], (gpointer) node);
-        }
-    }
+  /* Rank by rank, each slice in turn: tree order within a rank. */
   for (guint r = 1; r < N_RANKS; r++)
-    {
-      for (guint k = 0; k < by_rank[r]->len && found->len < max; k++)
-        g_ptr_array_add (found, by_rank[r]->pdata[k]);
-      count += by_rank[r]->len;
-      g_ptr_array_unref (by_rank[r]);
-    }
+    for (guint i = 0; i < n_slices; i++)
+      {
+        for (guint k = 0; k < slices[i].by_rank[r]->len && found->len < max; k++)
+          g_ptr_array_add (found, slices[i].by_rank[r]->pdata[k]);
+        count += slices[i].by_rank[r]->len;
+        g_ptr_array_unref (slices[i].by_rank[r]);
+      }
   if (n_matches != NULL)
     *n_matches = count;
   return found;

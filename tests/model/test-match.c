@@ -283,6 +283,52 @@ test_match_words (void)
   g_assert_true (ca_match_all ("宝山", words));
 }
 
+/* A dataset big enough to be ranked by several threads gives what ranking
+ * each node alone gives, in the same order: rank, then tree order. */
+static void
+test_match_big (void)
+{
+  static const char * const places[] = { "厦门", "宝山", "长沙", "重庆", "银行", "西安" };
+  static const char * const queries[] = { "xiamen", "bs", "宝山", "n-4", "changsha", "zzzz" };
+  g_autoptr(GString) doc = g_string_new ("<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">"
+                                         "<title xml:lang=\"en\">Big</title>"
+                                         "<region id=\"root\" kind=\"country\">"
+                                         "<name xml:lang=\"en\">Root</name>");
+  g_autoptr(CaDataset) big = NULL;
+  g_autoptr(CaMatchIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (doc, "<region id=\"n-%u\" kind=\"city\"><name xml:lang=\"zh-CN\">"
+                            "%s%s%u</name></region>", i, places[i % 6], places[(i / 6) % 6], i);
+  g_string_append (doc, "</region></atlas>");
+  big = ca_dataset_load_data (doc->str, doc->len, "big.xml", NULL, &error);
+  g_assert_no_error (error);
+  index = ca_match_index_new (big);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(CaMatchQuery) query = ca_match_query_new (queries[q]);
+      g_autoptr(GPtrArray) found = NULL;
+      GPtrArray *by_rank[CA_MATCH_INITIALS + 1];
+      const CaNode *root = ca_dataset_get_root (big, 0);
+      guint n_matches = 0, k = 0;
+
+      for (guint r = 0; r <= CA_MATCH_INITIALS; r++)
+        by_rank[r] = g_ptr_array_new ();
+      for (const CaNode *node = root; node != NULL; node = ca_node_next_in_subtree (root, node))
+        g_ptr_array_add (by_rank[ca_match_query_node (query, node)], (gpointer) node);
+      found = ca_match_index_find (index, queries[q], G_MAXUINT, &n_matches);
+      g_test_message ("%s: %u", queries[q], n_matches);
+      g_assert_cmpuint (n_matches, ==, found->len);
+      g_assert_cmpuint (n_matches, ==, 60001 - by_rank[CA_MATCH_NONE]->len);
+      for (guint r = 1; r <= CA_MATCH_INITIALS; r++)
+        for (guint i = 0; i < by_rank[r]->len; i++, k++)
+          g_assert_true (found->pdata[k] == by_rank[r]->pdata[i]);
+      for (guint r = 0; r <= CA_MATCH_INITIALS; r++)
+        g_ptr_array_unref (by_rank[r]);
+    }
+}
+
 /* Empty, blank, long, control characters, non-pinyin letters, invalid
  * UTF-8, a character without a reading: no match, no crash. */
 static void
@@ -330,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/collate/orders", test_collate);
   g_test_add_func ("/match/words", test_match_words);
   g_test_add_func ("/match/bounds", test_match_bounds);
+  g_test_add_func ("/match/big", test_match_big);
   status = g_test_run ();
 
   ca_match_index_free (index_);
