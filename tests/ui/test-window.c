@@ -377,6 +377,28 @@ test_window_search_reasons (void)
   g_assert_cmpint (g_remove (path), ==, 0);
 }
 
+/* The window's search reads Chinese as ca-match.h does: pinyin with tones,
+ * first letters, Traditional characters; and lists the best matches first. */
+static void
+test_window_search_chinese (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  const char *name, *sub;
+
+  search (window, "bǎoshān gāoxīn", 1);
+  first_result_texts (window, &name, &sub);
+  g_assert_cmpstr (name, ==, "Baoshan High-tech Park");
+  search (window, "寶山", 2);
+  search (window, "gnyzzx", 1);
+  first_result_texts (window, &name, &sub);
+  g_assert_cmpstr (name, ==, "Proof-of-concept centres");
+  /* The ids that start with "bs" before 宝山区, read by its first letters. */
+  search (window, "bs", 3);
+  first_result_texts (window, &name, &sub);
+  g_assert_cmpstr (name, ==, "Baoshan High-tech Park");
+  close_window (window);
+}
+
 /* The count above the results groups its thousands, as the tree's badges
  * do: "1,200 matches", not "1200 matches". */
 static void
@@ -1391,6 +1413,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/search-count", test_window_search_count);
   g_test_add_func ("/window/search-reasons", test_window_search_reasons);
+  g_test_add_func ("/window/search-chinese", test_window_search_chinese);
   g_test_add_func ("/window/open-bad", test_window_open_bad);
   g_test_add_func ("/window/open-non-utf8", test_window_open_non_utf8);
   g_test_add_func ("/window/open-non-utf8-folder", test_window_open_non_utf8_folder);
