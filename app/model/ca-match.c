@@ -804,6 +804,72 @@ ca_match_query_text (const CaMatchQuery *query,
   return rank_finish (query, &literal, &readings);
 }
 
+/* The first run of @text's characters that @key spells, from its first. */
+static gboolean
+locate_key (const guint16 *sets,
+            const glong   *offsets,
+            guint          n_sets,
+            const char    *key,
+            glong         *start,
+            glong         *length)
+{
+  const CaHanziSets *tables = ca_hanzi_get_sets ();
+  gsize key_length = strlen (key);
+
+  for (guint i = 0; i < n_sets; i++)
+    {
+      Reach reach = { 1, 1 };
+
+      for (guint j = i; j < n_sets && sets[j] != BREAK && reach.any != 0; j++)
+        {
+          gboolean whole, initials;
+
+          reach = step (tables, reach, sets[j], key, key_length, &whole, &initials);
+          if (whole || initials)
+            {
+              *start = offsets[i];
+              *length = offsets[j] - offsets[i] + 1;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+ca_match_query_locate (const CaMatchQuery *query,
+                       const char         *text,
+                       glong              *start,
+                       glong              *length)
+{
+  g_autoptr(GArray) sets = g_array_new (FALSE, FALSE, sizeof (guint16));
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (glong));
+  glong at = 0;
+
+  g_return_val_if_fail (query != NULL && text != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && length != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), at++)
+    {
+      guint16 set = (guint16) ca_hanzi_reading_set (g_utf8_get_char (p));
+
+      g_array_append_val (sets, set);
+      g_array_append_val (offsets, at);
+    }
+  if (query->joined.letters != NULL
+      && locate_key ((guint16 *) sets->data, (glong *) offsets->data, sets->len,
+                     query->joined.letters, start, length))
+    return TRUE;
+  for (guint i = 0; i < query->n_words; i++)
+    if (query->keys[i].letters != NULL
+        && locate_key ((guint16 *) sets->data, (glong *) offsets->data, sets->len,
+                       query->keys[i].letters, start, length))
+      return TRUE;
+  return FALSE;
+}
+
 /* The index --------------------------------------------------------------- */
 
 /* A node whose text normalizes to more than its ASCII letters lowered

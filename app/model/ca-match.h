@@ -73,6 +73,14 @@ CaMatchRank   ca_match_query_node     (const CaMatchQuery *query,
 CaMatchRank   ca_match_query_text     (const CaMatchQuery *query,
                                        const char         *text);
 
+/* Where in @text (a name) the query's pinyin spells its characters, in
+ * characters of @text, for a result to show what matched: the first place
+ * that the words together spell, else the first that one of them does. */
+gboolean      ca_match_query_locate   (const CaMatchQuery *query,
+                                       const char         *text,
+                                       glong              *start,
+                                       glong              *length);
+
 /* The nodes of a dataset, prepared for many queries: each node's text and
  * readings are worked out once.  Costs ~30 bytes a node besides the text. */
 typedef struct _CaMatchIndex CaMatchIndex;

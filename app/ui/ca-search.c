@@ -142,6 +142,32 @@ reason_for (const CaNode *node,
   return NULL;
 }
 
+/* A name whose characters the query spells in pinyin ("bs" in 宝山区): the
+ * one shown first, else any. */
+static void
+locate_reading (const CaNode  *node,
+                const char    *query,
+                const char    *shown,
+                CaSearchMatch *match)
+{
+  g_autoptr(CaMatchQuery) parsed = ca_match_query_new (query);
+  CaText names = ca_node_get_names (node);
+  CaTextIter iter;
+
+  if (shown != NULL && ca_match_query_locate (parsed, shown, &match->start, &match->length))
+    {
+      match->name = shown;
+      return;
+    }
+  ca_text_iter_init (&iter, &names);
+  while (ca_text_iter_next (&iter))
+    if (ca_match_query_locate (parsed, iter.text, &match->start, &match->length))
+      {
+        match->name = iter.text;
+        return;
+      }
+}
+
 void
 ca_search_explain (const CaNode  *node,
                    const char    *query,
@@ -185,6 +211,9 @@ ca_search_explain (const CaNode  *node,
     }
   if (reasons->len > 0)
     match->reason = g_string_free (g_steal_pointer (&reasons), FALSE);
+  /* Nothing as written: the name that the pinyin spells, and where. */
+  else if (match->start < 0)
+    locate_reading (node, query, shown, match);
 }
 
 void

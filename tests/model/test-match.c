@@ -271,6 +271,34 @@ test_match_ranking (void)
   g_assert_cmpint (CA_MATCH_PINYIN, <, CA_MATCH_INITIALS_WHOLE);
 }
 
+/* Where the pinyin is spelled in a name, in characters, for the result to
+ * show it. */
+static void
+test_match_locate (void)
+{
+  static const struct { const char *query, *text; glong start, length; } cases[] = {
+    { "bs", "上海宝山区", 2, 2 }, { "bao shan", "上海 宝山", 3, 2 }, { "xiamen", "厦门", 0, 2 },
+    { "yh", "中国银行", 2, 2 }, { "daxue", "Xiamen 厦门大学", 9, 2 },
+  };
+  glong start = -1, length = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CaMatchQuery) query = ca_match_query_new (cases[i].query);
+
+      g_test_message ("%s in %s", cases[i].query, cases[i].text);
+      g_assert_true (ca_match_query_locate (query, cases[i].text, &start, &length));
+      g_assert_cmpint (start, ==, cases[i].start);
+      g_assert_cmpint (length, ==, cases[i].length);
+    }
+  {
+    g_autoptr(CaMatchQuery) query = ca_match_query_new ("zz");
+
+    g_assert_false (ca_match_query_locate (query, "宝山", &start, &length));
+    g_assert_false (ca_match_query_locate (query, "\xe5\xae", &start, &length));
+  }
+}
+
 /* Words: a word as written and a word in pinyin mix; each must match. */
 static void
 test_match_words (void)
@@ -375,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/hanzi/names", test_hanzi_names);
   g_test_add_func ("/collate/orders", test_collate);
   g_test_add_func ("/match/words", test_match_words);
+  g_test_add_func ("/match/locate", test_match_locate);
   g_test_add_func ("/match/bounds", test_match_bounds);
   g_test_add_func ("/match/big", test_match_big);
   status = g_test_run ();
