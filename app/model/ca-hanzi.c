@@ -23,8 +23,8 @@ ca_hanzi_is_han (gunichar c)
          || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
-gunichar
-ca_hanzi_fold (gunichar c)
+static gunichar
+search_fold (gunichar c)
 {
   gsize low = 0, high = G_N_ELEMENTS (ca_fold_pairs);
 
@@ -66,7 +66,8 @@ own_reading_set (gunichar c)
 static guint
 lookup_reading_set (gunichar c)
 {
-  gunichar folded = ca_hanzi_fold (c);
+  /* Not ca_hanzi_fold (): this fills the tables that it reads. */
+  gunichar folded = search_fold (c);
   guint set;
 
   if (!ca_hanzi_is_han (c))
@@ -86,6 +87,8 @@ lookup_reading_set (gunichar c)
 typedef struct {
   CaHanziSets        sets;
   guint16            direct[DIRECT_LAST - DIRECT_FIRST + 1];
+  /* A bit for each character of the direct blocks that folds to another. */
+  guint32            folds[(DIRECT_LAST - DIRECT_FIRST + 32) / 32];
   guint32            initials[CA_PINYIN_N_SETS];
   const char        *items[G_N_ELEMENTS (ca_pinyin_set_items)];
 } Tables;
@@ -101,6 +104,13 @@ get_tables (void)
       tables = g_new0 (Tables, 1);
       for (gunichar c = DIRECT_FIRST; c <= DIRECT_LAST; c++)
         tables->direct[c - DIRECT_FIRST] = (guint16) lookup_reading_set (c);
+      for (guint i = 0; i < G_N_ELEMENTS (ca_fold_pairs); i++)
+        if (ca_fold_pairs[i][0] >= DIRECT_FIRST && ca_fold_pairs[i][0] <= DIRECT_LAST)
+          {
+            guint bit = ca_fold_pairs[i][0] - DIRECT_FIRST;
+
+            tables->folds[bit / 32] |= 1u << (bit % 32);
+          }
       for (guint i = 0; i < G_N_ELEMENTS (ca_pinyin_set_items); i++)
         tables->items[i] = ca_pinyin_syllables[ca_pinyin_set_items[i]];
       for (guint set = 0; set < CA_PINYIN_N_SETS; set++)
@@ -111,6 +121,19 @@ get_tables (void)
       g_once_init_leave (&done, 1);
     }
   return tables;
+}
+
+gunichar
+ca_hanzi_fold (gunichar c)
+{
+  if (c >= DIRECT_FIRST && c <= DIRECT_LAST)
+    {
+      guint bit = c - DIRECT_FIRST;
+
+      if (!(get_tables ()->folds[bit / 32] & (1u << (bit % 32))))
+        return c;
+    }
+  return search_fold (c);
 }
 
 const CaHanziSets *

@@ -158,9 +158,31 @@ append_break (GArray *sets)
     g_array_append_val (sets, none);
 }
 
-/* The reading sets of @text's characters, a break for any other.  Decodes
- * the three-byte characters of the common blocks itself: it reads every
- * Chinese name at each keystroke. */
+/* The character at *@p, stepping past it: ASCII and the three-byte
+ * characters of the common blocks decoded here, as this reads every name
+ * at each keystroke; @p is valid UTF-8. */
+static inline gunichar
+next_char (const guchar **p)
+{
+  const guchar *at = *p;
+  gunichar c;
+
+  if (*at < 0x80)
+    {
+      *p = at + 1;
+      return *at;
+    }
+  if ((*at & 0xF0) == 0xE0 && (at[1] & 0xC0) == 0x80 && (at[2] & 0xC0) == 0x80)
+    {
+      *p = at + 3;
+      return ((gunichar) (*at & 0x0F) << 12) | ((gunichar) (at[1] & 0x3F) << 6) | (at[2] & 0x3F);
+    }
+  c = g_utf8_get_char ((const char *) at);
+  *p = (const guchar *) g_utf8_next_char ((const char *) at);
+  return c;
+}
+
+/* The reading sets of @text's characters, a break for any other. */
 static void
 append_text_readings (GArray     *sets,
                       const char *text)
@@ -170,24 +192,13 @@ append_text_readings (GArray     *sets,
 
   while (*p != '\0')
     {
+      gunichar c = next_char (&p);
       guint16 set = BREAK;
 
-      if (*p < 0x80)
-        p++;
-      else if ((*p & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
-        {
-          gunichar c = ((gunichar) (*p & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6)
-                       | (p[2] & 0x3F);
-
-          set = c >= tables->direct_first && c <= tables->direct_last
-                ? tables->direct[c - tables->direct_first] : (guint16) ca_hanzi_reading_set (c);
-          p += 3;
-        }
-      else
-        {
-          set = (guint16) ca_hanzi_reading_set (g_utf8_get_char ((const char *) p));
-          p = (const guchar *) g_utf8_next_char ((const char *) p);
-        }
+      if (c >= tables->direct_first && c <= tables->direct_last)
+        set = tables->direct[c - tables->direct_first];
+      else if (c >= 0x80)
+        set = (guint16) ca_hanzi_reading_set (c);
       if (set == BREAK)
         append_break (sets);
       else
@@ -511,13 +522,13 @@ static guint64
 pairs_of (const char *text,
           gsize       length)
 {
-  const char *end = text + length;
+  const guchar *p = (const guchar *) text, *end = p + length;
   gunichar last = '\n';
   guint64 pairs = 0;
 
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+  while (p < end)
     {
-      gunichar c = (guchar) *p < 0x80 ? lower_char ((guchar) *p) : g_utf8_get_char (p);
+      gunichar c = lower_char (next_char (&p));
 
       if (last != '\n' && c != '\n')
         pairs |= BIT (mix_bit (last, c, 64));
@@ -956,7 +967,7 @@ index_add (CaMatchIndex *index,
   g_array_set_size (scratch, 0);
   declared = append_declared_readings (scratch, node);
   if (!declared)
-    append_node_readings (scratch, node);
+    append_names_readings (scratch, node);
   signature = signature_of ((const guint16 *) scratch->data, scratch->len);
   g_array_append_val (index->signatures, signature);
   if (declared)
