@@ -16,8 +16,8 @@
 #include "ca-fold-table.h"
 #include "ca-pinyin-table.h"
 
-gboolean
-ca_hanzi_is_han (gunichar c)
+static gboolean
+is_han (gunichar c)
 {
   return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
          || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
@@ -28,7 +28,7 @@ search_fold (gunichar c)
 {
   gsize low = 0, high = G_N_ELEMENTS (ca_fold_pairs);
 
-  if (!ca_hanzi_is_han (c))
+  if (!is_han (c))
     return c;
   while (low < high)
     {
@@ -70,7 +70,7 @@ lookup_reading_set (gunichar c)
   gunichar folded = search_fold (c);
   guint set;
 
-  if (!ca_hanzi_is_han (c))
+  if (!is_han (c))
     return CA_HANZI_NO_SET;
   set = own_reading_set (folded);
   /* A Simplified form that Unihan gives no reading falls back on its
@@ -150,22 +150,6 @@ ca_hanzi_reading_set (gunichar c)
   return lookup_reading_set (c);
 }
 
-const char * const *
-ca_hanzi_set_syllables (guint  set,
-                        guint *n_syllables)
-{
-  g_return_val_if_fail (set < CA_PINYIN_N_SETS, NULL);
-  *n_syllables = ca_pinyin_set_start[set + 1] - ca_pinyin_set_start[set];
-  return get_tables ()->items + ca_pinyin_set_start[set];
-}
-
-guint32
-ca_hanzi_set_initials (guint set)
-{
-  g_return_val_if_fail (set < CA_PINYIN_N_SETS, 0);
-  return get_tables ()->initials[set];
-}
-
 guint
 ca_hanzi_n_syllables (void)
 {
@@ -196,7 +180,7 @@ ca_hanzi_syllable_set (const char *text,
   return CA_HANZI_NO_SET;
 }
 
-/* OpenCC reads its dictionaries on open (0.3 s), so it is opened on first
+/* OpenCC reads its dictionaries on open (0.1 s), so it is opened on first
  * use; a converter is not documented as safe across threads, hence the lock. */
 static GMutex   taiwan_lock;
 static opencc_t taiwan = NULL;
@@ -224,18 +208,6 @@ to_taiwan_locked (const char *text)
       out = g_strdup (converted);
       opencc_convert_utf8_free (converted);
     }
-  return out;
-}
-
-char *
-ca_hanzi_to_taiwan (const char *text)
-{
-  char *out;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  g_mutex_lock (&taiwan_lock);
-  out = to_taiwan_locked (text);
-  g_mutex_unlock (&taiwan_lock);
   return out;
 }
 

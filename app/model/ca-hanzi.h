@@ -18,15 +18,15 @@ G_BEGIN_DECLS
  * each, that syllable's own. */
 #define CA_HANZI_NO_SET 0xFFFFu
 
-gboolean     ca_hanzi_is_han             (gunichar    c);
 /* @c's Simplified form, as OpenCC's tw2s writes it alone; @c if it has none. */
 gunichar     ca_hanzi_fold               (gunichar    c);
 /* The reading set of @c (folded first), or CA_HANZI_NO_SET. */
 guint        ca_hanzi_reading_set        (gunichar    c);
-/* The tables behind the functions below, for loops that read every
- * character of 100,000 names at a keystroke. */
+/* The reading sets' tables, for loops that read every character of
+ * 100,000 names at a keystroke. */
 typedef struct {
-  const guint32      *initials;   /* per set: as ca_hanzi_set_initials () */
+  const guint32      *initials;   /* per set: the letters its syllables start with, bit 0 for
+                                   * "a" to bit 25 for "z" */
   const guint32      *starts;     /* per set and one more: where its syllables start */
   const char * const *syllables;  /* the syllables of every set, one after the other */
   const guint16      *direct;     /* the set of each character from direct_first */
@@ -35,20 +35,13 @@ typedef struct {
 } CaHanziSets;
 
 const CaHanziSets *ca_hanzi_get_sets     (void);
-/* The syllables of @set, *n_syllables of them; never NULL for a set. */
-const char * const *ca_hanzi_set_syllables (guint  set,
-                                            guint *n_syllables);
-/* The letters its syllables start with: bit 0 for "a" to bit 25 for "z". */
-guint32      ca_hanzi_set_initials       (guint       set);
 guint        ca_hanzi_n_syllables        (void);
 /* The set of the @length letters at @text, if they are one syllable
  * ("xia"), else CA_HANZI_NO_SET. */
 guint        ca_hanzi_syllable_set       (const char *text,
                                           gsize       length);
 /* @text in Traditional characters as Taiwan writes them (OpenCC's s2twp:
- * 软件 → 軟體); NULL if OpenCC's data cannot be read. */
-char        *ca_hanzi_to_taiwan          (const char *text);
-/* The same, kept for the life of the process: for names shown again and
+ * 软件 → 軟體), kept for the life of the process: for names shown again and
  * again.  @text itself if OpenCC's data cannot be read. */
 const char  *ca_hanzi_to_taiwan_interned (const char *text);
 
