@@ -567,8 +567,8 @@ ca_match_query_new (const char *text)
 
   query = g_new0 (CaMatchQuery, 1);
   query->words = ca_match_words (text);
-  if (g_strv_length (query->words) > MAX_WORDS)
-    g_clear_pointer (&query->words[MAX_WORDS], g_free);
+  for (guint i = MAX_WORDS, n = g_strv_length (query->words); i < n; i++)
+    g_clear_pointer (&query->words[i], g_free);
   query->n_words = g_strv_length (query->words);
   query->phrase = g_strjoinv (" ", query->words);
   query->phrase_length = strlen (query->phrase);

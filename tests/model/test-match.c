@@ -378,6 +378,14 @@ test_match_bounds (void)
   g_assert_cmpint (rank_text ("baoshan", "\xe5\xae"), ==, CA_MATCH_NONE);
   g_assert_cmpint (rank_text ("b", "〇"), ==, CA_MATCH_NONE);
   g_assert_cmpint (rank_text ("b", ""), ==, CA_MATCH_NONE);
+  /* A pasted paragraph: the first 64 words are matched, the rest read. */
+  {
+    g_autoptr(GString) many = g_string_new (NULL);
+
+    for (guint i = 0; i < 100; i++)
+      g_string_append (many, i < 64 ? "宝 " : "zzz ");
+    g_assert_cmpint (rank_text (many->str, "宝山"), ==, CA_MATCH_CONTAINS);
+  }
 }
 
 int
