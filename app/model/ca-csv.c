@@ -291,40 +291,90 @@ append_row (GString        *out,
   g_string_append (out, "\r\n");
 }
 
+/* The rows of @figures after the header; a node's path is made once for a
+ * run of its figures. */
+static char *
+format_refs (const CaFigureRef *figures,
+             guint              n_figures,
+             const char        *lang,
+             const CaDate      *today)
+{
+  const char *data_lang = ca_i18n_data_language_of (lang);
+  g_autofree char *path = NULL;
+  const CaNode *path_node = NULL;
+  GString *out;
+
+  /* The byte order mark makes Excel read the file as UTF-8, not in the
+   * locale's code page, which garbles Chinese names. */
+  out = g_string_new (CSV_BOM CSV_HEADER "\r\n");
+  for (guint i = 0; i < n_figures; i++)
+    {
+      if (figures[i].node != path_node)
+        {
+          g_free (path);
+          path = node_path (figures[i].node, data_lang);
+          path_node = figures[i].node;
+        }
+      append_row (out, figures[i].node, figures[i].figure, path, data_lang, today);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+ca_csv_format_list (const CaFigureRef *figures,
+                    guint              n_figures,
+                    const char        *lang,
+                    const CaDate      *today)
+{
+  g_return_val_if_fail (figures != NULL || n_figures == 0, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  return format_refs (figures, n_figures, lang, today);
+}
+
+gboolean
+ca_csv_write_list (const CaFigureRef  *figures,
+                   guint               n_figures,
+                   const char         *lang,
+                   const CaDate       *today,
+                   const char         *path,
+                   GError            **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (figures != NULL || n_figures == 0, FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = format_refs (figures, n_figures, lang, today);
+  return ca_atomic_write (path, text, strlen (text), error);
+}
+
 char *
 ca_csv_format_subtree (const CaNode *node,
                        const char   *lang,
                        const CaDate *today,
                        guint        *n_rows)
 {
-  const char *data_lang = ca_i18n_data_language_of (lang);
-  GString *out;
-  guint rows = 0;
+  g_autoptr(GArray) refs = NULL;
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
-  /* The byte order mark makes Excel read the file as UTF-8, not in the
-   * locale's code page, which garbles Chinese names. */
-  out = g_string_new (CSV_BOM CSV_HEADER "\r\n");
+  refs = g_array_new (FALSE, FALSE, sizeof (CaFigureRef));
   for (const CaNode *n = ca_node_next_in_subtree (node, NULL);
        n != NULL;
        n = ca_node_next_in_subtree (node, n))
-    {
-      guint n_figures = ca_node_get_n_figures (n);
-      g_autofree char *path = NULL;
+    for (guint i = 0; i < ca_node_get_n_figures (n); i++)
+      {
+        CaFigureRef ref = { n, ca_node_get_figure (n, i) };
 
-      if (n_figures == 0)
-        continue;
-      path = node_path (n, data_lang);
-      for (guint i = 0; i < n_figures; i++)
-        append_row (out, n, ca_node_get_figure (n, i), path, data_lang, today);
-      rows += n_figures;
-    }
+        g_array_append_val (refs, ref);
+      }
 
   if (n_rows != NULL)
-    *n_rows = rows;
-  return g_string_free (out, FALSE);
+    *n_rows = refs->len;
+  return format_refs ((const CaFigureRef *) (gconstpointer) refs->data, refs->len, lang, today);
 }
 
 gboolean

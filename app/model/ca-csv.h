@@ -40,6 +40,26 @@ G_BEGIN_DECLS
  * number the progress computes has 12 significant digits; status is the
  * token ("on-track", ...).  A cell that is not known is empty. */
 
+/* A figure with its node: a row of the CSV. */
+typedef struct {
+  const CaNode   *node;
+  const CaFigure *figure;
+} CaFigureRef;
+
+/* The same for a list of figures, one row each in the order given (the
+ * Figures page's rows as filtered and sorted): @n_figures of @figures. */
+char     *ca_csv_format_list    (const CaFigureRef *figures,
+                                 guint              n_figures,
+                                 const char        *lang,
+                                 const CaDate      *today);
+/* Writes it to @path whole or not at all (see ca-atomic.h). */
+gboolean  ca_csv_write_list     (const CaFigureRef *figures,
+                                 guint              n_figures,
+                                 const char        *lang,
+                                 const CaDate      *today,
+                                 const char        *path,
+                                 GError           **error);
+
 /* Returns the whole text; @n_rows, if given, receives the figure rows written. */
 char     *ca_csv_format_subtree (const CaNode  *node,
                                  const char    *lang,

@@ -37,6 +37,7 @@ typedef struct {
   const CaNode         *node;
   CaExportOptions       options;
   SaveKind              kind;
+  GArray               *figures;   /* CaFigureRef: a CSV of these, not of node's */
   GtkFileChooserNative *chooser;
 } SaveJob;
 
@@ -46,6 +47,7 @@ save_job_clear (SaveJob *job)
   g_clear_object (&job->parent);
   g_clear_object (&job->toasts);
   g_clear_object (&job->dataset);
+  g_clear_pointer (&job->figures, g_array_unref);
   if (job->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (job->chooser));
   g_clear_object (&job->chooser);
@@ -149,7 +151,10 @@ save_job_write (SaveJob    *job,
   CaDate today = ca_progress_today ();
   gboolean ok;
 
-  if (job->kind == SAVE_CSV)
+  if (job->kind == SAVE_CSV && job->figures != NULL)
+    ok = ca_csv_write_list ((const CaFigureRef *) (gconstpointer) job->figures->data,
+                            job->figures->len, job->options.language, &today, path, &error);
+  else if (job->kind == SAVE_CSV)
     ok = ca_csv_write_figures (job->node, job->options.language, &today, path, &error);
   else if (job->kind == SAVE_BUNDLE)
     ok = ca_bundle_write (job->node, &job->options, &today, path, &error);
@@ -466,6 +471,27 @@ ca_chart_actions_export_csv (GtkWindow       *parent,
   job->options.language = language;
   name = ca_chart_actions_file_name (node, CA_CHART_GOALS, TRUE, "csv", language);
   choose_file (job, _("Export Figures as CSV"), name);
+  save_job_unref (job);
+}
+
+void
+ca_chart_actions_export_figures_csv (GtkWindow       *parent,
+                                     AdwToastOverlay *toasts,
+                                     CaDataset       *dataset,
+                                     GArray          *figures,
+                                     const char      *language)
+{
+  SaveJob *job;
+
+  g_return_if_fail (CA_IS_DATASET (dataset));
+  g_return_if_fail (figures != NULL);
+
+  job = save_job_new (parent, toasts, dataset, NULL);
+  job->kind = SAVE_CSV;
+  job->figures = figures;
+  job->options.language = language;
+  /* Translators: the proposed name of the CSV of the Figures page's rows */
+  choose_file (job, _("Export Figures as CSV"), C_("file name", "Figures.csv"));
   save_job_unref (job);
 }
 

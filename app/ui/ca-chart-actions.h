@@ -25,6 +25,13 @@ void ca_chart_actions_export_chart (GtkWindow       *parent,
                                     CaDataset       *dataset,
                                     const CaNode    *node,
                                     CaChartKind      kind);
+/* The CSV of @figures (CaFigureRef, taken), in their order: the Figures
+ * page's rows. */
+void ca_chart_actions_export_figures_csv (GtkWindow       *parent,
+                                          AdwToastOverlay *toasts,
+                                          CaDataset       *dataset,
+                                          GArray          *figures,
+                                          const char      *language);
 void ca_chart_actions_export_csv   (GtkWindow       *parent,
                                     AdwToastOverlay *toasts,
                                     CaDataset       *dataset,

@@ -165,8 +165,8 @@ ca_tag_box_add_tag (CaTagBox   *self,
   g_return_if_fail (CA_IS_TAG_BOX (self));
   g_return_if_fail (tag != NULL);
 
-  /* A chip is a button: it searches the dataset for its tag (the search
-   * matches tags), through the window's win.search-text. */
+  /* A chip is a button: it shows the figures with its tag on the Figures
+   * page, through the window's win.show-tag. */
   label = g_object_new (GTK_TYPE_LABEL,
                         "label", tag,
                         "ellipsize", PANGO_ELLIPSIZE_END,
@@ -175,14 +175,24 @@ ca_tag_box_add_tag (CaTagBox   *self,
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "ca-tag");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search-text");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-tag");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", tag);
   /* Translators: the tooltip of a tag's chip; %s is the tag */
-  description = g_strdup_printf (_("Search for “%s”"), tag);
+  description = g_strdup_printf (_("Show the figures tagged “%s”"), tag);
   gtk_widget_set_tooltip_text (button, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tag,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  gtk_widget_insert_before (button, GTK_WIDGET (self), NULL);
+  ca_tag_box_add_widget (self, button);
+}
+
+void
+ca_tag_box_add_widget (CaTagBox  *self,
+                       GtkWidget *child)
+{
+  g_return_if_fail (CA_IS_TAG_BOX (self));
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  gtk_widget_insert_before (child, GTK_WIDGET (self), NULL);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

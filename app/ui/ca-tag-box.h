@@ -19,5 +19,8 @@ G_DECLARE_FINAL_TYPE (CaTagBox, ca_tag_box, CA, TAG_BOX, GtkWidget)
 void       ca_tag_box_remove_all (CaTagBox   *self);
 void       ca_tag_box_add_tag   (CaTagBox   *self,
                                  const char *tag);
+/* Any widget, wrapped as the tags are: the Figures page's chips. */
+void       ca_tag_box_add_widget (CaTagBox  *self,
+                                  GtkWidget *child);
 
 G_END_DECLS

@@ -99,6 +99,38 @@ ca_tree_children_new (CaDataset    *dataset,
   return self;
 }
 
+static gboolean
+keep_node_cb (gpointer item,
+              gpointer user_data)
+{
+  return g_hash_table_contains (user_data, ca_node_item_get_node (item));
+}
+
+/* @children with only the nodes in @keep, or as it is without @keep. */
+static GListModel *
+filter_children (CaTreeChildren *children,
+                 GHashTable     *keep)
+{
+  GtkCustomFilter *filter;
+
+  if (keep == NULL)
+    return G_LIST_MODEL (children);
+  filter = gtk_custom_filter_new (keep_node_cb, g_hash_table_ref (keep),
+                                  (GDestroyNotify) g_hash_table_unref);
+  return G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (children),
+                                                  GTK_FILTER (filter)));
+}
+
+static gboolean
+keeps_a_child (const CaNode *node,
+               GHashTable   *keep)
+{
+  for (guint i = 0; i < ca_node_get_n_children (node); i++)
+    if (g_hash_table_contains (keep, ca_node_get_child (node, i)))
+      return TRUE;
+  return FALSE;
+}
+
 /* GtkTreeListRow asks this also to learn whether a row can expand, so it
  * must stay cheap: the children model makes no items up front. */
 static GListModel *
@@ -107,20 +139,58 @@ create_children_cb (gpointer item,
 {
   CaNodeItem *node_item = item;
   const CaNode *node = ca_node_item_get_node (node_item);
+  GHashTable *keep = user_data;
 
-  if (ca_node_get_n_children (node) == 0)
+  if (ca_node_get_n_children (node) == 0 || (keep != NULL && !keeps_a_child (node, keep)))
     return NULL;
 
-  return G_LIST_MODEL (ca_tree_children_new (ca_node_item_get_dataset (node_item), node));
+  return filter_children (ca_tree_children_new (ca_node_item_get_dataset (node_item), node),
+                          keep);
 }
 
 GtkTreeListModel *
 ca_tree_model_new (CaDataset *dataset)
 {
+  return ca_tree_model_new_filtered (dataset, NULL);
+}
+
+GtkTreeListModel *
+ca_tree_model_new_filtered (CaDataset  *dataset,
+                            GHashTable *keep)
+{
   g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
 
-  return gtk_tree_list_model_new (G_LIST_MODEL (ca_tree_children_new (dataset, NULL)),
-                                  FALSE, FALSE, create_children_cb, NULL, NULL);
+  return gtk_tree_list_model_new (filter_children (ca_tree_children_new (dataset, NULL), keep),
+                                  FALSE, FALSE, create_children_cb,
+                                  keep != NULL ? g_hash_table_ref (keep) : NULL,
+                                  keep != NULL ? (GDestroyNotify) g_hash_table_unref : NULL);
+}
+
+/* Where @node is in @children: its index, or where a filter left it. */
+static gboolean
+find_child (GListModel   *children,
+            const CaNode *node,
+            guint        *position)
+{
+  guint n_items;
+
+  if (!GTK_IS_FILTER_LIST_MODEL (children))
+    {
+      *position = ca_node_get_index (node);
+      return TRUE;
+    }
+  n_items = g_list_model_get_n_items (children);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CaNodeItem) item = g_list_model_get_item (children, i);
+
+      if (ca_node_item_get_node (item) == node)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 GtkTreeListRow *
@@ -128,20 +198,25 @@ ca_tree_model_reveal (GtkTreeListModel *model,
                       const CaNode     *node)
 {
   g_autoptr(GPtrArray) path = NULL;
-  GtkTreeListRow *row;
+  GtkTreeListRow *row = NULL;
+  guint position;
 
   g_return_val_if_fail (GTK_IS_TREE_LIST_MODEL (model), NULL);
   g_return_val_if_fail (node != NULL, NULL);
 
   path = ca_node_get_path (node);
-  row = gtk_tree_list_model_get_child_row (model, ca_node_get_index (path->pdata[0]));
+  if (find_child (gtk_tree_list_model_get_model (model), path->pdata[0], &position))
+    row = gtk_tree_list_model_get_child_row (model, position);
 
   for (guint i = 1; row != NULL && i < path->len; i++)
     {
       GtkTreeListRow *parent = row;
+      GListModel *children;
 
       gtk_tree_list_row_set_expanded (parent, TRUE);
-      row = gtk_tree_list_row_get_child_row (parent, ca_node_get_index (path->pdata[i]));
+      children = gtk_tree_list_row_get_children (parent);
+      row = children != NULL && find_child (children, path->pdata[i], &position)
+            ? gtk_tree_list_row_get_child_row (parent, position) : NULL;
       g_object_unref (parent);
     }
 

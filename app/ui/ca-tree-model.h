@@ -22,6 +22,10 @@ CaTreeChildren   *ca_tree_children_new        (CaDataset        *dataset,
 
 /* A tree list model over the whole dataset, autoexpand off. */
 GtkTreeListModel *ca_tree_model_new           (CaDataset        *dataset);
+/* The tree with only the nodes in @keep (a set of const CaNode *, which
+ * must hold every ancestor of a node it holds); the whole tree for NULL. */
+GtkTreeListModel *ca_tree_model_new_filtered  (CaDataset        *dataset,
+                                               GHashTable       *keep);
 /* Expands the ancestors of @node and returns its row (full), or NULL. */
 GtkTreeListRow   *ca_tree_model_reveal        (GtkTreeListModel *model,
                                                const CaNode     *node);

@@ -28,6 +28,8 @@ ca_window_update_actions (CaWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_node = self->dataset != NULL && ca_window_get_selected_node (self) != NULL;
+  gboolean on_figures = self->dataset != NULL &&
+                        g_strcmp0 (ca_window_get_view (self), "figures") == 0;
 
   /* Offered when it is there (CLUSTER_ATLAS_DATADIR may point elsewhere). */
   if (self->dataset == NULL)
@@ -45,7 +47,11 @@ ca_window_update_actions (CaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-chart", has_node);
   gtk_widget_action_set_enabled (widget, "win.copy-chart", has_node);
   gtk_widget_action_set_enabled (widget, "win.print", has_node);
-  gtk_widget_action_set_enabled (widget, "win.export-csv", has_node);
+  /* On the Figures page, the figures it lists; elsewhere, the node's. */
+  gtk_widget_action_set_enabled (widget, "win.export-csv",
+                                 on_figures ? ca_figures_page_get_n_rows (self->figures_page) > 0
+                                            : has_node);
+  gtk_widget_action_set_enabled (widget, "win.show-tag", self->dataset != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-bundle", has_node);
   /* The "No Recent Files" item stands for nothing to open. */
   gtk_widget_action_set_enabled (widget, "win.no-recent", FALSE);
@@ -146,6 +152,30 @@ search_text_cb (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter,
                                                                                   NULL));
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+/* What a tag's chip does: the figures with that tag, on the Figures page. */
+static void
+show_tag_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+
+  ca_figures_page_show_tag (self->figures_page, g_variant_get_string (parameter, NULL));
+  ca_window_show_view (self, "figures");
+}
+
+/* "explorer" or "figures": the view switcher's pages, also on Alt+1, Alt+2. */
+static void
+show_view_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+
+  if (self->dataset != NULL)
+    ca_window_show_view (self, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -356,7 +386,9 @@ print_cb (GtkWidget  *widget,
   ca_print_operation_run (operation, GTK_WINDOW (self));
 }
 
-/* The figures' names in the language the window shows them in. */
+/* The figures' names in the language the window shows them in: on the
+ * Figures page, the rows it lists, in its order; elsewhere the selected
+ * node's and those below it. */
 static void
 export_csv_cb (GtkWidget  *widget,
                const char *action_name,
@@ -364,6 +396,13 @@ export_csv_cb (GtkWidget  *widget,
 {
   CaWindow *self = CA_WINDOW (widget);
 
+  if (g_strcmp0 (ca_window_get_view (self), "figures") == 0)
+    {
+      ca_chart_actions_export_figures_csv (GTK_WINDOW (self), self->toast_overlay, self->dataset,
+                                           ca_figures_page_get_figure_refs (self->figures_page),
+                                           ca_i18n_get_language ());
+      return;
+    }
   ca_chart_actions_export_csv (GTK_WINDOW (self), self->toast_overlay, self->dataset,
                                ca_window_get_selected_node (self), ca_i18n_get_language ());
 }
@@ -420,9 +459,14 @@ add_bindings (GtkWidgetClass *widget_class)
     { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
   };
 
+  static const char * const views[] = { "explorer", "figures" };
+
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,
                                          bindings[i].action, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", views[i]);
 }
 
 void
@@ -434,6 +478,8 @@ ca_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_cb);
   gtk_widget_class_install_action (widget_class, "win.search-text", "s", search_text_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-tag", "s", show_tag_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_cb);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_cb);

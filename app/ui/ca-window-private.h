@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ca-details-pane.h"
+#include "ca-figures-page.h"
 #include "ca-search.h"
 #include "ca-tree-model.h"
 #include "ca-window.h"
@@ -25,7 +26,7 @@ struct _CaWindow
   GtkWidget            *back_button;
   GtkWidget            *forward_button;
   GtkWidget            *search_button;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
   GtkMenuButton        *menu_button;
   GtkWidget            *export_button;
   GtkRevealer          *progress_revealer;
@@ -36,6 +37,10 @@ struct _CaWindow
   AdwStatusPage        *empty_page;
   AdwStatusPage        *no_results_page;
   GtkSpinner           *loading_spinner;
+  GtkWidget            *views_box;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  CaFiguresPage        *figures_page;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_handle;
@@ -110,6 +115,14 @@ void ca_window_init_tree           (CaWindow       *self);
 void ca_window_focus_tree          (CaWindow       *self);
 void ca_window_set_tree_dataset    (CaWindow       *self,
                                     CaDataset      *dataset);
+/* The tree narrowed to the nodes in @keep (ca_tree_model_new_filtered ()),
+ * or whole for NULL; the selection kept where it can be. */
+void ca_window_set_tree_filter     (CaWindow       *self,
+                                    GHashTable     *keep);
+
+/* ca-window.c: "explorer" or "figures". */
+void ca_window_show_view           (CaWindow       *self,
+                                    const char     *name);
 
 /* Getters for tests: the parts of the window a test looks at. */
 GtkListView        *ca_window_get_tree_view       (CaWindow   *self);
@@ -118,7 +131,10 @@ GtkTreeListModel   *ca_window_get_tree_model      (CaWindow   *self);
 CaDetailsPane      *ca_window_get_details_pane    (CaWindow   *self);
 GtkSearchEntry     *ca_window_get_search_entry    (CaWindow   *self);
 GListModel         *ca_window_get_search_results  (CaWindow   *self);
-AdwWindowTitle     *ca_window_get_title_widget    (CaWindow   *self);
+AdwViewSwitcherTitle *ca_window_get_title_widget  (CaWindow   *self);
+CaFiguresPage      *ca_window_get_figures_page    (CaWindow   *self);
+/* "explorer" or "figures". */
+const char         *ca_window_get_view            (CaWindow   *self);
 GtkWidget          *ca_window_get_back_button     (CaWindow   *self);
 /* "loading", "empty" or "explorer"; and "tree", "results" or "no-results". */
 const char         *ca_window_get_visible_page    (CaWindow   *self);

@@ -320,6 +320,23 @@ ca_window_set_tree_dataset (CaWindow  *self,
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
 }
 
+void
+ca_window_set_tree_filter (CaWindow   *self,
+                           GHashTable *keep)
+{
+  const CaNode *selected = ca_window_get_selected_node (self);
+
+  if (self->dataset == NULL)
+    return;
+  g_clear_object (&self->tree_model);
+  self->tree_model = ca_tree_model_new_filtered (self->dataset, keep);
+  self->navigating = TRUE;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+  if (selected != NULL && (keep == NULL || g_hash_table_contains (keep, selected)))
+    ca_window_select_node (self, selected);
+  self->navigating = FALSE;
+}
+
 GtkLabel *
 ca_window_find_row_label (CaWindow   *self,
                           const char *id)

@@ -56,8 +56,8 @@ update_title (CaWindow *self)
 
   if (self->dataset == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Cluster Atlas"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_title (self->window_title, _("Cluster Atlas"));
+      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Cluster Atlas"));
       return;
     }
@@ -67,8 +67,8 @@ update_title (CaWindow *self)
   full_name = ca_dataset_display_name (ca_dataset_get_path (self->dataset));
   /* Translators: the window title: the open dataset's title, then the program. */
   title = g_strdup_printf (_("%s — Cluster Atlas"), dataset_title);
-  adw_window_title_set_title (self->window_title, dataset_title);
-  adw_window_title_set_subtitle (self->window_title, basename);
+  adw_view_switcher_title_set_title (self->window_title, dataset_title);
+  adw_view_switcher_title_set_subtitle (self->window_title, basename);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), full_name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -132,6 +132,10 @@ ca_window_set_dataset (CaWindow  *self,
   else
     ca_details_pane_set_node (self->details, NULL, NULL);
   self->navigating = FALSE;
+  ca_figures_page_set_dataset (self->figures_page, dataset);
+  ca_figures_page_set_selected_node (self->figures_page, ca_window_get_selected_node (self));
+  /* The views are switched only with a dataset to show. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->window_title, dataset != NULL);
 
   ca_window_update_actions (self);
   update_title (self);
@@ -482,14 +486,15 @@ update_header_cb (gpointer user_data)
   CaWindow *self = user_data;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   gboolean content = adw_leaflet_get_visible_child (self->leaflet) == self->content_box;
+  gboolean explorer = g_strcmp0 (ca_window_get_view (self), "explorer") == 0;
 
   self->header_idle = 0;
-  gtk_widget_set_visible (self->show_sidebar_button, folded && content);
+  gtk_widget_set_visible (self->show_sidebar_button, explorer && folded && content);
   /* Search lives in the sidebar: when only the details show, the button
    * that brings the sidebar back takes its place (Ctrl+F still works). */
   gtk_widget_set_visible (self->search_button, !(folded && content));
   /* A narrow header has no room for it; the main menu has the same items. */
-  gtk_widget_set_visible (self->export_button, !folded);
+  gtk_widget_set_visible (self->export_button, explorer && !folded);
   return G_SOURCE_REMOVE;
 }
 
@@ -508,6 +513,59 @@ static void
 show_sidebar_clicked_cb (CaWindow *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* The views */
+
+void
+ca_window_show_view (CaWindow   *self,
+                     const char *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* The header's buttons are the explorer's: leaflet_folded_cb () sets them. */
+static void
+view_changed_cb (CaWindow *self)
+{
+  ca_window_update_actions (self);
+  leaflet_folded_cb (self);
+}
+
+/* A row of the Figures page: its node, shown in the explorer. */
+static void
+figures_node_activated_cb (CaWindow     *self,
+                           const CaNode *node)
+{
+  ca_window_show_view (self, "explorer");
+  if (ca_window_select_node (self, node) && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+tree_nodes_changed_cb (CaWindow *self)
+{
+  ca_window_set_tree_filter (self, ca_figures_page_get_tree_nodes (self->figures_page));
+}
+
+static void
+selection_changed_cb (CaWindow *self)
+{
+  ca_figures_page_set_selected_node (self->figures_page, ca_window_get_selected_node (self));
+}
+
+/* The bar at the bottom takes the switcher when the header has no room. */
+static void
+init_views (CaWindow *self)
+{
+  g_object_bind_property (self->window_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_model (
+                             ca_figures_page_get_column_view (self->figures_page)),
+                           "items-changed", G_CALLBACK (ca_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -865,6 +923,9 @@ search_mode_changed_cb (CaWindow *self)
 {
   gboolean active = gtk_search_bar_get_search_mode (self->search_bar);
 
+  /* The search is the explorer's: its results are in the tree's place. */
+  if (active)
+    ca_window_show_view (self, "explorer");
   if (active && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   if (!active)
@@ -968,6 +1029,10 @@ ca_window_class_init (CaWindowClass *klass)
   BIND (empty_page);
   BIND (no_results_page);
   BIND (loading_spinner);
+  BIND (views_box);
+  BIND (view_stack);
+  BIND (switcher_bar);
+  BIND (figures_page);
   BIND (leaflet);
   BIND (sidebar);
   BIND (sidebar_handle);
@@ -986,6 +1051,10 @@ ca_window_class_init (CaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_sidebar_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_load_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, figures_node_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tree_nodes_changed_cb);
+  g_type_ensure (CA_TYPE_FIGURES_PAGE);
 
   ca_window_class_init_actions (widget_class);
 }
@@ -1007,6 +1076,7 @@ ca_window_init (CaWindow *self)
   init_controllers (self);
   ca_window_init_tree (self);
   ca_window_init_search (self);
+  init_views (self);
   ca_window_init_actions (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1069,10 +1139,22 @@ ca_window_get_search_results (CaWindow *self)
   return gtk_single_selection_get_model (self->results);
 }
 
-AdwWindowTitle *
+AdwViewSwitcherTitle *
 ca_window_get_title_widget (CaWindow *self)
 {
   return self->window_title;
+}
+
+CaFiguresPage *
+ca_window_get_figures_page (CaWindow *self)
+{
+  return self->figures_page;
+}
+
+const char *
+ca_window_get_view (CaWindow *self)
+{
+  return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
 GtkWidget *

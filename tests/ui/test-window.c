@@ -151,7 +151,7 @@ test_window_title (void)
   g_assert_cmpstr (ca_window_get_visible_page (window), ==, "explorer");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "Window test atlas — Cluster Atlas");
-  g_assert_cmpstr (adw_window_title_get_subtitle (ca_window_get_title_widget (window)), ==,
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ca_window_get_title_widget (window)), ==,
                    "ui-good.xml");
   close_window (window);
 }
@@ -525,7 +525,7 @@ assert_old_dataset_shown (CaWindow  *window,
   g_assert_cmpstr (ca_window_get_visible_page (window), ==, "explorer");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "Window test atlas — Cluster Atlas");
-  g_assert_cmpstr (adw_window_title_get_subtitle (ca_window_get_title_widget (window)), ==,
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ca_window_get_title_widget (window)), ==,
                    "ui-good.xml");
   g_assert_cmpstr (selected_id (window), ==, "bs-poc");
   g_assert_true (gtk_tree_list_model_get_model (ca_window_get_tree_model (window)) != NULL);
@@ -770,13 +770,13 @@ test_window_open_non_utf8_good (void)
   CaWindow *window = open_window (NULL);
   g_autofree char *path = scratch_copy ("ui-good.xml", LATIN1_NAME);
   const char *tooltip;
-  AdwWindowTitle *title = ca_window_get_title_widget (window);
+  AdwViewSwitcherTitle *title = ca_window_get_title_widget (window);
 
   open_as_command_line (path);
   spin_until (loaded, window);
   spin ();
   g_assert_nonnull (ca_window_get_dataset (window));
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, LATIN1_SHOWN);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, LATIN1_SHOWN);
   g_assert_nonnull (find_shown_label (GTK_WIDGET (title), LATIN1_SHOWN));
   tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (title));
   g_assert_true (g_utf8_validate (tooltip, -1, NULL));
@@ -1226,7 +1226,7 @@ test_window_language (void)
   /* A CJK font is installed and used: no glyph is drawn as a box. */
   g_assert_cmpint (pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (label)), ==, 0);
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "窗口测试图谱"));
-  g_assert_cmpstr (adw_window_title_get_title (ca_window_get_title_widget (window)), ==,
+  g_assert_cmpstr (adw_view_switcher_title_get_title (ca_window_get_title_widget (window)), ==,
                    "窗口测试图谱");
   /* The header's own strings come from the new catalogue. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (ca_window_get_back_button (window)), ==, "后退");
