@@ -470,12 +470,34 @@ def bench_goals(table, build, runs):
                   f"≤ {GOALS_LIMIT_MS:.0f} ms {'ok' if median <= GOALS_LIMIT_MS else 'MISSED'}")
 
 
+def bench_facets(table, build, runs):
+    """bench-facets: the Figures page's facets, counts and sorting over the
+    200,000 figures of the heavy 100k-node file (issue 16)."""
+    prog = os.path.join(build, "bench", "bench-facets")
+    if not os.path.exists(prog):
+        table.add("Figures page facets", "not built: bench/bench-facets")
+        return
+    path = dataset("100k", 100000, "heavy")
+    lines = subprocess.run([prog, path, str(max(runs, 5))], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    for line in lines:
+        if " ms  (target " not in line:
+            continue
+        what, rest = line.split("  ", 1)
+        median = float(rest.split()[0])
+        target = float(rest.split("(target ")[1].split()[0])
+        table.add(f"Figures, 200k figures: {what.strip()} (in process, median)",
+                  f"{median:.1f} ms", "", "",
+                  f"< {target:.0f} ms {'ok' if median < target else 'MISSED'}")
+
+
 def main():
     parser = argparse.ArgumentParser(description="The benchmark table of make bench.")
     parser.add_argument("--build", default="build")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--skip", default="",
-                        help="comma list: load,bounds,frame,open,export,chart,goals,search")
+                        help="comma list: load,bounds,frame,open,export,chart,goals,search,"
+                             "facets")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     program = os.path.join(build, "app", "cluster-atlas")
@@ -498,7 +520,8 @@ def main():
              ("export", lambda: bench_export(table, build, program, args.runs)),
              ("chart", lambda: bench_chart_trend(table, build, args.runs)),
              ("goals", lambda: bench_goals(table, build, args.runs)),
-             ("search", lambda: bench_search(table, build, args.runs))]
+             ("search", lambda: bench_search(table, build, args.runs)),
+             ("facets", lambda: bench_facets(table, build, args.runs))]
     for name, step in steps:
         if name not in skip:
             print(f"measuring {name} ...", file=sys.stderr)
