@@ -1559,6 +1559,97 @@ test_tag_chip (void)
   close_window (window);
 }
 
+static gboolean
+view_is_figures (gpointer data)
+{
+  return g_strcmp0 (ca_window_get_view (data), "figures") == 0 &&
+         gtk_widget_get_mapped (GTK_WIDGET (ca_window_get_figures_page (data)));
+}
+
+static gboolean
+view_is_explorer (gpointer data)
+{
+  return g_strcmp0 (ca_window_get_view (data), "explorer") == 0;
+}
+
+static gboolean
+filter_is_empty (gpointer data)
+{
+  CaFiguresPage *page = ca_window_get_figures_page (data);
+
+  return ca_facet_filter_is_empty (ca_figures_page_get_filter (page)) &&
+         find_css_class (GTK_WIDGET (page), "ca-chip") == NULL;
+}
+
+/* A facet's value, by its tooltip (the value's full label). */
+static gboolean
+is_facet_value (GtkWidget     *widget,
+                gconstpointer  label)
+{
+  return gtk_widget_has_css_class (widget, "ca-facet-value") && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0;
+}
+
+static gboolean
+facet_value_shown (gpointer data)
+{
+  return find_where (data, is_facet_value, "robotics") != NULL;
+}
+
+/* The Figures page by the mouse: the view switcher's button, a facet's
+ * value, the remove button of its chip, and a row double-clicked, which
+ * shows its node in the explorer. */
+static void
+test_figures_page (void)
+{
+  CaWindow *window;
+  CaFiguresPage *page;
+  GtkWidget *button, *value, *chip, *label;
+  g_autoptr(GArray) refs = NULL;
+  guint n_all;
+  const CaNode *node;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  page = ca_window_get_figures_page (window);
+  spin ();
+  button = find_label (GTK_WIDGET (ca_window_get_title_widget (window)), "Figures", FALSE);
+  g_assert_nonnull (button);
+  click_center (button);
+  if (!spin_until (view_is_figures, window))
+    g_error ("a click on the switcher's Figures did not show the Figures page");
+  n_all = ca_figures_page_get_n_rows (page);
+  g_assert_cmpuint (n_all, >, 0);
+
+  g_assert_true (spin_until (facet_value_shown, page));
+  value = find_where (GTK_WIDGET (page), is_facet_value, "robotics");
+  click_center (value);
+  if (!spin_until (figures_of_robotics, window))
+    g_error ("a click on the tag robotics in the facets did not filter by it");
+  g_assert_cmpuint (ca_figures_page_get_n_rows (page), <, n_all);
+
+  chip = find_css_class (GTK_WIDGET (page), "ca-chip");
+  g_assert_nonnull (chip);
+  click_center (find_widget (chip, GTK_TYPE_BUTTON));
+  if (!spin_until (filter_is_empty, window))
+    g_error ("a click on the chip's remove button did not remove the filter");
+  g_assert_cmpuint (ca_figures_page_get_n_rows (page), ==, n_all);
+
+  /* The last row's node, which is not the one selected. */
+  refs = ca_figures_page_get_figure_refs (page);
+  node = g_array_index (refs, CaFigureRef, refs->len - 1).node;
+  g_assert_true (node != ca_window_get_selected_node (window));
+  label = find_label (GTK_WIDGET (ca_figures_page_get_column_view (page)),
+                      ca_node_get_name (node, "en"), FALSE);
+  g_assert_nonnull (label);
+  pointer_at (label, 4, gtk_widget_get_height (label) / 2.0, "click --repeat 2 --delay 80 1");
+  if (!spin_until (view_is_explorer, window))
+    g_error ("a double click on a row of the Figures page did not show the explorer");
+  assert_selected (window, ca_node_get_id (node));
+  close_window (window);
+}
+
 /* The label of the tooltip shown in @native's surface, or NULL. */
 static GtkLabel *
 shown_tooltip_label (GtkWidget *native)
@@ -1834,6 +1925,7 @@ main (int   argc,
   g_test_add_func ("/input/window/tooltip-chinese", test_tooltip_chinese);
   g_test_add_func ("/input/window/sidebar-drag", test_sidebar_drag);
   g_test_add_func ("/input/window/tag-chip", test_tag_chip);
+  g_test_add_func ("/input/window/figures-page", test_figures_page);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
   g_test_add_func ("/input/window/language-keeps-scroll", test_language_keeps_scroll);
