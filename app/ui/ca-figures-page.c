@@ -706,6 +706,13 @@ clear_cb (GtkWidget  *widget,
   schedule_refresh (self);
 }
 
+/* Folded, the facets cover the table: they open when asked for. */
+static void
+folded_cb (CaFiguresPage *self)
+{
+  gtk_toggle_button_set_active (self->facets_button, !adw_flap_get_folded (self->flap));
+}
+
 /* GObject *****************************************************************/
 
 static void
@@ -785,6 +792,8 @@ ca_figures_page_init (CaFiguresPage *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->flap, "folded", self->facets_button, "visible",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (folded_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_entry, "search-changed", G_CALLBACK (text_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self,
