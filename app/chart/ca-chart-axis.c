@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "ca-chart-private.h"
+#include "ca-format.h"
 
 /* Round ticks ("nice numbers"): steps of 1, 2 or 5 times a power of ten. */
 static double
@@ -48,6 +49,34 @@ ca_chart_axis_init (Axis     *axis,
   axis->step = step;
   axis->n_ticks = (guint) ceil (max_value / step - 1e-9) + 1;
   axis->top = step * (axis->n_ticks - 1);
+}
+
+void
+ca_chart_value_axis (CaChartLayout     *self,
+                     int                panel,
+                     const CaChartRect *plot,
+                     const Axis        *axis,
+                     double             scale,
+                     const CaMetric    *metric)
+{
+  const CaChartRect *area = &g_array_index (self->panels, Panel, panel).area;
+
+  for (guint t = 0; t < axis->n_ticks; t++)
+    {
+      double v = t * axis->step;
+      double x = plot->x + v * scale;
+      const char *tick = ca_chart_take_string (self, ca_format_axis_tick (self->lang, metric, v,
+                                                                         axis->top));
+      Text text;
+
+      ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
+                          x, plot->y, 0, plot->height);
+      ca_chart_make_text (self, &text, tick, FONT_SMALL, 0, 1);
+      text.ink = INK_DIM;
+      ca_chart_panel_text (self, panel, &text,
+                           CLAMP (x - text.w / 2, area->x, area->x + area->width - text.w),
+                           plot->y + plot->height + 3);
+    }
 }
 
 void

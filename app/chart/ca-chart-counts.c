@@ -62,39 +62,16 @@ item_for (CaChartLayout *self,
   return &g_array_index (series->items, Item, series->items->len - 1);
 }
 
-/* Counts of @figure's metric, node and day from sources that disagree
- * (ca_report_init ()'s rule) make one bar, a range from the lowest value
- * to the highest; FALSE when @figure is not the first of them, which
- * stands for them all. */
+/* A count stands for its report (ca_chart_report_value ()); FALSE when
+ * @figure is not the first of it. */
 static gboolean
 take_report (CaChartLayout  *self,
              Item           *item,
              const CaNode   *node,
              const CaFigure *figure)
 {
-  CaReport report;
-  gboolean first = TRUE;
-
-  item->value = figure->value;
-  item->qualifier = figure->qualifier;
-  item->high = 0;
-  if (!ca_report_init_for (&report, node, figure))
-    return TRUE;
-  if (report.disagreeing)
-    {
-      first = g_ptr_array_index (report.figures, 0) == figure;
-      for (guint i = 0; i < report.figures->len; i++)
-        {
-          const CaFigure *other = g_ptr_array_index (report.figures, i);
-
-          item->value = MIN (item->value, other->value);
-          item->high = MAX (item->high, other->value);
-          item->qualifier = ca_qualifier_join (item->qualifier, other->qualifier);
-          ca_chart_add_source (self, other->source);
-        }
-    }
-  ca_report_clear (&report);
-  return first;
+  return ca_chart_report_value (self, node, figure, &item->value, &item->high,
+                                &item->qualifier);
 }
 
 /* A child's own latest count of a metric stands for it; when it has none,
@@ -232,14 +209,8 @@ item_value (CaChartLayout  *self,
             const CaMetric *metric,
             const Item     *item)
 {
-  g_autofree char *low = ca_chart_value_label (self, metric, item->value, item->qualifier);
-  g_autofree char *high = NULL;
-
-  if (item->high <= item->value)
-    return ca_chart_take_string (self, g_steal_pointer (&low));
-  high = ca_chart_value_label (self, metric, item->high, CA_QUALIFIER_EXACT);
-  return ca_chart_take_string (self, g_strdup_printf (ca_i18n_pgettext (self->lang, "range",
-                                                                         "%s to %s"), low, high));
+  return ca_chart_take_string (self, ca_chart_range_label (self, metric, item->value, item->high,
+                                                           item->qualifier));
 }
 
 static void
@@ -329,32 +300,6 @@ fit_axis (CaChartLayout *self,
   ca_chart_axis_init (&bars->axis, extent, MAX (2, (guint) (w / 90)),
                       series->metric->kind == CA_METRIC_COUNT);
   bars->scale = w / bars->axis.top;
-}
-
-static void
-layout_axis (CaChartLayout  *self,
-             Bars           *bars,
-             const CaMetric *metric)
-{
-  const CaChartRect *plot = &bars->plot;
-  const Panel *p = &g_array_index (self->panels, Panel, bars->panel);
-
-  for (guint t = 0; t < bars->axis.n_ticks; t++)
-    {
-      double v = t * bars->axis.step;
-      double x = plot->x + v * bars->scale;
-      const char *tick = ca_chart_take_string (self, ca_format_axis_tick (self->lang, metric, v,
-                                                                         bars->axis.top));
-      Text text;
-
-      ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
-                          x, plot->y, 0, plot->height);
-      ca_chart_make_text (self, &text, tick, FONT_SMALL, 0, 1);
-      text.ink = INK_DIM;
-      ca_chart_panel_text (self, bars->panel, &text,
-                           CLAMP (x - text.w / 2, p->area.x, p->area.x + p->area.width - text.w),
-                           plot->y + plot->height + 3);
-    }
 }
 
 /* The "others" bar does not set the axis, so that the bars shown stay
@@ -502,7 +447,8 @@ layout_panel (CaChartLayout     *self,
                                     &g_array_index (series->items, Item, i)),
                         FONT_SMALL, 0, 1);
   fit_axis (self, bars, series, values);
-  layout_axis (self, bars, series->metric);
+  ca_chart_value_axis (self, bars->panel, &bars->plot, &bars->axis, bars->scale,
+                       series->metric);
   for (guint i = 0; i < series->items->len; i++)
     {
       const Item *item = &g_array_index (series->items, Item, i);

@@ -407,22 +407,6 @@ row_text (CaChartLayout *self,
   place_cut (self, row, &text, font, x, y, max_w, right);
 }
 
-static double
-natural_width (CaChartLayout *self,
-               const char    *string,
-               Font           font)
-{
-  Text text;
-  double w;
-
-  if (string == NULL)
-    return 0;
-  ca_chart_make_text (self, &text, string, font, 0, 1);
-  w = text.w;
-  ca_chart_text_clear (&text);
-  return w;
-}
-
 /* The value at the right end of the track: the goal, or more when the
  * baseline, the report or the value expected now lies beyond it; an open
  * range ("at least") gets a fifth more, so that its open end shows. */
@@ -662,7 +646,8 @@ metrics_width (CaChartLayout *self,
 
       if (!g_hash_table_add (seen, (gpointer) metric))
         continue;
-      w = MAX (w, natural_width (self, ca_chart_isolated_metric (self, metric), FONT_SMALL));
+      w = MAX (w, ca_chart_text_width (self, ca_chart_isolated_metric (self, metric),
+                                       FONT_SMALL));
     }
   return w;
 }
@@ -681,8 +666,8 @@ measure_columns (CaChartLayout *self,
   double status_w = 0;
 
   for (CaProgressStatus s = CA_PROGRESS_NO_REPORT; s <= CA_PROGRESS_ACHIEVED; s++)
-    status_w = MAX (status_w, natural_width (self, ca_progress_status_word (self->lang, s),
-                                             FONT_SMALL));
+    status_w = MAX (status_w, ca_chart_text_width (self, ca_progress_status_word (self->lang, s),
+                                                   FONT_SMALL));
   cols->status_w = MIN (status_w + SWATCH + 4 + 1, body->width * (cols->narrow ? 0.4 : 0.3));
   cols->status_x = body->x + body->width - cols->status_w;
   cols->name_x = body->x;

@@ -131,6 +131,22 @@ ca_chart_make_name (CaChartLayout *self,
     }
 }
 
+double
+ca_chart_text_width (CaChartLayout *self,
+                     const char    *string,
+                     Font           font)
+{
+  Text text;
+  double w;
+
+  if (string == NULL)
+    return 0;
+  ca_chart_make_text (self, &text, string, font, 0, 1);
+  w = text.w;
+  ca_chart_text_clear (&text);
+  return w;
+}
+
 void
 ca_chart_text_clear (Text *text)
 {

@@ -84,6 +84,8 @@ struct _CaChartLayout {
   const char           *lang;       /* the language it writes in, resolved */
   const char           *data_lang;  /* its xml:lang tag, for the data's names */
   const CaNode         *node;
+  /* A Compare chart's nodes, options.compare points here. */
+  const CaNode         *compared[CA_CHART_COMPARE_MAX];
   PangoContext         *context;
   PangoFontDescription *fonts[N_FONTS];
   GStringChunk         *strings;
@@ -171,6 +173,10 @@ gboolean    ca_chart_place_text      (CaChartLayout  *self,
                                       double          x,
                                       double          y,
                                       const CaChartRect *bounds);
+/* The natural width of @string on one line; 0 for NULL. */
+double      ca_chart_text_width      (CaChartLayout  *self,
+                                      const char     *string,
+                                      Font            font);
 void        ca_chart_text_clear      (Text           *text);
 int         ca_chart_add_mark        (CaChartLayout  *self,
                                       CaMarkType      type,
@@ -260,6 +266,23 @@ char       *ca_chart_sum_value       (CaChartLayout  *self,
                                       CaQualifier     qualifier);
 const CaFigure *ca_chart_latest_count (const CaNode  *node,
                                        const CaMetric *metric);
+/* The report @count of @node belongs to (ca_report_init_for ()) as one
+ * bar: its lowest value in @low, its highest in @high where sources
+ * disagree (else 0), their qualifiers joined; cites every source of it.
+ * FALSE when @count is not the first figure of its report, which stands
+ * for them all. */
+gboolean    ca_chart_report_value    (CaChartLayout  *self,
+                                      const CaNode   *node,
+                                      const CaFigure *count,
+                                      double         *low,
+                                      double         *high,
+                                      CaQualifier    *qualifier);
+/* "≈ 60", or "60 to 64" when @high is above @low (sources that disagree). */
+char       *ca_chart_range_label     (CaChartLayout  *self,
+                                      const CaMetric *metric,
+                                      double          low,
+                                      double          high,
+                                      CaQualifier     qualifier);
 
 /* Axes, ca-chart-axis.c */
 typedef struct {
@@ -272,6 +295,15 @@ void        ca_chart_axis_init       (Axis           *axis,
                                       double          max_value,
                                       guint           max_ticks,
                                       gboolean        integers);
+/* The ticks of a value axis from 0 to @axis->top along the bottom of
+ * @plot, @scale pixels a unit, with grid lines up through @plot, labelled
+ * in the panel @panel. */
+void        ca_chart_value_axis      (CaChartLayout     *self,
+                                      int                panel,
+                                      const CaChartRect *plot,
+                                      const Axis        *axis,
+                                      double             scale,
+                                      const CaMetric    *metric);
 void        ca_chart_axis_years      (int             first,
                                       int             last,
                                       guint           max_ticks,
@@ -282,12 +314,15 @@ void        ca_chart_layout_goals    (CaChartLayout  *self);
 void        ca_chart_layout_counts   (CaChartLayout  *self);
 void        ca_chart_layout_timeline (CaChartLayout  *self);
 void        ca_chart_layout_trend    (CaChartLayout  *self);
+void        ca_chart_layout_compare  (CaChartLayout  *self);
 /* The sources a view's layout cites (its footer), from the same walk of
  * the figures, with nothing measured or placed. */
 void        ca_chart_add_goals_sources    (CaChartLayout *self);
 void        ca_chart_add_counts_sources   (CaChartLayout *self);
 void        ca_chart_add_timeline_sources (CaChartLayout *self);
 void        ca_chart_add_trend_sources    (CaChartLayout *self);
+/* Also sets the Compare chart's title, which names every node compared. */
+void        ca_chart_add_compare_sources  (CaChartLayout *self);
 
 /* A chart's title and sources, read from the data as ca_chart_layout_new ()
  * reads them, but with no text measured and nothing placed: only the

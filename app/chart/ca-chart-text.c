@@ -319,6 +319,55 @@ ca_chart_latest_count (const CaNode   *node,
   return latest;
 }
 
+gboolean
+ca_chart_report_value (CaChartLayout  *self,
+                       const CaNode   *node,
+                       const CaFigure *count,
+                       double         *low,
+                       double         *high,
+                       CaQualifier    *qualifier)
+{
+  CaReport report;
+  gboolean first = TRUE;
+
+  *low = count->value;
+  *qualifier = count->qualifier;
+  *high = 0;
+  if (!ca_report_init_for (&report, node, count))
+    return TRUE;
+  if (report.disagreeing)
+    {
+      first = g_ptr_array_index (report.figures, 0) == count;
+      for (guint i = 0; i < report.figures->len; i++)
+        {
+          const CaFigure *other = g_ptr_array_index (report.figures, i);
+
+          *low = MIN (*low, other->value);
+          *high = MAX (*high, other->value);
+          *qualifier = ca_qualifier_join (*qualifier, other->qualifier);
+          ca_chart_add_source (self, other->source);
+        }
+    }
+  ca_report_clear (&report);
+  return first;
+}
+
+char *
+ca_chart_range_label (CaChartLayout  *self,
+                      const CaMetric *metric,
+                      double          low,
+                      double          high,
+                      CaQualifier     qualifier)
+{
+  g_autofree char *from = ca_chart_value_label (self, metric, low, qualifier);
+  g_autofree char *to = NULL;
+
+  if (high <= low)
+    return g_steal_pointer (&from);
+  to = ca_chart_value_label (self, metric, high, CA_QUALIFIER_EXACT);
+  return g_strdup_printf (ca_i18n_pgettext (self->lang, "range", "%s to %s"), from, to);
+}
+
 /* A panel's heading: the metric and the unit of its axis. */
 char *
 ca_chart_heading (CaChartLayout  *self,

@@ -130,9 +130,9 @@ ca_chart_kind_from_string (const char  *name,
 const char *
 ca_chart_kind_to_string (CaChartKind kind)
 {
-  g_return_val_if_fail (kind < CA_CHART_N_KINDS, NULL);
+  g_return_val_if_fail (kind <= CA_CHART_COMPARE, NULL);
 
-  return kind_names[kind];
+  return kind == CA_CHART_COMPARE ? "compare" : kind_names[kind];
 }
 
 const char *
@@ -148,6 +148,23 @@ ca_chart_kind_get_label_in (const char  *lang,
     case CA_CHART_TIMELINE: return ca_i18n_gettext (lang, "Timeline");
     /* Translators: a chart of the figures a place reported over time */
     case CA_CHART_TREND: return ca_i18n_gettext (lang, "Trend");
+    case CA_CHART_COMPARE: return ca_chart_compare_get_label_in (lang, CA_COMPARE_ALL);
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+ca_chart_compare_get_label_in (const char       *lang,
+                               CaCompareFigures  figures)
+{
+  switch (figures)
+    {
+    /* Translators: a chart that sets several places side by side */
+    case CA_COMPARE_ALL: return ca_i18n_gettext (lang, "Comparison");
+    /* Translators: a chart that sets the reports of several places side by side */
+    case CA_COMPARE_COUNTS: return ca_i18n_gettext (lang, "Counts compared");
+    /* Translators: a chart that sets the goals of several places side by side */
+    case CA_COMPARE_GOALS: return ca_i18n_gettext (lang, "Goals compared");
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -310,6 +327,12 @@ layout_begin (const CaNode         *node,
   /* The copy must not point at the caller's string. */
   self->options.language = self->lang;
   self->node = node;
+  /* A comparison keeps its own copy of the nodes (nothing else for other kinds). */
+  self->options.n_compare = options->kind == CA_CHART_COMPARE
+                            ? MIN (options->n_compare, CA_CHART_COMPARE_MAX) : 0;
+  for (guint i = 0; i < self->options.n_compare; i++)
+    self->compared[i] = options->compare[i];
+  self->options.compare = self->options.n_compare > 0 ? self->compared : NULL;
   self->strings = g_string_chunk_new (1024);
   self->sources = g_ptr_array_new ();
   self->shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
@@ -338,7 +361,19 @@ static const struct {
   [CA_CHART_COUNTS] = { ca_chart_layout_counts, ca_chart_add_counts_sources },
   [CA_CHART_TIMELINE] = { ca_chart_layout_timeline, ca_chart_add_timeline_sources },
   [CA_CHART_TREND] = { ca_chart_layout_trend, ca_chart_add_trend_sources },
+  [CA_CHART_COMPARE] = { ca_chart_layout_compare, ca_chart_add_compare_sources },
 };
+
+/* A comparison names its nodes, the first being the node laid out. */
+static gboolean
+check_compare (const CaNode         *node,
+               const CaChartOptions *options)
+{
+  if (options->kind != CA_CHART_COMPARE)
+    return TRUE;
+  return options->compare != NULL && options->n_compare >= 1 &&
+         options->n_compare <= CA_CHART_COMPARE_MAX && options->compare[0] == node;
+}
 
 CaChartLayout *
 ca_chart_layout_new (const CaNode         *node,
@@ -351,6 +386,7 @@ ca_chart_layout_new (const CaNode         *node,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (options->kind < G_N_ELEMENTS (views), NULL);
+  g_return_val_if_fail (check_compare (node, options), NULL);
 
   self = layout_begin (node, options);
   prepare_context (self, context, options->font);
@@ -369,6 +405,7 @@ ca_chart_measure_content_height (const CaNode         *node,
   g_return_val_if_fail (options != NULL, 0);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
   g_return_val_if_fail (options->kind < G_N_ELEMENTS (views), 0);
+  g_return_val_if_fail (check_compare (node, options), 0);
 
   self = layout_begin (node, options);
   self->measure_only = TRUE;
@@ -386,6 +423,7 @@ ca_chart_layout_new_unplaced (const CaNode         *node,
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (options->kind < G_N_ELEMENTS (views), NULL);
+  g_return_val_if_fail (check_compare (node, options), NULL);
 
   self = layout_begin (node, options);
   views[options->kind].add_sources (self);

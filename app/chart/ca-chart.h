@@ -23,9 +23,31 @@ typedef enum {
   CA_CHART_COUNTS,
   CA_CHART_TIMELINE,
   CA_CHART_TREND,
+  /* Several nodes side by side (CaChartOptions.compare): not a view of one
+   * node, so not among the CA_CHART_N_KINDS that ca_chart_kind_nth ()
+   * offers, and not a name ca_chart_kind_from_string () takes. */
+  CA_CHART_COMPARE,
 } CaChartKind;
 
+/* The views of one node. */
 #define CA_CHART_N_KINDS (CA_CHART_TREND + 1)
+
+/* A comparison sets 2 to 8 nodes side by side: more bars to a metric than
+ * eight do not read as one group. */
+#define CA_CHART_COMPARE_MIN 2
+#define CA_CHART_COMPARE_MAX 8
+
+/* Which figures a Compare chart sets side by side. */
+typedef enum {
+  CA_COMPARE_ALL,     /* the latest report and the goal in force of each metric */
+  CA_COMPARE_COUNTS,  /* the reports only (--chart counts) */
+  CA_COMPARE_GOALS,   /* the goals, each with the latest report on it (--chart goals) */
+} CaCompareFigures;
+
+/* "Comparison", "Counts compared", "Goals compared" in @lang (NULL: the
+ * interface language), for titles and file names. */
+const char  *ca_chart_compare_get_label_in (const char       *lang,
+                                            CaCompareFigures  figures);
 
 /* The views in the order the window offers them: Goals, Trend, Counts,
  * Timeline, for @position 0 to CA_CHART_N_KINDS - 1. */
@@ -89,6 +111,13 @@ typedef struct {
    * where the Goals view puts the value expected now.  Year 0 (an options
    * struct set to zero) means the local date, ca_progress_today (). */
   CaDate      today;
+  /* CA_CHART_COMPARE only: the nodes compared, in the order drawn, 1 to
+   * CA_CHART_COMPARE_MAX of them, distinct (the layout copies the array);
+   * the node given to ca_chart_layout_new () is the first.  Which of
+   * their figures: @compare_figures. */
+  const CaNode * const *compare;
+  guint                 n_compare;
+  CaCompareFigures      compare_figures;
 } CaChartOptions;
 
 typedef enum {

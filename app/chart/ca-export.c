@@ -73,26 +73,58 @@ setup_context (PangoContext *context)
   cairo_font_options_destroy (font_options);
 }
 
+/* What a chart is of, but its size and format: the view, the language
+ * and the nodes of a comparison, as the export options say them. */
+static CaExportOptions
+view_of (CaChartKind  kind,
+         const char  *language)
+{
+  CaExportOptions view = { .kind = kind, .language = language };
+
+  return view;
+}
+
 static CaChartLayout *
-layout_chart (const CaNode *node,
-              CaChartKind   kind,
-              const char   *language,
-              PangoContext *context,
-              double        width,
-              double        height)
+layout_chart (const CaNode          *node,
+              const CaExportOptions *view,
+              PangoContext          *context,
+              double                 width,
+              double                 height)
 {
   CaChartOptions options = {
-    .kind = kind,
+    .kind = view->kind,
     .width = width,
     .height = height,
     .current_year = 0,
     .with_title = TRUE,
     .with_sources = TRUE,
-    .language = language,
+    .language = view->language,
+    .compare = view->compare,
+    .n_compare = view->n_compare,
+    .compare_figures = view->compare_figures,
   };
 
   setup_context (context);
   return ca_chart_layout_new (node, &options, context);
+}
+
+static int
+fit_height (const CaNode          *node,
+            const CaExportOptions *view,
+            int                    width)
+{
+  PangoContext *context;
+  CaChartLayout *layout;
+  double height;
+
+  /* Unhinted metrics (setup_context ()) measure the same on every surface;
+   * the content's height does not depend on the height laid out. */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  layout = layout_chart (node, view, context, width, CA_EXPORT_MAX_HEIGHT);
+  height = ceil (ca_chart_layout_get_content_height (layout));
+  ca_chart_layout_free (layout);
+  g_object_unref (context);
+  return (int) CLAMP (height, CA_EXPORT_MIN_FIT_HEIGHT, CA_EXPORT_MAX_HEIGHT);
 }
 
 int
@@ -101,21 +133,12 @@ ca_export_fit_height (const CaNode *node,
                       const char   *language,
                       int           width)
 {
-  PangoContext *context;
-  CaChartLayout *layout;
-  double height;
+  CaExportOptions view = view_of (kind, language);
 
   g_return_val_if_fail (node != NULL, CA_EXPORT_MIN_FIT_HEIGHT);
   g_return_val_if_fail (width > 0, CA_EXPORT_MIN_FIT_HEIGHT);
 
-  /* Unhinted metrics (setup_context ()) measure the same on every surface;
-   * the content's height does not depend on the height laid out. */
-  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  layout = layout_chart (node, kind, language, context, width, CA_EXPORT_MAX_HEIGHT);
-  height = ceil (ca_chart_layout_get_content_height (layout));
-  ca_chart_layout_free (layout);
-  g_object_unref (context);
-  return (int) CLAMP (height, CA_EXPORT_MIN_FIT_HEIGHT, CA_EXPORT_MAX_HEIGHT);
+  return fit_height (node, &view, width);
 }
 
 static void
@@ -132,20 +155,19 @@ fill_meta (CaChartLayout *layout,
 
 /* The drawing every export shares; fills @meta when given. */
 static void
-draw_chart (const CaNode *node,
-            CaChartKind   kind,
-            const char   *language,
-            cairo_t      *cr,
-            double        width,
-            double        height,
-            ExportMeta   *meta)
+draw_chart (const CaNode          *node,
+            const CaExportOptions *view,
+            cairo_t               *cr,
+            double                 width,
+            double                 height,
+            ExportMeta            *meta)
 {
   PangoContext *context;
   CaChartLayout *layout;
   CaChartStyle style;
 
   context = pango_cairo_create_context (cr);
-  layout = layout_chart (node, kind, language, context, width, height);
+  layout = layout_chart (node, view, context, width, height);
   ca_chart_style_init_print (&style);
 
   cairo_save (cr);
@@ -170,20 +192,21 @@ ca_export_draw (const CaNode *node,
                 double        width,
                 double        height)
 {
+  CaExportOptions view = view_of (kind, language);
+
   g_return_if_fail (node != NULL);
   g_return_if_fail (cr != NULL);
 
-  draw_chart (node, kind, language, cr, width, height, NULL);
+  draw_chart (node, &view, cr, width, height, NULL);
 }
 
 static cairo_surface_t *
-render_image (const CaNode *node,
-              CaChartKind   kind,
-              const char   *language,
-              int           width,
-              int           height,
-              int           scale,
-              ExportMeta   *meta)
+render_image (const CaNode          *node,
+              const CaExportOptions *view,
+              int                    width,
+              int                    height,
+              int                    scale,
+              ExportMeta            *meta)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -192,7 +215,7 @@ render_image (const CaNode *node,
                                         width * scale, height * scale);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  draw_chart (node, kind, language, cr, width, height, meta);
+  draw_chart (node, view, cr, width, height, meta);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
@@ -206,10 +229,12 @@ ca_export_render_image (const CaNode *node,
                         int           height,
                         int           scale)
 {
+  CaExportOptions view = view_of (kind, language);
+
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0 && scale > 0, NULL);
 
-  return render_image (node, kind, language, width, height, scale, NULL);
+  return render_image (node, &view, width, height, scale, NULL);
 }
 
 char *
@@ -350,8 +375,8 @@ render_png (const CaNode          *node,
   cairo_status_t status;
   GBytes *bytes = NULL;
 
-  surface = render_image (node, options->kind, options->language,
-                          options->width, options->height, options->scale, &meta);
+  surface = render_image (node, options, options->width, options->height, options->scale,
+                          &meta);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png_stream (surface, write_to_array_cb, png);
@@ -377,8 +402,7 @@ draw_vector (cairo_surface_t       *surface,
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
-  draw_chart (node, options->kind, options->language, cr,
-              options->width, options->height, meta);
+  draw_chart (node, options, cr, options->width, options->height, meta);
   if (tag_cb != NULL)
     tag_cb (surface, meta);
   status = cairo_status (cr);
@@ -501,8 +525,7 @@ ca_export_render (const CaNode           *node,
     {
       CaExportOptions fitted = *options;
 
-      fitted.height = ca_export_fit_height (node, options->kind, options->language,
-                                            options->width);
+      fitted.height = fit_height (node, options, options->width);
       return ca_export_render (node, &fitted, error);
     }
   if (!check_options (options, error))

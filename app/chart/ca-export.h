@@ -41,6 +41,11 @@ typedef struct {
   int             height;    /* 0: the chart's content height, see ca_export_fit_height () */
   int             scale;     /* PNG only: pixels per layout unit */
   const char     *language;  /* a gettext code ("zh_CN"); NULL for the interface's */
+  /* CA_CHART_COMPARE only: the nodes compared, the node exported first
+   * (CaChartOptions.compare). */
+  const CaNode * const *compare;
+  guint                 n_compare;
+  CaCompareFigures      compare_figures;
 } CaExportOptions;
 
 /* From a file name's extension (".png", ".svg", ".pdf", any case). */

@@ -110,6 +110,82 @@ check_pixels (const CaCliExport *options)
   return FALSE;
 }
 
+/* --compare's ids, split at commas; a usage error (2, said) when they are
+ * not 2 to CA_CHART_COMPARE_MAX distinct, non-empty ids, else 0. */
+static int
+split_compare (const char   *list,
+               GStrv        *ids)
+{
+  g_auto(GStrv) split = g_strsplit (list, ",", -1);
+  guint n = g_strv_length (split);
+  g_autofree char *message = NULL;
+
+  if (n < CA_CHART_COMPARE_MIN || n > CA_CHART_COMPARE_MAX)
+    {
+      /* Translators: %u is how many ids were given; 2 and 8 are the bounds. */
+      message = g_strdup_printf (ngettext ("--compare needs 2 to 8 ids separated by commas; "
+                                           "%u was given",
+                                           "--compare needs 2 to 8 ids separated by commas; "
+                                           "%u were given", n), n);
+      return usage_error (message);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *typed = ca_cli_quote (split[i]);
+
+      if (split[i][0] == '\0')
+        return usage_error (_("--compare has an empty id: give ids separated by single "
+                              "commas"));
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (split[i], split[j]))
+          {
+            /* Translators: %s is an id given twice to --compare. */
+            message = g_strdup_printf (_("--compare names “%s” twice; give each node once"),
+                                       typed);
+            return usage_error (message);
+          }
+    }
+  *ids = g_steal_pointer (&split);
+  return 0;
+}
+
+/* --compare draws a chart of its nodes' own figures: counts, goals or
+ * (without --chart) both. */
+static int
+check_compare_usage (const CaCliExport *options,
+                     OutKind           *out_kind)
+{
+  g_autofree char *message = NULL;
+  g_auto(GStrv) ids = NULL;
+  int status;
+
+  if (options->node_id != NULL)
+    {
+      message = g_strdup_printf (_("--%s and --%s cannot be combined; give one of them"),
+                                 "node", "compare");
+      return usage_error (message);
+    }
+  if (out_kind->type != OUT_CHART)
+    return usage_error (_("--compare exports a chart: OUT.png, OUT.svg or OUT.pdf"));
+  if (options->chart != NULL && !g_str_equal (options->chart, "counts")
+      && !g_str_equal (options->chart, "goals"))
+    {
+      g_autofree char *typed = ca_cli_quote (options->chart);
+
+      /* Translators: do not translate counts and goals: they are values. */
+      message = g_strdup_printf (_("Unknown chart “%s” for --compare; allowed: counts, goals"),
+                                 typed);
+      return usage_error (message);
+    }
+  if ((status = split_compare (options->compare, &ids)) != 0)
+    return status;
+  if (!check_size (options))
+    return 2;
+  if (out_kind->format == CA_EXPORT_PNG && !check_pixels (options))
+    return 2;
+  return 0;
+}
+
 static int
 check_usage (const CaCliExport *options,
              OutKind           *out_kind,
@@ -120,7 +196,7 @@ check_usage (const CaCliExport *options,
   if (options->out == NULL || options->out[0] == '\0')
     return usage_error (_("--export needs a file name: OUT.png, OUT.svg, OUT.pdf, OUT.csv, "
                           "OUT.bib, OUT.ris, OUT.json or OUT.zip"));
-  if (options->node_id == NULL || options->node_id[0] == '\0')
+  if (options->compare == NULL && (options->node_id == NULL || options->node_id[0] == '\0'))
     return usage_error (_("--export needs --node ID: the id of the node to export"));
   if (!out_kind_from_path (options->out, out_kind))
     {
@@ -131,6 +207,8 @@ check_usage (const CaCliExport *options,
                                  display);
       return usage_error (message);
     }
+  if (options->compare != NULL)
+    return check_compare_usage (options, out_kind);
   if (!ca_chart_kind_from_string (options->chart ? options->chart : "goals", chart))
     {
       g_autofree char *typed = ca_cli_quote (options->chart);
@@ -331,6 +409,62 @@ unguard_signals (const SignalGuard *guard)
   sigaction (SIGXFSZ, &guard->xfsz, NULL);
 }
 
+/* The export options of --compare's chart, once its ids name nodes. */
+static CaExportOptions
+compare_options (const CaCliExport   *options,
+                 const OutKind       *out_kind,
+                 const CaNode *const *nodes,
+                 guint                n_nodes)
+{
+  CaExportOptions export = {
+    .format = out_kind->format,
+    .kind = CA_CHART_COMPARE,
+    .width = options->width > 0 ? options->width : DEFAULT_WIDTH,
+    .height = options->height > 0 ? options->height : 0,
+    .scale = options->scale > 0 ? options->scale : 1,
+    .language = ca_i18n_get_language (),
+    .compare = nodes,
+    .n_compare = n_nodes,
+    .compare_figures = options->chart == NULL ? CA_COMPARE_ALL
+                       : g_str_equal (options->chart, "counts") ? CA_COMPARE_COUNTS
+                       : CA_COMPARE_GOALS,
+  };
+
+  return export;
+}
+
+static int
+export_compare (CaDataset         *dataset,
+                const CaCliExport *options,
+                const OutKind     *out_kind)
+{
+  g_auto(GStrv) ids = NULL;
+  const CaNode *nodes[CA_CHART_COMPARE_MAX];
+  g_autoptr(GError) error = NULL;
+  CaExportOptions export;
+  SignalGuard guard;
+  int status = split_compare (options->compare, &ids);
+  gboolean written;
+  guint n;
+
+  /* check_usage () has checked the ids. */
+  g_assert (status == 0);
+  n = g_strv_length (ids);
+  for (guint i = 0; i < n; i++)
+    if ((nodes[i] = ca_dataset_lookup_node (dataset, ids[i])) == NULL)
+      return unknown_node (dataset, ids[i]);
+  export = compare_options (options, out_kind, nodes, n);
+  guard_signals (&guard);
+  written = ca_export_write (nodes[0], &export, options->out, &error);
+  unguard_signals (&guard);
+  if (!written)
+    {
+      print_error (error);
+      return 1;
+    }
+  return 0;
+}
+
 int
 ca_cli_export (const CaCliExport *options)
 {
@@ -349,6 +483,8 @@ ca_cli_export (const CaCliExport *options)
     return status;
   if ((dataset = load_dataset (options->file)) == NULL)
     return 1;
+  if (options->compare != NULL)
+    return export_compare (dataset, options, &out_kind);
   if ((node = ca_dataset_lookup_node (dataset, options->node_id)) == NULL)
     return unknown_node (dataset, options->node_id);
 
@@ -398,6 +534,7 @@ ca_cli_run_export (GVariantDict  *dict,
 
   g_variant_dict_lookup (dict, "export", "^&ay", &options.out);
   g_variant_dict_lookup (dict, "node", "&s", &options.node_id);
+  g_variant_dict_lookup (dict, "compare", "&s", &options.compare);
   if (g_variant_dict_lookup (dict, "chart", "&s", &chart))
     options.chart = chart;
   if (!lookup_int (dict, "width", CA_EXPORT_MIN_WIDTH, CA_EXPORT_MAX_WIDTH, &options.width)

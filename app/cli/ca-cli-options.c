@@ -35,6 +35,9 @@ static const GOptionEntry option_entries[] = {
     N_("OUT") },
   { "node", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The id of the node to export"), N_("ID") },
+  { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export a chart that compares 2 to 8 nodes, their ids separated by commas, "
+       "instead of --node"), N_("ID,ID,…") },
   /* Translators: do not translate goals, trend, counts and timeline: they are values. */
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The chart to export: goals (the default), trend, counts or timeline"), N_("VIEW") },

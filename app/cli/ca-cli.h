@@ -30,7 +30,8 @@ int ca_cli_find (const char  *query,
 typedef struct {
   const char *out;
   const char *node_id;
-  const char *chart;    /* NULL for "goals" */
+  const char *compare;  /* "ID,ID[,…]" instead of node_id, or NULL */
+  const char *chart;    /* NULL for "goals", or for a comparison both goals and counts */
   int         width;    /* 0 for the default 1200 */
   int         height;   /* 0 for the default 800 */
   int         scale;    /* 0 for 1 */
@@ -40,7 +41,7 @@ typedef struct {
 int ca_cli_export (const CaCliExport *options);
 
 /* --export as the application parsed it: "export" (a filename), "node",
- * "chart", "width", "height" and "scale" (strings, checked here so that a
+ * "compare", "chart", "width", "height" and "scale" (strings, checked here so that a
  * bad number is a usage error with a clear message), and at most one FILE.
  * ca-cli-export.c defines it where the chart renderer is linked in
  * (cluster-atlas); in cluster-atlas-cli, ca-cli-export-loader.c does, by
