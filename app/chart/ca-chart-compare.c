@@ -418,11 +418,14 @@ layout_row (CaChartLayout     *self,
     {
       /* The name and the label on lines of their own over the bar, which
        * the label does not set the axis for. */
+      const double indent = 4;
+
       ca_chart_make_text (self, &name, ca_chart_isolated_name (self, nth_node (self, n)),
-                          FONT_SMALL, area->width, 1);
-      ca_chart_make_text (self, &value, label, FONT_SMALL, area->width, 1);
-      ca_chart_panel_text (self, panel, &name, area->x, y);
-      ca_chart_panel_text (self, panel, &value, area->x, y + cols->line_h + 1);
+                          FONT_SMALL, area->width - indent, 1);
+      ca_chart_make_text (self, &value, label, FONT_SMALL, area->width - indent, 1);
+      /* Clear of the axis's line at the start of the row. */
+      ca_chart_panel_text (self, panel, &name, area->x + indent, y);
+      ca_chart_panel_text (self, panel, &value, area->x + indent, y + cols->line_h + 1);
       return;
     }
   ca_chart_make_text (self, &value, label, FONT_SMALL, 0, 1);
@@ -447,7 +450,7 @@ layout_panel (CaChartLayout     *self,
               const Metric      *metric,
               const CaChartRect *cell)
 {
-  double label_w[CA_CHART_COMPARE_MAX], max = 0, top;
+  double label_w[CA_CHART_COMPARE_MAX], top;
   g_autofree char *heading = NULL;
   CaChartRect plot;
   Axis axis;
@@ -458,16 +461,16 @@ layout_panel (CaChartLayout     *self,
       g_autofree char *label = entry_label (self, metric->metric, &metric->entries[n]);
 
       label_w[n] = ca_chart_text_width (self, label, FONT_SMALL);
-      max = MAX (max, entry_top (&metric->entries[n]));
     }
-  heading = ca_chart_heading (self, metric->metric, max);
-  top = ca_chart_panel_heading (self, panel, heading);
   plot.x = cell->x + (cols->narrow ? 0 : cols->name_w + CA_CHART_PAD);
-  plot.y = top + 2;
   plot.width = MAX (cell->x + cell->width - CA_CHART_PAD - plot.x, 1);
+  fit_axis (self, cols, metric, label_w, plot.width, &axis);
+  /* The heading names the unit of the ticks, which the axis's top sets. */
+  heading = ca_chart_heading (self, metric->metric, axis.top);
+  top = ca_chart_panel_heading (self, panel, heading);
+  plot.y = top + 2;
   plot.height = n_nodes (self) * cols->row_h;
   g_array_index (self->panels, Panel, panel).plot = plot;
-  fit_axis (self, cols, metric, label_w, plot.width, &axis);
   ca_chart_value_axis (self, panel, &plot, &axis, plot.width / axis.top, metric->metric);
   for (guint n = 0; n < n_nodes (self); n++)
     layout_row (self, cols, panel, &plot, metric, n, plot.width / axis.top,

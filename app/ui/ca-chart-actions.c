@@ -36,6 +36,8 @@ typedef struct {
   CaDataset            *dataset;   /* owns node */
   const CaNode         *node;
   CaExportOptions       options;
+  /* A comparison's nodes, options.compare points here. */
+  const CaNode         *compared[CA_CHART_COMPARE_MAX];
   SaveKind              kind;
   GArray               *figures;   /* CaFigureRef: a CSV of these, not of node's */
   GtkFileChooserNative *chooser;
@@ -415,6 +417,28 @@ ca_chart_actions_file_name (const CaNode *node,
                           base, ca_chart_kind_get_label_in (language, kind), extension);
 }
 
+/* "North, South - Comparison.png": the first three names, then the view. */
+static char *
+compare_file_name (SaveJob *job)
+{
+  const char *language = job->options.language;
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = MIN (job->options.n_compare, 3);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *base = safe_base_name (job->compared[i], language);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", base);
+    }
+  if (job->options.n_compare > n)
+    g_string_append (names, "…");
+  return g_strdup_printf (ca_i18n_pgettext (language, "file name", "%s - %s.%s"), names->str,
+                          ca_chart_compare_get_label_in (language,
+                                                         job->options.compare_figures),
+                          ca_export_format_to_extension (job->options.format));
+}
+
 static void
 dialog_export_cb (CaExportDialog *dialog,
                   SaveJob        *job)
@@ -426,9 +450,12 @@ dialog_export_cb (CaExportDialog *dialog,
   job->options.kind = kind;
   /* Named in the chart's language, without the bidi controls a name could
    * hide an extension behind. */
-  name = ca_chart_actions_file_name (job->node, kind, FALSE,
-                                     ca_export_format_to_extension (job->options.format),
-                                     job->options.language);
+  if (kind == CA_CHART_COMPARE)
+    name = compare_file_name (job);
+  else
+    name = ca_chart_actions_file_name (job->node, kind, FALSE,
+                                       ca_export_format_to_extension (job->options.format),
+                                       job->options.language);
   choose_file (job, _("Export Chart"), name);
 }
 
@@ -447,6 +474,33 @@ ca_chart_actions_export_chart (GtkWindow       *parent,
 
   job = save_job_new (parent, toasts, dataset, node);
   job->options.kind = kind;
+  dialog = ca_export_dialog_new (parent);
+  g_signal_connect_data (dialog, "export", G_CALLBACK (dialog_export_cb),
+                         job, save_job_closure_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+ca_chart_actions_export_compare (GtkWindow            *parent,
+                                 AdwToastOverlay      *toasts,
+                                 CaDataset            *dataset,
+                                 const CaNode * const *nodes,
+                                 guint                 n_nodes,
+                                 CaCompareFigures      figures)
+{
+  SaveJob *job;
+  CaExportDialog *dialog;
+
+  g_return_if_fail (CA_IS_DATASET (dataset));
+  g_return_if_fail (n_nodes >= 1 && n_nodes <= CA_CHART_COMPARE_MAX);
+
+  job = save_job_new (parent, toasts, dataset, nodes[0]);
+  job->options.kind = CA_CHART_COMPARE;
+  for (guint i = 0; i < n_nodes; i++)
+    job->compared[i] = nodes[i];
+  job->options.compare = job->compared;
+  job->options.n_compare = n_nodes;
+  job->options.compare_figures = figures;
   dialog = ca_export_dialog_new (parent);
   g_signal_connect_data (dialog, "export", G_CALLBACK (dialog_export_cb),
                          job, save_job_closure_notify, 0);

@@ -32,6 +32,13 @@ void ca_chart_actions_export_figures_csv (GtkWindow       *parent,
                                           CaDataset       *dataset,
                                           GArray          *figures,
                                           const char      *language);
+/* The same for the Compare chart of @n_nodes nodes (copied) of @dataset. */
+void ca_chart_actions_export_compare (GtkWindow            *parent,
+                                      AdwToastOverlay      *toasts,
+                                      CaDataset            *dataset,
+                                      const CaNode * const *nodes,
+                                      guint                 n_nodes,
+                                      CaCompareFigures      figures);
 void ca_chart_actions_export_csv   (GtkWindow       *parent,
                                     AdwToastOverlay *toasts,
                                     CaDataset       *dataset,

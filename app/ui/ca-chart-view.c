@@ -23,6 +23,10 @@ struct _CaChartView
   CaDataset     *dataset;
   const CaNode  *node;
   CaChartKind    kind;
+  /* A comparison (ca_chart_view_set_compare ()): node is compared[0]. */
+  const CaNode  *compared[CA_CHART_COMPARE_MAX];
+  guint          n_compared;
+  CaCompareFigures compare_figures;
   CaChartLayout *layout;
   int            layout_width;
   int            layout_height;
@@ -153,6 +157,12 @@ init_options (CaChartView    *self,
   options->with_title = TRUE;
   options->with_sources = TRUE;
   options->font = pango_context_get_font_description (context);
+  if (self->kind == CA_CHART_COMPARE)
+    {
+      options->compare = self->compared;
+      options->n_compare = self->n_compared;
+      options->compare_figures = self->compare_figures;
+    }
   return context;
 }
 
@@ -620,6 +630,26 @@ ca_chart_view_set_node (CaChartView  *self,
   clear_layout (self);
   ensure_layout (self);
   update_accessible (self);
+}
+
+void
+ca_chart_view_set_compare (CaChartView          *self,
+                           CaDataset            *dataset,
+                           const CaNode * const *nodes,
+                           guint                 n_nodes,
+                           CaCompareFigures      figures)
+{
+  g_return_if_fail (CA_IS_CHART_VIEW (self));
+  g_return_if_fail (dataset == NULL || CA_IS_DATASET (dataset));
+  g_return_if_fail (n_nodes <= CA_CHART_COMPARE_MAX);
+
+  self->kind = CA_CHART_COMPARE;
+  self->n_compared = dataset != NULL ? n_nodes : 0;
+  for (guint i = 0; i < self->n_compared; i++)
+    self->compared[i] = nodes[i];
+  self->compare_figures = figures;
+  ca_chart_view_set_node (self, self->n_compared > 0 ? dataset : NULL,
+                          self->n_compared > 0 ? nodes[0] : NULL);
 }
 
 const CaNode *

@@ -25,6 +25,13 @@ void          ca_chart_view_set_node (CaChartView  *self,
                                       CaDataset    *dataset,
                                       const CaNode *node);
 const CaNode *ca_chart_view_get_node (CaChartView  *self);
+/* Shows the Compare chart of @n_nodes nodes of @dataset (0 for none),
+ * copied; the view's kind is then CA_CHART_COMPARE until set_kind. */
+void          ca_chart_view_set_compare (CaChartView          *self,
+                                         CaDataset            *dataset,
+                                         const CaNode * const *nodes,
+                                         guint                 n_nodes,
+                                         CaCompareFigures      figures);
 /* Also the "kind" property, a CaChartKind as int, for binding to settings. */
 void          ca_chart_view_set_kind (CaChartView  *self,
                                       CaChartKind   kind);

@@ -34,6 +34,7 @@ struct _CaDetailsPane
    * ("chart-kind") while it has something to show for the node, else the
    * first of Goals, Trend, Counts, Timeline that has. */
   GtkWidget           *chart_view;
+  GtkWidget           *compare_button;
   GtkToggleButton     *kind_buttons[CA_CHART_N_KINDS];
   CaChartKind          chosen_kind;
 
@@ -803,6 +804,7 @@ ca_details_pane_class_init (CaDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, switcher_box);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, compare_button);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, figures_heading);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, scope_box);
   gtk_widget_class_bind_template_child (widget_class, CaDetailsPane, scope_node_button);
@@ -904,6 +906,8 @@ ca_details_pane_set_node (CaDetailsPane *self,
       return;
     }
 
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->compare_button), "s",
+                                    ca_node_get_id (node));
   update_path_bar (self);
   update_header (self);
   update_figures (self);

@@ -526,27 +526,13 @@ add_chip (CaFiguresPage *self,
           const char    *key,
           const char    *text)
 {
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  g_autofree char *name = NULL;
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (chip, "ca-chip");
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
   /* Translators: the remove button of a filter's chip; %s is what it filters by */
-  name = g_strdup_printf (_("Remove “%s”"), text);
-  gtk_widget_set_tooltip_text (remove, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  g_autofree char *name = g_strdup_printf (_("Remove “%s”"), text);
+  GtkWidget *remove = ca_tag_box_add_chip (self->chips_box, text, name);
+
   g_object_set_data (G_OBJECT (remove), "ca-facet", GINT_TO_POINTER (facet));
   g_object_set_data_full (G_OBJECT (remove), "ca-key", g_strdup (key), g_free);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (chip_remove_cb), self, 0);
-  gtk_box_append (GTK_BOX (chip), label);
-  gtk_box_append (GTK_BOX (chip), remove);
-  ca_tag_box_add_widget (self->chips_box, chip);
 }
 
 static void

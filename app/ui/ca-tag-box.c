@@ -196,3 +196,31 @@ ca_tag_box_add_widget (CaTagBox  *self,
   gtk_widget_insert_before (child, GTK_WIDGET (self), NULL);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
+
+GtkWidget *
+ca_tag_box_add_chip (CaTagBox   *self,
+                     const char *text,
+                     const char *remove_name)
+{
+  GtkWidget *chip, *label, *remove;
+
+  g_return_val_if_fail (CA_IS_TAG_BOX (self), NULL);
+  g_return_val_if_fail (text != NULL && remove_name != NULL, NULL);
+
+  chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  label = gtk_label_new (text);
+  remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (chip, "ca-chip");
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_set_tooltip_text (remove, remove_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_name, -1);
+  gtk_box_append (GTK_BOX (chip), label);
+  gtk_box_append (GTK_BOX (chip), remove);
+  ca_tag_box_add_widget (self, chip);
+  return remove;
+}

@@ -22,5 +22,10 @@ void       ca_tag_box_add_tag   (CaTagBox   *self,
 /* Any widget, wrapped as the tags are: the Figures page's chips. */
 void       ca_tag_box_add_widget (CaTagBox  *self,
                                   GtkWidget *child);
+/* A chip: @text and a button named @remove_name that takes it out, which
+ * is returned for the caller to connect ("clicked"). */
+GtkWidget *ca_tag_box_add_chip   (CaTagBox   *self,
+                                  const char *text,
+                                  const char *remove_name);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _CaTreeRow
   GtkWidget     *sub_label;
   GtkWidget     *lag_icon;      /* every goal of the node behind or may be */
   GtkWidget     *count_label;
+  GtkWidget     *menu;          /* the context menu, made when first asked for */
   char          *description;
 };
 
@@ -429,6 +430,68 @@ ca_tree_row_get_label (CaTreeRow *self)
   return GTK_LABEL (self->name_label);
 }
 
+/* The row's context menu, at (@x, @y) or under the row for -1: what can
+ * be done with its node, through the window's actions. */
+static void
+popup_menu (CaTreeRow *self,
+            double     x,
+            double     y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) add = NULL;
+
+  if (self->node == NULL)
+    return;
+  add = g_menu_item_new (_("Add to _Comparison"), NULL);
+  g_menu_item_set_action_and_target (add, "win.compare-add", "s", ca_node_get_id (self->node));
+  g_menu_append_item (menu, add);
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  if (x < 0)
+    {
+      x = 0;
+      y = gtk_widget_get_height (GTK_WIDGET (self));
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      CaTreeRow       *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (self, x, y);
+}
+
+static void
+long_pressed_cb (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 CaTreeRow           *self)
+{
+  popup_menu (self, x, y);
+}
+
+static void
+menu_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  popup_menu (CA_TREE_ROW (widget), -1, -1);
+}
+
 static void
 ca_tree_row_dispose (GObject *object)
 {
@@ -452,15 +515,27 @@ ca_tree_row_class_init (CaTreeRowClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ca-tree-row");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  /* The tree opens the selected row's menu from the keyboard (Menu, Shift+F10). */
+  gtk_widget_class_install_action (widget_class, "row.menu", NULL, menu_action_cb);
 }
 
 static void
 ca_tree_row_init (CaTreeRow *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkGesture *secondary, *long_press;
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_icon), NULL);
+
+  secondary = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect_object (long_press, "pressed", G_CALLBACK (long_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
 }

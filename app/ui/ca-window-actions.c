@@ -166,7 +166,8 @@ show_tag_cb (GtkWidget  *widget,
   ca_window_show_view (self, "figures");
 }
 
-/* "explorer" or "figures": the view switcher's pages, also on Alt+1, Alt+2. */
+/* "explorer", "figures" or "compare": the view switcher's pages, also on
+ * Alt+1, Alt+2, Alt+3. */
 static void
 show_view_cb (GtkWidget  *widget,
               const char *action_name,
@@ -348,6 +349,9 @@ export_chart_cb (GtkWidget  *widget,
 {
   CaWindow *self = CA_WINDOW (widget);
 
+  /* On the Compare page, its chart. */
+  if (ca_window_export_compare (self))
+    return;
   ca_chart_actions_export_chart (GTK_WINDOW (self), self->toast_overlay, self->dataset,
                                  ca_window_get_selected_node (self),
                                  ca_details_pane_get_shown_kind (self->details));
@@ -459,7 +463,7 @@ add_bindings (GtkWidgetClass *widget_class)
     { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
   };
 
-  static const char * const views[] = { "explorer", "figures" };
+  static const char * const views[] = { "explorer", "figures", "compare" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,

@@ -84,6 +84,9 @@ struct _CaWindow
   GtkWidget            *help_overlay;
   guint                 focus_tree_tick;
   guint                 header_idle;
+
+  /* ca-window-compare.c */
+  GtkWidget            *compare_page;
 };
 
 /* ca-window-actions.c */
@@ -124,6 +127,14 @@ void ca_window_set_tree_filter     (CaWindow       *self,
 void ca_window_show_view           (CaWindow       *self,
                                     const char     *name);
 
+/* ca-window-compare.c */
+void ca_window_class_init_compare  (GtkWidgetClass *widget_class);
+void ca_window_init_compare        (CaWindow       *self);
+void ca_window_set_compare_dataset (CaWindow       *self,
+                                    CaDataset      *dataset);
+/* Exports the comparison when the Compare page is shown: TRUE then. */
+gboolean ca_window_export_compare  (CaWindow       *self);
+
 /* Getters for tests: the parts of the window a test looks at. */
 GtkListView        *ca_window_get_tree_view       (CaWindow   *self);
 GtkSingleSelection *ca_window_get_selection       (CaWindow   *self);
@@ -136,6 +147,8 @@ CaFiguresPage      *ca_window_get_figures_page    (CaWindow   *self);
 /* "explorer" or "figures". */
 const char         *ca_window_get_view            (CaWindow   *self);
 GtkWidget          *ca_window_get_back_button     (CaWindow   *self);
+/* The CaComparePage. */
+GtkWidget          *ca_window_get_compare_page    (CaWindow   *self);
 /* "loading", "empty" or "explorer"; and "tree", "results" or "no-results". */
 const char         *ca_window_get_visible_page    (CaWindow   *self);
 const char         *ca_window_get_sidebar_page    (CaWindow   *self);

@@ -137,6 +137,7 @@ ca_window_set_dataset (CaWindow  *self,
   /* The views are switched only with a dataset to show. */
   adw_view_switcher_title_set_view_switcher_enabled (self->window_title, dataset != NULL);
 
+  ca_window_set_compare_dataset (self, dataset);
   ca_window_update_actions (self);
   update_title (self);
   ca_stack_show_page (self->main_stack, dataset != NULL ? "explorer" : "empty");
@@ -1057,6 +1058,7 @@ ca_window_class_init (CaWindowClass *klass)
   g_type_ensure (CA_TYPE_FIGURES_PAGE);
 
   ca_window_class_init_actions (widget_class);
+  ca_window_class_init_compare (widget_class);
 }
 
 static void
@@ -1078,6 +1080,7 @@ ca_window_init (CaWindow *self)
   ca_window_init_search (self);
   init_views (self);
   ca_window_init_actions (self);
+  ca_window_init_compare (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 

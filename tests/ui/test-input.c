@@ -15,6 +15,7 @@
 #include "ca-application.h"
 #include "ca-chart-view.h"
 #include "ca-citation-popover.h"
+#include "ca-compare-page.h"
 #include "ca-cite.h"
 #include "ca-details-pane.h"
 #include "ca-i18n.h"
@@ -1894,6 +1895,127 @@ test_language_keeps_scroll (void)
   close_window (wait.found);
 }
 
+/* --- The comparison ------------------------------------------------------- */
+
+typedef struct {
+  GSettings  *settings;
+  const char *ids;
+} StoredWait;
+
+static gboolean
+stored_is (gpointer data)
+{
+  StoredWait *wait = data;
+  g_auto(GStrv) ids = g_settings_get_strv (wait->settings, "compare-nodes");
+  g_autofree char *joined = g_strjoinv (",", ids);
+
+  return g_str_equal (joined, wait->ids);
+}
+
+static void
+assert_stored (GSettings  *settings,
+               const char *ids)
+{
+  StoredWait wait = { settings, ids };
+  g_auto(GStrv) now = NULL;
+  g_autofree char *joined = NULL;
+
+  if (spin_until (stored_is, &wait))
+    return;
+  now = g_settings_get_strv (settings, "compare-nodes");
+  joined = g_strjoinv (",", now);
+  g_error ("the comparison holds “%s”, not “%s”", joined, ids);
+}
+
+static gboolean
+is_menu_label_showing (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  return is_label_showing (widget, text) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER_MENU) != NULL;
+}
+
+/* A right click on the tree row of @name, then a click on the menu's
+ * "Add to Comparison" (the details pane has a button of that name too). */
+static void
+add_from_row_menu (CaWindow   *window,
+                   const char *name)
+{
+  GtkWidget *label = find_label (GTK_WIDGET (window), name, TRUE);
+  GtkWidget *item;
+  gint64 end = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+
+  g_assert_nonnull (label);
+  pointer_at (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0,
+              "click 3");
+  while ((item = find_where (GTK_WIDGET (window), is_menu_label_showing,
+                             "Add to Comparison")) == NULL &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  if (item == NULL)
+    g_error ("a right click on “%s” showed no “Add to Comparison”", name);
+  click_center (item);
+}
+
+static gboolean
+chart_compares_two (gpointer data)
+{
+  CaComparePage *page = data;
+  CaChartView *view = ca_compare_page_get_chart_view (page);
+  CaChartLayout *layout = gtk_widget_get_mapped (GTK_WIDGET (view))
+                          ? ca_chart_view_get_layout (view) : NULL;
+
+  return layout != NULL && ca_chart_layout_get_n_panels (layout) == 3 &&
+         ca_chart_layout_get_n_marks (layout) == 6;
+}
+
+static gboolean
+one_place_left (gpointer data)
+{
+  return ca_compare_page_get_n_nodes (data) == 1 &&
+         find_label (data, "Add a Place to Compare with “East District”", FALSE) != NULL;
+}
+
+/* Two places added from their rows' menus, the Compare page shown from
+ * the view switcher with their chart, one chip's button takes its place
+ * out; the set is in the settings, and a new window shows it. */
+static void
+test_compare (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CaWindow *window;
+  GtkWidget *page, *button;
+
+  if (!have_x11 ())
+    return;
+  g_settings_reset (settings, "compare-nodes");
+  window = open_window ("chart-compare.xml");
+  page = ca_window_get_compare_page (window);
+  add_from_row_menu (window, "North District");
+  assert_stored (settings, "north");
+  add_from_row_menu (window, "East District");
+  assert_stored (settings, "north,east");
+  button = find_label (GTK_WIDGET (ca_window_get_title_widget (window)), "Compare", FALSE);
+  g_assert_nonnull (button);
+  click_center (button);
+  if (!spin_until (chart_compares_two, page))
+    g_error ("the switcher's Compare does not show the chart of North and East");
+  g_assert_cmpstr (ca_window_get_view (window), ==, "compare");
+  click_center (ca_compare_page_get_remove_button (CA_COMPARE_PAGE (page), 0));
+  assert_stored (settings, "east");
+  if (!spin_until (one_place_left, page))
+    g_error ("with one place left the page does not ask for another");
+  close_window (window);
+
+  window = open_window ("chart-compare.xml");
+  page = ca_window_get_compare_page (window);
+  g_assert_cmpuint (ca_compare_page_get_n_nodes (CA_COMPARE_PAGE (page)), ==, 1);
+  g_assert_cmpstr (ca_node_get_id (ca_compare_page_get_node (CA_COMPARE_PAGE (page), 0)), ==,
+                   "east");
+  close_window (window);
+  g_settings_reset (settings, "compare-nodes");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1929,6 +2051,7 @@ main (int   argc,
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
   g_test_add_func ("/input/window/language-keeps-scroll", test_language_keeps_scroll);
+  g_test_add_func ("/input/window/compare", test_compare);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

@@ -1,0 +1,159 @@
+/* ca-window-compare.c: the window's Compare page and the actions that
+ * fill it
+ *
+ * win.compare-add (s: a node id) adds the node to the comparison, from a
+ * tree row's menu, the details pane or the Figures page, and says so in a
+ * toast with a button to the page, or why it could not; win.show-compare
+ * shows the page, the view switcher's third, after the explorer and the
+ * Figures page (Alt+3).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ca-compare-page.h"
+#include "ca-i18n.h"
+#include "ca-node.h"
+#include "ca-tree-row.h"
+#include "ca-window-private.h"
+
+static void
+show_compare (CaWindow *self,
+              gboolean  shown)
+{
+  if (self->dataset != NULL)
+    ca_window_show_view (self, shown ? "compare" : "explorer");
+}
+
+static void
+compare_add_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+  CaComparePage *page = CA_COMPARE_PAGE (self->compare_page);
+  const CaNode *node = self->dataset != NULL
+    ? ca_dataset_lookup_node (self->dataset, g_variant_get_string (parameter, NULL)) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (node == NULL)
+    return;
+  if (ca_compare_page_contains (page, node))
+    /* Translators: a notice; %s is the name of a place */
+    message = g_strdup_printf (_("“%s” is already in the comparison"),
+                               ca_node_get_name (node, ca_i18n_get_data_language ()));
+  else if (ca_compare_page_add (page, node, &error))
+    /* Translators: a notice; %s is the name of a place */
+    message = g_strdup_printf (_("“%s” added to the comparison"),
+                               ca_node_get_name (node, ca_i18n_get_data_language ()));
+  toast = adw_toast_new (error != NULL ? error->message : message);
+  if (error == NULL)
+    {
+      /* Translators: a button in the notice of a place added to the comparison */
+      adw_toast_set_button_label (toast, _("Show"));
+      adw_toast_set_action_name (toast, "win.show-compare");
+    }
+  adw_toast_set_timeout (toast, error != NULL ? 6 : 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_compare_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  show_compare (CA_WINDOW (widget), TRUE);
+}
+
+/* A mark of the comparison stands for its node: shown in the explorer. */
+static void
+compare_node_activated_cb (CaWindow     *self,
+                           const CaNode *node)
+{
+  show_compare (self, FALSE);
+  if (ca_window_select_node (self, node) && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+/* Menu and Shift+F10 in the tree open the selected row's menu. */
+static gboolean
+row_menu_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  CaWindow *self = CA_WINDOW (user_data);
+  const CaNode *node = ca_window_get_selected_node (self);
+  GtkLabel *label = node != NULL ? ca_window_find_row_label (self, ca_node_get_id (node)) : NULL;
+  GtkWidget *row = label != NULL ? gtk_widget_get_ancestor (GTK_WIDGET (label),
+                                                            CA_TYPE_TREE_ROW) : NULL;
+
+  return row != NULL && gtk_widget_activate_action (row, "row.menu", NULL);
+}
+
+static void
+add_row_menu_keys (CaWindow *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  const struct {
+    guint           key;
+    GdkModifierType mods;
+  } triggers[] = { { GDK_KEY_Menu, 0 }, { GDK_KEY_F10, GDK_SHIFT_MASK } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (keys),
+        gtk_shortcut_new (gtk_keyval_trigger_new (triggers[i].key, triggers[i].mods),
+                          gtk_callback_action_new (row_menu_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
+}
+
+void
+ca_window_class_init_compare (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.compare-add", "s", compare_add_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_compare_cb);
+}
+
+void
+ca_window_init_compare (CaWindow *self)
+{
+  AdwViewStackPage *page;
+
+  self->compare_page = ca_compare_page_new (self->settings);
+  /* Translators: the view of the window that compares places */
+  page = adw_view_stack_add_titled (self->view_stack, self->compare_page, "compare",
+                                    C_("view", "Compare"));
+  adw_view_stack_page_set_icon_name (page, "view-dual-symbolic");
+  g_signal_connect_object (self->compare_page, "node-activated",
+                           G_CALLBACK (compare_node_activated_cb), self, G_CONNECT_SWAPPED);
+  add_row_menu_keys (self);
+}
+
+void
+ca_window_set_compare_dataset (CaWindow  *self,
+                               CaDataset *dataset)
+{
+  ca_compare_page_set_dataset (CA_COMPARE_PAGE (self->compare_page), dataset);
+}
+
+gboolean
+ca_window_export_compare (CaWindow *self)
+{
+  if (g_strcmp0 (ca_window_get_view (self), "compare") != 0)
+    return FALSE;
+  ca_compare_page_export (CA_COMPARE_PAGE (self->compare_page));
+  return TRUE;
+}
+
+GtkWidget *
+ca_window_get_compare_page (CaWindow *self)
+{
+  g_return_val_if_fail (CA_IS_WINDOW (self), NULL);
+
+  return self->compare_page;
+}
