@@ -227,6 +227,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   text = cell_text (self, column, ca_figure_list_get_row (self->list, position), &tooltip);
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, tooltip);
+  /* The row's node, for its menu (ca-window-compare.c). */
+  g_object_set_data (G_OBJECT (label), "ca-node",
+                     (gpointer) ca_figure_table_get_node (self->table,
+                                                          ca_figure_list_get_row (self->list,
+                                                                                  position)));
 }
 
 /* Sorting ****************************************************************/

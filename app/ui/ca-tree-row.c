@@ -430,38 +430,49 @@ ca_tree_row_get_label (CaTreeRow *self)
   return GTK_LABEL (self->name_label);
 }
 
-/* The row's context menu, at (@x, @y) or under the row for -1: what can
- * be done with its node, through the window's actions. */
+void
+ca_tree_row_popup_node_menu (GtkWidget    *parent,
+                             GtkWidget   **popover,
+                             const CaNode *node,
+                             double        x,
+                             double        y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) add = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent) && popover != NULL && node != NULL);
+
+  add = g_menu_item_new (_("Add to _Comparison"), NULL);
+  g_menu_item_set_action_and_target (add, "win.compare-add", "s", ca_node_get_id (node));
+  g_menu_append_item (menu, add);
+  if (*popover == NULL)
+    {
+      *popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (*popover), FALSE);
+      gtk_widget_set_halign (*popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (*popover, parent);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (*popover), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (*popover),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (*popover));
+}
+
+/* The row's menu at (@x, @y), or under the row for -1. */
 static void
 popup_menu (CaTreeRow *self,
             double     x,
             double     y)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) add = NULL;
-
   if (self->node == NULL)
     return;
-  add = g_menu_item_new (_("Add to _Comparison"), NULL);
-  g_menu_item_set_action_and_target (add, "win.compare-add", "s", ca_node_get_id (self->node));
-  g_menu_append_item (menu, add);
-  if (self->menu == NULL)
-    {
-      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
-    }
-  else
-    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
   if (x < 0)
     {
       x = 0;
       y = gtk_widget_get_height (GTK_WIDGET (self));
     }
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
-                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  ca_tree_row_popup_node_menu (GTK_WIDGET (self), &self->menu, self->node, x, y);
 }
 
 static void

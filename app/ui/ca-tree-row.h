@@ -29,6 +29,15 @@ void          ca_tree_row_set_query  (CaTreeRow     *self,
                                       const char    *query);
 const CaNode *ca_tree_row_get_node   (CaTreeRow     *self);
 GtkLabel     *ca_tree_row_get_label  (CaTreeRow     *self);
+/* The menu of what can be done with @node, through the window's actions
+ * (Add to Comparison), over @parent at (@x, @y) in its coordinates.  The
+ * popover is made in *@popover the first time, as a child of @parent,
+ * which unparents it when it goes. */
+void          ca_tree_row_popup_node_menu (GtkWidget    *parent,
+                                           GtkWidget   **popover,
+                                           const CaNode *node,
+                                           double        x,
+                                           double        y);
 /* The icon of a node type for a screen of @scale (owned by the row code). */
 GdkPaintable *ca_tree_row_get_icon   (CaNodeType     type,
                                       int            scale);

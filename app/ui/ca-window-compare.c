@@ -2,7 +2,8 @@
  * fill it
  *
  * win.compare-add (s: a node id) adds the node to the comparison, from a
- * tree row's menu, the details pane or the Figures page, and says so in a
+ * tree row's menu, the details pane or a Figures row's menu (the tree
+ * row's, ca_tree_row_popup_node_menu ()), and says so in a
  * toast with a button to the page, or why it could not; win.show-compare
  * shows the page, the view switcher's third, after the explorer and the
  * Figures page (Alt+3).
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ca-compare-page.h"
+#include "ca-figures-page.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
 #include "ca-tree-row.h"
@@ -112,6 +114,55 @@ add_row_menu_keys (CaWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
 }
 
+/* The Figures page's rows have the tree rows' menu: its cells know their
+ * row's node. */
+static void
+figures_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    CaWindow        *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *page = GTK_WIDGET (self->figures_page);
+  const CaNode *node = NULL;
+  graphene_point_t at;
+
+  for (GtkWidget *w = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT); w != NULL && w != view;
+       w = gtk_widget_get_parent (w))
+    if ((node = g_object_get_data (G_OBJECT (w), "ca-node")) != NULL)
+      break;
+  if (node == NULL ||
+      !gtk_widget_compute_point (view, page, &GRAPHENE_POINT_INIT (x, y), &at))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  ca_tree_row_popup_node_menu (page, &self->figures_menu, node, at.x, at.y);
+}
+
+/* The menu is the page's child: it goes before the page does. */
+static void
+figures_page_destroy_cb (CaWindow *self)
+{
+  if (self->figures_menu != NULL)
+    gtk_widget_unparent (self->figures_menu);
+  self->figures_menu = NULL;
+}
+
+static void
+init_figures_menu (CaWindow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  /* Before the rows' own gestures, which would take the press. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (figures_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (ca_figures_page_get_column_view (self->figures_page)),
+                             GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (self->figures_page, "destroy", G_CALLBACK (figures_page_destroy_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
 void
 ca_window_class_init_compare (GtkWidgetClass *widget_class)
 {
@@ -132,6 +183,7 @@ ca_window_init_compare (CaWindow *self)
   g_signal_connect_object (self->compare_page, "node-activated",
                            G_CALLBACK (compare_node_activated_cb), self, G_CONNECT_SWAPPED);
   add_row_menu_keys (self);
+  init_figures_menu (self);
 }
 
 void

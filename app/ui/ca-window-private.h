@@ -87,6 +87,7 @@ struct _CaWindow
 
   /* ca-window-compare.c */
   GtkWidget            *compare_page;
+  GtkWidget            *figures_menu;   /* a Figures row's menu, a child of the page */
 };
 
 /* ca-window-actions.c */

@@ -1935,30 +1935,54 @@ is_menu_label_showing (GtkWidget     *widget,
          gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER_MENU) != NULL;
 }
 
-/* A right click on the tree row of @name, then a click on the menu's
- * "Add to Comparison" (the details pane has a button of that name too). */
+static gboolean
+menu_item_shown (gpointer data)
+{
+  return find_where (data, is_menu_label_showing, "Add to Comparison") != NULL;
+}
+
+/* A right click on @target, then a click on its menu's "Add to
+ * Comparison" (the details pane has a button of that name too). */
+static void
+add_from_menu (CaWindow  *window,
+               GtkWidget *target)
+{
+  pointer_at (target, gtk_widget_get_width (target) / 2.0, gtk_widget_get_height (target) / 2.0,
+              "click 3");
+  if (!spin_until (menu_item_shown, window))
+    g_error ("a right click showed no “Add to Comparison”");
+  click_center (find_where (GTK_WIDGET (window), is_menu_label_showing, "Add to Comparison"));
+}
+
 static void
 add_from_row_menu (CaWindow   *window,
                    const char *name)
 {
   GtkWidget *label = find_label (GTK_WIDGET (window), name, TRUE);
-  GtkWidget *item;
-  gint64 end = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
 
   g_assert_nonnull (label);
-  pointer_at (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0,
-              "click 3");
-  while ((item = find_where (GTK_WIDGET (window), is_menu_label_showing,
-                             "Add to Comparison")) == NULL &&
-         g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  if (item == NULL)
-    g_error ("a right click on “%s” showed no “Add to Comparison”", name);
-  click_center (item);
+  add_from_menu (window, label);
+}
+
+/* A cell of the Figures page, mapped, of a row of the node @id. */
+static gboolean
+is_figures_cell_of (GtkWidget     *widget,
+                    gconstpointer  id)
+{
+  const CaNode *node = g_object_get_data (G_OBJECT (widget), "ca-node");
+
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && node != NULL &&
+         gtk_widget_get_width (widget) > 40 && g_strcmp0 (ca_node_get_id (node), id) == 0;
 }
 
 static gboolean
-chart_compares_two (gpointer data)
+figures_cell_shown (gpointer data)
+{
+  return find_where (data, is_figures_cell_of, "south") != NULL;
+}
+
+static gboolean
+chart_compares_three (gpointer data)
 {
   CaComparePage *page = data;
   CaChartView *view = ca_compare_page_get_chart_view (page);
@@ -1966,7 +1990,7 @@ chart_compares_two (gpointer data)
                           ? ca_chart_view_get_layout (view) : NULL;
 
   return layout != NULL && ca_chart_layout_get_n_panels (layout) == 3 &&
-         ca_chart_layout_get_n_marks (layout) == 6;
+         ca_chart_layout_get_n_marks (layout) == 9;
 }
 
 static gboolean
@@ -1976,9 +2000,10 @@ one_place_left (gpointer data)
          find_label (data, "Add a Place to Compare with “East District”", FALSE) != NULL;
 }
 
-/* Two places added from their rows' menus, the Compare page shown from
- * the view switcher with their chart, one chip's button takes its place
- * out; the set is in the settings, and a new window shows it. */
+/* Two places added from their tree rows' menus and one from a Figures
+ * row's, the Compare page shown from the view switcher with their chart,
+ * two chips' buttons take their places out; the set is in the settings,
+ * and a new window shows it. */
 static void
 test_compare (void)
 {
@@ -1995,13 +2020,21 @@ test_compare (void)
   assert_stored (settings, "north");
   add_from_row_menu (window, "East District");
   assert_stored (settings, "north,east");
+  /* A row of the Figures page has the same menu. */
+  ca_window_show_view (window, "figures");
+  g_assert_true (spin_until (figures_cell_shown, window));
+  add_from_menu (window, find_where (GTK_WIDGET (window), is_figures_cell_of, "south"));
+  assert_stored (settings, "north,east,south");
+  ca_window_show_view (window, "explorer");
   button = find_label (GTK_WIDGET (ca_window_get_title_widget (window)), "Compare", FALSE);
   g_assert_nonnull (button);
   click_center (button);
-  if (!spin_until (chart_compares_two, page))
-    g_error ("the switcher's Compare does not show the chart of North and East");
+  if (!spin_until (chart_compares_three, page))
+    g_error ("the switcher's Compare does not show the chart of North, East and South");
   g_assert_cmpstr (ca_window_get_view (window), ==, "compare");
   click_center (ca_compare_page_get_remove_button (CA_COMPARE_PAGE (page), 0));
+  assert_stored (settings, "east,south");
+  click_center (ca_compare_page_get_remove_button (CA_COMPARE_PAGE (page), 1));
   assert_stored (settings, "east");
   if (!spin_until (one_place_left, page))
     g_error ("with one place left the page does not ask for another");
