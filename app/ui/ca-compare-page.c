@@ -28,6 +28,7 @@ struct _CaComparePage
 
   GtkWidget     *box;
   GtkWidget     *chart_tools;
+  GtkWidget     *export_button;
   CaTagBox      *chips;
   GtkDropDown   *figures_dropdown;
   GtkStack      *stack;
@@ -111,6 +112,9 @@ update_view (CaComparePage *self)
     add_chip (self, self->nodes[i]);
   gtk_widget_set_visible (GTK_WIDGET (self->chips), self->n_nodes > 0);
   gtk_widget_set_visible (self->chart_tools, self->n_nodes > 0);
+  /* What the chart is of, and its export, with the chart only. */
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_dropdown), chart);
+  gtk_widget_set_visible (self->export_button, chart);
   ca_chart_view_set_compare (self->chart_view, chart ? self->dataset : NULL, self->nodes,
                              chart ? self->n_nodes : 0,
                              gtk_drop_down_get_selected (self->figures_dropdown));
@@ -306,6 +310,7 @@ ca_compare_page_class_init (CaComparePageClass *klass)
   /* Bound, so that disposing the template unparents it. */
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, box);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, chart_tools);
+  gtk_widget_class_bind_template_child (widget_class, CaComparePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, chips);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, figures_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, stack);
