@@ -260,32 +260,39 @@ test_file_name (void)
   }
 }
 
-static gboolean
-chooser_shown (gpointer data)
+/* The mapped toplevel of @type, or NULL. */
+static GtkWidget *
+shown_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
 
-  *(GtkWidget **) data = NULL;
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (window))
-        *(GtkWidget **) data = window;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
+        found = window;
     }
-  return *(GtkWidget **) data != NULL;
+  return found;
+}
+
+static GtkWidget *
+wait_toplevel (GType type)
+{
+  GtkWidget *found = NULL;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((found = shown_toplevel (type)) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (found);
+  return found;
 }
 
 static GtkWidget *
 wait_chooser (void)
 {
-  GtkWidget *chooser = NULL;
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!chooser_shown (&chooser) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_nonnull (chooser);
-  return chooser;
+  return wait_toplevel (GTK_TYPE_FILE_CHOOSER);
 }
 
 /* The CSV chooser opens in the folder last exported to, and an export
@@ -558,6 +565,23 @@ first_file (const char *folder)
   return name != NULL ? g_build_filename (folder, name, NULL) : NULL;
 }
 
+/* Accepts @chooser and waits for the file written in @folder, its path. */
+static char *
+accept_chooser (GtkWidget  *chooser,
+                const char *folder)
+{
+  char *target = NULL;
+
+  wait_frames ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       (target = first_file (folder)) == NULL && g_get_monotonic_time () < end;
+       g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_nonnull (target);
+  return target;
+}
+
 /* Export Bundle… from the window's action: the chooser proposes
  * “NAME - citation.zip”, and the zip written holds the chart as shown, in
  * the window's language, with the sources. */
@@ -590,14 +614,8 @@ test_export_bundle (void)
   g_assert_nonnull (shown);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (name, ==, "Testville - citation.zip");
-  wait_frames ();
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   /* Under the name proposed, in the folder last exported to. */
-  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-       (target = first_file (folder)) == NULL && g_get_monotonic_time () < end;
-       g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_nonnull (target);
+  target = accept_chooser (chooser, folder);
   g_assert_true (g_str_has_suffix (target, "/Testville - citation.zip"));
 
   for (guint i = 0; i < CA_BUNDLE_N_MEMBERS; i++)
@@ -617,6 +635,54 @@ test_export_bundle (void)
   g_assert_cmpint (g_unlink (target), ==, 0);
   g_assert_cmpint (g_rmdir (folder), ==, 0);
   g_settings_reset (settings, "export-folder");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Export Chart on the Compare page exports the comparison: the chooser
+ * proposes the places' names and the view, and the PDF written draws the
+ * comparison (read back with pdftotext). */
+static void
+test_export_compare (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-compare.xml");
+  g_autofree char *folder = g_dir_make_tmp ("ca-compare-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const char *ids[] = { "north", "east", NULL };
+  g_autofree char *target = NULL, *name = NULL, *text = NULL;
+  CaWindow *window = ca_window_new (app);
+  GtkWidget *dialog, *chooser;
+  int status = -1;
+
+  g_settings_set_string (settings, "export-folder", folder);
+  g_settings_set_strv (settings, "compare-nodes", ids);
+  gtk_window_present (GTK_WINDOW (window));
+  ca_window_set_dataset (window, dataset);
+  ca_window_show_view (window, "compare");
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
+  dialog = wait_toplevel (CA_TYPE_EXPORT_DIALOG);
+  ca_export_dialog_set_format (CA_EXPORT_DIALOG (dialog), CA_EXPORT_PDF);
+  ca_export_dialog_set_language (CA_EXPORT_DIALOG (dialog), "en");
+  ca_export_dialog_export (CA_EXPORT_DIALOG (dialog));
+  chooser = wait_chooser ();
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "North District, East District - Comparison.pdf");
+  target = accept_chooser (chooser, folder);
+  {
+    const char *argv[] = { "pdftotext", target, "-", NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &text, NULL, &status, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (text, "North District, East District — Comparison"));
+  g_assert_nonnull (strstr (text, "Floor area"));
+  g_assert_cmpint (g_unlink (target), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_settings_reset (settings, "export-folder");
+  g_settings_reset (settings, "compare-nodes");
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
 }
@@ -695,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/export-ui/print-title", test_print_title);
   g_test_add_func ("/export-ui/window-actions", test_window_actions);
   g_test_add_func ("/export-ui/bundle", test_export_bundle);
+  g_test_add_func ("/export-ui/compare", test_export_compare);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
