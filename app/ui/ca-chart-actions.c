@@ -417,26 +417,94 @@ ca_chart_actions_file_name (const CaNode *node,
                           base, ca_chart_kind_get_label_in (language, kind), extension);
 }
 
-/* "North, South - Comparison.png": the first three names, then the view. */
-static char *
-compare_file_name (SaveJob *job)
+/* The longest name proposed for a comparison: under the 255 bytes most
+ * file systems take, with room for a chooser's " (2)". */
+#define MAX_COMPARE_NAME_BYTES 200
+
+/* @str cut to at most @max bytes, on a character's first byte, without
+ * the spaces and dots left at its end. */
+static void
+cut_utf8 (GString *str,
+          gsize    max)
 {
-  const char *language = job->options.language;
-  g_autoptr(GString) names = g_string_new (NULL);
-  guint n = MIN (job->options.n_compare, 3);
+  gsize len = MIN (str->len, max);
 
-  for (guint i = 0; i < n; i++)
+  while (len > 0 && len < str->len && (str->str[len] & 0xC0) == 0x80)
+    len--;
+  g_string_truncate (str, len);
+  while (str->len > 0 && (str->str[str->len - 1] == ' ' || str->str[str->len - 1] == '.'))
+    g_string_truncate (str, str->len - 1);
+}
+
+/* The first @k names of @nodes, the first cut to @first_max bytes, then
+ * how many more there are. */
+static GString *
+compare_names (const CaNode * const *nodes,
+               guint                 n_nodes,
+               guint                 k,
+               gsize                 first_max,
+               const char           *language)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < k; i++)
     {
-      g_autofree char *base = safe_base_name (job->compared[i], language);
+      g_autofree char *base = safe_base_name (nodes[i], language);
 
-      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", base);
+      if (i > 0)
+        g_string_append (names, ca_i18n_pgettext (language, "compared names", ", "));
+      g_string_append (names, base);
+      if (i == 0)
+        cut_utf8 (names, first_max);
     }
-  if (job->options.n_compare > n)
-    g_string_append (names, "…");
+  if (k < n_nodes)
+    {
+      g_autofree char *first = g_string_free (names, FALSE);
+
+      names = g_string_new (NULL);
+      /* Translators: the proposed file name of a comparison whose names are
+       * too long for one: "North, South and 3 more"; %s is the first
+       * names, %u how many places are left out */
+      g_string_printf (names, ca_i18n_ngettext (language, "%s and %u more", "%s and %u more",
+                                                n_nodes - k), first, n_nodes - k);
+    }
+  return names;
+}
+
+char *
+ca_chart_actions_compare_file_name (const CaNode * const *nodes,
+                                    guint                 n_nodes,
+                                    CaCompareFigures      figures,
+                                    const char           *extension,
+                                    const char           *language)
+{
+  const char *label = ca_chart_compare_get_label_in (language, figures);
+  g_autofree char *rest = NULL;
+  g_autoptr(GString) names = NULL;
+  guint k = n_nodes;
+
+  g_return_val_if_fail (nodes != NULL && n_nodes >= 1 && extension != NULL, NULL);
+
+  /* As many names as fit, then the first name cut if even it does not. */
+  rest = g_strdup_printf (ca_i18n_pgettext (language, "file name", "%s - %s.%s"), "", label,
+                          extension);
+  names = compare_names (nodes, n_nodes, k, G_MAXSIZE, language);
+  while (k > 1 && names->len + strlen (rest) > MAX_COMPARE_NAME_BYTES)
+    {
+      g_string_free (names, TRUE);
+      names = compare_names (nodes, n_nodes, --k, G_MAXSIZE, language);
+    }
+  if (names->len + strlen (rest) > MAX_COMPARE_NAME_BYTES)
+    {
+      g_autofree char *first = safe_base_name (nodes[0], language);
+      gsize over = names->len + strlen (rest) - MAX_COMPARE_NAME_BYTES;
+
+      g_string_free (names, TRUE);
+      names = compare_names (nodes, n_nodes, 1, strlen (first) - MIN (over, strlen (first)),
+                             language);
+    }
   return g_strdup_printf (ca_i18n_pgettext (language, "file name", "%s - %s.%s"), names->str,
-                          ca_chart_compare_get_label_in (language,
-                                                         job->options.compare_figures),
-                          ca_export_format_to_extension (job->options.format));
+                          label, extension);
 }
 
 static void
@@ -451,7 +519,11 @@ dialog_export_cb (CaExportDialog *dialog,
   /* Named in the chart's language, without the bidi controls a name could
    * hide an extension behind. */
   if (kind == CA_CHART_COMPARE)
-    name = compare_file_name (job);
+    name = ca_chart_actions_compare_file_name (job->compared, job->options.n_compare,
+                                               job->options.compare_figures,
+                                               ca_export_format_to_extension (
+                                                 job->options.format),
+                                               job->options.language);
   else
     name = ca_chart_actions_file_name (job->node, kind, FALSE,
                                        ca_export_format_to_extension (job->options.format),

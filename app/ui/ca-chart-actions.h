@@ -59,6 +59,14 @@ char *ca_chart_actions_file_name   (const CaNode    *node,
                                     gboolean         csv,
                                     const char      *extension,
                                     const char      *language);
+/* The same for a comparison of @n_nodes nodes: as many of their names as
+ * fit in 200 bytes, then "and 3 more", the first name cut on a character
+ * when even it does not fit. */
+char *ca_chart_actions_compare_file_name (const CaNode * const *nodes,
+                                          guint                 n_nodes,
+                                          CaCompareFigures      figures,
+                                          const char           *extension,
+                                          const char           *language);
 /* Puts the chart, @width x @height layout units at @scale pixels per unit,
  * and its citation as text on @clipboard; the chart is laid out once. */
 void ca_chart_actions_copy         (GdkClipboard    *clipboard,

@@ -260,6 +260,54 @@ test_file_name (void)
   }
 }
 
+/* A comparison's proposed name stays under the file-name limit, however
+ * long its places' names and in either language, and is cut only between
+ * characters: as many names as fit, then how many more. */
+static void
+test_compare_file_name (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("compare-names.xml");
+  g_autoptr(CaDataset) short_names = chart_test_load_fixture ("chart-compare.xml");
+  const char * const languages[] = { "en", "zh_CN" };
+  const CaNode *nodes[CA_CHART_COMPARE_MAX];
+  const CaNode *few[3];
+
+  for (guint i = 0; i < CA_CHART_COMPARE_MAX; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i + 1);
+
+      nodes[i] = ca_dataset_lookup_node (dataset, id);
+      g_assert_nonnull (nodes[i]);
+    }
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint n = 1; n <= CA_CHART_COMPARE_MAX; n++)
+      {
+        g_autofree char *name = ca_chart_actions_compare_file_name (nodes, n, CA_COMPARE_COUNTS,
+                                                                    "png", languages[l]);
+
+        g_assert_true (g_utf8_validate (name, -1, NULL));
+        g_assert_cmpuint (strlen (name), <=, 200);
+        g_assert_cmpuint (strlen (name), >, 60);
+        g_assert_true (g_str_has_suffix (name, ".png"));
+      }
+  {
+    g_autofree char *name = ca_chart_actions_compare_file_name (nodes, 8, CA_COMPARE_ALL,
+                                                                "png", "en");
+
+    g_assert_true (g_str_has_prefix (name, "Zhangjiang Science City"));
+    g_assert_true (g_str_has_suffix (name, " and 7 more - Comparison.png"));
+  }
+  few[0] = ca_dataset_lookup_node (short_names, "north");
+  few[1] = ca_dataset_lookup_node (short_names, "east");
+  few[2] = ca_dataset_lookup_node (short_names, "empty");
+  {
+    g_autofree char *name = ca_chart_actions_compare_file_name (few, 3, CA_COMPARE_ALL,
+                                                                "svg", "en");
+
+    g_assert_cmpstr (name, ==, "North District, East District, Empty District - Comparison.svg");
+  }
+}
+
 /* The mapped toplevel of @type, or NULL. */
 static GtkWidget *
 shown_toplevel (GType type)
@@ -755,6 +803,7 @@ main (int   argc,
   g_test_add_func ("/export-ui/dialog", test_dialog);
   g_test_add_func ("/export-ui/dialog-layout", test_dialog_layout);
   g_test_add_func ("/export-ui/file-name", test_file_name);
+  g_test_add_func ("/export-ui/compare-file-name", test_compare_file_name);
   g_test_add_func ("/export-ui/last-folder", test_last_folder);
   g_test_add_func ("/export-ui/copy", test_copy);
   g_test_add_func ("/export-ui/print", test_print);
