@@ -34,6 +34,9 @@ typedef struct {
   const CaMetric *metric;
   Entry           entries[CA_CHART_COMPARE_MAX];  /* parallel to the nodes */
   guint           n_having;   /* nodes with a figure the chart compares */
+  /* The same in every metric: which nodes take part (see take_part ()). */
+  gboolean        part[CA_CHART_COMPARE_MAX];
+  guint           n_part;
 } Metric;
 
 /* The columns of the panels, the same in every panel. */
@@ -139,6 +142,8 @@ take_figure (CaChartLayout  *self,
     entry->count = figure;
 }
 
+static void take_part (CaChartLayout *self, GArray *metrics);
+
 /* Every metric of the nodes' own figures, in the order first met. */
 static GArray *
 collect (CaChartLayout *self)
@@ -163,7 +168,46 @@ collect (CaChartLayout *self)
       for (guint n = 0; n < n_nodes (self); n++)
         metric->n_having += entry_counts (self, &metric->entries[n]);
     }
+  take_part (self, metrics);
   return metrics;
+}
+
+/* Whether node @n has a figure compared of a metric another node has too. */
+static gboolean
+shares_some (CaChartLayout *self,
+             GArray        *metrics,
+             guint          n)
+{
+  for (guint m = 0; m < metrics->len; m++)
+    {
+      const Metric *metric = &g_array_index (metrics, Metric, m);
+
+      if (metric->n_having >= 2 && entry_counts (self, &metric->entries[n]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The nodes the panels are of: those with a figure of the kinds compared
+ * of a metric that some other node has too.  A node with no such figure,
+ * or whose metrics are all its own, is set aside and named under the
+ * panels, so that it does not empty the chart of what the others share. */
+static void
+take_part (CaChartLayout *self,
+           GArray        *metrics)
+{
+  gboolean part[CA_CHART_COMPARE_MAX] = { FALSE };
+  guint n_part = 0;
+
+  for (guint n = 0; n < n_nodes (self); n++)
+    n_part += part[n] = shares_some (self, metrics, n);
+  for (guint m = 0; m < metrics->len; m++)
+    {
+      Metric *metric = &g_array_index (metrics, Metric, m);
+
+      memcpy (metric->part, part, sizeof part);
+      metric->n_part = n_part;
+    }
 }
 
 /* The figures drawn of a shared metric cite their sources. */
@@ -186,11 +230,13 @@ add_metric_sources (CaChartLayout *self,
     }
 }
 
+/* A metric every node taking part has; a node set aside has only metrics
+ * of its own, so none of them is shared. */
 static gboolean
 is_shared (CaChartLayout *self,
            const Metric  *metric)
 {
-  return metric->n_having == n_nodes (self);
+  return metric->n_part >= CA_CHART_COMPARE_MIN && metric->n_having == metric->n_part;
 }
 
 /* The title: the names in the set's order, then the view. */
@@ -438,10 +484,10 @@ layout_row (CaChartLayout     *self,
 }
 
 static double
-panel_height (CaChartLayout *self,
-              const Columns *cols)
+panel_height (const Columns *cols,
+              guint          n_rows)
 {
-  return cols->heading_h + n_nodes (self) * cols->row_h + TICK_H;
+  return cols->heading_h + n_rows * cols->row_h + TICK_H;
 }
 
 static void
@@ -456,11 +502,14 @@ layout_panel (CaChartLayout     *self,
   Axis axis;
   int panel = ca_chart_add_panel (self, cell, metric->metric);
 
+  guint row = 0;
+
   for (guint n = 0; n < n_nodes (self); n++)
     {
-      g_autofree char *label = entry_label (self, metric->metric, &metric->entries[n]);
+      g_autofree char *label = metric->part[n]
+                               ? entry_label (self, metric->metric, &metric->entries[n]) : NULL;
 
-      label_w[n] = ca_chart_text_width (self, label, FONT_SMALL);
+      label_w[n] = label != NULL ? ca_chart_text_width (self, label, FONT_SMALL) : 0;
     }
   plot.x = cell->x + (cols->narrow ? 0 : cols->name_w + CA_CHART_PAD);
   plot.width = MAX (cell->x + cell->width - CA_CHART_PAD - plot.x, 1);
@@ -469,12 +518,13 @@ layout_panel (CaChartLayout     *self,
   heading = ca_chart_heading (self, metric->metric, axis.top);
   top = ca_chart_panel_heading (self, panel, heading);
   plot.y = top + 2;
-  plot.height = n_nodes (self) * cols->row_h;
+  plot.height = metric->n_part * cols->row_h;
   g_array_index (self->panels, Panel, panel).plot = plot;
   ca_chart_value_axis (self, panel, &plot, &axis, plot.width / axis.top, metric->metric);
   for (guint n = 0; n < n_nodes (self); n++)
-    layout_row (self, cols, panel, &plot, metric, n, plot.width / axis.top,
-                plot.y + n * cols->row_h);
+    if (metric->part[n])
+      layout_row (self, cols, panel, &plot, metric, n, plot.width / axis.top,
+                  plot.y + row++ * cols->row_h);
 }
 
 static guint
@@ -497,8 +547,11 @@ labels_width (CaChartLayout *self,
 
       for (guint n = 0; n < n_nodes (self) && is_shared (self, metric); n++)
         {
-          g_autofree char *label = entry_label (self, metric->metric, &metric->entries[n]);
+          g_autofree char *label = NULL;
 
+          if (!metric->part[n])
+            continue;
+          label = entry_label (self, metric->metric, &metric->entries[n]);
           w = MAX (w, ca_chart_text_width (self, label, FONT_SMALL));
         }
     }
@@ -583,9 +636,11 @@ list_text (CaChartLayout *self,
   return y + h + 2;
 }
 
+/* The height of @lines, the first a heading if @heading. */
 static double
 list_height (CaChartLayout *self,
-             GPtrArray     *lines)
+             GPtrArray     *lines,
+             gboolean       heading)
 {
   double h = 0;
 
@@ -593,8 +648,8 @@ list_height (CaChartLayout *self,
     {
       Text text;
 
-      ca_chart_make_text (self, &text, g_ptr_array_index (lines, i), i == 0 ? FONT_HEADING
-                          : FONT_SMALL, self->body.width, 2);
+      ca_chart_make_text (self, &text, g_ptr_array_index (lines, i),
+                          i == 0 && heading ? FONT_HEADING : FONT_SMALL, self->body.width, 2);
       h += text.h + 2;
       ca_chart_text_clear (&text);
     }
@@ -620,6 +675,64 @@ partial_lines (CaChartLayout *self,
                                                             "Only some of them have")));
       g_ptr_array_add (lines, partial_line (self, metric));
     }
+  return lines;
+}
+
+/* The names of the nodes set aside for @no_figures (no figure of the kinds
+ * compared) or not (figures of metrics no other node has), or NULL. */
+static char *
+aside_line (CaChartLayout *self,
+            GArray        *metrics,
+            gboolean       no_figures)
+{
+  const Metric *first = &g_array_index (metrics, Metric, 0);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_aside = 0;
+
+  for (guint n = 0; n < n_nodes (self); n++)
+    {
+      gboolean any = FALSE;
+
+      for (guint m = 0; m < metrics->len; m++)
+        any |= entry_counts (self, &g_array_index (metrics, Metric, m).entries[n]);
+      if (first->part[n] || any == no_figures)
+        continue;
+      if (n_aside++ > 0)
+        g_string_append (names, ca_i18n_pgettext (self->lang, "compared names", ", "));
+      g_string_append (names, ca_chart_isolated_name (self, nth_node (self, n)));
+    }
+  if (n_aside == 0)
+    return NULL;
+  if (no_figures)
+    /* Translators: under a Compare chart, the places compared that have no
+     * figure of the kinds drawn; %s is their names, "Baoshan, Jiading" */
+    return g_strdup_printf (ca_i18n_ngettext (self->lang, "%s has no figures to compare",
+                                              "%s have no figures to compare", n_aside),
+                            names->str);
+  /* Translators: under a Compare chart, the places compared whose figures
+   * are all of metrics no other place has; %s is their names */
+  return g_strdup_printf (ca_i18n_ngettext (self->lang,
+                                            "%s shares no metric with the others",
+                                            "%s share no metric with the others", n_aside),
+                          names->str);
+}
+
+/* The lines that name the nodes set aside; none when no node has figures,
+ * as the chart says that already. */
+static GPtrArray *
+aside_lines (CaChartLayout *self,
+             GArray        *metrics,
+             guint          n_any)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  char *line;
+
+  if (n_any == 0 || metrics->len == 0)
+    return lines;
+  if ((line = aside_line (self, metrics, TRUE)) != NULL)
+    g_ptr_array_add (lines, line);
+  if ((line = aside_line (self, metrics, FALSE)) != NULL)
+    g_ptr_array_add (lines, line);
   return lines;
 }
 
@@ -697,7 +810,8 @@ layout_panels (CaChartLayout *self,
                double         list_h)
 {
   guint n_cols = n_cols_for (self, n_shared);
-  double cell_h = panel_height (self, cols), cell_w = self->body.width / n_cols;
+  double cell_h = panel_height (cols, g_array_index (metrics, Metric, 0).n_part);
+  double cell_w = self->body.width / n_cols;
   guint rows = (n_shared + n_cols - 1) / n_cols;
   guint fit = (guint) MAX ((self->body.height - list_h + PANEL_GAP) / cell_h, 0);
   guint shown = 0;
@@ -734,6 +848,7 @@ ca_chart_layout_compare (CaChartLayout *self)
 {
   g_autoptr(GArray) metrics = collect (self);
   g_autoptr(GPtrArray) lines = partial_lines (self, metrics);
+  g_autoptr(GPtrArray) aside = NULL;
   guint n_any, n_shared = count_shared (self, metrics, &n_any);
   double y, list_h;
   Columns cols;
@@ -744,7 +859,8 @@ ca_chart_layout_compare (CaChartLayout *self)
       add_metric_sources (self, &g_array_index (metrics, Metric, m));
   place_frame (self, metrics);
   measure_columns (self, &cols, metrics, n_shared);
-  list_h = list_height (self, lines);
+  aside = aside_lines (self, metrics, n_any);
+  list_h = list_height (self, aside, FALSE) + list_height (self, lines, TRUE);
   if (n_shared == 0)
     {
       y = layout_nothing_shared (self, n_any);
@@ -754,6 +870,10 @@ ca_chart_layout_compare (CaChartLayout *self)
     y = layout_panels (self, &cols, metrics, n_shared, list_h);
   if (self->measure_only)
     return;
+  for (guint i = 0; i < aside->len; i++)
+    y = list_text (self, g_ptr_array_index (aside, i), FONT_SMALL, INK_FOREGROUND, y);
+  if (aside->len > 0)
+    y += PANEL_GAP;
   for (guint i = 0; i < lines->len; i++)
     y = list_text (self, g_ptr_array_index (lines, i), i == 0 ? FONT_HEADING : FONT_SMALL,
                    i == 0 ? INK_FOREGROUND : INK_DIM, y);

@@ -383,6 +383,46 @@ test_nothing (void)
                  ca_chart_layout_get_content_height (none) + 200);
 }
 
+/* A node with no figures, or none of the kinds compared, is set aside and
+ * named: the others' shared metrics are still drawn.  So is a node whose
+ * metrics no other node has. */
+static void
+test_set_aside (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-compare.xml");
+  g_autoptr(CaChartLayout) empty = compare_layout (dataset, "north,south,east,empty",
+                                                   CA_COMPARE_ALL, "en", 1200, 1200);
+  g_autoptr(CaChartLayout) goals = compare_layout (dataset, "north,south,east",
+                                                   CA_COMPARE_GOALS, "en", 1200, 1200);
+  g_autoptr(CaChartLayout) alone = compare_layout (dataset, "south,east,r,west,north",
+                                                   CA_COMPARE_COUNTS, "en", 1200, 1200);
+  g_autoptr(CaChartLayout) shared = compare_layout (dataset, "west,north", CA_COMPARE_ALL,
+                                                    "en", 1200, 1200);
+
+  g_assert_cmpuint (ca_chart_layout_get_n_panels (empty), ==, 3);
+  g_assert_cmpuint (ca_chart_layout_get_n_marks (empty), ==, 9);
+  g_assert_null (find_mark (empty, "projects", "empty"));
+  g_assert_null (ca_chart_layout_get_empty_message (empty));
+  g_assert_true (has_label (empty, "Empty District has no figures to compare"));
+  /* East has no goal: a comparison of goals is of North and South, who
+   * both have a goal of output value only. */
+  g_assert_cmpuint (ca_chart_layout_get_n_panels (goals), ==, 1);
+  g_assert_null (find_mark (goals, "projects", "east"));
+  g_assert_nonnull (find_mark (goals, "output-value", "south"));
+  g_assert_true (has_label (goals, "East District has no figures to compare"));
+  /* r has no figure at all; West reports laboratories, which no other
+   * node reports: the others share projects and area. */
+  g_assert_cmpuint (ca_chart_layout_get_n_panels (alone), ==, 2);
+  g_assert_nonnull (find_mark (alone, "area", "north"));
+  g_assert_null (find_mark (alone, "projects", "west"));
+  g_assert_true (has_label (alone, "Compareville has no figures to compare"));
+  g_assert_true (has_label (alone, "West District shares no metric with the others"));
+  g_assert_true (has_label (alone, "Laboratories: West District"));
+  /* With goals, North's goal of laboratories meets West's report. */
+  g_assert_cmpuint (ca_chart_layout_get_n_panels (shared), ==, 1);
+  g_assert_cmpstr (panel_metric_id (shared, 0), ==, "labs");
+}
+
 /* No label overlaps another or leaves its panel, at any width, in either
  * language, in every comparison; Chinese has its glyphs. */
 static void
@@ -468,6 +508,7 @@ main (int    argc,
   g_test_add_func ("/compare/counts-only", test_counts_only);
   g_test_add_func ("/compare/partial", test_partial);
   g_test_add_func ("/compare/nothing", test_nothing);
+  g_test_add_func ("/compare/set-aside", test_set_aside);
   g_test_add_func ("/compare/clean", test_clean);
   g_test_add_func ("/compare/chinese", test_chinese);
   g_test_add_func ("/compare/eight", test_eight);
