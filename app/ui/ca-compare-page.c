@@ -214,19 +214,53 @@ ca_compare_page_remove (CaComparePage *self,
   write_set (self, node, FALSE);
 }
 
+/* Undo of Remove All: the ids as they were, then those added since. */
+static void
+undo_clear_cb (AdwToast      *toast,
+               CaComparePage *self)
+{
+  const char * const *before = g_object_get_data (G_OBJECT (toast), "ca-before");
+  g_auto(GStrv) now = g_settings_get_strv (self->settings, "compare-nodes");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  guint n_before = g_strv_length ((char **) before), n_now = g_strv_length (now);
+  /* No more than MAX_STORED_IDS, the oldest dropped. */
+  guint skip = n_before + n_now > MAX_STORED_IDS ? n_before + n_now - MAX_STORED_IDS : 0;
+
+  for (guint i = skip; i < n_before; i++)
+    g_strv_builder_add (builder, before[i]);
+  for (guint i = skip > n_before ? skip - n_before : 0; i < n_now; i++)
+    if (!g_strv_contains (before, now[i]))
+      g_strv_builder_add (builder, now[i]);
+  ids = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "compare-nodes", (const char * const *) ids);
+}
+
+/* Remove All takes out the places the chips show, those of the open
+ * dataset; the ids of other datasets stay.  A toast offers to undo it. */
 static void
 clear_clicked_cb (CaComparePage *self)
 {
   g_auto(GStrv) ids = g_settings_get_strv (self->settings, "compare-nodes");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) kept = NULL;
+  GtkWidget *toasts = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
 
-  /* Only this dataset's nodes: the others are not shown to be removed. */
   for (guint i = 0; ids[i] != NULL; i++)
     if (self->dataset == NULL || ca_dataset_lookup_node (self->dataset, ids[i]) == NULL)
       g_strv_builder_add (builder, ids[i]);
   kept = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "compare-nodes", (const char * const *) kept);
+  if (toasts == NULL)
+    return;
+  /* Translators: a toast after Remove All on the Compare page */
+  toast = adw_toast_new (_("Comparison cleared"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "ca-before", g_steal_pointer (&ids),
+                          (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clear_cb), self, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (toasts), toast);
 }
 
 static void

@@ -197,6 +197,69 @@ test_missing_ids (void)
   destroy_window (window, page);
 }
 
+/* The button under @widget whose label is @label, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                           label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+spin (void)
+{
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Remove All takes out this dataset's places, not the ids of others, and
+ * its toast's Undo puts them back in their order, with what was added
+ * since after them. */
+static void
+test_remove_all_undo (void)
+{
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-compare.xml");
+  GtkWidget *window, *page = ca_compare_page_new (settings);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  CaComparePage *self = CA_COMPARE_PAGE (page);
+  const char *ids[] = { "north", "gone", "south", "east", NULL };
+  GtkWidget *clear, *undo;
+
+  window = gtk_window_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  g_settings_set_strv (settings, "compare-nodes", ids);
+  ca_compare_page_set_dataset (self, dataset);
+  clear = find_button (page, "_Remove All");
+  g_assert_nonnull (clear);
+  g_assert_null (find_button (overlay, "_Undo"));
+  g_signal_emit_by_name (clear, "clicked");
+  spin ();
+  g_assert_cmpuint (ca_compare_page_get_n_nodes (self), ==, 0);
+  assert_stored (settings, "gone");
+  g_assert_true (ca_compare_page_add (self, node (dataset, "west"), NULL));
+  undo = find_button (overlay, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  assert_stored (settings, "north,gone,south,east,west");
+  g_assert_cmpuint (ca_compare_page_get_n_nodes (self), ==, 4);
+  destroy_window (window, page);
+}
+
 /* A restart: the set written through one keyfile backend is read by a new
  * page on a new backend of the same file. */
 static void
@@ -252,5 +315,6 @@ main (int    argc,
   g_test_add_func ("/compare-page/ninth", test_ninth);
   g_test_add_func ("/compare-page/missing-ids", test_missing_ids);
   g_test_add_func ("/compare-page/restart", test_restart);
+  g_test_add_func ("/compare-page/remove-all-undo", test_remove_all_undo);
   return g_test_run ();
 }
