@@ -48,6 +48,7 @@ G_DEFINE_QUARK (ca-compare-error-quark, ca_compare_error)
 
 enum {
   NODE_ACTIVATED,
+  SET_CHANGED,
   N_SIGNALS
 };
 
@@ -137,6 +138,7 @@ read_set (CaComparePage *self)
         self->nodes[self->n_nodes++] = node;
     }
   update_view (self);
+  g_signal_emit (self, signals[SET_CHANGED], 0);
 }
 
 static void
@@ -358,6 +360,10 @@ ca_compare_page_class_init (CaComparePageClass *klass)
   signals[NODE_ACTIVATED] =
     g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  /* The nodes of the set changed, or which of them the dataset holds. */
+  signals[SET_CHANGED] =
+    g_signal_new ("set-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -4,7 +4,7 @@
  * tree's rows, the details pane (win.compare-add) or the Figures page,
  * kept in the settings key "compare-nodes" across restarts.  The ids the
  * open dataset does not hold are kept there, unshown, for the dataset that
- * does.  The page shows the set as chips with a remove button, an empty
+ * does.  "set-changed" says when the nodes of the set change.  The page shows the set as chips with a remove button, an empty
  * state that says how to add nodes, and the Compare chart with its export.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -875,6 +875,24 @@ scroll_to_top (CaDetailsPane *self)
 /* Rebuilds everything even for the node already shown, so that calling it
  * again after a change of language redraws the pane in the new language. */
 void
+ca_details_pane_set_in_comparison (CaDetailsPane *self,
+                                   gboolean       in_comparison)
+{
+  /* GTK 4.8 names a button by its label's text with the underline: the
+   * accessible label is set without it. */
+  const char *label = in_comparison ? _("Remove from _Comparison") : _("Add to _Comparison");
+  const char *name = in_comparison ? _("Remove from Comparison") : _("Add to Comparison");
+
+  g_return_if_fail (CA_IS_DETAILS_PANE (self));
+
+  gtk_button_set_label (GTK_BUTTON (self->compare_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->compare_button),
+                                  in_comparison ? "win.compare-remove" : "win.compare-add");
+}
+
+void
 ca_details_pane_set_node (CaDetailsPane *self,
                           CaDataset     *dataset,
                           const CaNode  *node)

@@ -26,6 +26,9 @@ void          ca_details_pane_set_node       (CaDetailsPane *self,
                                               CaDataset     *dataset,
                                               const CaNode  *node);
 const CaNode *ca_details_pane_get_node       (CaDetailsPane *self);
+/* Whether the node is in the comparison: its button then takes it out. */
+void          ca_details_pane_set_in_comparison (CaDetailsPane *self,
+                                                 gboolean       in_comparison);
 /* The view the user chose, the "chart-kind" property (int), bound to the
  * chart-view setting.  It is shown while it has something to show for
  * the node; otherwise the first of Goals, Trend, Counts, Timeline that

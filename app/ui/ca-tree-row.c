@@ -430,6 +430,14 @@ ca_tree_row_get_label (CaTreeRow *self)
   return GTK_LABEL (self->name_label);
 }
 
+static CaTreeRowInComparison in_comparison;
+
+void
+ca_tree_row_set_comparison_query (CaTreeRowInComparison query)
+{
+  in_comparison = query;
+}
+
 void
 ca_tree_row_popup_node_menu (GtkWidget    *parent,
                              GtkWidget   **popover,
@@ -439,11 +447,14 @@ ca_tree_row_popup_node_menu (GtkWidget    *parent,
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) add = NULL;
+  gboolean in = FALSE;
 
   g_return_if_fail (GTK_IS_WIDGET (parent) && popover != NULL && node != NULL);
 
-  add = g_menu_item_new (_("Add to _Comparison"), NULL);
-  g_menu_item_set_action_and_target (add, "win.compare-add", "s", ca_node_get_id (node));
+  in = in_comparison != NULL && in_comparison (parent, node);
+  add = g_menu_item_new (in ? _("Remove from _Comparison") : _("Add to _Comparison"), NULL);
+  g_menu_item_set_action_and_target (add, in ? "win.compare-remove" : "win.compare-add", "s",
+                                     ca_node_get_id (node));
   g_menu_append_item (menu, add);
   if (*popover == NULL)
     {

@@ -33,6 +33,11 @@ GtkLabel     *ca_tree_row_get_label  (CaTreeRow     *self);
  * (Add to Comparison), over @parent at (@x, @y) in its coordinates.  The
  * popover is made in *@popover the first time, as a child of @parent,
  * which unparents it when it goes. */
+/* Whether @node is in the comparison of the window @parent is in: the
+ * menu then offers to take it out.  Set once, by the window. */
+typedef gboolean (*CaTreeRowInComparison) (GtkWidget    *parent,
+                                           const CaNode *node);
+void          ca_tree_row_set_comparison_query (CaTreeRowInComparison query);
 void          ca_tree_row_popup_node_menu (GtkWidget    *parent,
                                            GtkWidget   **popover,
                                            const CaNode *node,

@@ -4,7 +4,8 @@
  * win.compare-add (s: a node id) adds the node to the comparison, from a
  * tree row's menu, the details pane or a Figures row's menu (the tree
  * row's, ca_tree_row_popup_node_menu ()), and says so in a
- * toast with a button to the page, or why it could not; win.show-compare
+ * toast with a button to the page, or why it could not; win.compare-remove
+ * takes it out, offered instead where the node is in the set; win.show-compare
  * shows the page, the view switcher's third, after the explorer and the
  * Figures page (Alt+3).
  *
@@ -62,6 +63,46 @@ compare_add_cb (GtkWidget  *widget,
     }
   adw_toast_set_timeout (toast, error != NULL ? 6 : 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+compare_remove_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+  const CaNode *node = self->dataset != NULL
+    ? ca_dataset_lookup_node (self->dataset, g_variant_get_string (parameter, NULL)) : NULL;
+  g_autofree char *message = NULL;
+
+  if (node == NULL)
+    return;
+  ca_compare_page_remove (CA_COMPARE_PAGE (self->compare_page), node);
+  /* Translators: a notice; %s is the name of a place */
+  message = g_strdup_printf (_("“%s” removed from the comparison"),
+                             ca_node_get_name (node, ca_i18n_get_data_language ()));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The details pane's button says whether its node is in the set. */
+void
+ca_window_update_compare_button (CaWindow *self)
+{
+  const CaNode *node = ca_details_pane_get_node (self->details);
+
+  ca_details_pane_set_in_comparison (
+      self->details, node != NULL &&
+      ca_compare_page_contains (CA_COMPARE_PAGE (self->compare_page), node));
+}
+
+static gboolean
+row_in_comparison (GtkWidget    *parent,
+                   const CaNode *node)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (parent, CA_TYPE_WINDOW);
+
+  return window != NULL &&
+         ca_compare_page_contains (CA_COMPARE_PAGE (CA_WINDOW (window)->compare_page), node);
 }
 
 static void
@@ -167,6 +208,8 @@ void
 ca_window_class_init_compare (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.compare-add", "s", compare_add_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare-remove", "s", compare_remove_cb);
+  ca_tree_row_set_comparison_query (row_in_comparison);
   gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_compare_cb);
 }
 
@@ -182,6 +225,9 @@ ca_window_init_compare (CaWindow *self)
   adw_view_stack_page_set_icon_name (page, "view-dual-symbolic");
   g_signal_connect_object (self->compare_page, "node-activated",
                            G_CALLBACK (compare_node_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_page, "set-changed",
+                           G_CALLBACK (ca_window_update_compare_button), self,
+                           G_CONNECT_SWAPPED);
   add_row_menu_keys (self);
   init_figures_menu (self);
 }

@@ -135,6 +135,7 @@ void ca_window_set_compare_dataset (CaWindow       *self,
                                     CaDataset      *dataset);
 /* Exports the comparison when the Compare page is shown: TRUE then. */
 gboolean ca_window_export_compare  (CaWindow       *self);
+void ca_window_update_compare_button (CaWindow   *self);
 
 /* Getters for tests: the parts of the window a test looks at. */
 GtkListView        *ca_window_get_tree_view       (CaWindow   *self);

@@ -69,6 +69,7 @@ selected_item_changed_cb (CaWindow *self)
     }
 
   ca_details_pane_set_node (self->details, self->dataset, node);
+  ca_window_update_compare_button (self);
 }
 
 /* The tree row that has the keyboard focus, found from the focus widget:

@@ -1935,23 +1935,40 @@ is_menu_label_showing (GtkWidget     *widget,
          gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER_MENU) != NULL;
 }
 
+typedef struct {
+  CaWindow   *window;
+  const char *item;
+} MenuWait;
+
 static gboolean
 menu_item_shown (gpointer data)
 {
-  return find_where (data, is_menu_label_showing, "Add to Comparison") != NULL;
+  MenuWait *wait = data;
+
+  return find_where (GTK_WIDGET (wait->window), is_menu_label_showing, wait->item) != NULL;
 }
 
-/* A right click on @target, then a click on its menu's "Add to
- * Comparison" (the details pane has a button of that name too). */
+/* A right click on @target, then a click on its menu's @item (the details
+ * pane has a button of that name too). */
+static void
+menu_click (CaWindow   *window,
+            GtkWidget  *target,
+            const char *item)
+{
+  MenuWait wait = { window, item };
+
+  pointer_at (target, gtk_widget_get_width (target) / 2.0, gtk_widget_get_height (target) / 2.0,
+              "click 3");
+  if (!spin_until (menu_item_shown, &wait))
+    g_error ("a right click showed no “%s”", item);
+  click_center (find_where (GTK_WIDGET (window), is_menu_label_showing, item));
+}
+
 static void
 add_from_menu (CaWindow  *window,
                GtkWidget *target)
 {
-  pointer_at (target, gtk_widget_get_width (target) / 2.0, gtk_widget_get_height (target) / 2.0,
-              "click 3");
-  if (!spin_until (menu_item_shown, window))
-    g_error ("a right click showed no “Add to Comparison”");
-  click_center (find_where (GTK_WIDGET (window), is_menu_label_showing, "Add to Comparison"));
+  menu_click (window, target, "Add to Comparison");
 }
 
 static void
@@ -1991,6 +2008,69 @@ chart_compares_three (gpointer data)
 
   return layout != NULL && ca_chart_layout_get_n_panels (layout) == 3 &&
          ca_chart_layout_get_n_marks (layout) == 9;
+}
+
+/* The details pane's button of the comparison, with @label. */
+static gboolean
+is_compare_button (GtkWidget     *widget,
+                   gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+details_button_removes (gpointer data)
+{
+  return find_where (data, is_compare_button, "Remove from _Comparison") != NULL;
+}
+
+static gboolean
+details_button_adds (gpointer data)
+{
+  return find_where (data, is_compare_button, "Add to _Comparison") != NULL;
+}
+
+/* A place in the comparison is offered to be taken out, by its row's menu
+ * and the details pane's button, which say so; out, they offer to add it. */
+static void
+test_compare_remove (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CaWindow *window;
+  GtkWidget *details, *button;
+
+  if (!have_x11 ())
+    return;
+  g_settings_reset (settings, "compare-nodes");
+  window = open_window ("chart-compare.xml");
+  details = GTK_WIDGET (ca_window_get_details_pane (window));
+  g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (
+      ca_window_get_dataset (window), "north")));
+  g_assert_true (spin_until (details_button_adds, details));
+  add_from_row_menu (window, "North District");
+  assert_stored (settings, "north");
+  if (!spin_until (details_button_removes, details))
+    g_error ("the details pane still offers to add a place in the comparison");
+  button = find_where (details, is_compare_button, "Remove from _Comparison");
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Remove from Comparison"));
+  click_center (button);
+  assert_stored (settings, "");
+  g_assert_true (spin_until (details_button_adds, details));
+  button = find_where (details, is_compare_button, "Add to _Comparison");
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Add to Comparison"));
+  add_from_row_menu (window, "North District");
+  add_from_row_menu (window, "East District");
+  assert_stored (settings, "north,east");
+  menu_click (window, find_label (GTK_WIDGET (window), "North District", TRUE),
+              "Remove from Comparison");
+  assert_stored (settings, "east");
+  close_window (window);
+  g_settings_reset (settings, "compare-nodes");
 }
 
 static gboolean
@@ -2085,6 +2165,7 @@ main (int   argc,
   g_test_add_func ("/input/window/keys", test_window_keys);
   g_test_add_func ("/input/window/language-keeps-scroll", test_language_keeps_scroll);
   g_test_add_func ("/input/window/compare", test_compare);
+  g_test_add_func ("/input/window/compare-remove", test_compare_remove);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
