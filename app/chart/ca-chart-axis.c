@@ -51,13 +51,16 @@ ca_chart_axis_init (Axis     *axis,
   axis->top = step * (axis->n_ticks - 1);
 }
 
-void
-ca_chart_value_axis (CaChartLayout     *self,
-                     int                panel,
-                     const CaChartRect *plot,
-                     const Axis        *axis,
-                     double             scale,
-                     const CaMetric    *metric)
+/* The ticks with the metric's unit, or numbers alone in the scale of
+ * @scale_of without a metric. */
+static void
+value_axis (CaChartLayout     *self,
+            int                panel,
+            const CaChartRect *plot,
+            const Axis        *axis,
+            double             scale,
+            const CaMetric    *metric,
+            double             scale_of)
 {
   const CaChartRect *area = &g_array_index (self->panels, Panel, panel).area;
 
@@ -65,8 +68,9 @@ ca_chart_value_axis (CaChartLayout     *self,
     {
       double v = t * axis->step;
       double x = plot->x + v * scale;
-      const char *tick = ca_chart_take_string (self, ca_format_axis_tick (self->lang, metric, v,
-                                                                         axis->top));
+      const char *tick = ca_chart_take_string (
+          self, metric != NULL ? ca_format_axis_tick (self->lang, metric, v, axis->top)
+                               : ca_format_number_scaled (self->lang, v, scale_of));
       Text text;
 
       ca_chart_add_shape (self, SHAPE_LINE, t == 0 ? INK_FOREGROUND : INK_GRID, 1.0,
@@ -77,6 +81,28 @@ ca_chart_value_axis (CaChartLayout     *self,
                            CLAMP (x - text.w / 2, area->x, area->x + area->width - text.w),
                            plot->y + plot->height + 3);
     }
+}
+
+void
+ca_chart_value_axis (CaChartLayout     *self,
+                     int                panel,
+                     const CaChartRect *plot,
+                     const Axis        *axis,
+                     double             scale,
+                     const CaMetric    *metric)
+{
+  value_axis (self, panel, plot, axis, scale, metric, 0);
+}
+
+void
+ca_chart_value_axis_scaled (CaChartLayout     *self,
+                            int                panel,
+                            const CaChartRect *plot,
+                            const Axis        *axis,
+                            double             scale,
+                            double             scale_of)
+{
+  value_axis (self, panel, plot, axis, scale, NULL, scale_of);
 }
 
 void

@@ -277,19 +277,64 @@ ca_chart_add_compare_sources (CaChartLayout *self)
 
 /* Words of a bar ------------------------------------------------------------ */
 
-/* "≈ 60 (2024)", "60 to 64 (2024)", "≈ 60 (2024); goal 100 by 2030". */
+static double
+entry_top (const Entry *entry)
+{
+  double top = 0;
+
+  if (entry->count != NULL)
+    top = MAX (entry->low, entry->high);
+  if (entry->goal != NULL)
+    top = MAX (top, entry->goal->value);
+  return top;
+}
+
+/* A panel writes its numbers in one scale, that of its largest value,
+ * which its heading names with the unit: "Floor area (million square
+ * metres)", then "1.2" on the axis and by the bar. */
+static double
+panel_scale_of (CaChartLayout *self,
+                const Metric  *metric)
+{
+  double top = 0;
+
+  for (guint n = 0; n < n_nodes (self); n++)
+    if (metric->part[n])
+      top = MAX (top, entry_top (&metric->entries[n]));
+  return top;
+}
+
+/* "≈ 1.2", in the scale of @scale_of. */
+static char *
+scaled_label (CaChartLayout *self,
+              double         value,
+              CaQualifier    qualifier,
+              double         scale_of)
+{
+  g_autofree char *number = ca_format_number_scaled (self->lang, value, scale_of);
+
+  return ca_format_qualified (self->lang, ca_format_qualifier_symbol (qualifier), number);
+}
+
+/* "≈ 60 (2024)", "60 to 64 (2024)", "≈ 60 (2024); goal 100 by 2030", in
+ * the panel's scale. */
 static char *
 entry_label (CaChartLayout  *self,
-             const CaMetric *metric,
-             const Entry    *entry)
+             const Entry    *entry,
+             double          scale_of)
 {
   g_autofree char *report = NULL;
   g_autofree char *goal = NULL;
 
   if (entry->count != NULL)
     {
-      g_autofree char *value = ca_chart_range_label (self, metric, entry->low, entry->high,
-                                                     entry->qualifier);
+      g_autofree char *low = scaled_label (self, entry->low, entry->qualifier, scale_of);
+      g_autofree char *high = entry->high > entry->low
+                              ? scaled_label (self, entry->high, CA_QUALIFIER_EXACT, scale_of)
+                              : NULL;
+      g_autofree char *value = high != NULL
+        ? g_strdup_printf (ca_i18n_pgettext (self->lang, "range", "%s to %s"), low, high)
+        : g_strdup (low);
       g_autofree char *when = ca_format_date (self->lang, &entry->count->date);
 
       /* Translators: a node's latest report in a Compare chart: its value,
@@ -301,8 +346,8 @@ entry_label (CaChartLayout  *self,
   if (entry->goal != NULL)
     {
       CaDate year = { entry->goal->date.year, 0, 0 };
-      g_autofree char *value = ca_chart_value_label (self, metric, entry->goal->value,
-                                                     entry->goal->qualifier);
+      g_autofree char *value = scaled_label (self, entry->goal->value, entry->goal->qualifier,
+                                             scale_of);
       g_autofree char *when = ca_format_date (self->lang, &year);
 
       /* Translators: a node's goal in a Compare chart: its value, with its
@@ -356,18 +401,6 @@ describe (CaChartLayout *self,
 }
 
 /* Placing a panel ------------------------------------------------------------ */
-
-static double
-entry_top (const Entry *entry)
-{
-  double top = 0;
-
-  if (entry->count != NULL)
-    top = MAX (entry->low, entry->high);
-  if (entry->goal != NULL)
-    top = MAX (top, entry->goal->value);
-  return top;
-}
 
 /* The axis of a panel: wide, so that every bar and its label fit beside
  * each other, as the Counts view fits its axis; narrow, the labels go
@@ -450,7 +483,8 @@ layout_row (CaChartLayout     *self,
 {
   const CaChartRect *area = &g_array_index (self->panels, Panel, panel).area;
   const Entry *entry = &metric->entries[n];
-  const char *label = ca_chart_take_string (self, entry_label (self, metric->metric, entry));
+  const char *label = ca_chart_take_string (self, entry_label (self, entry,
+                                                              panel_scale_of (self, metric)));
   double bar_y = cols->narrow ? y + 2 * cols->line_h + 4 : y + (cols->row_h - BAR_H) / 2;
   double end, text_y;
   Text name, value;
@@ -490,6 +524,22 @@ panel_height (const Columns *cols,
   return cols->heading_h + n_rows * cols->row_h + TICK_H;
 }
 
+/* The metric and its unit in the panel's scale: "Output value (CNY
+ * billion)"; a count's unit is its name: "Projects (million)". */
+static char *
+panel_heading (CaChartLayout  *self,
+               const CaMetric *metric,
+               double          scale_of)
+{
+  const char *word = ca_format_scale_word (self->lang, scale_of);
+  g_autofree char *name = NULL;
+
+  if (metric->kind != CA_METRIC_COUNT || word == NULL)
+    return ca_chart_heading (self, metric, scale_of);
+  name = ca_chart_isolate (ca_chart_metric_name (self, metric));
+  return g_strdup_printf (ca_i18n_gettext (self->lang, "%s (%s)"), name, word);
+}
+
 static void
 layout_panel (CaChartLayout     *self,
               const Columns     *cols,
@@ -501,26 +551,26 @@ layout_panel (CaChartLayout     *self,
   CaChartRect plot;
   Axis axis;
   int panel = ca_chart_add_panel (self, cell, metric->metric);
+  double scale_of = panel_scale_of (self, metric);
 
   guint row = 0;
 
   for (guint n = 0; n < n_nodes (self); n++)
     {
       g_autofree char *label = metric->part[n]
-                               ? entry_label (self, metric->metric, &metric->entries[n]) : NULL;
+                               ? entry_label (self, &metric->entries[n], scale_of) : NULL;
 
       label_w[n] = label != NULL ? ca_chart_text_width (self, label, FONT_SMALL) : 0;
     }
   plot.x = cell->x + (cols->narrow ? 0 : cols->name_w + CA_CHART_PAD);
   plot.width = MAX (cell->x + cell->width - CA_CHART_PAD - plot.x, 1);
   fit_axis (self, cols, metric, label_w, plot.width, &axis);
-  /* The heading names the unit of the ticks, which the axis's top sets. */
-  heading = ca_chart_heading (self, metric->metric, axis.top);
+  heading = panel_heading (self, metric->metric, scale_of);
   top = ca_chart_panel_heading (self, panel, heading);
   plot.y = top + 2;
   plot.height = metric->n_part * cols->row_h;
   g_array_index (self->panels, Panel, panel).plot = plot;
-  ca_chart_value_axis (self, panel, &plot, &axis, plot.width / axis.top, metric->metric);
+  ca_chart_value_axis_scaled (self, panel, &plot, &axis, plot.width / axis.top, scale_of);
   for (guint n = 0; n < n_nodes (self); n++)
     if (metric->part[n])
       layout_row (self, cols, panel, &plot, metric, n, plot.width / axis.top,
@@ -551,7 +601,7 @@ labels_width (CaChartLayout *self,
 
           if (!metric->part[n])
             continue;
-          label = entry_label (self, metric->metric, &metric->entries[n]);
+          label = entry_label (self, &metric->entries[n], panel_scale_of (self, metric));
           w = MAX (w, ca_chart_text_width (self, label, FONT_SMALL));
         }
     }

@@ -304,6 +304,14 @@ void        ca_chart_value_axis      (CaChartLayout     *self,
                                       const Axis        *axis,
                                       double             scale,
                                       const CaMetric    *metric);
+/* The same with numbers alone, in the scale of @scale_of
+ * (ca_format_number_scaled ()), for a panel whose heading names it. */
+void        ca_chart_value_axis_scaled (CaChartLayout     *self,
+                                        int                panel,
+                                        const CaChartRect *plot,
+                                        const Axis        *axis,
+                                        double             scale,
+                                        double             scale_of);
 void        ca_chart_axis_years      (int             first,
                                       int             last,
                                       guint           max_ticks,

@@ -315,6 +315,35 @@ ca_format_axis_tick (const char     *lang,
   return format_value (lang, metric, value, top, FORM_TICK);
 }
 
+static const Scale *
+scale_of_value (const char *lang,
+                double      scale_of)
+{
+  if (ca_i18n_language_is_chinese (lang))
+    return pick_scale (chinese_scales, G_N_ELEMENTS (chinese_scales), scale_of);
+  return pick_scale (english_scales, G_N_ELEMENTS (english_scales), scale_of);
+}
+
+char *
+ca_format_number_scaled (const char *lang,
+                         double      value,
+                         double      scale_of)
+{
+  const Scale *scale = scale_of_value (lang, scale_of);
+
+  return format_decimal (scale != NULL ? value / scale->factor : value, 2,
+                         !ca_i18n_language_is_chinese (lang));
+}
+
+const char *
+ca_format_scale_word (const char *lang,
+                      double      scale_of)
+{
+  const Scale *scale = scale_of_value (lang, scale_of);
+
+  return scale != NULL ? scale->word : NULL;
+}
+
 char *
 ca_format_axis_unit (const char     *lang,
                      const CaMetric *metric,

@@ -45,6 +45,16 @@ char        *ca_format_axis_tick         (const char        *lang,
                                           const CaMetric    *metric,
                                           double             value,
                                           double             top);
+/* @value as a number alone in the scale of @scale_of, for a panel that
+ * names its unit and scale once, in its heading (ca_format_axis_unit ()
+ * of the same @scale_of): "1.2" and "0.3" for a million, "1,500" for
+ * none / "120" and "30" for 万.  The scale's word, "million" / "万", or
+ * NULL when @scale_of needs none. */
+char        *ca_format_number_scaled     (const char        *lang,
+                                          double             value,
+                                          double             scale_of);
+const char  *ca_format_scale_word        (const char        *lang,
+                                          double             scale_of);
 /* The unit of an axis: "CNY billion" / "亿元", "projects" / "个". */
 char        *ca_format_axis_unit         (const char        *lang,
                                           const CaMetric    *metric,

@@ -211,12 +211,12 @@ test_qualifiers (void)
   g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-compare.xml");
   g_autoptr(CaChartLayout) layout = compare_layout (dataset, "north,south,east",
                                                     CA_COMPARE_ALL, "en", 1200, 900);
-  g_autofree char *about = g_strdup_printf ("%s CNY 210 bn (2024); goal %s CNY 500 bn by 2030",
+  g_autofree char *about = g_strdup_printf ("%s 210 (2024); goal %s 500 by 2030",
                                             ca_format_qualifier_symbol (CA_QUALIFIER_ABOUT),
                                             ca_format_qualifier_symbol (CA_QUALIFIER_ABOUT));
   g_autofree char *at_least = g_strdup_printf ("16 (April 2024); goal %s 40 by 2030",
                                                ca_format_qualifier_symbol (CA_QUALIFIER_AT_LEAST));
-  g_autofree char *nearly = g_strdup_printf ("%s 300,000 square metres (2024)",
+  g_autofree char *nearly = g_strdup_printf ("%s 0.3 (2024)",
                                              ca_format_qualifier_symbol (CA_QUALIFIER_NEARLY));
 
   assert_label (layout, "output-value", "north", about);
@@ -227,6 +227,49 @@ test_qualifiers (void)
   g_assert_true (has_label (layout, "60 to 64 (7 April 2024)"));
   g_assert_nonnull (strstr (find_mark (layout, "projects", "south")->tooltip,
                             "Sources disagree"));
+}
+
+/* A panel writes its numbers in one scale, named with the unit once in
+ * its heading: ticks and bars are numbers alone ("1.2", not "1.2 m square
+ * metres" beside "800,000 square metres"), counts too ("Cells
+ * (trillion)" over "2,000", not full digits). */
+static void
+test_one_scale (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("compare-scales.xml");
+  g_autoptr(CaChartLayout) layout = compare_layout (dataset, "big,small", CA_COMPARE_ALL, "en",
+                                                    1200, 900);
+  const char * const headings[] = { "Cells (trillion)", "Output value (CNY trillion)",
+                                    "Floor area (million square metres)" };
+  const char * const scaled[] = { " tn", " bn", " m", "CNY", "square metre", "trillion",
+                                  "million" };
+  g_autofree char *about_one = g_strdup_printf ("%s 0 (2024)",
+                                                ca_format_qualifier_symbol (CA_QUALIFIER_ABOUT));
+
+  g_assert_cmpuint (ca_chart_layout_get_n_panels (layout), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    g_assert_true (has_label (layout, headings[i]));
+  assert_label (layout, "cells", "big", "2,000 (2024)");
+  assert_label (layout, "cells", "small", "300 (2024)");
+  assert_label (layout, "output", "big", "1.2 (2024); goal 1.5 by 2030");
+  assert_label (layout, "output", "small", "goal 0.3 by 2030");
+  assert_label (layout, "area", "big", "1.2 (2024)");
+  /* About one square metre, in millions. */
+  assert_label (layout, "area", "small", about_one);
+  g_assert_true (has_label (layout, "1.2"));
+  g_assert_true (has_label (layout, "0.2"));
+  for (guint i = 0; i < ca_chart_layout_get_n_labels (layout); i++)
+    {
+      g_autofree char *label = plain (ca_chart_layout_get_label (layout, i, NULL, NULL));
+      gboolean heading = FALSE;
+
+      for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+        heading |= g_str_equal (label, headings[h]);
+      for (guint w = 0; w < G_N_ELEMENTS (scaled) && !heading; w++)
+        if (strstr (label, scaled[w]) != NULL && !g_str_has_prefix (label, "Big District") &&
+            strstr (label, "—") == NULL && strstr (label, "Sources") == NULL)
+          g_error ("“%s” names a scale or unit besides its panel's heading", label);
+    }
 }
 
 /* Shapes of the ink of the node @index inside @area: outlines (goals) and
@@ -502,6 +545,7 @@ main (int    argc,
   g_test_add_func ("/compare/shared", test_shared);
   g_test_add_func ("/compare/units-apart", test_units_apart);
   g_test_add_func ("/compare/qualifiers", test_qualifiers);
+  g_test_add_func ("/compare/one-scale", test_one_scale);
   g_test_add_func ("/compare/goals-and-reports", test_goals_and_reports);
   g_test_add_func ("/compare/goal-in-force", test_goal_in_force);
   g_test_add_func ("/compare/goal-year", test_goal_year);

@@ -582,6 +582,36 @@ test_mo_hostile (void)
   }
 }
 
+/* A number alone in the scale of another, as a Compare panel writes it. */
+static void
+test_number_scaled (void)
+{
+  const struct {
+    const char *lang;
+    double      value, scale_of;
+    const char *number, *word;
+  } cases[] = {
+    { "en", 1200000, 1200000, "1.2", "million" },
+    { "en", 300000, 1200000, "0.3", "million" },
+    { "en", 800000, 800000, "800,000", NULL },
+    { "en", 2e15, 2e15, "2,000", "trillion" },
+    { "en", 0, 5e9, "0", "billion" },
+    { "zh_CN", 1200000, 1200000, "120", "万" },
+    { "zh_CN", 210000000000, 500000000000, "2100", "亿" },
+    { "zh_CN", 9000, 9000, "9000", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *number = ca_format_number_scaled (cases[i].lang, cases[i].value,
+                                                         cases[i].scale_of);
+
+      g_assert_cmpstr (number, ==, cases[i].number);
+      g_assert_cmpstr (ca_format_scale_word (cases[i].lang, cases[i].scale_of), ==,
+                       cases[i].word);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -590,6 +620,7 @@ main (int    argc,
   ca_i18n_init ();
 
   g_test_add_func ("/format/numbers", test_numbers);
+  g_test_add_func ("/format/number-scaled", test_number_scaled);
   g_test_add_func ("/format/values-english", test_values_english);
   g_test_add_func ("/format/values-chinese", test_values_chinese);
   g_test_add_func ("/format/values-traditional", test_values_traditional);
