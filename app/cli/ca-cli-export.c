@@ -116,10 +116,18 @@ static int
 split_compare (const char   *list,
                GStrv        *ids)
 {
-  g_auto(GStrv) split = g_strsplit (list, ",", -1);
-  guint n = g_strv_length (split);
+  g_auto(GStrv) split = NULL;
+  guint n;
   g_autofree char *message = NULL;
 
+  if (!g_utf8_validate (list, -1, NULL))
+    return usage_error (_("--compare is not valid UTF-8: give the ids as the dataset "
+                          "writes them"));
+  split = g_strsplit (list, ",", -1);
+  n = g_strv_length (split);
+  /* "north, south" as "north,south": ids hold no spaces. */
+  for (guint i = 0; i < n; i++)
+    g_strstrip (split[i]);
   if (n < CA_CHART_COMPARE_MIN || n > CA_CHART_COMPARE_MAX)
     {
       /* Translators: %u is how many ids were given; 2 and 8 are the bounds. */
@@ -534,7 +542,7 @@ ca_cli_run_export (GVariantDict  *dict,
 
   g_variant_dict_lookup (dict, "export", "^&ay", &options.out);
   g_variant_dict_lookup (dict, "node", "&s", &options.node_id);
-  g_variant_dict_lookup (dict, "compare", "&s", &options.compare);
+  g_variant_dict_lookup (dict, "compare", "^&ay", &options.compare);
   if (g_variant_dict_lookup (dict, "chart", "&s", &chart))
     options.chart = chart;
   if (!lookup_int (dict, "width", CA_EXPORT_MIN_WIDTH, CA_EXPORT_MAX_WIDTH, &options.width)

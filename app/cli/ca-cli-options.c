@@ -35,9 +35,12 @@ static const GOptionEntry option_entries[] = {
     N_("OUT") },
   { "node", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The id of the node to export"), N_("ID") },
-  { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
+  /* Taken as bytes, so that ids not in UTF-8 are a usage error that names
+   * the option, not GLib's "Invalid byte sequence in conversion input". */
+  { "compare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a chart that compares 2 to 8 nodes, their ids separated by commas, "
-       "instead of --node"), N_("ID,ID,…") },
+       "instead of --node; with --chart counts or goals, only their reports or goals "
+       "(the default: both)"), N_("ID,ID,…") },
   /* Translators: do not translate goals, trend, counts and timeline: they are values. */
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The chart to export: goals (the default), trend, counts or timeline"), N_("VIEW") },

@@ -98,6 +98,16 @@ usage "an empty id" "--compare has an empty id: give ids separated by single com
   --export "$work/bad.png" --compare north,,east "$fixture"
 usage "a trailing comma" "--compare has an empty id: give ids separated by single commas" \
   --export "$work/bad.png" --compare north,east, "$fixture"
+usage "ids not in UTF-8" "--compare is not valid UTF-8: give the ids as the dataset writes them" \
+  --export "$work/bad.png" --compare $'north,\xff' "$fixture"
+
+run --export "$work/spaced.pdf" --compare "north, south , east" "$fixture"
+expect "spaces around the ids are left out" \
+  '[ $status = 0 ] && pdf_text "$work/spaced.pdf" | grep -q "^North District, South District of the Very Long Name for Wrapping, East District — Comparison"' "$(cat "$work/stderr")"
+
+run --help
+expect "--help says a comparison without --chart draws reports and goals" \
+  '[ $status = 0 ] && tr -s " \n" " " <"$work/stdout" | grep -q "with --chart counts or goals, only their reports or goals (the default: both)"' "$(cat "$work/stdout")"
 usage "an unknown id names the nearest" "Unknown node “nort”; nearest ids: north" \
   --export "$work/bad.png" --compare east,nort "$fixture"
 usage "an id near nothing names the top-level ids" \
