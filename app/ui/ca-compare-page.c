@@ -28,6 +28,7 @@ struct _CaComparePage
 
   GtkWidget     *box;
   GtkWidget     *chart_tools;
+  GtkWidget     *chips_scroller;
   GtkWidget     *export_button;
   CaTagBox      *chips;
   GtkDropDown   *figures_dropdown;
@@ -111,7 +112,7 @@ update_view (CaComparePage *self)
   g_ptr_array_set_size (self->remove_buttons, 0);
   for (guint i = 0; i < self->n_nodes; i++)
     add_chip (self, self->nodes[i]);
-  gtk_widget_set_visible (GTK_WIDGET (self->chips), self->n_nodes > 0);
+  gtk_widget_set_visible (self->chips_scroller, self->n_nodes > 0);
   gtk_widget_set_visible (self->chart_tools, self->n_nodes > 0);
   /* What the chart is of, and its export, with the chart only. */
   gtk_widget_set_visible (GTK_WIDGET (self->figures_dropdown), chart);
@@ -346,6 +347,7 @@ ca_compare_page_class_init (CaComparePageClass *klass)
   /* Bound, so that disposing the template unparents it. */
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, box);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, chart_tools);
+  gtk_widget_class_bind_template_child (widget_class, CaComparePage, chips_scroller);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, chips);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, figures_dropdown);

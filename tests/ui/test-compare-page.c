@@ -260,6 +260,41 @@ test_remove_all_undo (void)
   destroy_window (window, page);
 }
 
+/* At 360 px eight chips of long names scroll in a bounded strip, the
+ * chart stays in view, and Remove All is named without its underline. */
+static void
+test_narrow (void)
+{
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("compare-names.xml");
+  GtkWidget *window, *page = page_in_window (settings, &window);
+  CaComparePage *self = CA_COMPARE_PAGE (page);
+  const char *ids[] = { "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", NULL };
+  GtkWidget *strip, *clear;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  g_settings_set_strv (settings, "compare-nodes", ids);
+  ca_compare_page_set_dataset (self, dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 50 && gtk_widget_get_width (page) == 0; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  spin ();
+  strip = gtk_widget_get_ancestor (ca_compare_page_get_remove_button (self, 7),
+                                   GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (strip);
+  g_assert_cmpint (gtk_widget_get_width (page), <=, 400);
+  g_assert_cmpint (gtk_widget_get_height (strip), >, 20);
+  g_assert_cmpint (gtk_widget_get_height (strip), <=, 110);
+  clear = find_button (page, "_Remove All");
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (clear),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Remove All"));
+  destroy_window (window, page);
+}
+
 /* A restart: the set written through one keyfile backend is read by a new
  * page on a new backend of the same file. */
 static void
@@ -316,5 +351,6 @@ main (int    argc,
   g_test_add_func ("/compare-page/missing-ids", test_missing_ids);
   g_test_add_func ("/compare-page/restart", test_restart);
   g_test_add_func ("/compare-page/remove-all-undo", test_remove_all_undo);
+  g_test_add_func ("/compare-page/narrow", test_narrow);
   return g_test_run ();
 }

@@ -687,6 +687,20 @@ test_export_bundle (void)
   spin ();
 }
 
+/* How many buttons under @widget show the icon @icon, mapped. */
+static guint
+count_mapped_icons (GtkWidget  *widget,
+                    const char *icon)
+{
+  guint n = GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_mapped_icons (child, icon);
+  return n;
+}
+
 /* Export Chart on the Compare page exports the comparison: the chooser
  * proposes the places' names and the view, and the PDF written draws the
  * comparison (read back with pdftotext). */
@@ -708,6 +722,8 @@ test_export_compare (void)
   ca_window_set_dataset (window, dataset);
   ca_window_show_view (window, "compare");
   spin ();
+  /* One export button on the page, not one in the header bar as well. */
+  g_assert_cmpuint (count_mapped_icons (GTK_WIDGET (window), "document-save-symbolic"), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
   dialog = wait_toplevel (CA_TYPE_EXPORT_DIALOG);
   ca_export_dialog_set_format (CA_EXPORT_DIALOG (dialog), CA_EXPORT_PDF);
