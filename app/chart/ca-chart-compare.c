@@ -37,6 +37,7 @@ typedef struct {
   /* The same in every metric: which nodes take part (see take_part ()). */
   gboolean        part[CA_CHART_COMPARE_MAX];
   guint           n_part;
+  guint           n_part_having;  /* of the nodes taking part, those with a figure */
 } Metric;
 
 /* The columns of the panels, the same in every panel. */
@@ -172,26 +173,55 @@ collect (CaChartLayout *self)
   return metrics;
 }
 
-/* Whether node @n has a figure compared of a metric another node has too. */
-static gboolean
-shares_some (CaChartLayout *self,
-             GArray        *metrics,
-             guint          n)
+/* How many of the nodes in @part have a figure compared of @metric. */
+static guint
+n_having_of (CaChartLayout  *self,
+             const Metric   *metric,
+             const gboolean *part)
 {
+  guint n_having = 0;
+
+  for (guint n = 0; n < n_nodes (self); n++)
+    n_having += part[n] && entry_counts (self, &metric->entries[n]);
+  return n_having;
+}
+
+/* How many metrics node @n has with at least one other node of @part. */
+static guint
+n_in_common (CaChartLayout  *self,
+             GArray         *metrics,
+             const gboolean *part,
+             guint           n)
+{
+  guint common = 0;
+
   for (guint m = 0; m < metrics->len; m++)
     {
       const Metric *metric = &g_array_index (metrics, Metric, m);
 
-      if (metric->n_having >= 2 && entry_counts (self, &metric->entries[n]))
-        return TRUE;
+      common += entry_counts (self, &metric->entries[n]) && n_having_of (self, metric, part) >= 2;
     }
+  return common;
+}
+
+static gboolean
+any_shared (CaChartLayout  *self,
+            GArray         *metrics,
+            const gboolean *part,
+            guint           n_part)
+{
+  for (guint m = 0; m < metrics->len; m++)
+    if (n_having_of (self, &g_array_index (metrics, Metric, m), part) == n_part)
+      return TRUE;
   return FALSE;
 }
 
-/* The nodes the panels are of: those with a figure of the kinds compared
- * of a metric that some other node has too.  A node with no such figure,
- * or whose metrics are all its own, is set aside and named under the
- * panels, so that it does not empty the chart of what the others share. */
+/* The nodes the panels are of.  A node with no figure of the kinds
+ * compared is set aside; then, while no metric is common to all the nodes
+ * left and more than two are, the one with the fewest metrics in common
+ * with the others (the last added of those) is set aside too.  The nodes
+ * set aside are named under the panels, so that one of them does not
+ * empty the chart of what the others share. */
 static void
 take_part (CaChartLayout *self,
            GArray        *metrics)
@@ -200,13 +230,30 @@ take_part (CaChartLayout *self,
   guint n_part = 0;
 
   for (guint n = 0; n < n_nodes (self); n++)
-    n_part += part[n] = shares_some (self, metrics, n);
+    for (guint m = 0; m < metrics->len && !part[n]; m++)
+      part[n] = entry_counts (self, &g_array_index (metrics, Metric, m).entries[n]);
+  for (guint n = 0; n < n_nodes (self); n++)
+    n_part += part[n];
+  while (n_part > CA_CHART_COMPARE_MIN && !any_shared (self, metrics, part, n_part))
+    {
+      guint fewest = G_MAXUINT, drop = 0;
+
+      for (guint n = 0; n < n_nodes (self); n++)
+        if (part[n] && n_in_common (self, metrics, part, n) <= fewest)
+          {
+            fewest = n_in_common (self, metrics, part, n);
+            drop = n;
+          }
+      part[drop] = FALSE;
+      n_part--;
+    }
   for (guint m = 0; m < metrics->len; m++)
     {
       Metric *metric = &g_array_index (metrics, Metric, m);
 
       memcpy (metric->part, part, sizeof part);
       metric->n_part = n_part;
+      metric->n_part_having = n_having_of (self, metric, part);
     }
 }
 
@@ -230,13 +277,12 @@ add_metric_sources (CaChartLayout *self,
     }
 }
 
-/* A metric every node taking part has; a node set aside has only metrics
- * of its own, so none of them is shared. */
+/* A metric every node taking part has. */
 static gboolean
 is_shared (CaChartLayout *self,
            const Metric  *metric)
 {
-  return metric->n_part >= CA_CHART_COMPARE_MIN && metric->n_having == metric->n_part;
+  return metric->n_part >= CA_CHART_COMPARE_MIN && metric->n_part_having == metric->n_part;
 }
 
 /* The title: the names in the set's order, then the view. */
@@ -729,7 +775,7 @@ partial_lines (CaChartLayout *self,
 }
 
 /* The names of the nodes set aside for @no_figures (no figure of the kinds
- * compared) or not (figures of metrics no other node has), or NULL. */
+ * compared) or not (no metric in common with all the others), or NULL. */
 static char *
 aside_line (CaChartLayout *self,
             GArray        *metrics,
@@ -759,11 +805,14 @@ aside_line (CaChartLayout *self,
     return g_strdup_printf (ca_i18n_ngettext (self->lang, "%s has no figures to compare",
                                               "%s have no figures to compare", n_aside),
                             names->str);
-  /* Translators: under a Compare chart, the places compared whose figures
-   * are all of metrics no other place has; %s is their names */
+  /* Translators: under a Compare chart, the places compared that have no
+   * metric in common with all the others, and are not drawn; %s is their
+   * names */
   return g_strdup_printf (ca_i18n_ngettext (self->lang,
-                                            "%s shares no metric with the others",
-                                            "%s share no metric with the others", n_aside),
+                                            "%s is left out: it has no metric in common with "
+                                            "all the others",
+                                            "%s are left out: they have no metric in common "
+                                            "with all the others", n_aside),
                           names->str);
 }
 
@@ -893,6 +942,33 @@ layout_panels (CaChartLayout *self,
   return self->body.y + ((shown + n_cols - 1) / n_cols) * cell_h;
 }
 
+/* For a screen reader: each figure drawn, as its mark names it ("Projects:
+ * 16 (North District, April 2024)"), a line each, then the lines under the
+ * panels. */
+static void
+set_description (CaChartLayout *self,
+                 GPtrArray     *aside,
+                 GPtrArray     *lines)
+{
+  g_autoptr(GString) text = g_string_new (self->empty_message);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, CA_CHART_MARK (self, i)->accessible_name);
+    }
+  for (guint i = 0; i < aside->len + lines->len; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (i < aside->len ? aside : lines,
+                                                i < aside->len ? i : i - aside->len));
+    }
+  self->description = ca_chart_take_string (self, g_string_free (g_steal_pointer (&text),
+                                                                 FALSE));
+}
+
 void
 ca_chart_layout_compare (CaChartLayout *self)
 {
@@ -927,4 +1003,5 @@ ca_chart_layout_compare (CaChartLayout *self)
   for (guint i = 0; i < lines->len; i++)
     y = list_text (self, g_ptr_array_index (lines, i), i == 0 ? FONT_HEADING : FONT_SMALL,
                    i == 0 ? INK_FOREGROUND : INK_DIM, y);
+  set_description (self, aside, lines);
 }

@@ -92,6 +92,7 @@ struct _CaChartLayout {
   char                 *title;
   char                 *drawn_title;  /* the title with its name isolated */
   char                 *empty_message;
+  const char           *description;  /* in strings; NULL for none */
   GPtrArray            *sources;    /* const CaSource *, no repeats */
   GArray               *shapes;     /* Shape */
   GArray               *texts;      /* Text */

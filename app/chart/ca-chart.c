@@ -477,6 +477,14 @@ ca_chart_layout_get_title (CaChartLayout *self)
 }
 
 const char *
+ca_chart_layout_get_description (CaChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->description;
+}
+
+const char *
 ca_chart_layout_get_empty_message (CaChartLayout *self)
 {
   g_return_val_if_fail (self != NULL, NULL);

@@ -170,6 +170,10 @@ double              ca_chart_measure_content_height (const CaNode         *node,
 double              ca_chart_layout_get_wanted_height (CaChartLayout  *layout);
 /* NULL when the chart has marks; else "No goals are recorded for Baoshan". */
 const char         *ca_chart_layout_get_empty_message (CaChartLayout *layout);
+/* What a screen reader says of the whole chart when no mark has the focus,
+ * every figure drawn and what the chart lists under them; NULL when the
+ * chart's title and empty message say it (every chart but Compare). */
+const char         *ca_chart_layout_get_description (CaChartLayout *layout);
 /* The sources of the figures drawn, as const CaSource *, without repeats. */
 GPtrArray          *ca_chart_layout_get_sources (CaChartLayout        *layout);
 /* The citation as text: title, then one line per source. */

@@ -68,10 +68,12 @@ update_accessible (CaChartView *self)
 
   if (self->layout != NULL)
     {
-      if (ca_chart_layout_get_empty_message (self->layout) != NULL)
-        description = ca_chart_layout_get_empty_message (self->layout);
-      else if (self->focused >= 0)
+      if (self->focused >= 0)
         description = ca_chart_layout_get_mark (self->layout, self->focused)->accessible_name;
+      else if (ca_chart_layout_get_description (self->layout) != NULL)
+        description = ca_chart_layout_get_description (self->layout);
+      else if (ca_chart_layout_get_empty_message (self->layout) != NULL)
+        description = ca_chart_layout_get_empty_message (self->layout);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,

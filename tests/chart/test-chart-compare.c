@@ -427,8 +427,8 @@ test_nothing (void)
 }
 
 /* A node with no figures, or none of the kinds compared, is set aside and
- * named: the others' shared metrics are still drawn.  So is a node whose
- * metrics no other node has. */
+ * named: the others' shared metrics are still drawn.  So is, while nothing
+ * is common to all, the node with the fewest metrics in common. */
 static void
 test_set_aside (void)
 {
@@ -454,16 +454,49 @@ test_set_aside (void)
   g_assert_nonnull (find_mark (goals, "output-value", "south"));
   g_assert_true (has_label (goals, "East District has no figures to compare"));
   /* r has no figure at all; West reports laboratories, which no other
-   * node reports: the others share projects and area. */
+   * node reports: it is left out, and the others share projects and area. */
   g_assert_cmpuint (ca_chart_layout_get_n_panels (alone), ==, 2);
   g_assert_nonnull (find_mark (alone, "area", "north"));
   g_assert_null (find_mark (alone, "projects", "west"));
   g_assert_true (has_label (alone, "Compareville has no figures to compare"));
-  g_assert_true (has_label (alone, "West District shares no metric with the others"));
+  g_assert_true (has_label (alone, "West District is left out: it has no metric in common with all the others"));
   g_assert_true (has_label (alone, "Laboratories: West District"));
   /* With goals, North's goal of laboratories meets West's report. */
   g_assert_cmpuint (ca_chart_layout_get_n_panels (shared), ==, 1);
   g_assert_cmpstr (panel_metric_id (shared, 0), ==, "labs");
+  /* West has laboratories in common with North, but nothing with all
+   * three others: it is left out, not the chart emptied. */
+  {
+    g_autoptr(CaChartLayout) four = compare_layout (dataset, "north,south,east,west",
+                                                    CA_COMPARE_ALL, "en", 1200, 1200);
+
+    g_assert_cmpuint (ca_chart_layout_get_n_panels (four), ==, 3);
+    g_assert_null (find_mark (four, "projects", "west"));
+    g_assert_true (has_label (four, "West District is left out: it has no metric in common "
+                              "with all the others"));
+    g_assert_true (has_label (four, "Laboratories: North District, West District"));
+  }
+}
+
+/* The chart's description for a screen reader lists every figure drawn,
+ * metric by metric, and the lines under the panels. */
+static void
+test_description (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("chart-compare.xml");
+  g_autoptr(CaChartLayout) layout = compare_layout (dataset, "north,south,east,empty",
+                                                    CA_COMPARE_ALL, "en", 1200, 1200);
+  g_autofree char *description = plain (ca_chart_layout_get_description (layout));
+  g_auto(GStrv) lines = g_strsplit (description, "\n", -1);
+
+  /* Nine marks, the place set aside, the heading and three metrics. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 9 + 1 + 4);
+  g_assert_true (g_str_has_prefix (lines[0], "Projects: 16 projects (North District, April 2024)"));
+  g_assert_nonnull (strstr (lines[0], "Projects goal: at least 40 projects (North District"));
+  g_assert_true (g_str_has_prefix (lines[3], "Output value: about CNY 210 billion"));
+  g_assert_true (g_str_has_prefix (lines[8], "Floor area: 1.2 million square metres"));
+  g_assert_cmpstr (lines[9], ==, "Empty District has no figures to compare");
+  g_assert_cmpstr (lines[13], ==, "Incubators: North District");
 }
 
 /* No label overlaps another or leaves its panel, at any width, in either
@@ -553,6 +586,7 @@ main (int    argc,
   g_test_add_func ("/compare/partial", test_partial);
   g_test_add_func ("/compare/nothing", test_nothing);
   g_test_add_func ("/compare/set-aside", test_set_aside);
+  g_test_add_func ("/compare/description", test_description);
   g_test_add_func ("/compare/clean", test_clean);
   g_test_add_func ("/compare/chinese", test_chinese);
   g_test_add_func ("/compare/eight", test_eight);

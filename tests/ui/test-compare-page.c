@@ -257,6 +257,22 @@ test_remove_all_undo (void)
   spin ();
   assert_stored (settings, "north,gone,south,east,west");
   g_assert_cmpuint (ca_compare_page_get_n_nodes (self), ==, 4);
+  /* The chart's accessible description lists its figures. */
+  {
+    CaChartView *view = ca_compare_page_get_chart_view (self);
+    CaChartLayout *layout = NULL;
+
+    for (guint i = 0; i < 100 && (layout = ca_chart_view_get_layout (view)) == NULL; i++)
+      {
+        g_usleep (10000);
+        spin ();
+      }
+    g_assert_nonnull (layout);
+    g_assert_nonnull (strstr (ca_chart_layout_get_description (layout), "Floor area: "));
+    g_assert_null (gtk_test_accessible_check_property (
+        GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+        ca_chart_layout_get_description (layout)));
+  }
   destroy_window (window, page);
 }
 
