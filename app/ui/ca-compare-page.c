@@ -29,6 +29,7 @@ struct _CaComparePage
   GtkWidget     *box;
   GtkWidget     *chart_tools;
   GtkWidget     *chips_scroller;
+  GtkWidget     *clear_button;
   GtkWidget     *export_button;
   CaTagBox      *chips;
   GtkDropDown   *figures_dropdown;
@@ -348,6 +349,7 @@ ca_compare_page_class_init (CaComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, box);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, chart_tools);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, chips_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CaComparePage, clear_button);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, chips);
   gtk_widget_class_bind_template_child (widget_class, CaComparePage, figures_dropdown);
@@ -372,6 +374,10 @@ static void
 ca_compare_page_init (CaComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 names a button by its label with the underline, then its text:
+   * the text alone names it. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->clear_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   self->remove_buttons = g_ptr_array_new ();
   g_signal_connect_object (self->chart_view, "node-activated", G_CALLBACK (node_activated_cb),
                            self, G_CONNECT_SWAPPED);

@@ -878,16 +878,15 @@ void
 ca_details_pane_set_in_comparison (CaDetailsPane *self,
                                    gboolean       in_comparison)
 {
-  /* GTK 4.8 names a button by its label's text with the underline: the
-   * accessible label is set without it. */
   const char *label = in_comparison ? _("Remove from _Comparison") : _("Add to _Comparison");
-  const char *name = in_comparison ? _("Remove from Comparison") : _("Add to Comparison");
 
   g_return_if_fail (CA_IS_DETAILS_PANE (self));
 
   gtk_button_set_label (GTK_BUTTON (self->compare_button), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* GTK 4.8 makes the label, underline and all, the button's accessible
+   * label, and names it by that and its text: the text alone names it. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->compare_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->compare_button),
                                   in_comparison ? "win.compare-remove" : "win.compare-add");
 }

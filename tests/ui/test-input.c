@@ -2053,16 +2053,16 @@ test_compare_remove (void)
   if (!spin_until (details_button_removes, details))
     g_error ("the details pane still offers to add a place in the comparison");
   button = find_where (details, is_compare_button, "Remove from _Comparison");
-  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
-                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                     "Remove from Comparison"));
+  /* Named by its text alone, not its underlined label as well. */
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
   click_center (button);
   assert_stored (settings, "");
   g_assert_true (spin_until (details_button_adds, details));
   button = find_where (details, is_compare_button, "Add to _Comparison");
-  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
-                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                     "Add to Comparison"));
+  /* Named by its text alone, not its underlined label as well. */
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
   add_from_row_menu (window, "North District");
   add_from_row_menu (window, "East District");
   assert_stored (settings, "north,east");
