@@ -21,6 +21,8 @@
 
 /* Ids of other datasets are kept, but not without end. */
 #define MAX_STORED_IDS 64
+/* A chip's name at most this wide, in characters. */
+#define MAX_CHIP_CHARS 24
 
 struct _CaComparePage
 {
@@ -75,7 +77,11 @@ add_chip (CaComparePage *self,
    * a place out of the comparison; %s is its name */
   g_autofree char *what = g_strdup_printf (_("Remove “%s” from the Comparison"), name);
   GtkWidget *remove = ca_tag_box_add_chip (self->chips, name, what);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_widget_get_parent (remove));
 
+  /* On one line that scrolls, a long name would push its own remove button
+   * out of a narrow window: it is cut, whole in its tooltip. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), MAX_CHIP_CHARS);
   g_object_set_data (G_OBJECT (remove), "ca-node", (gpointer) node);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
   g_ptr_array_add (self->remove_buttons, remove);

@@ -305,6 +305,10 @@ test_narrow (void)
   g_assert_cmpint (gtk_widget_get_width (page), <=, 400);
   g_assert_cmpint (gtk_widget_get_height (strip), >, 20);
   g_assert_cmpint (gtk_widget_get_height (strip), <=, 50);
+  /* Each chip, its remove button with it, fits the window. */
+  for (guint i = 0; i < 8; i++)
+    g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (
+        ca_compare_page_get_remove_button (self, i))), <, 330);
   /* Wide, five chips on one line: the strip is as tall as that line. */
   {
     g_autoptr(CaDataset) few = chart_test_load_fixture ("chart-compare.xml");
