@@ -127,6 +127,15 @@ pick_scale (const Scale *scales,
   return NULL;
 }
 
+/* The scale of @value in English (@chinese NULL) or in a Chinese style. */
+static const Scale *
+scale_for (const ChineseStyle *chinese,
+           double              value)
+{
+  return chinese != NULL ? pick_scale (chinese->scales, G_N_ELEMENTS (chinese->scales), value)
+                         : pick_scale (english_scales, G_N_ELEMENTS (english_scales), value);
+}
+
 /* The number part of a value with its scale word: "3.5 million", "350万";
  * the scale is the one of @scale_of (the value itself, or the top of an
  * axis, so that its ticks read "0.5 m" and "1 m"); 0 has none. */
@@ -136,9 +145,7 @@ scaled_number (double              value,
                const ChineseStyle *chinese,
                gboolean            abbreviated)
 {
-  const Scale *scale = chinese != NULL
-    ? pick_scale (chinese->scales, G_N_ELEMENTS (chinese->scales), scale_of)
-    : pick_scale (english_scales, G_N_ELEMENTS (english_scales), scale_of);
+  const Scale *scale = scale_for (chinese, scale_of);
   g_autofree char *number = NULL;
 
   if (scale == NULL || value == 0)
@@ -319,9 +326,7 @@ static const Scale *
 scale_of_value (const char *lang,
                 double      scale_of)
 {
-  if (ca_i18n_language_is_chinese (lang))
-    return pick_scale (chinese_scales, G_N_ELEMENTS (chinese_scales), scale_of);
-  return pick_scale (english_scales, G_N_ELEMENTS (english_scales), scale_of);
+  return scale_for (chinese_style (lang), scale_of);
 }
 
 char *
@@ -354,9 +359,7 @@ ca_format_axis_unit (const char     *lang,
   const char *currency;
 
   g_return_val_if_fail (metric != NULL, NULL);
-  scale = chinese != NULL
-    ? pick_scale (chinese->scales, G_N_ELEMENTS (chinese->scales), max_value)
-    : pick_scale (english_scales, G_N_ELEMENTS (english_scales), max_value);
+  scale = scale_for (chinese, max_value);
   if (metric->kind == CA_METRIC_COUNT)
     return chinese != NULL ? g_strconcat (scale != NULL ? scale->word : "", chinese->measure, NULL)
                            : count_noun (lang, metric, 2.0);
