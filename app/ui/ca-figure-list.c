@@ -93,12 +93,18 @@ ca_figure_list_set_rows (CaFigureList  *self,
   g_return_if_fail (CA_IS_FIGURE_LIST (self));
   g_return_if_fail ((table == NULL) == (rows == NULL));
 
+  /* Removed, then added, in two signals: told of both at once, GTK 4.8's
+   * list views and GtkSingleSelection look for their items among the rows
+   * added, asking for every one of them, which makes an item for each of
+   * 200,000 rows; told of the additions alone, they ask for the rows shown. */
   removed = self->rows != NULL ? self->rows->len : 0;
   g_clear_pointer (&self->rows, g_array_unref);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
   self->table = table;
   self->rows = rows;
-  if (removed > 0 || (rows != NULL && rows->len > 0))
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, rows != NULL ? rows->len : 0);
+  if (rows != NULL && rows->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, rows->len);
 }
 
 CaFigureTable *

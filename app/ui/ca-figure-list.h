@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (CaFigureList, ca_figure_list, CA, FIGURE_LIST, GObject)
 
 CaFigureList  *ca_figure_list_new       (void);
 /* Shows @rows (guint, rows of @table, taken) of @table (borrowed: the
- * caller keeps it until it sets another or NULL); one items-changed. */
+ * caller keeps it until it sets another or NULL): items-changed for the
+ * rows removed, then for those added. */
 void           ca_figure_list_set_rows  (CaFigureList  *self,
                                          CaFigureTable *table,
                                          GArray        *rows);

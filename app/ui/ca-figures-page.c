@@ -46,6 +46,8 @@ struct _CaFiguresPage
   CaDataset           *dataset;
   const CaNode        *selected;
   CaFigureTable       *table;
+  CaFigureTable       *whole_table;  /* the whole dataset's, for the tree, when
+                                      * the page lists a branch */
   gboolean             table_dirty;
   CaFacetFilter       *filter;
   CaFacetResult       *result;
@@ -53,6 +55,7 @@ struct _CaFiguresPage
   GHashTable          *tree_nodes;
   gboolean             expanded[CA_N_FACETS];
   guint                refresh_idle;
+  gboolean             refresh_pending;  /* until the page is shown */
 
   Probe                probes[CA_N_FIGURE_COLUMNS];
   int                  probed;       /* the column a probe reached, or -1 */
@@ -196,19 +199,28 @@ cell_text (CaFiguresPage  *self,
   g_return_val_if_reached (NULL);
 }
 
+/* Cells are GtkInscriptions, made for list cells in GTK 4.8: a list view
+ * there keeps some 200 rows of widgets and makes them anew when the rows
+ * change, and an inscription costs less than a label to make and measure.
+ * Their widths are in characters, as the column's content needs. */
+static const guint cell_chars[CA_N_FIGURE_COLUMNS] = { 24, 24, 24, 6, 12, 12, 10, 24 };
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
   CaFigureColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ca-column"));
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), column == CA_FIGURE_COLUMN_VALUE ? 1.0 : 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), cell_chars[column]);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (cell_chars[column], 6));
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column == CA_FIGURE_COLUMN_VALUE ? 1 : 0);
   if (column == CA_FIGURE_COLUMN_VALUE)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -217,7 +229,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               CaFiguresPage            *self)
 {
   CaFigureColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ca-column"));
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *tooltip = NULL;
   g_autofree char *text = NULL;
   guint position = gtk_list_item_get_position (item);
@@ -225,10 +237,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   if (self->table == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
     return;
   text = cell_text (self, column, ca_figure_list_get_row (self->list, position), &tooltip);
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* The whole text where the column cuts it. */
+  gtk_widget_set_tooltip_text (cell, tooltip != NULL ? tooltip : text);
   /* The row's node, for its menu (ca-window-compare.c). */
-  g_object_set_data (G_OBJECT (label), "ca-node",
+  g_object_set_data (G_OBJECT (cell), "ca-node",
                      (gpointer) ca_figure_table_get_node (self->table,
                                                           ca_figure_list_get_row (self->list,
                                                                                   position)));
@@ -288,7 +301,8 @@ sorter_changed_cb (CaFiguresPage *self)
 {
   GArray *rows = ca_figure_list_get_rows (self->list);
 
-  if (rows == NULL)
+  /* Also when the columns go with a disposed page. */
+  if (rows == NULL || self->column_view == NULL)
     return;
   /* The table's order first, so that a sort's ties are in it. */
   rows = g_array_copy (self->result->rows);
@@ -586,7 +600,10 @@ ensure_table (CaFiguresPage *self)
   g_clear_pointer (&self->result, ca_facet_result_free);
   g_clear_pointer (&self->table, ca_figure_table_free);
   if (self->dataset == NULL)
-    return;
+    {
+      g_clear_pointer (&self->whole_table, ca_figure_table_free);
+      return;
+    }
   today = ca_progress_today ();
   self->table = ca_figure_table_new (self->dataset, branch ? self->selected : NULL, NULL,
                                      &today);
@@ -611,6 +628,26 @@ update_count (CaFiguresPage *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* The tree is narrowed by the filter over the whole dataset, whatever the
+ * page lists: narrowed to the selected branch, the tree would lose the
+ * other branches, and the branch follows the tree's selection. */
+static GHashTable *
+collect_tree_nodes (CaFiguresPage *self)
+{
+  g_autoptr(CaFacetResult) whole = NULL;
+  CaDate today;
+
+  if (ca_figure_table_get_scope (self->table) == NULL)
+    return ca_figure_table_collect_nodes (self->table, self->result->rows);
+  if (self->whole_table == NULL)
+    {
+      today = ca_progress_today ();
+      self->whole_table = ca_figure_table_new (self->dataset, NULL, NULL, &today);
+    }
+  whole = ca_figure_table_apply (self->whole_table, self->filter);
+  return ca_figure_table_collect_nodes (self->whole_table, whole->rows);
+}
+
 static void
 update_tree_nodes (CaFiguresPage *self)
 {
@@ -620,14 +657,20 @@ update_tree_nodes (CaFiguresPage *self)
     return;
   g_clear_pointer (&self->tree_nodes, g_hash_table_unref);
   if (narrow && self->result != NULL)
-    self->tree_nodes = ca_figure_table_collect_nodes (self->table, self->result->rows);
+    self->tree_nodes = collect_tree_nodes (self);
   g_signal_emit (self, signals[TREE_NODES_CHANGED], 0);
 }
 
+/* Only a page on screen is brought up to date: the table of a big dataset
+ * takes a tenth of a second to make, which opening a file need not wait
+ * for.  A page not shown is refreshed when it is. */
 static void
 refresh (CaFiguresPage *self)
 {
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  self->refresh_pending = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->refresh_pending)
+    return;
   ensure_table (self);
   g_clear_pointer (&self->result, ca_facet_result_free);
   if (self->table != NULL)
@@ -662,6 +705,8 @@ refresh_idle_cb (gpointer user_data)
 static void
 schedule_refresh (CaFiguresPage *self)
 {
+  if (self->column_view == NULL)   /* disposed */
+    return;
   if (self->refresh_idle == 0)
     self->refresh_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
@@ -697,6 +742,13 @@ clear_cb (GtkWidget  *widget,
   schedule_refresh (self);
 }
 
+static void
+map_cb (CaFiguresPage *self)
+{
+  if (self->refresh_pending)
+    refresh (self);
+}
+
 /* Folded, the facets cover the table: they open when asked for. */
 static void
 folded_cb (CaFiguresPage *self)
@@ -711,8 +763,9 @@ ca_figures_page_dispose (GObject *object)
 {
   CaFiguresPage *self = CA_FIGURES_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_FIGURES_PAGE);
+  /* After the template: its scope buttons, ungrouped as they go, toggle. */
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
 
   G_OBJECT_CLASS (ca_figures_page_parent_class)->dispose (object);
 }
@@ -725,6 +778,7 @@ ca_figures_page_finalize (GObject *object)
   g_clear_object (&self->list);
   g_clear_pointer (&self->result, ca_facet_result_free);
   g_clear_pointer (&self->table, ca_figure_table_free);
+  g_clear_pointer (&self->whole_table, ca_figure_table_free);
   g_clear_pointer (&self->filter, ca_facet_filter_free);
   g_clear_pointer (&self->tree_nodes, g_hash_table_unref);
   g_clear_object (&self->dataset);
@@ -783,6 +837,7 @@ ca_figures_page_init (CaFiguresPage *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->flap, "folded", self->facets_button, "visible",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (folded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_entry, "search-changed", G_CALLBACK (text_changed_cb),
@@ -808,6 +863,7 @@ ca_figures_page_set_dataset (CaFiguresPage *self,
 
   if (!g_set_object (&self->dataset, dataset))
     return;
+  g_clear_pointer (&self->whole_table, ca_figure_table_free);
   self->selected = NULL;
   self->table_dirty = TRUE;
   refresh (self);

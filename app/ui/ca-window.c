@@ -529,6 +529,8 @@ ca_window_show_view (CaWindow   *self,
 static void
 view_changed_cb (CaWindow *self)
 {
+  if (self->view_stack == NULL)   /* disposed */
+    return;
   ca_window_update_actions (self);
   leaflet_folded_cb (self);
 }
@@ -549,10 +551,14 @@ tree_nodes_changed_cb (CaWindow *self)
   ca_window_set_tree_filter (self, ca_figures_page_get_tree_nodes (self->figures_page));
 }
 
+/* The branch stays when the tree loses its selection (narrowed without it). */
 static void
 selection_changed_cb (CaWindow *self)
 {
-  ca_figures_page_set_selected_node (self->figures_page, ca_window_get_selected_node (self));
+  const CaNode *node = ca_window_get_selected_node (self);
+
+  if (node != NULL)
+    ca_figures_page_set_selected_node (self->figures_page, node);
 }
 
 /* The bar at the bottom takes the switcher when the header has no room. */
@@ -947,7 +953,6 @@ ca_window_dispose (GObject *object)
   stop_progress (self);
   if (self->recent_changed_id != 0)
     g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
-  g_clear_handle_id (&self->header_idle, g_source_remove);
   if (self->focus_tree_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->tree_view), self->focus_tree_tick);
@@ -965,6 +970,8 @@ ca_window_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_WINDOW);
+  /* After the template: the view stack, as it goes, changes its page. */
+  g_clear_handle_id (&self->header_idle, g_source_remove);
 
   G_OBJECT_CLASS (ca_window_parent_class)->dispose (object);
 }
@@ -1157,6 +1164,8 @@ ca_window_get_figures_page (CaWindow *self)
 const char *
 ca_window_get_view (CaWindow *self)
 {
+  if (self->view_stack == NULL)   /* disposed */
+    return NULL;
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 

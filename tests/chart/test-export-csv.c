@@ -196,6 +196,45 @@ test_write (void)
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
+/* A list of figures, as the Figures page exports its rows: one row each in
+ * the order given (not the tree's), the same cells as the subtree's rows;
+ * an empty list is the header alone; and the file is written whole. */
+static void
+test_list (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_fixture ("export-csv.xml");
+  const CaNode *park = ca_dataset_lookup_node (dataset, "park-a");
+  const CaNode *plan = ca_dataset_lookup_node (dataset, "park-a-plan");
+  CaFigureRef refs[] = {
+    { plan, ca_node_get_figure (plan, 0) },
+    { park, ca_node_get_figure (park, 1) },
+    { park, ca_node_get_figure (park, 0) },
+  };
+  g_autofree char *subtree = ca_csv_format_subtree (park, "en", &today, NULL);
+  g_autofree char *list = ca_csv_format_list (refs, G_N_ELEMENTS (refs), "en", &today);
+  g_autofree char *empty = ca_csv_format_list (NULL, 0, "en", &today);
+  g_auto(GStrv) subtree_lines = g_strsplit (subtree + strlen (HEADER), "\r\n", -1);
+  g_auto(GStrv) list_lines = g_strsplit (list + strlen (HEADER), "\r\n", -1);
+  g_autofree char *dir = g_dir_make_tmp ("ca-csv-list-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "figures.csv", NULL);
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (empty, ==, HEADER);
+  g_assert_true (g_str_has_prefix (list, HEADER));
+  g_assert_cmpuint (g_strv_length (list_lines), ==, 4);   /* three rows and "" */
+  g_assert_cmpstr (list_lines[0], ==, subtree_lines[2]);
+  g_assert_cmpstr (list_lines[1], ==, subtree_lines[1]);
+  g_assert_cmpstr (list_lines[2], ==, subtree_lines[0]);
+
+  g_assert_true (ca_csv_write_list (refs, G_N_ELEMENTS (refs), "en", &today, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, list);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/csv/language", test_language);
   g_test_add_func ("/csv/bundled-counts", test_bundled_counts);
   g_test_add_func ("/csv/write", test_write);
+  g_test_add_func ("/csv/list", test_list);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "ca-node.h"
 #include "ca-node-item.h"
 #include "ca-window.h"
+#include "ca-tree-model.h"
 #include "ca-window-private.h"
 #include "ca-export-dialog.h"
 #include "ca-format.h"
@@ -1582,6 +1583,15 @@ filter_is_empty (gpointer data)
          find_css_class (GTK_WIDGET (page), "ca-chip") == NULL;
 }
 
+/* A cell of the Figures page's table showing @text. */
+static gboolean
+is_cell_showing (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
+}
+
 /* A facet's value, by its tooltip (the value's full label). */
 static gboolean
 is_facet_value (GtkWidget     *widget,
@@ -1641,13 +1651,88 @@ test_figures_page (void)
   refs = ca_figures_page_get_figure_refs (page);
   node = g_array_index (refs, CaFigureRef, refs->len - 1).node;
   g_assert_true (node != ca_window_get_selected_node (window));
-  label = find_label (GTK_WIDGET (ca_figures_page_get_column_view (page)),
-                      ca_node_get_name (node, "en"), FALSE);
+  label = find_where (GTK_WIDGET (ca_figures_page_get_column_view (page)), is_cell_showing,
+                      ca_node_get_name (node, "en"));
   g_assert_nonnull (label);
   pointer_at (label, 4, gtk_widget_get_height (label) / 2.0, "click --repeat 2 --delay 80 1");
   if (!spin_until (view_is_explorer, window))
     g_error ("a double click on a row of the Figures page did not show the explorer");
   assert_selected (window, ca_node_get_id (node));
+  close_window (window);
+}
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+/* The number of rows of the tree below @id (NULL: the roots). */
+static guint
+n_tree_children (CaWindow   *window,
+                 const char *id)
+{
+  GtkTreeListModel *model = ca_window_get_tree_model (window);
+  g_autoptr(GtkTreeListRow) row = NULL;
+  GListModel *children;
+
+  if (id == NULL)
+    return g_list_model_get_n_items (gtk_tree_list_model_get_model (model));
+  row = ca_tree_model_reveal (model, ca_dataset_lookup_node (ca_window_get_dataset (window), id));
+  g_assert_nonnull (row);
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  children = gtk_tree_list_row_get_children (row);
+  return children != NULL ? g_list_model_get_n_items (children) : 0;
+}
+
+/* Narrowed to robotics (bs-hitech, in cn › sh › baoshan): one root, one
+ * child at each level down to the park. */
+static gboolean
+tree_narrowed (gpointer data)
+{
+  return n_tree_children (data, NULL) == 1 && n_tree_children (data, "cn") == 1 &&
+         n_tree_children (data, "sh") == 1 && n_tree_children (data, "baoshan") == 1;
+}
+
+static gboolean
+tree_whole (gpointer data)
+{
+  return n_tree_children (data, NULL) == 2 && n_tree_children (data, "sh") == 2 &&
+         n_tree_children (data, "baoshan") == 2;
+}
+
+/* "Narrow the tree" clicked: the tree keeps the places that hold the
+ * figures listed and their ancestors; clicked again, the whole tree. */
+static void
+test_narrow_tree (void)
+{
+  CaWindow *window;
+  GtkWidget *check;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("ui-good.xml");
+  spin ();
+  g_assert_true (tree_whole (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-tag", "s", "robotics");
+  g_assert_true (spin_until (figures_of_robotics, window));
+  check = find_where (GTK_WIDGET (window), is_check_labelled, "Narrow the tree");
+  g_assert_nonnull (check);
+  click_center (check);
+  if (!spin_until (tree_narrowed, window))
+    g_error ("Narrow the tree did not narrow the tree to robotics's places");
+  /* A node outside cannot be selected; one inside can. */
+  g_assert_false (ca_window_select_node (window,
+                                         ca_dataset_lookup_node (ca_window_get_dataset (window),
+                                                                 "js")));
+  g_assert_true (ca_window_select_node (window,
+                                        ca_dataset_lookup_node (ca_window_get_dataset (window),
+                                                                "bs-hitech")));
+  click_center (check);
+  if (!spin_until (tree_whole, window))
+    g_error ("Narrow the tree, clicked again, did not bring the whole tree back");
   close_window (window);
 }
 
@@ -2161,6 +2246,7 @@ main (int   argc,
   g_test_add_func ("/input/window/sidebar-drag", test_sidebar_drag);
   g_test_add_func ("/input/window/tag-chip", test_tag_chip);
   g_test_add_func ("/input/window/figures-page", test_figures_page);
+  g_test_add_func ("/input/window/narrow-tree", test_narrow_tree);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
   g_test_add_func ("/input/window/language-keeps-scroll", test_language_keeps_scroll);
