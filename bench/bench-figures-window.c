@@ -23,30 +23,13 @@
 #include <string.h>
 
 #include "bench-common.h"
+#include "bench-frame.h"
 #include "ca-application.h"
 #include "ca-i18n.h"
 #include "ca-window-private.h"
 
 #define N_RUNS 7
 #define N_SCROLLS 200
-
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  painted = TRUE;
-}
-
-static void
-wait_for_frame (CaWindow *window)
-{
-  painted = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* Runs the main loop until nothing is pending, then to the next frame:
  * the page refreshes from an idle callback. */
@@ -55,19 +38,7 @@ settle (CaWindow *window)
 {
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  wait_for_frame (window);
-}
-
-static long
-rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+  bench_wait_for_frame (GTK_WIDGET (window));
 }
 
 static int
@@ -99,7 +70,7 @@ scroll_frames (CaWindow      *window,
                            : gtk_adjustment_get_page_size (adjustment) * (i + 1);
 
       gtk_adjustment_set_value (adjustment, MIN (value, top));
-      wait_for_frame (window);
+      bench_wait_for_frame (GTK_WIDGET (window));
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
   qsort (times, N_SCROLLS, sizeof times[0], compare_doubles);
@@ -181,9 +152,8 @@ main (int   argc,
   window = ca_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
-  wait_for_frame (window);
+  bench_frame_watch (GTK_WIDGET (window));
+  bench_wait_for_frame (GTK_WIDGET (window));
   ca_window_open_file (window, file);
   while (ca_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
@@ -222,15 +192,15 @@ main (int   argc,
 
   start = g_get_monotonic_time ();
   for (guint i = 0; i < N_RUNS; i++)
-    wait_for_frame (window);
+    bench_wait_for_frame (GTK_WIDGET (window));
   idle_ms = (g_get_monotonic_time () - start) / 1000.0 / N_RUNS;
 
   adjustment = gtk_scrollable_get_vadjustment (
                  GTK_SCROLLABLE (ca_figures_page_get_column_view (page)));
-  rss_before = rss_kib ();
+  rss_before = bench_rss_kib ();
   scroll_frames (window, adjustment, TRUE, &jump_median, &jump_p95);
   scroll_frames (window, adjustment, FALSE, &step_median, &step_p95);
-  rss_after = rss_kib ();
+  rss_after = bench_rss_kib ();
 
   g_print ("figures listed:                          %u\n", ca_figures_page_get_n_rows (page));
   g_print ("a frame with nothing changed:           %.1f ms (the baseline)\n", idle_ms);

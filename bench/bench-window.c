@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-common.h"
+#include "bench-frame.h"
 #include "ca-application.h"
 #include "ca-i18n.h"
 #include "ca-window-private.h"
@@ -65,37 +66,6 @@ write_dataset (guint n_children,
 
 #define N_RUNS 5
 
-static long
-rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
-}
-
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  painted = TRUE;
-}
-
-/* Runs the main loop until the window has painted a frame after now. */
-static void
-wait_for_frame (CaWindow *window)
-{
-  painted = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 scroll_through (CaWindow *window,
                 guint     n_rows)
@@ -105,7 +75,7 @@ scroll_through (CaWindow *window,
   for (guint position = 0; position < n_rows; position += 40)
     {
       gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
-      wait_for_frame (window);
+      bench_wait_for_frame (GTK_WIDGET (window));
     }
 }
 
@@ -134,9 +104,8 @@ main (int   argc,
 
   window = ca_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
-  wait_for_frame (window);
+  bench_frame_watch (GTK_WIDGET (window));
+  bench_wait_for_frame (GTK_WIDGET (window));
 
   start = g_get_monotonic_time ();
   ca_window_open_file (window, file);
@@ -144,12 +113,12 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   if (ca_window_get_dataset (window) == NULL)
     g_error ("The benchmark file was refused");
-  wait_for_frame (window);
+  bench_wait_for_frame (GTK_WIDGET (window));
   load_ms = (g_get_monotonic_time () - start) / 1000.0;
-  rss_loaded = rss_kib ();
+  rss_loaded = bench_rss_kib ();
 
   start = g_get_monotonic_time ();
-  wait_for_frame (window);
+  bench_wait_for_frame (GTK_WIDGET (window));
   idle_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
 
   /* The first root opens expanded; collapse it to time cold expansions,
@@ -158,11 +127,11 @@ main (int   argc,
   for (guint i = 0; i < N_RUNS; i++)
     {
       gtk_tree_list_row_set_expanded (root, FALSE);
-      wait_for_frame (window);
+      bench_wait_for_frame (GTK_WIDGET (window));
       start = g_get_monotonic_time ();
       gtk_tree_list_row_set_expanded (root, TRUE);
       model_runs[i] = (g_get_monotonic_time () - start) / 1000.0;
-      wait_for_frame (window);
+      bench_wait_for_frame (GTK_WIDGET (window));
       frame_runs[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
   model_ms = bench_median (model_runs, N_RUNS);
@@ -183,14 +152,14 @@ main (int   argc,
       }
     bare_ms = bench_median (bare_runs, N_RUNS);
   }
-  rss_expanded = rss_kib ();
+  rss_expanded = bench_rss_kib ();
 
   scroll_through (window, n_children + 1);
-  rss_scrolled = rss_kib ();
+  rss_scrolled = bench_rss_kib ();
   /* Twice more: what a bounded cache holds is there after the first pass. */
   scroll_through (window, n_children + 1);
   scroll_through (window, n_children + 1);
-  rss_again = rss_kib ();
+  rss_again = bench_rss_kib ();
 
   g_print ("nodes in file:                         %u\n", 1 + n_children * (1 + n_grandchildren));
   g_print ("open to first frame showing the data:  %.0f ms\n", load_ms);
