@@ -202,8 +202,13 @@ cell_text (CaFiguresPage  *self,
 /* Cells are GtkInscriptions, made for list cells in GTK 4.8: a list view
  * there keeps some 200 rows of widgets and makes them anew when the rows
  * change, and an inscription costs less than a label to make and measure.
- * Their widths are in characters, as the column's content needs. */
-static const guint cell_chars[CA_N_FIGURE_COLUMNS] = { 24, 24, 24, 6, 12, 12, 10, 24 };
+ * Their widths are in characters, as the column's content needs; below
+ * the smallest the table scrolls sideways. */
+static const struct {
+  guint min, nat;
+} cell_chars[CA_N_FIGURE_COLUMNS] = {
+  { 14, 28 }, { 12, 24 }, { 14, 28 }, { 6, 6 }, { 16, 24 }, { 15, 18 }, { 8, 12 }, { 14, 28 },
+};
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -215,8 +220,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), cell_chars[column]);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (cell_chars[column], 6));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), cell_chars[column].nat);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), cell_chars[column].min);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column == CA_FIGURE_COLUMN_VALUE ? 1 : 0);
   if (column == CA_FIGURE_COLUMN_VALUE)
     gtk_widget_add_css_class (cell, "numeric");

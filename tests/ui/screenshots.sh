@@ -4,8 +4,10 @@
 #   window-VARIANT.png         Shanghai's Future Industrial Clusters plan, Goals
 #   window-narrow-VARIANT.png  the same in a window 360 px wide
 #   view-VIEW-VARIANT.png      Shanghai in each of the four views
+#   figures-VARIANT.png        the Figures page (Alt+2), every figure with the facets
 #   tests/ui/screenshots.sh [BUILD_DIR]     (default: build)
-# VARIANTS="light-zh_TW dark-zh_TW" retakes only those.
+# VARIANTS="light-zh_TW dark-zh_TW" retakes only those; ONLY=figures retakes
+# the Figures page's pictures alone.
 # Needs xvfb-run, dbus-run-session and ImageMagick (see ../shared/tools/shot
 # in the development setup: it runs a window manager and a compositor, so
 # popovers draw as on a desktop).  Look at every picture before committing it.
@@ -25,7 +27,8 @@ desktop=${DESKTOP:-$(dirname "$shot")/desktop}
 "$desktop" start 1280x800 >/dev/null
 trap '"$desktop" stop >/dev/null; rm -rf "$tmp"' EXIT
 
-# take NAME NODE VIEW EXPANDED WIDTH HEIGHT VARIANT
+# take NAME NODE VIEW EXPANDED WIDTH HEIGHT VARIANT [KEYS...]
+# KEYS are pressed in the window before the picture (xdotool key names).
 take() {
   local name=$1 node=$2 view=$3 expanded=$4 width=$5 height=$6 variant=$7
   local home=$tmp/$name scheme=default lang=en pid
@@ -43,6 +46,11 @@ KEYS
   pid=$(XDG_CONFIG_HOME=$home ADW_DEBUG_COLOR_SCHEME=$scheme LANGUAGE=$lang \
           "$desktop" run "$build/app/cluster-atlas" | sed -n 's/.*(pid \([0-9]*\)).*/\1/p')
   sleep 4
+  shift 7
+  for key in "$@"; do
+    "$desktop" do key "$key" >/dev/null
+    sleep 1
+  done
   "$desktop" do mousemove 1279 799 >/dev/null
   sleep 1
   "$desktop" shot "$tmp/$name.png" >/dev/null
@@ -52,6 +60,12 @@ KEYS
 }
 
 for variant in ${VARIANTS:-light-en dark-en light-zh_CN dark-zh_CN light-zh_TW dark-zh_TW}; do
+  # The Figures page of the whole dataset, switched to with Alt+2.
+  out=$(take "figures-$variant" sh-future-industries goals "['cn', 'sh']" 1280 800 "$variant" \
+          alt+2)
+  cp "$out" "$top/data/screenshots/figures-$variant.png"
+  echo "data/screenshots/figures-$variant.png"
+  [ "${ONLY:-}" = figures ] && continue
   out=$(take "window-$variant" sh-future-industries goals "['cn', 'sh', 'sh-future-industries']" \
           1280 800 "$variant")
   cp "$out" "$top/data/screenshots/window-$variant.png"
