@@ -280,7 +280,8 @@ get_sort (CaFiguresPage  *self,
   GtkOrdering order;
 
   self->probed = -1;
-  order = gtk_sorter_compare (sorter, self, self);
+  /* Two objects: gtk_sorter_compare () finds an item equal to itself. */
+  order = gtk_sorter_compare (sorter, self, self->list);
   if (self->probed < 0 || order == GTK_ORDERING_EQUAL)
     return FALSE;
   *column = self->probed;
@@ -435,7 +436,17 @@ value_row (CaFiguresPage *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), count);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), box);
-  gtk_widget_set_tooltip_text (check, shown->label);
+  /* A source's whole citation: two may share a publisher and a year. */
+  if (facet == CA_FACET_SOURCE)
+    {
+      g_autofree char *citation =
+        ca_format_citation (NULL, ca_figure_table_get_value_data (self->table, facet,
+                                                                  shown->value));
+
+      gtk_widget_set_tooltip_text (check, citation);
+    }
+  else
+    gtk_widget_set_tooltip_text (check, shown->label);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                ca_facet_filter_has (self->filter, facet, key));
   g_object_set_data (G_OBJECT (check), "ca-facet", GINT_TO_POINTER (facet));

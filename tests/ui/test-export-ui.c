@@ -16,6 +16,7 @@
 #include "ca-chart-actions.h"
 #include "ca-export-dialog.h"
 #include "ca-i18n.h"
+#include "ca-node.h"
 #include "ca-window-private.h"
 #include "chart-test-common.h"
 
@@ -400,6 +401,85 @@ test_last_folder (void)
   g_assert_cmpint (g_rmdir (second), ==, 0);
   g_assert_cmpint (g_rmdir (first), ==, 0);
   g_settings_reset (settings, "export-folder");
+}
+
+/* Export Figures as CSV on the Figures page writes the rows it lists: as
+ * filtered (the bundled data's counts only) and sorted (by value, largest
+ * first), one row each, in that order. */
+static void
+test_figures_csv (void)
+{
+  g_autofree char *bundled = ca_dataset_get_bundled_path ();
+  g_autoptr(CaDataset) dataset = ca_dataset_load_file (bundled, NULL, NULL, NULL, NULL, NULL);
+  CaWindow *window = ca_window_new (app);
+  CaFiguresPage *page = ca_window_get_figures_page (window);
+  GtkColumnView *view = ca_figures_page_get_column_view (page);
+  g_autoptr(GtkColumnViewColumn) value = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ca-figures-csv-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GArray) refs = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *chooser;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ca_window_set_dataset (window, dataset);
+  ca_window_show_view (window, "figures");
+  spin ();
+  ca_figures_page_set_value (page, CA_FACET_KIND, "count", TRUE);
+  value = g_list_model_get_item (gtk_column_view_get_columns (view), CA_FIGURE_COLUMN_VALUE);
+  gtk_column_view_sort_by_column (view, value, GTK_SORT_DESCENDING);
+  wait_frames ();
+  refs = ca_figures_page_get_figure_refs (page);
+  g_assert_cmpuint (refs->len, >=, 2);
+
+  /* The chooser opens in the last export folder, under the name it proposes. */
+  g_settings_set_string (settings, "export-folder", dir);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-csv", NULL));
+  chooser = wait_chooser ();
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       folder == NULL && g_get_monotonic_time () < end;
+       g_main_context_iteration (NULL, FALSE))
+    folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (folder);
+  wait_frames ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* Written under the name the chooser kept, in the folder chosen. */
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       written == NULL && g_get_monotonic_time () < end;
+       g_main_context_iteration (NULL, FALSE))
+    {
+      g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+      const char *name = folder != NULL ? g_dir_read_name (folder) : NULL;
+
+      if (name != NULL && g_str_has_suffix (name, ".csv") && name[0] != '.')
+        written = g_build_filename (dir, name, NULL);
+    }
+  g_assert_nonnull (written);
+  g_assert_true (g_file_get_contents (written, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  /* The header, a line a row, and "" after the last line end. */
+  g_assert_cmpuint (g_strv_length (lines), ==, refs->len + 2);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const CaFigureRef *ref = &g_array_index (refs, CaFigureRef, i);
+      g_autofree char *start = g_strconcat (ca_node_get_id (ref->node), ",", NULL);
+
+      /* Its node's id first (names may hold commas: the id is enough). */
+      g_assert_true (g_str_has_prefix (lines[i + 1], start));
+      g_assert_nonnull (strstr (lines[i + 1], ",count,"));
+      if (i > 0)
+        g_assert_cmpfloat (ref->figure->value, <=,
+                           g_array_index (refs, CaFigureRef, i - 1).figure->value);
+    }
+  g_assert_true (g_str_has_suffix (written, "Figures.csv"));
+  g_assert_cmpint (g_unlink (written), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_settings_reset (settings, "export-folder");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
 }
 
 typedef struct {
@@ -827,6 +907,7 @@ main (int   argc,
   g_test_add_func ("/export-ui/window-actions", test_window_actions);
   g_test_add_func ("/export-ui/bundle", test_export_bundle);
   g_test_add_func ("/export-ui/compare", test_export_compare);
+  g_test_add_func ("/export-ui/figures-csv", test_figures_csv);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
