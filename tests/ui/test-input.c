@@ -1598,6 +1598,7 @@ is_facet_value (GtkWidget     *widget,
                 gconstpointer  label)
 {
   return gtk_widget_has_css_class (widget, "ca-facet-value") && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_width (widget) > 0 &&
          g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0;
 }
 
@@ -1642,6 +1643,8 @@ test_figures_page (void)
 
   chip = find_css_class (GTK_WIDGET (page), "ca-chip");
   g_assert_nonnull (chip);
+  /* Laid out: a widget just made is mapped before it has a size. */
+  g_assert_true (spin_until (mapped, chip));
   click_center (find_widget (chip, GTK_TYPE_BUTTON));
   if (!spin_until (filter_is_empty, window))
     g_error ("a click on the chip's remove button did not remove the filter");
@@ -1654,6 +1657,7 @@ test_figures_page (void)
   label = find_where (GTK_WIDGET (ca_figures_page_get_column_view (page)), is_cell_showing,
                       ca_node_get_name (node, "en"));
   g_assert_nonnull (label);
+  g_assert_true (spin_until (mapped, label));
   pointer_at (label, 4, gtk_widget_get_height (label) / 2.0, "click --repeat 2 --delay 80 1");
   if (!spin_until (view_is_explorer, window))
     g_error ("a double click on a row of the Figures page did not show the explorer");
@@ -1666,7 +1670,16 @@ is_check_labelled (GtkWidget     *widget,
                    gconstpointer  label)
 {
   return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_width (widget) > 0 &&
          g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+/* The page's "Narrow the tree", once laid out: a page just shown is mapped
+ * before it has a size. */
+static gboolean
+narrow_check_shown (gpointer data)
+{
+  return find_where (data, is_check_labelled, "Narrow the tree") != NULL;
 }
 
 /* The number of rows of the tree below @id (NULL: the roots). */
@@ -1718,8 +1731,8 @@ test_narrow_tree (void)
   g_assert_true (tree_whole (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-tag", "s", "robotics");
   g_assert_true (spin_until (figures_of_robotics, window));
+  g_assert_true (spin_until (narrow_check_shown, window));
   check = find_where (GTK_WIDGET (window), is_check_labelled, "Narrow the tree");
-  g_assert_nonnull (check);
   click_center (check);
   if (!spin_until (tree_narrowed, window))
     g_error ("Narrow the tree did not narrow the tree to robotics's places");
