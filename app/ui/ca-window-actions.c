@@ -41,7 +41,6 @@ ca_window_update_actions (CaWindow *self)
     }
   /* Nothing to search before a dataset is open. */
   gtk_widget_action_set_enabled (widget, "win.search", self->dataset != NULL);
-  gtk_widget_action_set_enabled (widget, "win.search-text", self->dataset != NULL);
   gtk_widget_action_set_enabled (widget, "win.go-back", self->back_stack->len > 0);
   gtk_widget_action_set_enabled (widget, "win.go-forward", self->forward_stack->len > 0);
   gtk_widget_action_set_enabled (widget, "win.export-chart", has_node);
@@ -138,20 +137,6 @@ open_recent_cb (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
   ca_window_open_file (CA_WINDOW (widget), file);
-}
-
-/* Shows the search with @parameter as its text: what a tag's chip does. */
-static void
-search_text_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  CaWindow *self = CA_WINDOW (widget);
-
-  g_object_set (self, "search-mode", TRUE, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter,
-                                                                                  NULL));
-  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
 }
 
 /* What a tag's chip does: the figures with that tag, on the Figures page. */
@@ -481,7 +466,6 @@ ca_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_cb);
-  gtk_widget_class_install_action (widget_class, "win.search-text", "s", search_text_cb);
   gtk_widget_class_install_action (widget_class, "win.show-tag", "s", show_tag_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_cb);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_cb);
