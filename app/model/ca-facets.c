@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ca-collate.h"
 #include "ca-facets.h"
 #include "ca-i18n.h"
 #include "ca-match.h"
@@ -19,14 +20,6 @@
 static const char * const facet_tokens[CA_N_FACETS] = {
   "tag", "metric", "kind", "status", "year", "source", "branch",
 };
-
-char *
-ca_facets_collate_key (const char *text)
-{
-  g_return_val_if_fail (text != NULL, NULL);
-
-  return g_utf8_collate_key (text, -1);
-}
 
 const char *
 ca_facet_to_token (CaFacet facet)
@@ -221,7 +214,6 @@ typedef struct {
   const CaNode *node;
   guint32       tags;      /* its tags' values, at tag_values[tags] */
   guint32       n_tags;
-  char         *text;      /* ca_match_node_text (), made when first matched */
 } Entry;
 
 typedef struct {
@@ -398,8 +390,6 @@ ca_figure_table_free (CaFigureTable *self)
 {
   if (self == NULL)
     return;
-  for (guint i = 0; i < self->entries->len; i++)
-    g_free (g_array_index (self->entries, Entry, i).text);
   g_array_unref (self->entries);
   g_array_unref (self->rows);
   g_array_unref (self->tag_values);
@@ -560,17 +550,15 @@ resolve_text (CaFigureTable *self,
               const char    *text,
               Resolved      *resolved)
 {
-  g_auto(GStrv) words = ca_match_words (text);
+  g_autoptr(CaMatchQuery) query = ca_match_query_new (text);
 
+  /* As the window's search matches: pinyin, initials and Traditional or
+   * Simplified characters included. */
   resolved->text_ok = g_new (gboolean, self->entries->len);
   for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = &g_array_index (self->entries, Entry, i);
-
-      if (entry->text == NULL)
-        entry->text = ca_match_node_text (entry->node);
-      resolved->text_ok[i] = ca_match_all (entry->text, words);
-    }
+    resolved->text_ok[i] = ca_match_query_node (query,
+                                                g_array_index (self->entries, Entry, i).node)
+                           != CA_MATCH_NONE;
 }
 
 static void
@@ -743,7 +731,7 @@ rank_by_name (guint      n,
     {
       g_autofree char *text = name (self, i);
 
-      keyed[i].key = ca_facets_collate_key (text);
+      keyed[i].key = ca_collate_key (text, self->lang);
       keyed[i].index = i;
     }
   qsort (keyed, n, sizeof *keyed, compare_keyed);

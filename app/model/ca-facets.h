@@ -52,10 +52,6 @@ typedef enum {
   CA_N_FIGURE_COLUMNS
 } CaFigureColumn;
 
-/* The sort key of a name in the interface language's collation: every
- * column of names sorts by these, and only this function makes them. */
-char          *ca_facets_collate_key        (const char          *text);
-
 /* "tag", "metric", ...: how a facet is named in settings and tests. */
 const char    *ca_facet_to_token            (CaFacet              facet);
 gboolean       ca_facet_from_token          (const char          *token,
@@ -142,7 +138,8 @@ void            ca_facet_result_free         (CaFacetResult       *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaFacetResult, ca_facet_result_free)
 
 /* Sorts @rows (guint, rows of the table) by @column, names by
- * ca_facets_collate_key (), values as numbers, dates by day, statuses in
+ * ca_collate_key () in the table's language (Chinese by pinyin), values
+ * as numbers, dates by day, statuses in
  * ca-progress.h's order; rows without a value in the column (a count's
  * status) come last either way, and ties keep the table's order. */
 void            ca_figure_table_sort         (CaFigureTable       *self,

@@ -366,16 +366,48 @@ test_filter (void)
   g_assert_false (ca_facet_from_token (NULL, &facet));
 }
 
-/* Collation keys compare with strcmp in the order of the names. */
-static void
-test_collate_key (void)
-{
-  g_autofree char *a = ca_facets_collate_key ("apple");
-  g_autofree char *b = ca_facets_collate_key ("banana");
-  g_autofree char *c = ca_facets_collate_key ("cherry");
+/* Chinese names: sorted by pinyin in Chinese (宝山 baoshan, 德国 deguo,
+ * 上海 shanghai; in code point order 上 comes first), and found by pinyin
+ * and initials as the window's search finds them. */
+static const char chinese_atlas[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">\n"
+  " <metrics><metric id=\"firms\" kind=\"count\"><name xml:lang=\"zh-CN\">企业</name>"
+  "</metric></metrics>\n"
+  " <sources><source id=\"s\" published=\"2024-01-02\" publisher=\"P\">"
+  "<title xml:lang=\"zh-CN\">T</title></source></sources>\n"
+  " <region id=\"sh\" kind=\"municipality\"><name xml:lang=\"zh-CN\">上海</name>\n"
+  "  <count metric=\"firms\" value=\"1\" date=\"2024\" source=\"s\"/></region>\n"
+  " <region id=\"bs\" kind=\"district\"><name xml:lang=\"zh-CN\">宝山</name>\n"
+  "  <count metric=\"firms\" value=\"2\" date=\"2024\" source=\"s\"/></region>\n"
+  " <region id=\"de\" kind=\"country\"><name xml:lang=\"zh-CN\">德国</name>\n"
+  "  <count metric=\"firms\" value=\"3\" date=\"2024\" source=\"s\"/></region>\n"
+  "</atlas>\n";
 
-  g_assert_cmpint (strcmp (a, b), <, 0);
-  g_assert_cmpint (strcmp (b, c), <, 0);
+static void
+test_chinese (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaDataset) chinese = ca_dataset_load_data (chinese_atlas, strlen (chinese_atlas),
+                                                       "chinese.xml", NULL, &error);
+  CaFigureTable *table;
+  g_autoptr(CaFacetFilter) filter = ca_facet_filter_new ();
+  g_autofree char *up = NULL, *pinyin = NULL, *initials = NULL, *traditional = NULL;
+
+  g_assert_no_error (error);
+  table = ca_figure_table_new (chinese, NULL, "zh_CN", &today);
+  up = sorted (table, CA_FIGURE_COLUMN_NODE, FALSE);
+  g_assert_cmpstr (up, ==, "bs:2 de:3 sh:1");
+  ca_facet_filter_set_text (filter, "baoshan");
+  pinyin = apply_described (table, filter);
+  g_assert_cmpstr (pinyin, ==, "bs:2");
+  ca_facet_filter_set_text (filter, "dg");
+  initials = apply_described (table, filter);
+  g_assert_cmpstr (initials, ==, "de:3");
+  ca_facet_filter_set_text (filter, "寶山");
+  traditional = apply_described (table, filter);
+  g_assert_cmpstr (traditional, ==, "bs:2");
+  ca_figure_table_free (table);
 }
 
 int
@@ -399,7 +431,7 @@ main (int   argc,
   g_test_add_func ("/facets/sort", test_sort);
   g_test_add_func ("/facets/tree-nodes", test_tree_nodes);
   g_test_add_func ("/facets/filter", test_filter);
-  g_test_add_func ("/facets/collate-key", test_collate_key);
+  g_test_add_func ("/facets/chinese", test_chinese);
   status = g_test_run ();
   g_object_unref (dataset);
   return status;

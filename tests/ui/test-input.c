@@ -2086,7 +2086,7 @@ is_figures_cell_of (GtkWidget     *widget,
 {
   const CaNode *node = g_object_get_data (G_OBJECT (widget), "ca-node");
 
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && node != NULL &&
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) && node != NULL &&
          gtk_widget_get_width (widget) > 40 && g_strcmp0 (ca_node_get_id (node), id) == 0;
 }
 
