@@ -243,6 +243,9 @@ struct _CaFigureTable
   /* Ranks for sorting by names, made when first sorted by: per entry for
    * the node and path columns, per value for the metric and source ones. */
   guint32      *ranks[CA_N_FIGURE_COLUMNS];
+  /* The dataset's nodes prepared for the text filter, made when first
+   * filtered by a text. */
+  CaMatchIndex *match_index;
 };
 
 static guint32
@@ -401,6 +404,7 @@ ca_figure_table_free (CaFigureTable *self)
     }
   for (guint c = 0; c < CA_N_FIGURE_COLUMNS; c++)
     g_free (self->ranks[c]);
+  g_clear_pointer (&self->match_index, ca_match_index_free);
   g_object_unref (self->dataset);
   g_free (self);
 }
@@ -550,15 +554,20 @@ resolve_text (CaFigureTable *self,
               const char    *text,
               Resolved      *resolved)
 {
-  g_autoptr(CaMatchQuery) query = ca_match_query_new (text);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GHashTable) matching = g_hash_table_new (NULL, NULL);
 
-  /* As the window's search matches: pinyin, initials and Traditional or
-   * Simplified characters included. */
+  /* As the window's search matches (pinyin, initials, Traditional for
+   * Simplified), through the index that serves it. */
+  if (self->match_index == NULL)
+    self->match_index = ca_match_index_new (self->dataset);
+  found = ca_match_index_find (self->match_index, text, G_MAXUINT, NULL);
+  for (guint i = 0; i < found->len; i++)
+    g_hash_table_add (matching, found->pdata[i]);
   resolved->text_ok = g_new (gboolean, self->entries->len);
   for (guint i = 0; i < self->entries->len; i++)
-    resolved->text_ok[i] = ca_match_query_node (query,
-                                                g_array_index (self->entries, Entry, i).node)
-                           != CA_MATCH_NONE;
+    resolved->text_ok[i] = g_hash_table_contains (matching,
+                                                  g_array_index (self->entries, Entry, i).node);
 }
 
 static void
