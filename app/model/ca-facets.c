@@ -243,9 +243,6 @@ struct _CaFigureTable
   /* Ranks for sorting by names, made when first sorted by: per entry for
    * the node and path columns, per value for the metric and source ones. */
   guint32      *ranks[CA_N_FIGURE_COLUMNS];
-  /* The dataset's nodes prepared for the text filter, made when first
-   * filtered by a text. */
-  CaMatchIndex *match_index;
 };
 
 static guint32
@@ -404,7 +401,6 @@ ca_figure_table_free (CaFigureTable *self)
     }
   for (guint c = 0; c < CA_N_FIGURE_COLUMNS; c++)
     g_free (self->ranks[c]);
-  g_clear_pointer (&self->match_index, ca_match_index_free);
   g_object_unref (self->dataset);
   g_free (self);
 }
@@ -558,10 +554,8 @@ resolve_text (CaFigureTable *self,
   g_autoptr(GHashTable) matching = g_hash_table_new (NULL, NULL);
 
   /* As the window's search matches (pinyin, initials, Traditional for
-   * Simplified), through the index that serves it. */
-  if (self->match_index == NULL)
-    self->match_index = ca_match_index_new (self->dataset);
-  found = ca_match_index_find (self->match_index, text, G_MAXUINT, NULL);
+   * Simplified), through the index it uses, kept with the dataset. */
+  found = ca_match_index_find (ca_match_index_get (self->dataset), text, G_MAXUINT, NULL);
   for (guint i = 0; i < found->len; i++)
     g_hash_table_add (matching, found->pdata[i]);
   resolved->text_ok = g_new (gboolean, self->entries->len);

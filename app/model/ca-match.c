@@ -895,7 +895,8 @@ typedef struct {
 
 struct _CaMatchIndex
 {
-  CaDataset *dataset;
+  CaDataset *dataset;    /* a reference, but for the index kept with it */
+  gboolean   owns_dataset;
   guint      n_nodes;
   /* For each node in tree order, the letters its readings start with: most
    * nodes are passed over on that alone when no word is there as written. */
@@ -993,16 +994,15 @@ special_clear (gpointer data)
   g_free (special->declared);
 }
 
-CaMatchIndex *
-ca_match_index_new (CaDataset *dataset)
+static CaMatchIndex *
+index_build (CaDataset *dataset,
+             gboolean   owns_dataset)
 {
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint16));
-  CaMatchIndex *index;
+  CaMatchIndex *index = g_new0 (CaMatchIndex, 1);
 
-  g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
-
-  index = g_new0 (CaMatchIndex, 1);
-  index->dataset = g_object_ref (dataset);
+  index->dataset = owns_dataset ? g_object_ref (dataset) : dataset;
+  index->owns_dataset = owns_dataset;
   /* Sized at once: doubling would leave up to half of each unused. */
   index->signatures = g_array_sized_new (FALSE, FALSE, sizeof (guint64),
                                          ca_dataset_get_n_nodes (dataset));
@@ -1023,12 +1023,49 @@ ca_match_index_new (CaDataset *dataset)
   return index;
 }
 
+CaMatchIndex *
+ca_match_index_new (CaDataset *dataset)
+{
+  g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
+
+  return index_build (dataset, TRUE);
+}
+
+static void
+index_free_kept (gpointer data)
+{
+  CaMatchIndex *index = data;
+
+  index->dataset = NULL;   /* not a reference: the dataset is going */
+  ca_match_index_free (index);
+}
+
+CaMatchIndex *
+ca_match_index_get (CaDataset *dataset)
+{
+  static GQuark quark;
+  CaMatchIndex *index;
+
+  g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("ca-match-index");
+  index = g_object_get_qdata (G_OBJECT (dataset), quark);
+  if (index == NULL)
+    {
+      index = index_build (dataset, FALSE);
+      g_object_set_qdata_full (G_OBJECT (dataset), quark, index, index_free_kept);
+    }
+  return index;
+}
+
 void
 ca_match_index_free (CaMatchIndex *index)
 {
   if (index == NULL)
     return;
-  g_clear_object (&index->dataset);
+  if (index->owns_dataset)
+    g_clear_object (&index->dataset);
   g_array_unref (index->signatures);
   g_array_unref (index->pairs);
   g_array_unref (index->specials);

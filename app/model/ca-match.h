@@ -86,6 +86,10 @@ gboolean      ca_match_query_locate   (const CaMatchQuery *query,
 typedef struct _CaMatchIndex CaMatchIndex;
 
 CaMatchIndex *ca_match_index_new      (CaDataset          *dataset);
+/* The index kept with @dataset, made on its first use and freed with it:
+ * the window's search and the Figures page's filter share it.  For the
+ * main thread. */
+CaMatchIndex *ca_match_index_get      (CaDataset          *dataset);
 void          ca_match_index_free     (CaMatchIndex       *index);
 /* The nodes that match @query, best rank first and in tree order within a
  * rank: at most @max of them (const CaNode *), the full count in @n_matches. */

@@ -15,7 +15,7 @@ struct _CaSearchIndex
 {
   CaDataset    *dataset;
   /* Each node's searchable text and readings, worked out once so that a
-   * keystroke costs one scan (ca-match.h). */
+   * keystroke costs one scan (ca-match.h); kept with the dataset. */
   CaMatchIndex *match;
 };
 
@@ -28,7 +28,7 @@ ca_search_index_new (CaDataset *dataset)
 
   index = g_new0 (CaSearchIndex, 1);
   index->dataset = g_object_ref (dataset);
-  index->match = ca_match_index_new (dataset);
+  index->match = ca_match_index_get (dataset);
   return index;
 }
 
@@ -38,8 +38,8 @@ ca_search_index_free (CaSearchIndex *index)
   if (index == NULL)
     return;
 
+  index->match = NULL;
   g_clear_object (&index->dataset);
-  g_clear_pointer (&index->match, ca_match_index_free);
   g_free (index);
 }
 

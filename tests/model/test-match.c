@@ -388,6 +388,29 @@ test_match_bounds (void)
   }
 }
 
+/* One index kept with a dataset: asked for twice it is the same, it finds
+ * as a new one does, and it goes with the dataset (no reference cycle). */
+static void
+test_match_kept_index (void)
+{
+  g_autoptr(GError) error = NULL;
+  static const char doc[] =
+    "<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">"
+    "<region id=\"bs\" kind=\"district\"><name xml:lang=\"zh-CN\">宝山</name></region>"
+    "</atlas>";
+  CaDataset *small = ca_dataset_load_data (doc, strlen (doc), "kept.xml", NULL, &error);
+  CaMatchIndex *kept;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_no_error (error);
+  kept = ca_match_index_get (small);
+  g_assert_true (ca_match_index_get (small) == kept);
+  found = ca_match_index_find (kept, "bs", 10, NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (ca_node_get_id (found->pdata[0]), ==, "bs");
+  g_assert_finalize_object (small);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/match/locate", test_match_locate);
   g_test_add_func ("/match/bounds", test_match_bounds);
   g_test_add_func ("/match/big", test_match_big);
+  g_test_add_func ("/match/kept-index", test_match_kept_index);
   status = g_test_run ();
 
   ca_match_index_free (index_);
