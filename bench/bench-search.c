@@ -2,8 +2,9 @@
  * then building the search index (CaMatchIndex) beside the load in time
  * and memory, then queries of each form, for bench/run-all.py.
  *
- *     bench-search RUNS FILE
+ *     bench-search RUNS FILE [QUERY…]
  *
+ * The queries given replace the built-in ones (one of each form).
  * Prints "key: value" lines: load ms and KiB, the process's resident KiB
  * after the load, index ms and KiB, and
  * for each query its median and worst wall time over RUNS, its median CPU
@@ -98,9 +99,9 @@ main (int    argc,
   gint64 t0, t1, t2;
   guint runs;
 
-  if (argc != 3 || (runs = (guint) strtoul (argv[1], NULL, 10)) == 0)
+  if (argc < 3 || (runs = (guint) strtoul (argv[1], NULL, 10)) == 0)
     {
-      g_printerr ("usage: bench-search RUNS FILE\n");
+      g_printerr ("usage: bench-search RUNS FILE [QUERY…]\n");
       return 2;
     }
   before = resident_kib ();
@@ -121,7 +122,11 @@ main (int    argc,
   g_print ("load: %.1f ms, %ld KiB\n", (t1 - t0) / 1000.0, loaded - before);
   g_print ("resident after load: %ld KiB\n", loaded);
   g_print ("index: %.1f ms, %ld KiB\n", (t2 - t1) / 1000.0, indexed - loaded);
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    time_query (index, queries[i], runs);
+  if (argc > 3)
+    for (int i = 3; i < argc; i++)
+      time_query (index, argv[i], runs);
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      time_query (index, queries[i], runs);
   return 0;
 }

@@ -459,7 +459,29 @@ typedef struct {
   char    *letters;
   guint64  first;   /* the bit of its first letter */
   guint64  pairs;   /* the pairs it could start with; 0 if one syllable may spell it */
+  guint64  starts;  /* letters that must start a character's reading */
 } Key;
+
+/* The letters no syllable has past its first ("q", "x", "b"…): wherever
+ * a key has one, a character's reading starts there. */
+static guint32
+letters_only_first (void)
+{
+  static gsize only_first;
+
+  if (g_once_init_enter (&only_first))
+    {
+      const CaHanziSets *tables = ca_hanzi_get_sets ();
+      guint32 later = 0;
+
+      for (guint s = 0; s < ca_hanzi_n_syllables (); s++)
+        for (const char *p = tables->syllables[tables->starts[s]] + 1; *p != '\0'; p++)
+          later |= 1u << (*p - 'a');
+      /* Bit 31 set: never 0, which g_once_init_leave () refuses. */
+      g_once_init_leave (&only_first, (~later & ((1u << N_INITIALS) - 1)) | (1u << 31));
+    }
+  return (guint32) only_first & ((1u << N_INITIALS) - 1);
+}
 
 static void
 key_init (Key  *key,
@@ -470,7 +492,9 @@ key_init (Key  *key,
   guint a = (guint) (letters[0] - 'a');
   gboolean one = FALSE;
 
-  *key = (Key) { letters, BIT (a), 0 };
+  *key = (Key) { letters, BIT (a), 0, 0 };
+  for (gsize i = 0; i < length; i++)
+    key->starts |= BIT (letters[i] - 'a') & letters_only_first ();
   /* Where the first character's part may end: after any prefix of one of
    * its syllables.  Syllables are sets 0 .. n - 1. */
   for (guint s = 0; s < ca_hanzi_n_syllables (); s++)
@@ -493,6 +517,7 @@ key_may_match (const Key *key,
                guint64    signature)
 {
   return key->letters != NULL && (signature & key->first)
+         && (signature & key->starts) == key->starts
          && (key->pairs == 0 || (signature & key->pairs) != 0);
 }
 
@@ -537,6 +562,30 @@ pairs_of (const char *text,
   return pairs;
 }
 
+/* A node's fields as a 32-bit set of the characters in them: the ASCII
+ * letters (lowered) each a bit, any other character one of six bits.  The
+ * pairs above let through a word of one pair, or of pairs that common words
+ * of the data share ("zzzz" passes nine nodes in ten); a word's letters
+ * are a test they rarely pass together. */
+static guint32
+chars_of (const char *text,
+          gsize       length)
+{
+  const guchar *p = (const guchar *) text, *end = p + length;
+  guint32 chars = 0;
+
+  while (p < end)
+    {
+      gunichar c = lower_char (next_char (&p));
+
+      if (c >= 'a' && c <= 'z')
+        chars |= 1u << (c - 'a');
+      else if (c != '\n')
+        chars |= 1u << (26 + c % 6);
+    }
+  return chars;
+}
+
 /* Queries ----------------------------------------------------------------- */
 
 /* Words past this many are not matched: a query is typed, not pasted. */
@@ -554,6 +603,7 @@ struct _CaMatchQuery
   guint64  all;      /* a bit for each word */
   guint64  lettered; /* a bit for each word with an ASCII letter */
   guint64 *pairs;    /* each word's pairs of bytes (pairs_of ()) */
+  guint32 *chars;    /* each word's characters (chars_of ()) */
 };
 
 CaMatchQuery *
@@ -575,6 +625,7 @@ ca_match_query_new (const char *text)
   query->lengths = g_new0 (gsize, query->n_words + 1);
   query->keys = g_new0 (Key, query->n_words + 1);
   query->pairs = g_new0 (guint64, query->n_words + 1);
+  query->chars = g_new0 (guint32, query->n_words + 1);
   for (guint i = 0; i < query->n_words; i++)
     {
       char *letters = pinyin_letters (query->words[i]);
@@ -588,6 +639,7 @@ ca_match_query_new (const char *text)
         }
       query->all |= BIT (i);
       query->pairs[i] = pairs_of (query->words[i], query->lengths[i]);
+      query->chars[i] = chars_of (query->words[i], query->lengths[i]);
       for (const char *p = query->words[i]; *p != '\0'; p++)
         if (g_ascii_isalpha (*p))
           query->lettered |= BIT (i);
@@ -606,6 +658,7 @@ ca_match_query_free (CaMatchQuery *query)
   g_strfreev (query->words);
   g_free (query->lengths);
   g_free (query->pairs);
+  g_free (query->chars);
   for (guint i = 0; i < query->n_words; i++)
     g_free (query->keys[i].letters);
   g_free (query->keys);
@@ -893,6 +946,15 @@ typedef struct {
   guint    n_declared;
 } Special;
 
+/* Where node MARK_EVERY × k is, so that a thread ranking a slice of the
+ * nodes starts near it instead of walking the tree from its start. */
+#define MARK_EVERY 1024
+
+typedef struct {
+  guint         root;
+  const CaNode *node;
+} Mark;
+
 struct _CaMatchIndex
 {
   CaDataset *dataset;    /* a reference, but for the index kept with it */
@@ -902,6 +964,8 @@ struct _CaMatchIndex
    * nodes are passed over on that alone when no word is there as written. */
   GArray    *signatures;
   GArray    *pairs;      /* for each node, the pairs of bytes of its fields */
+  GArray    *chars;      /* for each node, the characters of its fields */
+  GArray    *marks;      /* Mark, every MARK_EVERY nodes in tree order */
   GArray    *specials;   /* Special, by ordinal */
 };
 
@@ -940,30 +1004,50 @@ node_is_plain (const CaNode *node)
   return TRUE;
 }
 
-static guint64
-node_pairs (const CaNode *node)
+/* The pairs and the characters of @node's fields. */
+static void
+node_sets (const CaNode *node,
+           guint64      *pairs,
+           guint32      *chars)
 {
   CaText names = ca_node_get_names (node);
   CaTextIter iter;
   const char *id = ca_node_get_id (node);
-  guint64 pairs = pairs_of (id, strlen (id));
 
+  *pairs = pairs_of (id, strlen (id));
+  *chars = chars_of (id, strlen (id));
   ca_text_iter_init (&iter, &names);
   while (ca_text_iter_next (&iter))
-    pairs |= pairs_of (iter.text, strlen (iter.text));
+    {
+      *pairs |= pairs_of (iter.text, strlen (iter.text));
+      *chars |= chars_of (iter.text, strlen (iter.text));
+    }
   for (guint i = 0; i < ca_node_get_n_tags (node); i++)
-    pairs |= pairs_of (ca_node_get_tag (node, i), strlen (ca_node_get_tag (node, i)));
-  return pairs;
+    {
+      const char *tag = ca_node_get_tag (node, i);
+
+      *pairs |= pairs_of (tag, strlen (tag));
+      *chars |= chars_of (tag, strlen (tag));
+    }
 }
 
 static void
 index_add (CaMatchIndex *index,
+           guint         root,
            const CaNode *node,
            GArray       *scratch)
 {
   Special special = { index->n_nodes++, NULL, NULL, 0 };
   guint64 pairs, signature;
+  guint32 chars;
   gboolean declared;
+
+  if (special.ordinal % MARK_EVERY == 0)
+    {
+      Mark mark = { root, node };
+
+      g_array_append_val (index->marks, mark);
+    }
 
   g_array_set_size (scratch, 0);
   declared = append_declared_readings (scratch, node);
@@ -978,9 +1062,15 @@ index_add (CaMatchIndex *index,
     }
   if (!node_is_plain (node))
     special.text = ca_match_node_text (node);
-  pairs = special.text != NULL ? pairs_of (special.text, strlen (special.text))
-                               : node_pairs (node);
+  if (special.text != NULL)
+    {
+      pairs = pairs_of (special.text, strlen (special.text));
+      chars = chars_of (special.text, strlen (special.text));
+    }
+  else
+    node_sets (node, &pairs, &chars);
   g_array_append_val (index->pairs, pairs);
+  g_array_append_val (index->chars, chars);
   if (special.text != NULL || special.declared != NULL)
     g_array_append_val (index->specials, special);
 }
@@ -1008,6 +1098,9 @@ index_build (CaDataset *dataset,
                                          ca_dataset_get_n_nodes (dataset));
   index->pairs = g_array_sized_new (FALSE, FALSE, sizeof (guint64),
                                     ca_dataset_get_n_nodes (dataset));
+  index->chars = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
+                                    ca_dataset_get_n_nodes (dataset));
+  index->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   index->specials = g_array_new (FALSE, FALSE, sizeof (Special));
   g_array_set_clear_func (index->specials, special_clear);
 
@@ -1018,7 +1111,7 @@ index_build (CaDataset *dataset,
       for (const CaNode *node = ca_node_next_in_subtree (root, NULL);
            node != NULL;
            node = ca_node_next_in_subtree (root, node))
-        index_add (index, node, scratch);
+        index_add (index, r, node, scratch);
     }
   return index;
 }
@@ -1068,6 +1161,8 @@ ca_match_index_free (CaMatchIndex *index)
     g_clear_object (&index->dataset);
   g_array_unref (index->signatures);
   g_array_unref (index->pairs);
+  g_array_unref (index->chars);
+  g_array_unref (index->marks);
   g_array_unref (index->specials);
   g_free (index);
 }
@@ -1111,10 +1206,12 @@ index_rank (CaMatchIndex       *index,
   Readings readings = { node, NULL, 0, g_array_index (index->signatures, guint64, ordinal),
                         TRUE, scratch };
   guint64 pairs = g_array_index (index->pairs, guint64, ordinal);
+  guint32 chars = g_array_index (index->chars, guint32, ordinal);
   gboolean any_word = FALSE;
 
   for (guint i = 0; i < query->n_words && !any_word; i++)
-    any_word = (query->pairs[i] & pairs) == query->pairs[i];
+    any_word = (query->pairs[i] & pairs) == query->pairs[i]
+               && (query->chars[i] & chars) == query->chars[i];
   if (*next_special < index->specials->len
       && g_array_index (index->specials, Special, *next_special).ordinal == ordinal)
     special = &g_array_index (index->specials, Special, (*next_special)++);
@@ -1160,34 +1257,45 @@ first_special (CaMatchIndex *index,
   return low;
 }
 
-/* Walks the tree from its start (stepping is cheap; ranking is not) and
- * ranks the nodes of the slice. */
+/* Walks the tree from the mark before the slice (stepping is cheap;
+ * ranking is not) and ranks the nodes of the slice. */
 static gpointer
 rank_slice (gpointer data)
 {
   Slice *slice = data;
-  CaDataset *dataset = slice->index->dataset;
+  CaMatchIndex *index = slice->index;
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint16));
-  guint ordinal = 0, next_special = first_special (slice->index, slice->from);
+  guint next_special = first_special (index, slice->from);
+  const Mark *mark;
+  const CaNode *node;
+  guint ordinal, r;
 
-  for (guint r = 1; r < N_RANKS; r++)
-    slice->by_rank[r] = g_ptr_array_new ();
-  for (guint r = 0; ordinal < slice->to && r < ca_dataset_get_n_roots (dataset); r++)
+  for (guint k = 1; k < N_RANKS; k++)
+    slice->by_rank[k] = g_ptr_array_new ();
+  if (slice->from >= slice->to)
+    return NULL;
+  mark = &g_array_index (index->marks, Mark, slice->from / MARK_EVERY);
+  ordinal = slice->from / MARK_EVERY * MARK_EVERY;
+  r = mark->root;
+  node = mark->node;
+  while (ordinal < slice->to)
     {
-      const CaNode *root = ca_dataset_get_root (dataset, r);
+      const CaNode *root = ca_dataset_get_root (index->dataset, r);
 
-      for (const CaNode *node = ca_node_next_in_subtree (root, NULL);
-           node != NULL && ordinal < slice->to;
-           node = ca_node_next_in_subtree (root, node), ordinal++)
+      if (ordinal >= slice->from)
         {
-          CaMatchRank rank;
+          CaMatchRank rank = index_rank (index, slice->query, node, ordinal,
+                                         &next_special, scratch);
 
-          if (ordinal < slice->from)
-            continue;
-          rank = index_rank (slice->index, slice->query, node, ordinal, &next_special, scratch);
           if (rank != CA_MATCH_NONE)
             g_ptr_array_add (slice->by_rank[rank], (gpointer) node);
         }
+      ordinal++;
+      node = ca_node_next_in_subtree (root, node);
+      if (node == NULL && ++r < ca_dataset_get_n_roots (index->dataset))
+        node = ca_dataset_get_root (index->dataset, r);
+      if (node == NULL)
+        break;
     }
   return NULL;
 }

@@ -317,38 +317,51 @@ static void
 test_match_big (void)
 {
   static const char * const places[] = { "厦门", "宝山", "长沙", "重庆", "银行", "西安" };
-  static const char * const queries[] = { "xiamen", "bs", "宝山", "n-4", "changsha", "zzzz" };
+  static const char * const queries[] = {
+    "xiamen", "bs", "宝山", "n-4", "changsha", "zzzz", "chongqing", "yinhang", "xiam", "cq",
+    "root 2", "Root",
+  };
   g_autoptr(GString) doc = g_string_new ("<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">"
-                                         "<title xml:lang=\"en\">Big</title>"
-                                         "<region id=\"root\" kind=\"country\">"
-                                         "<name xml:lang=\"en\">Root</name>");
+                                         "<title xml:lang=\"en\">Big</title>");
   g_autoptr(CaDataset) big = NULL;
   g_autoptr(CaMatchIndex) index = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Three roots, so that the threads' slices start inside each. */
   for (guint i = 0; i < 60000; i++)
-    g_string_append_printf (doc, "<region id=\"n-%u\" kind=\"city\"><name xml:lang=\"zh-CN\">"
-                            "%s%s%u</name></region>", i, places[i % 6], places[(i / 6) % 6], i);
+    {
+      if (i % 20000 == 0)
+        g_string_append_printf (doc, "%s<region id=\"root-%u\" kind=\"country\">"
+                                "<name xml:lang=\"en\">Root %u</name>",
+                                i > 0 ? "</region>" : "", i / 20000, i / 20000);
+      g_string_append_printf (doc, "<region id=\"n-%u\" kind=\"city\"><name xml:lang=\"zh-CN\">"
+                              "%s%s%u</name></region>", i, places[i % 6], places[(i / 6) % 6], i);
+    }
   g_string_append (doc, "</region></atlas>");
   big = ca_dataset_load_data (doc->str, doc->len, "big.xml", NULL, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (ca_dataset_get_n_roots (big), ==, 3);
   index = ca_match_index_new (big);
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
       g_autoptr(CaMatchQuery) query = ca_match_query_new (queries[q]);
       g_autoptr(GPtrArray) found = NULL;
       GPtrArray *by_rank[CA_MATCH_INITIALS + 1];
-      const CaNode *root = ca_dataset_get_root (big, 0);
       guint n_matches = 0, k = 0;
 
       for (guint r = 0; r <= CA_MATCH_INITIALS; r++)
         by_rank[r] = g_ptr_array_new ();
-      for (const CaNode *node = root; node != NULL; node = ca_node_next_in_subtree (root, node))
-        g_ptr_array_add (by_rank[ca_match_query_node (query, node)], (gpointer) node);
+      for (guint t = 0; t < ca_dataset_get_n_roots (big); t++)
+        {
+          const CaNode *root = ca_dataset_get_root (big, t);
+
+          for (const CaNode *node = root; node != NULL; node = ca_node_next_in_subtree (root, node))
+            g_ptr_array_add (by_rank[ca_match_query_node (query, node)], (gpointer) node);
+        }
       found = ca_match_index_find (index, queries[q], G_MAXUINT, &n_matches);
       g_test_message ("%s: %u", queries[q], n_matches);
       g_assert_cmpuint (n_matches, ==, found->len);
-      g_assert_cmpuint (n_matches, ==, 60001 - by_rank[CA_MATCH_NONE]->len);
+      g_assert_cmpuint (n_matches, ==, 60003 - by_rank[CA_MATCH_NONE]->len);
       for (guint r = 1; r <= CA_MATCH_INITIALS; r++)
         for (guint i = 0; i < by_rank[r]->len; i++, k++)
           g_assert_true (found->pdata[k] == by_rank[r]->pdata[i]);
