@@ -30,6 +30,8 @@ static GPtrArray  *lang_stack;
  * buffer in environ, so a switch rewrites it in place (see write_language). */
 #define LANGUAGE_ROOM 256
 static char language_variable[sizeof "LANGUAGE=" + LANGUAGE_ROOM] = "LANGUAGE=";
+/* Writes of the language variable, for resolve_system_language (). */
+static int language_writes;
 
 /* Catalogues read for ca_i18n_gettext (), by code; a code without one maps
  * to a NULL value.  Never freed: their strings are handed out as const. */
@@ -120,6 +122,7 @@ write_language (const char *value)
   if (length > 0)
     memcpy (text, value, length);
   ++_nl_msg_cat_cntr;
+  g_atomic_int_inc (&language_writes);
 }
 
 /* GLib decides once per process whether g_dgettext () translates at all
@@ -242,16 +245,30 @@ match_available (const char *code)
 static const char *
 resolve_system_language (void)
 {
+  /* Kept with the array GLib gave and the language variable's writes: the
+   * Figures page asks for every cell it fills (normalize () interns). */
+  static _Thread_local const char * const *names_seen;
+  static _Thread_local guint writes_seen;
+  static _Thread_local const char *code_seen;
   const char * const *names = g_get_language_names ();
+  guint writes = (guint) g_atomic_int_get (&language_writes);
 
+  if (names == names_seen && writes == writes_seen && code_seen != NULL)
+    return code_seen;
+  code_seen = "en";
   for (guint i = 0; names[i] != NULL; i++)
     {
       const char *code = match_available (normalize (names[i]));
 
       if (code != NULL)
-        return code;
+        {
+          code_seen = code;
+          break;
+        }
     }
-  return "en";
+  names_seen = names;
+  writes_seen = writes;
+  return code_seen;
 }
 
 const char *
@@ -278,10 +295,18 @@ ca_i18n_resolve (const char *lang)
 const char *
 ca_i18n_data_language_of (const char *lang)
 {
-  g_autofree char *tag = g_strdup (ca_i18n_resolve (lang));
+  /* Codes are interned: the last one's tag is kept. */
+  static _Thread_local const char *code_seen, *tag_seen;
+  const char *code = ca_i18n_resolve (lang);
+  g_autofree char *tag = NULL;
 
+  if (code == code_seen)
+    return tag_seen;
+  tag = g_strdup (code);
   g_strdelimit (tag, "_", '-');
-  return g_intern_string (tag);
+  code_seen = code;
+  tag_seen = g_intern_string (tag);
+  return tag_seen;
 }
 
 gboolean

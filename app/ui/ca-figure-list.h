@@ -2,9 +2,9 @@
  *
  * The Figures page's GtkColumnView lists up to every figure of a dataset
  * (200,000 in the benchmarks).  This model holds only the table's row
- * numbers, in the order shown, and makes a CaFigureItem when the view asks
- * for one: the view asks for the rows on screen, so no item exists for the
- * others.
+ * numbers, in the order shown; its items are bare objects standing for
+ * positions, made when the view asks for one: the view asks for the rows on
+ * screen, so no item exists for the others.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,8 +22,11 @@ G_DECLARE_FINAL_TYPE (CaFigureList, ca_figure_list, CA, FIGURE_LIST, GObject)
 
 CaFigureList  *ca_figure_list_new       (void);
 /* Shows @rows (guint, rows of @table, taken) of @table (borrowed: the
- * caller keeps it until it sets another or NULL): items-changed for the
- * rows removed, then for those added. */
+ * caller keeps it until it sets another or NULL).  The positions both
+ * lists have keep their items and change in place (::rows-changed):
+ * items-changed is only for the rows one has more than the other.  So an
+ * item is a position in the list; who shows a row reads what it holds
+ * with ca_figure_list_get_row () when bound and on ::rows-changed. */
 void           ca_figure_list_set_rows  (CaFigureList  *self,
                                          CaFigureTable *table,
                                          GArray        *rows);

@@ -57,6 +57,9 @@ struct _CaFiguresPage
   guint                refresh_idle;
   gboolean             refresh_pending;  /* until the page is shown */
 
+  GHashTable          *bound;        /* GtkListItem: the cells bound */
+  guint                generation;   /* of the rows, for rows_changed_cb () */
+
   Probe                probes[CA_N_FIGURE_COLUMNS];
   int                  probed;       /* the column a probe reached, or -1 */
 };
@@ -210,6 +213,26 @@ static const struct {
   { 14, 28 }, { 12, 24 }, { 14, 28 }, { 6, 6 }, { 16, 24 }, { 15, 18 }, { 8, 12 }, { 14, 28 },
 };
 
+/* A cell's tooltip is asked for when the pointer rests on it: GTK 4.8's
+ * gtk_widget_set_tooltip_text () asks the X server where the pointer is
+ * (XIQueryPointer, a round trip) for every cell bound, which took most of
+ * the half second that a facet chosen took to show its rows. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), "ca-tooltip");
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -225,7 +248,41 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column == CA_FIGURE_COLUMN_VALUE ? 1 : 0);
   if (column == CA_FIGURE_COLUMN_VALUE)
     gtk_widget_add_css_class (cell, "numeric");
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, cell);
+  g_object_set_data (G_OBJECT (item), "ca-column", GINT_TO_POINTER (column));
+}
+
+/* Fills @item's cell with what its row holds now. */
+static void
+fill_cell (CaFiguresPage *self,
+           GtkListItem   *item)
+{
+  CaFigureColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "ca-column"));
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = NULL;
+  guint position = gtk_list_item_get_position (item);
+  guint row;
+
+  g_object_set_data (G_OBJECT (item), "ca-generation", GUINT_TO_POINTER (self->generation));
+  if (self->table == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+  row = ca_figure_list_get_row (self->list, position);
+  text = cell_text (self, column, row, &tooltip);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* The source's citation, for a screen reader too; else the whole text
+   * where the column cuts it. */
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    tooltip, -1);
+  g_object_set_data_full (G_OBJECT (cell), "ca-tooltip",
+                          tooltip != NULL ? g_steal_pointer (&tooltip) : g_steal_pointer (&text),
+                          g_free);
+  /* The row's node, for its menu (ca-window-compare.c). */
+  g_object_set_data (G_OBJECT (cell), "ca-node",
+                     (gpointer) ca_figure_table_get_node (self->table, row));
 }
 
 static void
@@ -233,23 +290,39 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               CaFiguresPage            *self)
 {
-  CaFigureColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ca-column"));
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  g_autofree char *tooltip = NULL;
-  g_autofree char *text = NULL;
-  guint position = gtk_list_item_get_position (item);
+  g_hash_table_add (self->bound, item);
+  fill_cell (self, item);
+}
 
-  if (self->table == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-    return;
-  text = cell_text (self, column, ca_figure_list_get_row (self->list, position), &tooltip);
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  /* The whole text where the column cuts it. */
-  gtk_widget_set_tooltip_text (cell, tooltip != NULL ? tooltip : text);
-  /* The row's node, for its menu (ca-window-compare.c). */
-  g_object_set_data (G_OBJECT (cell), "ca-node",
-                     (gpointer) ca_figure_table_get_node (self->table,
-                                                          ca_figure_list_get_row (self->list,
-                                                                                  position)));
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CaFiguresPage            *self)
+{
+  g_hash_table_remove (self->bound, item);
+}
+
+/* The rows on screen hold other figures (ca_figure_list_set_rows ()): back
+ * to the top, as a new list, without a selection, and every cell bound
+ * before filled again. */
+static void
+rows_changed_cb (CaFiguresPage *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  GHashTableIter iter;
+  gpointer item;
+
+  self->generation++;
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection),
+                                       GTK_INVALID_LIST_POSITION);
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (GPOINTER_TO_UINT (g_object_get_data (item, "ca-generation")) != self->generation)
+      fill_cell (self, item);
 }
 
 /* Sorting ****************************************************************/
@@ -328,6 +401,7 @@ add_column (CaFiguresPage  *self,
   g_object_set_data (G_OBJECT (factory), "ca-column", GINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
   view_column = gtk_column_view_column_new (title, factory);
   self->probes[column].page = self;
   self->probes[column].column = column;
@@ -344,6 +418,9 @@ init_columns (CaFiguresPage *self)
   GtkSingleSelection *selection;
 
   self->list = ca_figure_list_new ();
+  self->bound = g_hash_table_new (NULL, NULL);
+  g_signal_connect_object (self->list, "rows-changed", G_CALLBACK (rows_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -792,6 +869,7 @@ ca_figures_page_finalize (GObject *object)
   CaFiguresPage *self = CA_FIGURES_PAGE (object);
 
   g_clear_object (&self->list);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->result, ca_facet_result_free);
   g_clear_pointer (&self->table, ca_figure_table_free);
   g_clear_pointer (&self->whole_table, ca_figure_table_free);

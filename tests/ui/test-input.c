@@ -209,6 +209,34 @@ widget_stable (gpointer data)
   return wait->same >= 3;
 }
 
+/* What a failed click hit, for its message: @widget's place in its
+ * window, and what the window has at its centre and where the pointer is. */
+static const char *
+where_is (GtkWidget *widget)
+{
+  static char text[512];
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (widget));
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (native));
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  GtkWidget *picked;
+  double px = -1, py = -1;
+
+  if (!gtk_widget_compute_bounds (widget, native, &bounds))
+    bounds = GRAPHENE_RECT_INIT (-1, -1, 0, 0);
+  picked = gtk_widget_pick (native, bounds.origin.x + bounds.size.width / 2,
+                            bounds.origin.y + bounds.size.height / 2, GTK_PICK_DEFAULT);
+  if (seat != NULL && surface != NULL)
+    gdk_surface_get_device_position (surface, gdk_seat_get_pointer (seat), &px, &py, NULL);
+  g_snprintf (text, sizeof text, "%s at %.0f,%.0f %.0fx%.0f in a window %dx%d, mapped %d; "
+              "the centre picks %s; the pointer at %.0f,%.0f", G_OBJECT_TYPE_NAME (widget),
+              bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
+              gtk_widget_get_width (native), gtk_widget_get_height (native),
+              gtk_widget_get_mapped (widget),
+              picked != NULL ? G_OBJECT_TYPE_NAME (picked) : "nothing", px, py);
+  return text;
+}
+
 static void
 click_center (GtkWidget *widget)
 {
@@ -1592,6 +1620,67 @@ is_cell_showing (GtkWidget     *widget,
          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
 }
 
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *cells)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (cells, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, cells);
+}
+
+/* The cells on screen, row after row, eight a row, the place first. */
+static GPtrArray *
+shown_cells (CaFiguresPage *page)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+
+  collect_cells (GTK_WIDGET (ca_figures_page_get_column_view (page)), cells);
+  g_assert_cmpuint (cells->len % 8, ==, 0);
+  return cells;
+}
+
+typedef struct {
+  CaFiguresPage *page;
+  char          *why;   /* what differs, when something does */
+} CellsWait;
+
+/* Whether every row on screen shows the place of the figure at its
+ * position: rows keep their widgets when the rows change, and are filled
+ * again (ca-figure-list.c). */
+static gboolean
+rows_show_their_figures (gpointer data)
+{
+  CellsWait *wait = data;
+  g_autoptr(GArray) refs = ca_figures_page_get_figure_refs (wait->page);
+  g_autoptr(GPtrArray) cells = shown_cells (wait->page);
+
+  g_clear_pointer (&wait->why, g_free);
+  if (cells->len == 0 || cells->len / 8 > refs->len)
+    wait->why = g_strdup_printf ("%u cells for %u rows", cells->len, refs->len);
+  for (guint p = 0; wait->why == NULL && p < cells->len / 8; p++)
+    {
+      const char *shown = gtk_inscription_get_text (cells->pdata[8 * p]);
+      const char *place = ca_node_get_name (g_array_index (refs, CaFigureRef, p).node, "en");
+
+      if (g_strcmp0 (shown, place) != 0)
+        wait->why = g_strdup_printf ("row %u shows %s, not %s", p, shown, place);
+    }
+  return wait->why == NULL;
+}
+
+static void
+assert_rows_show_their_figures (CaFiguresPage *page,
+                                const char    *after)
+{
+  CellsWait wait = { page, NULL };
+
+  if (!spin_until (rows_show_their_figures, &wait))
+    g_error ("after %s, %s", after, wait.why);
+}
+
 /* A facet's value, by its tooltip (the value's full label). */
 static gboolean
 is_facet_value (GtkWidget     *widget,
@@ -1608,6 +1697,91 @@ facet_value_shown (gpointer data)
   return find_where (data, is_facet_value, "robotics") != NULL;
 }
 
+static GtkLabel *shown_tooltip_label (GtkWidget *native);
+
+typedef struct {
+  GtkWidget  *native;
+  const char *text;
+} TooltipWait;
+
+static gboolean
+tooltip_says (gpointer data)
+{
+  TooltipWait *wait = data;
+  GtkLabel *label = shown_tooltip_label (wait->native);
+
+  return label != NULL && g_strcmp0 (gtk_label_get_text (label), wait->text) == 0;
+}
+
+/* Whether @widget's first 40 pixels are inside its window, where the
+ * pointer can rest on them. */
+static gboolean
+inside_window (GtkWidget *widget)
+{
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, native, &bounds) && bounds.origin.x >= 0 &&
+         bounds.origin.x + MIN (40, bounds.size.width) <= gtk_widget_get_width (native);
+}
+
+/* Presses the wheel's @button ("click 6" left, "click 7" right) below the
+ * rows of @list until @cell is where the pointer can rest on it, or with
+ * no @cell until the table is back at its left edge. */
+static void
+scroll_sideways_to (GtkWidget  *list,
+                    const char *button,
+                    GtkWidget  *cell)
+{
+  GtkAdjustment *sideways = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (list));
+
+#define THERE() (cell != NULL ? inside_window (cell) \
+                              : gtk_adjustment_get_value (sideways) <= gtk_adjustment_get_lower (sideways))
+  for (guint i = 0; i < 40 && !THERE (); i++)
+    {
+      pointer_at (list, gtk_widget_get_width (list) / 2.0, gtk_widget_get_height (list) - 20,
+                  button);
+      g_usleep (20000);
+      spin ();
+    }
+  if (!THERE ())
+    g_error ("%s below the rows did not scroll the table (%s)", button,
+             where_is (cell != NULL ? cell : list));
+#undef THERE
+}
+
+/* The pointer resting on the first row's source shows its citation. */
+static void
+assert_source_tooltip (CaFiguresPage *page)
+{
+  g_autoptr(GArray) refs = ca_figures_page_get_figure_refs (page);
+  g_autoptr(GPtrArray) cells = shown_cells (page);
+  const CaFigure *figure = NULL;
+  g_autofree char *citation = NULL;
+  TooltipWait wait = { GTK_WIDGET (gtk_widget_get_native (GTK_WIDGET (page))), NULL };
+  GtkWidget *list = GTK_WIDGET (ca_figures_page_get_column_view (page)), *cell;
+  guint p;
+
+  for (p = 0; p < cells->len / 8 && figure == NULL; p++)
+    if (g_array_index (refs, CaFigureRef, p).figure->source != NULL)
+      figure = g_array_index (refs, CaFigureRef, p).figure;
+  g_assert_nonnull (figure);
+  citation = ca_format_citation ("en", figure->source);
+  wait.text = citation;
+  cell = cells->pdata[8 * (p - 1) + 7];
+  /* The source is the last column, right of the window's edge at its
+   * width: scrolled to sideways, by the wheel's buttons 6 and 7, below the
+   * rows (over a cell, the cell's tooltip comes up under the pointer). */
+  scroll_sideways_to (list, "click 7", cell);
+  pointer_at (cell, 6, 6, "");
+  pointer_at (cell, 10, 8, "");
+  if (!spin_until (tooltip_says, &wait))
+    g_error ("the pointer on a source's cell showed no tooltip with its citation “%s” (%s)",
+             citation, where_is (cell));
+  /* And back to the first column. */
+  scroll_sideways_to (list, "click 6", NULL);
+}
+
 /* The Figures page by the mouse: the view switcher's button, a facet's
  * value, the remove button of its chip, and a row double-clicked, which
  * shows its node in the explorer. */
@@ -1618,8 +1792,10 @@ test_figures_page (void)
   CaFiguresPage *page;
   GtkWidget *button, *value, *chip, *label;
   g_autoptr(GArray) refs = NULL;
+  g_autofree char *where = NULL;
   guint n_all;
-  const CaNode *node;
+  const CaNode *node, *first;
+  GtkWidget *header;
 
   if (!have_x11 ())
     return;
@@ -1630,7 +1806,8 @@ test_figures_page (void)
   g_assert_nonnull (button);
   click_center (button);
   if (!spin_until (view_is_figures, window))
-    g_error ("a click on the switcher's Figures did not show the Figures page");
+    g_error ("a click on the switcher's Figures did not show the Figures page (%s)",
+             where_is (button));
   n_all = ca_figures_page_get_n_rows (page);
   g_assert_cmpuint (n_all, >, 0);
 
@@ -1640,6 +1817,7 @@ test_figures_page (void)
   if (!spin_until (figures_of_robotics, window))
     g_error ("a click on the tag robotics in the facets did not filter by it");
   g_assert_cmpuint (ca_figures_page_get_n_rows (page), <, n_all);
+  assert_rows_show_their_figures (page, "a facet's value chosen");
 
   chip = find_css_class (GTK_WIDGET (page), "ca-chip");
   g_assert_nonnull (chip);
@@ -1649,6 +1827,27 @@ test_figures_page (void)
   if (!spin_until (filter_is_empty, window))
     g_error ("a click on the chip's remove button did not remove the filter");
   g_assert_cmpuint (ca_figures_page_get_n_rows (page), ==, n_all);
+  assert_rows_show_their_figures (page, "the facet's chip removed");
+  assert_source_tooltip (page);
+
+  /* Sorted by a header's clicks, the rows on screen change in place. */
+  g_clear_pointer (&refs, g_array_unref);
+  refs = ca_figures_page_get_figure_refs (page);
+  first = g_array_index (refs, CaFigureRef, 0).node;
+  g_clear_pointer (&refs, g_array_unref);
+  header = find_label (GTK_WIDGET (ca_figures_page_get_column_view (page)), "Place", FALSE);
+  g_assert_nonnull (header);
+  click_center (header);
+  assert_rows_show_their_figures (page, "a click on the header Place");
+  /* Past the double click's time: a second click, not a double one. */
+  g_usleep (600 * 1000);
+  click_center (header);
+  assert_rows_show_their_figures (page, "a second click on the header Place");
+  {
+    g_autoptr(GArray) sorted = ca_figures_page_get_figure_refs (page);
+
+    g_assert_true (g_array_index (sorted, CaFigureRef, 0).node != first);
+  }
 
   /* The last row's node, which is not the one selected. */
   refs = ca_figures_page_get_figure_refs (page);
@@ -1658,9 +1857,10 @@ test_figures_page (void)
                       ca_node_get_name (node, "en"));
   g_assert_nonnull (label);
   g_assert_true (spin_until (mapped, label));
+  where = g_strdup (where_is (label));
   pointer_at (label, 4, gtk_widget_get_height (label) / 2.0, "click --repeat 2 --delay 80 1");
   if (!spin_until (view_is_explorer, window))
-    g_error ("a double click on a row of the Figures page did not show the explorer");
+    g_error ("a double click on a row of the Figures page did not show the explorer (%s)", where);
   assert_selected (window, ca_node_get_id (node));
   close_window (window);
 }
@@ -1766,14 +1966,6 @@ shown_tooltip_label (GtkWidget *native)
   return NULL;
 }
 
-static gboolean
-tooltip_shown (gpointer data)
-{
-  GtkLabel *label = shown_tooltip_label (data);
-
-  return label != NULL && g_strcmp0 (gtk_label_get_text (label), "主菜单") == 0;
-}
-
 /* A tooltip in Chinese is one line, not one character a line (GTK 4.8
  * counts a Chinese character as a Latin one's width: ca-tooltips.c). */
 static void
@@ -1792,7 +1984,7 @@ test_tooltip_chinese (void)
   gtk_widget_set_tooltip_text (menu, "主菜单");
   pointer_at (menu, 4, 4, "");
   pointer_at (menu, gtk_widget_get_width (menu) / 2.0, gtk_widget_get_height (menu) / 2.0, "");
-  if (!spin_until (tooltip_shown, window))
+  if (!spin_until (tooltip_says, &(TooltipWait) { GTK_WIDGET (window), "主菜单" }))
     g_error ("no tooltip came up over the main menu button");
   label = shown_tooltip_label (GTK_WIDGET (window));
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (label)), ==, 1);
