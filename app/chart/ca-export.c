@@ -185,19 +185,17 @@ draw_chart (const CaNode          *node,
 }
 
 void
-ca_export_draw (const CaNode *node,
-                CaChartKind   kind,
-                const char   *language,
-                cairo_t      *cr,
-                double        width,
-                double        height)
+ca_export_draw (const CaNode          *node,
+                const CaExportOptions *view,
+                cairo_t               *cr,
+                double                 width,
+                double                 height)
 {
-  CaExportOptions view = view_of (kind, language);
-
   g_return_if_fail (node != NULL);
+  g_return_if_fail (view != NULL);
   g_return_if_fail (cr != NULL);
 
-  draw_chart (node, &view, cr, width, height, NULL);
+  draw_chart (node, view, cr, width, height, NULL);
 }
 
 static cairo_surface_t *

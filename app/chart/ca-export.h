@@ -54,12 +54,11 @@ gboolean         ca_export_format_from_path     (const char            *path,
 const char      *ca_export_format_to_extension  (CaExportFormat         format);
 
 /* Lays out and draws the chart of @node at @width x @height layout units
- * onto @cr in the print style, with title and sources, in @language (NULL:
- * the interface language; nothing process-wide changes for another one).
- * Used by the exports, the clipboard and the printout. */
+ * onto @cr in the print style, with title and sources, as @view says (its
+ * kind, language and comparison; NULL language: the interface's; nothing
+ * process-wide changes for another one).  Used by the printout. */
 void             ca_export_draw                 (const CaNode          *node,
-                                                 CaChartKind            kind,
-                                                 const char            *language,
+                                                 const CaExportOptions *view,
                                                  cairo_t               *cr,
                                                  double                 width,
                                                  double                 height);

@@ -670,18 +670,14 @@ texture_from_surface (cairo_surface_t *surface)
 /* One layout gives both the picture and its citation.  The font options
  * are the exports' (ca-export.c), so that the copy is the PNG export. */
 static cairo_surface_t *
-render_chart (const CaNode *node,
-              CaChartKind   kind,
-              const char   *language,
-              int           width,
-              int           height,
-              int           scale,
-              char        **citation)
+render_chart (const CaNode         *node,
+              const CaChartOptions *chart,
+              int                   width,
+              int                   height,
+              int                   scale,
+              char                **citation)
 {
-  CaChartOptions options = {
-    .kind = kind, .width = width, .height = height,
-    .with_title = TRUE, .with_sources = TRUE, .language = language,
-  };
+  CaChartOptions options = *chart;
   cairo_surface_t *surface;
   cairo_t *cr;
   PangoContext *context;
@@ -689,6 +685,10 @@ render_chart (const CaNode *node,
   cairo_font_options_t *font_options = cairo_font_options_create ();
   CaChartStyle style;
 
+  options.width = width;
+  options.height = height;
+  options.with_title = TRUE;
+  options.with_sources = TRUE;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
@@ -711,6 +711,29 @@ render_chart (const CaNode *node,
   return surface;
 }
 
+static void
+copy_chart (GdkClipboard         *clipboard,
+            const CaNode         *node,
+            const CaChartOptions *chart,
+            int                   width,
+            int                   height,
+            int                   scale)
+{
+  g_autofree char *citation = NULL;
+  cairo_surface_t *surface;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  GdkContentProvider *providers[2];
+
+  surface = render_chart (node, chart, width, height, scale, &citation);
+  texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+  providers[0] = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, citation);
+  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (clipboard, content);
+}
+
 void
 ca_chart_actions_copy (GdkClipboard *clipboard,
                        CaDataset    *dataset,
@@ -721,24 +744,38 @@ ca_chart_actions_copy (GdkClipboard *clipboard,
                        int           height,
                        int           scale)
 {
-  g_autofree char *citation = NULL;
-  cairo_surface_t *surface;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GdkContentProvider) content = NULL;
-  GdkContentProvider *providers[2];
+  CaChartOptions chart = { .kind = kind, .language = language };
 
   g_return_if_fail (GDK_IS_CLIPBOARD (clipboard));
   g_return_if_fail (CA_IS_DATASET (dataset));
   g_return_if_fail (node != NULL);
   g_return_if_fail (width > 0 && height > 0 && scale > 0);
 
-  surface = render_chart (node, kind, language, width, height, scale, &citation);
-  texture = texture_from_surface (surface);
-  cairo_surface_destroy (surface);
-  providers[0] = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture);
-  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, citation);
-  content = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
-  gdk_clipboard_set_content (clipboard, content);
+  copy_chart (clipboard, node, &chart, width, height, scale);
+}
+
+void
+ca_chart_actions_copy_compare (GdkClipboard         *clipboard,
+                               CaDataset            *dataset,
+                               const CaNode * const *nodes,
+                               guint                 n_nodes,
+                               CaCompareFigures      figures,
+                               const char           *language,
+                               int                   width,
+                               int                   height,
+                               int                   scale)
+{
+  CaChartOptions chart = {
+    .kind = CA_CHART_COMPARE, .language = language, .compare = nodes, .n_compare = n_nodes,
+    .compare_figures = figures,
+  };
+
+  g_return_if_fail (GDK_IS_CLIPBOARD (clipboard));
+  g_return_if_fail (CA_IS_DATASET (dataset));
+  g_return_if_fail (n_nodes >= CA_CHART_COMPARE_MIN && n_nodes <= CA_CHART_COMPARE_MAX);
+  g_return_if_fail (width > 0 && height > 0 && scale > 0);
+
+  copy_chart (clipboard, nodes[0], &chart, width, height, scale);
 }
 
 void

@@ -78,6 +78,18 @@ void ca_chart_actions_copy         (GdkClipboard    *clipboard,
                                     int              height,
                                     int              scale);
 
+/* The same for the comparison of @nodes (2 to CA_CHART_COMPARE_MAX) by
+ * @figures. */
+void ca_chart_actions_copy_compare (GdkClipboard         *clipboard,
+                                    CaDataset            *dataset,
+                                    const CaNode * const *nodes,
+                                    guint                 n_nodes,
+                                    CaCompareFigures      figures,
+                                    const char           *language,
+                                    int                   width,
+                                    int                   height,
+                                    int                   scale);
+
 /* Older entry points that tests/ui/test-export-ui.c still calls: Copy at
  * the export size from the settings, in the interface language, with the
  * "Chart copied" toast; and a CaPrintOperation in the interface language

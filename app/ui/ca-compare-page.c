@@ -16,6 +16,7 @@
 #include "ca-compare-page.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
+#include "ca-print-operation.h"
 #include "ca-stack-page.h"
 #include "ca-tag-box.h"
 
@@ -293,6 +294,48 @@ ca_compare_page_export (CaComparePage *self)
                                    toasts != NULL ? ADW_TOAST_OVERLAY (toasts) : NULL,
                                    self->dataset, self->nodes, self->n_nodes,
                                    gtk_drop_down_get_selected (self->figures_dropdown));
+}
+
+void
+ca_compare_page_copy (CaComparePage *self)
+{
+  g_return_if_fail (CA_IS_COMPARE_PAGE (self));
+
+  if (self->n_nodes < CA_CHART_COMPARE_MIN)
+    return;
+  /* As Copy Chart copies a node's: at the size last chosen for exports,
+   * sharp on this screen, in the language the window shows. */
+  ca_chart_actions_copy_compare (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->dataset,
+                                 self->nodes, self->n_nodes,
+                                 gtk_drop_down_get_selected (self->figures_dropdown),
+                                 ca_i18n_get_language (),
+                                 g_settings_get_int (self->settings, "export-width"),
+                                 g_settings_get_int (self->settings, "export-height"),
+                                 gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+}
+
+void
+ca_compare_page_print (CaComparePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(CaPrintOperation) operation = NULL;
+
+  g_return_if_fail (CA_IS_COMPARE_PAGE (self));
+
+  if (self->n_nodes < CA_CHART_COMPARE_MIN)
+    return;
+  operation = ca_print_operation_new_compare (self->dataset, self->nodes, self->n_nodes,
+                                              gtk_drop_down_get_selected (self->figures_dropdown),
+                                              ca_i18n_get_language ());
+  ca_print_operation_run (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+gboolean
+ca_compare_page_has_chart (CaComparePage *self)
+{
+  g_return_val_if_fail (CA_IS_COMPARE_PAGE (self), FALSE);
+
+  return self->n_nodes >= CA_CHART_COMPARE_MIN;
 }
 
 static void

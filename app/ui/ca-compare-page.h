@@ -53,6 +53,13 @@ const CaNode *ca_compare_page_get_node    (CaComparePage *self,
 /* Asks for the format, size and language, then the file, of the chart of
  * the set; nothing with fewer than 2 nodes. */
 void          ca_compare_page_export      (CaComparePage *self);
+/* Copies the chart of the set, and its citation, as Copy Chart does a
+ * node's; nothing with fewer than 2 nodes. */
+void          ca_compare_page_copy        (CaComparePage *self);
+/* Prints the chart of the set; nothing with fewer than 2 nodes. */
+void          ca_compare_page_print       (CaComparePage *self);
+/* Whether the set has a chart: 2 nodes or more. */
+gboolean      ca_compare_page_has_chart   (CaComparePage *self);
 
 /* For tests: the chart, and the chips' remove buttons in the set's order. */
 CaChartView  *ca_compare_page_get_chart_view   (CaComparePage *self);

@@ -1,5 +1,5 @@
-/* ca-print-operation.c: printing a node's chart, one page fitted to it,
- * drawn by the same renderer as the exports.
+/* ca-print-operation.c: printing a node's chart or a comparison's, one
+ * page fitted to it, drawn by the same renderer as the exports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,8 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "ca-export.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
@@ -19,9 +21,10 @@ struct _CaPrintOperation
 {
   GtkPrintOperation  parent_instance;
 
-  CaDataset         *dataset;   /* owns node */
-  const CaNode      *node;
-  CaChartKind        kind;
+  CaDataset         *dataset;   /* owns node and compared */
+  const CaNode      *node;      /* the node drawn, the first compared */
+  CaExportOptions    view;      /* kind, language, comparison */
+  const CaNode      *compared[CA_CHART_COMPARE_MAX];
   char              *language;
   char              *title;     /* the chart's, the job's name and the PDF's Title */
   GtkWindow         *parent;    /* weak: where a failure is shown */
@@ -57,7 +60,7 @@ ca_print_operation_draw_page (GtkPrintOperation *operation,
    * picture, instead of their titles running into each other. */
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
-  ca_export_draw (self->node, self->kind, self->language, cr, width / scale, height / scale);
+  ca_export_draw (self->node, &self->view, cr, width / scale, height / scale);
   cairo_restore (cr);
 }
 
@@ -133,27 +136,76 @@ ca_print_operation_init (CaPrintOperation *self)
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
 }
 
+static CaPrintOperation *
+print_operation_new (CaDataset             *dataset,
+                     const CaNode          *node,
+                     const CaExportOptions *view,
+                     const char            *title)
+{
+  CaPrintOperation *self = g_object_new (CA_TYPE_PRINT_OPERATION, NULL);
+
+  self->dataset = g_object_ref (dataset);
+  self->node = node;
+  self->language = g_strdup (view->language);
+  self->view = *view;
+  self->view.language = self->language;
+  self->title = g_strdup (title);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), self->title);
+  return self;
+}
+
 CaPrintOperation *
 ca_print_operation_new (CaDataset    *dataset,
                         const CaNode *node,
                         CaChartKind   kind,
                         const char   *language)
 {
-  CaPrintOperation *self;
+  CaExportOptions view = { .kind = kind, .language = language };
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (node != NULL, NULL);
 
-  self = g_object_new (CA_TYPE_PRINT_OPERATION, NULL);
-  self->dataset = g_object_ref (dataset);
-  self->node = node;
-  self->kind = kind;
-  self->language = g_strdup (language);
   /* The chart's own title, "Shanghai — Goals", in the language printed. */
-  self->title = g_strdup_printf (ca_i18n_gettext (language, "%s — %s"),
-                                 ca_node_get_name (node, ca_i18n_data_language_of (language)),
-                                 ca_chart_kind_get_label_in (language, kind));
-  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), self->title);
+  title = g_strdup_printf (ca_i18n_gettext (language, "%s — %s"),
+                           ca_node_get_name (node, ca_i18n_data_language_of (language)),
+                           ca_chart_kind_get_label_in (language, kind));
+  return print_operation_new (dataset, node, &view, title);
+}
+
+CaPrintOperation *
+ca_print_operation_new_compare (CaDataset            *dataset,
+                                const CaNode * const *nodes,
+                                guint                 n_nodes,
+                                CaCompareFigures      figures,
+                                const char           *language)
+{
+  CaExportOptions view = {
+    .kind = CA_CHART_COMPARE, .language = language, .n_compare = n_nodes,
+    .compare_figures = figures,
+  };
+  g_autofree char *title = NULL;
+  CaPrintOperation *self;
+
+  g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (n_nodes >= CA_CHART_COMPARE_MIN && n_nodes <= CA_CHART_COMPARE_MAX, NULL);
+
+  /* As the chart's own title: "Baoshan, Fengxian — Goals compared". */
+  {
+    g_autoptr(GString) names = g_string_new (NULL);
+
+    for (guint i = 0; i < n_nodes; i++)
+      {
+        if (i > 0)
+          g_string_append (names, ca_i18n_pgettext (language, "compared names", ", "));
+        g_string_append (names, ca_node_get_name (nodes[i], ca_i18n_data_language_of (language)));
+      }
+    title = g_strdup_printf (ca_i18n_gettext (language, "%s — %s"), names->str,
+                             ca_chart_compare_get_label_in (language, figures));
+  }
+  self = print_operation_new (dataset, nodes[0], &view, title);
+  memcpy (self->compared, nodes, n_nodes * sizeof nodes[0]);
+  self->view.compare = self->compared;
   return self;
 }
 

@@ -22,6 +22,13 @@ CaPrintOperation *ca_print_operation_new (CaDataset        *dataset,
                                           const CaNode     *node,
                                           CaChartKind       kind,
                                           const char       *language);
+/* Prints the comparison of @nodes (2 to CA_CHART_COMPARE_MAX, which
+ * @dataset owns) by @figures, as ca_print_operation_new () does. */
+CaPrintOperation *ca_print_operation_new_compare (CaDataset            *dataset,
+                                                  const CaNode * const *nodes,
+                                                  guint                 n_nodes,
+                                                  CaCompareFigures      figures,
+                                                  const char           *language);
 /* Shows the print dialog over @parent and prints in the background; a
  * failure is shown in a dialog.  The operation keeps itself until done. */
 void              ca_print_operation_run (CaPrintOperation *self,

@@ -28,6 +28,7 @@ ca_window_update_actions (CaWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_node = self->dataset != NULL && ca_window_get_selected_node (self) != NULL;
+  gboolean has_chart = has_node;
   gboolean on_figures = self->dataset != NULL &&
                         g_strcmp0 (ca_window_get_view (self), "figures") == 0;
 
@@ -43,9 +44,13 @@ ca_window_update_actions (CaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search", self->dataset != NULL);
   gtk_widget_action_set_enabled (widget, "win.go-back", self->back_stack->len > 0);
   gtk_widget_action_set_enabled (widget, "win.go-forward", self->forward_stack->len > 0);
-  gtk_widget_action_set_enabled (widget, "win.export-chart", has_node);
-  gtk_widget_action_set_enabled (widget, "win.copy-chart", has_node);
-  gtk_widget_action_set_enabled (widget, "win.print", has_node);
+  /* On the Compare page, its chart's; elsewhere the node's. */
+  if (ca_window_compare_chart_action (self, NULL))
+    has_chart = self->dataset != NULL
+                && ca_compare_page_has_chart (CA_COMPARE_PAGE (self->compare_page));
+  gtk_widget_action_set_enabled (widget, "win.export-chart", has_chart);
+  gtk_widget_action_set_enabled (widget, "win.copy-chart", has_chart);
+  gtk_widget_action_set_enabled (widget, "win.print", has_chart);
   /* On the Figures page, the figures it lists; elsewhere, the node's. */
   gtk_widget_action_set_enabled (widget, "win.export-csv",
                                  on_figures ? ca_figures_page_get_n_rows (self->figures_page) > 0
@@ -335,7 +340,7 @@ export_chart_cb (GtkWidget  *widget,
   CaWindow *self = CA_WINDOW (widget);
 
   /* On the Compare page, its chart. */
-  if (ca_window_export_compare (self))
+  if (ca_window_compare_chart_action (self, ca_compare_page_export))
     return;
   ca_chart_actions_export_chart (GTK_WINDOW (self), self->toast_overlay, self->dataset,
                                  ca_window_get_selected_node (self),
@@ -351,6 +356,11 @@ copy_chart_cb (GtkWidget  *widget,
 {
   CaWindow *self = CA_WINDOW (widget);
 
+  if (ca_window_compare_chart_action (self, ca_compare_page_copy))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Chart copied")));
+      return;
+    }
   ca_chart_actions_copy (gtk_widget_get_clipboard (widget), self->dataset,
                          ca_window_get_selected_node (self),
                          ca_details_pane_get_shown_kind (self->details),
@@ -369,6 +379,8 @@ print_cb (GtkWidget  *widget,
   CaWindow *self = CA_WINDOW (widget);
   g_autoptr(CaPrintOperation) operation = NULL;
 
+  if (ca_window_compare_chart_action (self, ca_compare_page_print))
+    return;
   operation = ca_print_operation_new (self->dataset, ca_window_get_selected_node (self),
                                       ca_details_pane_get_shown_kind (self->details),
                                       ca_i18n_get_language ());

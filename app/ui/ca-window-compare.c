@@ -228,6 +228,8 @@ ca_window_init_compare (CaWindow *self)
   g_signal_connect_object (self->compare_page, "set-changed",
                            G_CALLBACK (ca_window_update_compare_button), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_page, "set-changed",
+                           G_CALLBACK (ca_window_update_actions), self, G_CONNECT_SWAPPED);
   add_row_menu_keys (self);
   init_figures_menu (self);
 }
@@ -239,12 +241,16 @@ ca_window_set_compare_dataset (CaWindow  *self,
   ca_compare_page_set_dataset (CA_COMPARE_PAGE (self->compare_page), dataset);
 }
 
+/* On the Compare page, the chart actions (Export, Copy, Print) act on its
+ * chart: whether it is shown, and if so, does @action to it. */
 gboolean
-ca_window_export_compare (CaWindow *self)
+ca_window_compare_chart_action (CaWindow *self,
+                                void    (*action) (CaComparePage *page))
 {
   if (g_strcmp0 (ca_window_get_view (self), "compare") != 0)
     return FALSE;
-  ca_compare_page_export (CA_COMPARE_PAGE (self->compare_page));
+  if (action != NULL)
+    action (CA_COMPARE_PAGE (self->compare_page));
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ca-compare-page.h"
 #include "ca-details-pane.h"
 #include "ca-figures-page.h"
 #include "ca-search.h"
@@ -134,7 +135,8 @@ void ca_window_init_compare        (CaWindow       *self);
 void ca_window_set_compare_dataset (CaWindow       *self,
                                     CaDataset      *dataset);
 /* Exports the comparison when the Compare page is shown: TRUE then. */
-gboolean ca_window_export_compare  (CaWindow       *self);
+gboolean ca_window_compare_chart_action (CaWindow *self,
+                                         void    (*action) (CaComparePage *page));
 void ca_window_update_compare_button (CaWindow   *self);
 
 /* Getters for tests: the parts of the window a test looks at. */

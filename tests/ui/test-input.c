@@ -2300,6 +2300,46 @@ chart_compares_three (gpointer data)
          ca_chart_layout_get_n_marks (layout) == 9;
 }
 
+/* The citation of @options' chart of @node laid out for @widget. */
+static char *
+citation_of (GtkWidget            *widget,
+             const CaNode         *node,
+             const CaChartOptions *options)
+{
+  g_autoptr(CaChartLayout) layout = ca_chart_layout_new (node, options,
+                                                         gtk_widget_get_pango_context (widget));
+
+  return ca_chart_layout_get_citation (layout);
+}
+
+/* Ctrl+Shift+C on the Compare page copies the comparison's chart and its
+ * citation, not the chart of the node the explorer shows. */
+static void
+assert_copies_comparison (CaWindow      *window,
+                          CaComparePage *page)
+{
+  const CaNode *nodes[CA_CHART_COMPARE_MAX];
+  guint n = ca_compare_page_get_n_nodes (page);
+  CaChartOptions compare = {
+    .kind = CA_CHART_COMPARE, .width = 1200, .height = 800, .with_title = TRUE,
+    .with_sources = TRUE, .language = "en", .compare = nodes, .n_compare = n,
+  };
+  CaChartOptions counts = compare;
+  g_autofree char *expected = NULL, *explorer = NULL;
+
+  for (guint i = 0; i < n; i++)
+    nodes[i] = ca_compare_page_get_node (page, i);
+  expected = citation_of (GTK_WIDGET (window), nodes[0], &compare);
+  counts.kind = CA_CHART_COUNTS;
+  explorer = citation_of (GTK_WIDGET (window), ca_window_get_selected_node (window), &counts);
+  g_assert_cmpstr (expected, !=, explorer);
+  focus_window (GTK_WINDOW (window));
+  press_keys ("ctrl+shift+c");
+  if (!spin_until (clipboard_text_is, expected))
+    g_error ("Ctrl+Shift+C on the Compare page did not copy the comparison's citation “%s”",
+             expected);
+}
+
 /* The details pane's button of the comparison, with @label. */
 static gboolean
 is_compare_button (GtkWidget     *widget,
@@ -2402,6 +2442,7 @@ test_compare (void)
   if (!spin_until (chart_compares_three, page))
     g_error ("the switcher's Compare does not show the chart of North, East and South");
   g_assert_cmpstr (ca_window_get_view (window), ==, "compare");
+  assert_copies_comparison (window, CA_COMPARE_PAGE (page));
   click_center (ca_compare_page_get_remove_button (CA_COMPARE_PAGE (page), 0));
   assert_stored (settings, "east,south");
   click_center (ca_compare_page_get_remove_button (CA_COMPARE_PAGE (page), 1));

@@ -1358,28 +1358,16 @@ test_window_menu_actions (void)
   close_window (window);
 }
 
-/* Print through the print operation into a PDF: the chart's title is in it,
- * in the language given. */
-static void
-test_window_print_pdf (void)
+/* Runs @operation into a PDF and returns the PDF's text (pdftotext). */
+static char *
+print_to_text (CaPrintOperation *operation)
 {
-  g_autofree char *path = fixture ("ui-good.xml");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *folder = g_dir_make_tmp ("ca-print-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (folder, "chart.pdf", NULL);
-  g_autofree char *text = NULL;
   const char *argv[] = { "pdftotext", pdf, "-", NULL };
-  g_autoptr(CaPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  CaWindow *window = ca_window_new (app);
-  const CaNode *node;
+  char *text = NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
-  ca_window_open_file (window, file);
-  spin_until (loaded, window);
-  node = ca_dataset_lookup_node (ca_window_get_dataset (window), "sh");
-  g_assert_nonnull (node);
-  operation = ca_print_operation_new (ca_window_get_dataset (window), node, CA_CHART_COUNTS, "en");
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
   g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
                                             GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
@@ -1390,9 +1378,43 @@ test_window_print_pdf (void)
                                &error));
   g_assert_no_error (error);
   g_test_message ("%s", text);
-  g_assert_nonnull (strstr (text, "Shanghai — Counts"));
   g_unlink (pdf);
   g_rmdir (folder);
+  return text;
+}
+
+/* Print through the print operation into a PDF: the chart's title is in it,
+ * in the language given; and a comparison, as the Compare page prints it. */
+static void
+test_window_print_pdf (void)
+{
+  g_autofree char *path = fixture ("ui-good.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr(CaPrintOperation) operation = NULL;
+  CaWindow *window = ca_window_new (app);
+  const CaNode *nodes[2];
+
+  gtk_window_present (GTK_WINDOW (window));
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  nodes[0] = ca_dataset_lookup_node (ca_window_get_dataset (window), "sh");
+  nodes[1] = ca_dataset_lookup_node (ca_window_get_dataset (window), "bs-hitech");
+  g_assert_nonnull (nodes[0]);
+  g_assert_nonnull (nodes[1]);
+  operation = ca_print_operation_new (ca_window_get_dataset (window), nodes[0], CA_CHART_COUNTS,
+                                      "en");
+  text = print_to_text (operation);
+  g_assert_nonnull (strstr (text, "Shanghai — Counts"));
+  g_clear_pointer (&text, g_free);
+  g_clear_object (&operation);
+
+  operation = ca_print_operation_new_compare (ca_window_get_dataset (window), nodes, 2,
+                                              CA_COMPARE_GOALS, "en");
+  text = print_to_text (operation);
+  g_assert_nonnull (strstr (text, "Shanghai"));
+  g_assert_nonnull (strstr (text, "Baoshan High-tech Park"));
+  g_assert_nonnull (strstr (text, ca_chart_compare_get_label_in ("en", CA_COMPARE_GOALS)));
   close_window (window);
 }
 
