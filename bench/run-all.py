@@ -491,13 +491,67 @@ def bench_facets(table, build, runs):
                   f"< {target:.0f} ms {'ok' if median < target else 'MISSED'}")
 
 
+FIND_LIMIT_S = 0.5          # --find on 100k nodes, the whole process (issue 16)
+FIGURES_FRAME_MS = 100.0    # a facet applied or removed, to the window's frame (issue 16)
+
+
+def bench_find(table, cli, runs):
+    """cluster-atlas-cli --find on the heavy 100k-node file (200,000
+    figures), the whole process, beside --check of the same file: the load
+    is most of it."""
+    path = dataset("100k", 100000, "heavy")
+    queries = ["Node 51234", "n51234", "zzzz"]
+    commands = [f"{cli} --check {path}"] + [f"{cli} --find '{q}' {path}" for q in queries]
+    # --find exits 1 when nothing matches: hyperfine is told to take it.
+    with tempfile.NamedTemporaryFile(suffix=".json") as js:
+        subprocess.run(["hyperfine", "-N", "-i", "--style", "none", "--warmup", "1", "--runs",
+                        str(runs), "--export-json", js.name] + commands, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times = [r["median"] for r in json.load(open(js.name))["results"]]
+    check = times[0]
+    for q, t in zip(queries, times[1:]):
+        table.add(f"--find “{q}”, heavy 100k nodes (whole process; baseline --check)", ms(t),
+                  ms(check), f"{t / check:.2f}×",
+                  f"< {FIND_LIMIT_S * 1000:.0f} ms {'ok' if t < FIND_LIMIT_S else 'MISSED'}")
+
+
+def bench_figures_window(table, build):
+    """bench-figures-window: the Figures page of the real window on 200,000
+    figures, each change to its next frame, beside a frame with nothing
+    changed (Xvfb, GSK_RENDERER=cairo)."""
+    prog = os.path.join(build, "bench", "bench-figures-window")
+    if not os.path.exists(prog) or shutil.which("xvfb-run") is None:
+        table.add("Figures page in the window", "not built or no xvfb-run")
+        return
+    path = dataset("100k", 100000, "heavy")
+    env = dict(os.environ, GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo", NO_AT_BRIDGE="1")
+    out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", prog, path],
+                         capture_output=True, text=True, check=True, env=env).stdout
+    values = {}
+    for line in out.splitlines():
+        if ":" in line and " ms" in line:
+            what, rest = line.split(":", 1)
+            values[what.strip()] = float(rest.split()[0])
+    base = values.get("a frame with nothing changed")
+    for what in ("choose a facet value, to a frame", "remove it, to a frame",
+                 "sort by value (header), to a frame", "scroll, 200 jumps over the list",
+                 "scroll, 200 steps of a page"):
+        if what not in values:
+            continue
+        t = values[what]
+        target = (f"< {FIGURES_FRAME_MS:.0f} ms {'ok' if t < FIGURES_FRAME_MS else 'MISSED'}"
+                  if "scroll" not in what else "")
+        table.add(f"Figures window, 200k figures: {what} (median)", f"{t:.1f} ms",
+                  f"{base:.1f} ms" if base else "", f"{t / base:.1f}×" if base else "", target)
+
+
 def main():
     parser = argparse.ArgumentParser(description="The benchmark table of make bench.")
     parser.add_argument("--build", default="build")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--skip", default="",
                         help="comma list: load,bounds,frame,open,export,chart,goals,search,"
-                             "facets")
+                             "facets,figures-window,find")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     program = os.path.join(build, "app", "cluster-atlas")
@@ -521,7 +575,9 @@ def main():
              ("chart", lambda: bench_chart_trend(table, build, args.runs)),
              ("goals", lambda: bench_goals(table, build, args.runs)),
              ("search", lambda: bench_search(table, build, args.runs)),
-             ("facets", lambda: bench_facets(table, build, args.runs))]
+             ("facets", lambda: bench_facets(table, build, args.runs)),
+             ("figures-window", lambda: bench_figures_window(table, build)),
+             ("find", lambda: bench_find(table, cli, args.runs))]
     for name, step in steps:
         if name not in skip:
             print(f"measuring {name} ...", file=sys.stderr)
