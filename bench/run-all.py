@@ -493,6 +493,7 @@ def bench_facets(table, build, runs):
 
 FIND_LIMIT_S = 0.5          # --find on 100k nodes, the whole process (issue 16)
 FIGURES_FRAME_MS = 100.0    # a facet applied or removed, to the window's frame (issue 16)
+FIGURES_SORT_MS = 200.0     # sorted by value, to the window's frame (issue 16)
 
 
 def bench_find(table, cli, runs):
@@ -539,7 +540,8 @@ def bench_figures_window(table, build):
         if what not in values:
             continue
         t = values[what]
-        target = (f"< {FIGURES_FRAME_MS:.0f} ms {'ok' if t < FIGURES_FRAME_MS else 'MISSED'}"
+        limit = FIGURES_SORT_MS if what.startswith("sort") else FIGURES_FRAME_MS
+        target = (f"< {limit:.0f} ms {'ok' if t < limit else 'MISSED'}"
                   if "scroll" not in what else "")
         table.add(f"Figures window, 200k figures: {what} (median)", f"{t:.1f} ms",
                   f"{base:.1f} ms" if base else "", f"{t / base:.1f}×" if base else "", target)
