@@ -308,11 +308,15 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 static void
 rows_changed_cb (CaFiguresPage *self)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  GtkSelectionModel *selection;
+  GtkAdjustment *adjustment;
   GHashTableIter iter;
   gpointer item;
 
+  if (self->column_view == NULL)   /* disposed */
+    return;
+  selection = gtk_column_view_get_model (self->column_view);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
   self->generation++;
   if (GTK_IS_SINGLE_SELECTION (selection))
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection),
