@@ -322,7 +322,20 @@ rows_changed_cb (CaFiguresPage *self)
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection),
                                        GTK_INVALID_LIST_POSITION);
   if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    {
+      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->column_view),
+                                                     GTK_TYPE_SCROLLED_WINDOW);
+
+      /* A scroll still gliding would carry the list away from the top:
+       * turning kinetic scrolling off stops it. */
+      if (scroller != NULL &&
+          gtk_scrolled_window_get_kinetic_scrolling (GTK_SCROLLED_WINDOW (scroller)))
+        {
+          gtk_scrolled_window_set_kinetic_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
+          gtk_scrolled_window_set_kinetic_scrolling (GTK_SCROLLED_WINDOW (scroller), TRUE);
+        }
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
     if (GPOINTER_TO_UINT (g_object_get_data (item, "ca-generation")) != self->generation)

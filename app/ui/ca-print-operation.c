@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "ca-chart-actions.h"
 #include "ca-export.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
@@ -136,6 +137,21 @@ ca_print_operation_init (CaPrintOperation *self)
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
 }
 
+/* Print to File proposes the name an export of the chart would have
+ * (@file_name, its ".pdf" dropped: the dialog adds the format's). */
+static void
+propose_file_name (CaPrintOperation *self,
+                   const char       *file_name)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *base = g_strdup (file_name);
+
+  if (g_str_has_suffix (base, ".pdf"))
+    base[strlen (base) - strlen (".pdf")] = '\0';
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, base);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
+}
+
 static CaPrintOperation *
 print_operation_new (CaDataset             *dataset,
                      const CaNode          *node,
@@ -161,7 +177,8 @@ ca_print_operation_new (CaDataset    *dataset,
                         const char   *language)
 {
   CaExportOptions view = { .kind = kind, .language = language };
-  g_autofree char *title = NULL;
+  g_autofree char *title = NULL, *file_name = NULL;
+  CaPrintOperation *self;
 
   g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (node != NULL, NULL);
@@ -170,7 +187,10 @@ ca_print_operation_new (CaDataset    *dataset,
   title = g_strdup_printf (ca_i18n_gettext (language, "%s — %s"),
                            ca_node_get_name (node, ca_i18n_data_language_of (language)),
                            ca_chart_kind_get_label_in (language, kind));
-  return print_operation_new (dataset, node, &view, title);
+  self = print_operation_new (dataset, node, &view, title);
+  file_name = ca_chart_actions_file_name (node, kind, FALSE, "pdf", language);
+  propose_file_name (self, file_name);
+  return self;
 }
 
 CaPrintOperation *
@@ -184,7 +204,7 @@ ca_print_operation_new_compare (CaDataset            *dataset,
     .kind = CA_CHART_COMPARE, .language = language, .n_compare = n_nodes,
     .compare_figures = figures,
   };
-  g_autofree char *title = NULL;
+  g_autofree char *title = NULL, *file_name = NULL;
   CaPrintOperation *self;
 
   g_return_val_if_fail (CA_IS_DATASET (dataset), NULL);
@@ -206,6 +226,8 @@ ca_print_operation_new_compare (CaDataset            *dataset,
   self = print_operation_new (dataset, nodes[0], &view, title);
   memcpy (self->compared, nodes, n_nodes * sizeof nodes[0]);
   self->view.compare = self->compared;
+  file_name = ca_chart_actions_compare_file_name (nodes, n_nodes, figures, "pdf", language);
+  propose_file_name (self, file_name);
   return self;
 }
 

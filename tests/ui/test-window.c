@@ -1358,6 +1358,23 @@ test_window_menu_actions (void)
   close_window (window);
 }
 
+/* Print to File proposes the name the chart's export would have, which
+ * starts with @start, without the extension the dialog adds. */
+static void
+assert_proposed_name (CaPrintOperation *operation,
+                      const char       *start)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation));
+  const char *base = settings != NULL ? gtk_print_settings_get (settings,
+                                                                GTK_PRINT_SETTINGS_OUTPUT_BASENAME)
+                                      : NULL;
+
+  g_test_message ("proposed: %s", base);
+  g_assert_nonnull (base);
+  g_assert_true (g_str_has_prefix (base, start));
+  g_assert_false (g_str_has_suffix (base, ".pdf"));
+}
+
 /* Runs @operation into a PDF and returns the PDF's text (pdftotext). */
 static char *
 print_to_text (CaPrintOperation *operation)
@@ -1404,6 +1421,7 @@ test_window_print_pdf (void)
   g_assert_nonnull (nodes[1]);
   operation = ca_print_operation_new (ca_window_get_dataset (window), nodes[0], CA_CHART_COUNTS,
                                       "en");
+  assert_proposed_name (operation, "Shanghai");
   text = print_to_text (operation);
   g_assert_nonnull (strstr (text, "Shanghai — Counts"));
   g_clear_pointer (&text, g_free);
@@ -1411,6 +1429,7 @@ test_window_print_pdf (void)
 
   operation = ca_print_operation_new_compare (ca_window_get_dataset (window), nodes, 2,
                                               CA_COMPARE_GOALS, "en");
+  assert_proposed_name (operation, "Shanghai, Baoshan High-tech Park");
   text = print_to_text (operation);
   g_assert_nonnull (strstr (text, "Shanghai"));
   g_assert_nonnull (strstr (text, "Baoshan High-tech Park"));
