@@ -561,12 +561,27 @@ selection_changed_cb (CaWindow *self)
     ca_figures_page_set_selected_node (self->figures_page, node);
 }
 
-/* The bar at the bottom takes the switcher when the header has no room. */
+/* The bar at the bottom takes the switcher when the header has no room,
+ * while the views are shown (not the empty, loading or error pages). */
+static void
+update_switcher_bar (CaWindow *self)
+{
+  if (self->switcher_bar == NULL || self->window_title == NULL || self->main_stack == NULL)
+    return;
+  adw_view_switcher_bar_set_reveal (
+      self->switcher_bar,
+      adw_view_switcher_title_get_title_visible (self->window_title) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "explorer") == 0);
+}
+
 static void
 init_views (CaWindow *self)
 {
-  g_object_bind_property (self->window_title, "title-visible", self->switcher_bar, "reveal",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->window_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->main_stack, "notify::visible-child",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+  update_switcher_bar (self);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_model (

@@ -1992,6 +1992,44 @@ test_tooltip_chinese (void)
   close_window (window);
 }
 
+/* Whether a toast is shown, wholly above the switcher bar: it slides up
+ * from the bottom, and at rest the overlay it is in ends above the bar.
+ * Over the bar, it would rest 12 px above the window's bottom. */
+static gboolean
+toast_above_bar (gpointer data)
+{
+  GtkWidget *native = data;
+  GtkWidget *toast = find_where (native, is_css_name, "toast");
+  GtkWidget *bar = find_widget (native, ADW_TYPE_VIEW_SWITCHER_BAR);
+  graphene_rect_t bar_bounds, toast_bounds;
+
+  return toast != NULL && gtk_widget_get_mapped (toast) && bar != NULL &&
+         gtk_widget_compute_bounds (bar, native, &bar_bounds) &&
+         gtk_widget_compute_bounds (toast, native, &toast_bounds) &&
+         toast_bounds.size.height > 0 &&
+         toast_bounds.origin.y + toast_bounds.size.height <= bar_bounds.origin.y;
+}
+
+/* At 360 px the view switcher is a bar at the bottom, and a toast (here
+ * Copy Chart's, by its keys) comes up above it, not over it. */
+static void
+test_toast_above_switcher (void)
+{
+  CaWindow *window;
+  GtkWidget *bar;
+
+  if (!have_x11 ())
+    return;
+  window = open_window_sized ("ui-good.xml", 360, 700);
+  bar = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_nonnull (bar);
+  g_assert_true (spin_until (mapped, bar));
+  press_keys ("ctrl+shift+c");
+  if (!spin_until_for (toast_above_bar, window, 5))
+    g_error ("Ctrl+Shift+C showed no toast above the view switcher bar (%s)", where_is (bar));
+  close_window (window);
+}
+
 /* Presses @keys in @window, sees a window of @type come up, and closes it. */
 static void
 keys_show_window (CaWindow   *window,
@@ -2489,6 +2527,7 @@ main (int   argc,
   g_test_add_func ("/input/window/empty", test_empty_window);
   g_test_add_func ("/input/window/problems-copy", test_problems_copy);
   g_test_add_func ("/input/window/tooltip-chinese", test_tooltip_chinese);
+  g_test_add_func ("/input/window/toast-above-switcher", test_toast_above_switcher);
   g_test_add_func ("/input/window/sidebar-drag", test_sidebar_drag);
   g_test_add_func ("/input/window/tag-chip", test_tag_chip);
   g_test_add_func ("/input/window/figures-page", test_figures_page);
