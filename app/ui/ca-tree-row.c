@@ -438,6 +438,18 @@ ca_tree_row_set_comparison_query (CaTreeRowInComparison query)
   in_comparison = query;
 }
 
+/* GTK 4.8 leaves the row the menu came from hovered and pressed after the
+ * menu closes (the menu's grab takes the pointer's leaving and the button's
+ * release), so several rows look selected: the states are dropped then. */
+static void
+menu_closed_cb (GtkPopover *popover,
+                GtkWidget  *parent)
+{
+  for (GtkWidget *widget = parent; widget != NULL && !GTK_IS_LIST_VIEW (widget)
+       && !GTK_IS_COLUMN_VIEW (widget); widget = gtk_widget_get_parent (widget))
+    gtk_widget_unset_state_flags (widget, GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_ACTIVE);
+}
+
 void
 ca_tree_row_popup_node_menu (GtkWidget    *parent,
                              GtkWidget   **popover,
@@ -462,6 +474,7 @@ ca_tree_row_popup_node_menu (GtkWidget    *parent,
       gtk_popover_set_has_arrow (GTK_POPOVER (*popover), FALSE);
       gtk_widget_set_halign (*popover, GTK_ALIGN_START);
       gtk_widget_set_parent (*popover, parent);
+      g_signal_connect (*popover, "closed", G_CALLBACK (menu_closed_cb), parent);
     }
   else
     gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (*popover), G_MENU_MODEL (menu));

@@ -2299,6 +2299,17 @@ add_from_menu (CaWindow  *window,
   menu_click (window, target, "Add to Comparison");
 }
 
+/* Whether no widget from @label up to its list is hovered or pressed. */
+static gboolean
+row_looks_plain (gpointer data)
+{
+  for (GtkWidget *widget = data; widget != NULL && !GTK_IS_LIST_VIEW (widget);
+       widget = gtk_widget_get_parent (widget))
+    if (gtk_widget_get_state_flags (widget) & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_ACTIVE))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 add_from_row_menu (CaWindow   *window,
                    const char *name)
@@ -2307,6 +2318,12 @@ add_from_row_menu (CaWindow   *window,
 
   g_assert_nonnull (label);
   add_from_menu (window, label);
+  /* The pointer gone from the row, the row does not look hovered or
+   * pressed: with the rows selected, several would look selected. */
+  pointer_at (GTK_WIDGET (window), gtk_widget_get_width (GTK_WIDGET (window)) - 10,
+              gtk_widget_get_height (GTK_WIDGET (window)) - 10, "");
+  if (!spin_until (row_looks_plain, label))
+    g_error ("the row of %s still looks hovered or pressed after its menu", name);
 }
 
 /* A cell of the Figures page, mapped, of a row of the node @id. */
