@@ -48,6 +48,9 @@ get_collator_locked (Order order)
                      u_errorName (status));
           return NULL;
         }
+      /* Punctuation and spaces count only to break ties, as in a book's
+       * index: "“Investment first”" sorts under I, not before A. */
+      ucol_setAttribute (collator, UCOL_ALTERNATE_HANDLING, UCOL_SHIFTED, &status);
       collators[order] = collator;
     }
   return collators[order];

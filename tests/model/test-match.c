@@ -249,6 +249,10 @@ test_collate (void)
   assert_sorted ("zh-TW", "浙江 北京 上海 十堰", "十堰 上海 北京 浙江");
   assert_sorted ("en", "banana Apple cherry apple", "apple Apple banana cherry");
   g_assert_cmpint (strcmp (key_a, key_b), <, 0);
+  /* Punctuation only breaks ties: a quoted title sorts under its first letter. */
+  g_assert_cmpint (ca_collate_compare ("\"Investment first\" projects", "Action Plan", "en"), >, 0);
+  g_assert_cmpint (ca_collate_compare ("“Investment first”", "Zhangjiang", "en"), <, 0);
+  g_assert_cmpint (ca_collate_compare ("“宝山”", "北京", "zh_CN"), <, 0);
   /* Invalid UTF-8 has a key too (its bytes), and no crash. */
   g_assert_cmpint (ca_collate_compare ("\xff", "a", "zh_CN"), !=, 0);
 }
