@@ -1804,7 +1804,16 @@ test_figures_page (void)
   spin ();
   button = find_label (GTK_WIDGET (ca_window_get_title_widget (window)), "Figures", FALSE);
   g_assert_nonnull (button);
+  /* Under a loaded machine a window just opened sometimes loses its first
+   * click (one run in four of the whole suite in parallel, the pointer on
+   * the button): a second click, said in the log, then must do it. */
   click_center (button);
+  if (!spin_until_for (view_is_figures, window, 3))
+    {
+      g_test_message ("the first click on Figures did not land (%s): clicking again",
+                      where_is (button));
+      click_center (button);
+    }
   if (!spin_until (view_is_figures, window))
     g_error ("a click on the switcher's Figures did not show the Figures page (%s)",
              where_is (button));
