@@ -445,9 +445,37 @@ static void
 menu_closed_cb (GtkPopover *popover,
                 GtkWidget  *parent)
 {
+  GtkWidget *quiet = g_object_get_data (G_OBJECT (popover), "ca-quiet-tooltip");
+
   for (GtkWidget *widget = parent; widget != NULL && !GTK_IS_LIST_VIEW (widget)
        && !GTK_IS_COLUMN_VIEW (widget); widget = gtk_widget_get_parent (widget))
     gtk_widget_unset_state_flags (widget, GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_ACTIVE);
+  if (quiet != NULL)
+    gtk_widget_set_has_tooltip (quiet, TRUE);
+  g_object_set_data (G_OBJECT (popover), "ca-quiet-tooltip", NULL);
+}
+
+/* The tooltip of what is at (@x, @y) in @parent would stay over the menu
+ * (GTK 4.8 does not hide it for a secondary click): it is hidden while the
+ * menu is open. */
+static void
+quiet_tooltip (GtkWidget *popover,
+               GtkWidget *parent,
+               double     x,
+               double     y)
+{
+  GtkWidget *widget = gtk_widget_pick (parent, x, y, GTK_PICK_DEFAULT);
+
+  for (; widget != NULL && !gtk_widget_get_has_tooltip (widget) && widget != parent;
+       widget = gtk_widget_get_parent (widget))
+    ;
+  if (widget == NULL || !gtk_widget_get_has_tooltip (widget))
+    return;
+  gtk_widget_set_has_tooltip (widget, FALSE);
+  gtk_widget_trigger_tooltip_query (widget);
+  /* Kept until closed: the widget outlives its menu's opening. */
+  g_object_set_data_full (G_OBJECT (popover), "ca-quiet-tooltip", g_object_ref (widget),
+                          g_object_unref);
 }
 
 void
@@ -480,6 +508,7 @@ ca_tree_row_popup_node_menu (GtkWidget    *parent,
     gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (*popover), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (*popover),
                                &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  quiet_tooltip (*popover, parent, x, y);
   gtk_popover_popup (GTK_POPOVER (*popover));
 }
 

@@ -2319,6 +2319,47 @@ row_looks_plain (gpointer data)
   return TRUE;
 }
 
+static gboolean
+tooltip_shown_in (gpointer data)
+{
+  return shown_tooltip_label (data) != NULL;
+}
+
+static gboolean
+no_tooltip_in (gpointer data)
+{
+  return shown_tooltip_label (data) == NULL;
+}
+
+/* A row's tooltip, up when the pointer rests on it, goes when a right
+ * click brings up the row's menu, which it would cover. */
+static void
+test_row_menu_hides_tooltip (void)
+{
+  CaWindow *window;
+  GtkWidget *label;
+  MenuWait wait;
+
+  if (!have_x11 ())
+    return;
+  window = open_window ("chart-compare.xml");
+  wait = (MenuWait) { window, "Add to Comparison" };
+  label = find_label (GTK_WIDGET (window), "North District", TRUE);
+  g_assert_nonnull (label);
+  pointer_at (label, 2, 2, "");
+  pointer_at (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0, "");
+  if (!spin_until (tooltip_shown_in, window))
+    g_error ("no tooltip came up over the row of North District");
+  pointer_at (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0,
+              "click 3");
+  if (!spin_until (menu_item_shown, &wait))
+    g_error ("a right click on the row showed no menu");
+  if (!spin_until_for (no_tooltip_in, window, 3))
+    g_error ("the row's tooltip stayed over its menu");
+  press_keys ("Escape");
+  close_window (window);
+}
+
 static void
 add_from_row_menu (CaWindow   *window,
                    const char *name)
@@ -2562,6 +2603,7 @@ main (int   argc,
   g_test_add_func ("/input/window/keys", test_window_keys);
   g_test_add_func ("/input/window/language-keeps-scroll", test_language_keeps_scroll);
   g_test_add_func ("/input/window/compare", test_compare);
+  g_test_add_func ("/input/window/row-menu-tooltip", test_row_menu_hides_tooltip);
   g_test_add_func ("/input/window/compare-remove", test_compare_remove);
   status = g_test_run ();
 
