@@ -175,6 +175,32 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+/* A quantity's unit is data, written in the dataset's words; the common
+ * ones are the interface's words too, and are written in its language
+ * ("80万平方米", not "80万 square metres").  Any other unit is written as
+ * the dataset has it. */
+static const char * const known_units[] = {
+  /* Translators: units of quantities, as datasets write them in English */
+  NC_("unit", "square metres"), NC_("unit", "square meters"),
+  NC_("unit", "square kilometres"), NC_("unit", "square kilometers"),
+  NC_("unit", "hectares"), NC_("unit", "metres"), NC_("unit", "meters"),
+  NC_("unit", "kilometres"), NC_("unit", "kilometers"), NC_("unit", "tonnes"),
+  NC_("unit", "tons"), NC_("unit", "megawatts"), NC_("unit", "gigawatts"),
+  NC_("unit", "kilowatt-hours"), NC_("unit", "cubic metres"), NC_("unit", "cubic meters"),
+};
+
+static const char *
+unit_word (const char *lang,
+           const char *unit)
+{
+  if (unit == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (known_units); i++)
+    if (g_str_equal (unit, known_units[i]))
+      return ca_i18n_pgettext (lang, "unit", unit);
+  return unit;
+}
+
 /* The metric's name as a count noun: "projects" in English, "项目" in Chinese. */
 static char *
 count_noun (const char     *lang,
@@ -223,7 +249,7 @@ format_chinese_value (const char     *lang,
   gboolean axis = form == FORM_TICK;
   g_autofree char *number = scaled_number (value, scale_of, chinese, form != FORM_WORDS);
   g_autofree char *noun = NULL;
-  const char *currency;
+  const char *currency, *unit;
 
   switch (metric->kind)
     {
@@ -237,7 +263,8 @@ format_chinese_value (const char     *lang,
     case CA_METRIC_QUANTITY:
       if (axis)
         return g_steal_pointer (&number);
-      return g_strconcat (number, is_ascii (metric->unit) ? " " : "", metric->unit, NULL);
+      unit = unit_word (lang, metric->unit);
+      return g_strconcat (number, is_ascii (unit) ? " " : "", unit, NULL);
     case CA_METRIC_COUNT:
     default:
       if (axis)
@@ -356,7 +383,7 @@ ca_format_axis_unit (const char     *lang,
 {
   const ChineseStyle *chinese = chinese_style (lang);
   const Scale *scale;
-  const char *currency;
+  const char *currency, *unit;
 
   g_return_val_if_fail (metric != NULL, NULL);
   scale = scale_for (chinese, max_value);
@@ -367,8 +394,12 @@ ca_format_axis_unit (const char     *lang,
     {
       currency = metric->kind == CA_METRIC_MONEY ? chinese_currency (chinese, metric->unit)
                                                  : NULL;
+      unit = currency != NULL ? currency
+             : metric->kind == CA_METRIC_QUANTITY ? unit_word (lang, metric->unit)
+             : metric->unit;
+      /* "万 tons" keeps a space before a unit in letters, as values do. */
       return g_strconcat (scale != NULL ? scale->word : "",
-                          currency != NULL ? currency : metric->unit, NULL);
+                          scale != NULL && is_ascii (unit) ? " " : "", unit, NULL);
     }
   if (scale == NULL)
     return g_strdup (metric->unit);

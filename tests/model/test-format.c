@@ -27,6 +27,8 @@ static const CaMetric dollars = { "usd", CA_METRIC_MONEY, "USD", { NULL, 0 } };
 static const CaMetric projects = { "projects", CA_METRIC_COUNT, NULL, { project_names, 2 } };
 static const CaMetric land = { "land", CA_METRIC_QUANTITY, "hectares", { NULL, 0 } };
 static const CaMetric tonnes = { "steel", CA_METRIC_QUANTITY, "吨", { NULL, 0 } };
+static const CaMetric area = { "area", CA_METRIC_QUANTITY, "square metres", { NULL, 0 } };
+static const CaMetric widgets = { "widgets", CA_METRIC_QUANTITY, "widget units", { NULL, 0 } };
 static const CaSource source = {
   "src", { 2022, 11, 23 }, "Shanghai Municipal Government Information Office", NULL,
   { source_titles, 2 },
@@ -137,7 +139,13 @@ test_values_chinese (void)
   assert_format (ca_format_value ("zh_CN", &dollars, 12000000), "1200万美元");
   assert_format (ca_format_value ("zh_CN", &projects, 120), "120个项目");
   assert_format (ca_format_value ("zh_CN", &tonnes, 3500000), "350万吨");
-  assert_format (ca_format_value ("zh_CN", &land, 2940), "2940 hectares");
+  /* A common unit in the interface's words; any other as the data has it. */
+  assert_format (ca_format_value ("zh_CN", &land, 2940), "2940公顷");
+  assert_format (ca_format_value ("zh_CN", &area, 800000), "80万平方米");
+  assert_format (ca_format_axis_unit ("zh_CN", &area, 1200000), "万平方米");
+  assert_format (ca_format_value ("zh_CN", &widgets, 800000), "80万 widget units");
+  assert_format (ca_format_axis_unit ("zh_CN", &widgets, 1200000), "万 widget units");
+  assert_format (ca_format_value ("en", &area, 800000), "800,000 square metres");
   assert_format (ca_format_axis_value ("zh_CN", &money, 100000000000), "1000亿");
   assert_format (ca_format_axis_tick ("zh_CN", &money, 50000000, 100000000), "0.5亿");
   assert_format (ca_format_axis_tick ("zh_CN", &money, 0, 100000000), "0");
@@ -161,6 +169,8 @@ test_values_traditional (void)
   assert_format (ca_format_value ("zh_TW", &dollars, 12000000), "1200萬美元");
   assert_format (ca_format_axis_unit ("zh_TW", &money, 500000000000), "億元");
   assert_format (ca_format_axis_unit ("zh_TW", &projects, 120), "個");
+  assert_format (ca_format_value ("zh_TW", &area, 800000), "80萬平方公尺");
+  assert_format (ca_format_value ("zh_TW", &land, 2940), "2940公頃");
   assert_format (ca_format_value ("zh-HK", &money, 500000000000), "5000億元");
   assert_format (ca_format_value ("zh-Hant-TW", &money, 500000000000), "5000億元");
   assert_format (ca_format_value ("zh-Hans", &money, 500000000000), "5000亿元");
