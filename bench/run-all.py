@@ -43,11 +43,12 @@ def machine():
             f"{platform.system()} {platform.release()}")
 
 
-def hyperfine(commands, runs, env=None, wrapper=None):
-    """Median seconds of each command, in order."""
+def hyperfine(commands, runs, env=None, wrapper=None, ignore_failure=False):
+    """Median seconds of each command, in order; with @ignore_failure a
+    command may exit with a failure (--find finding nothing)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as js:
         argv = ["hyperfine", "-N", "--style", "none", "--warmup", "1", "--runs", str(runs),
-                "--export-json", js.name] + commands
+                "--export-json", js.name] + (["-i"] if ignore_failure else []) + commands
         if wrapper:
             argv = wrapper + argv
         subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL,
@@ -503,12 +504,7 @@ def bench_find(table, cli, runs):
     path = dataset("100k", 100000, "heavy")
     queries = ["Node 51234", "n51234", "zzzz"]
     commands = [f"{cli} --check {path}"] + [f"{cli} --find '{q}' {path}" for q in queries]
-    # --find exits 1 when nothing matches: hyperfine is told to take it.
-    with tempfile.NamedTemporaryFile(suffix=".json") as js:
-        subprocess.run(["hyperfine", "-N", "-i", "--style", "none", "--warmup", "1", "--runs",
-                        str(runs), "--export-json", js.name] + commands, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times = [r["median"] for r in json.load(open(js.name))["results"]]
+    times = hyperfine(commands, runs, ignore_failure=True)
     check = times[0]
     for q, t in zip(queries, times[1:]):
         table.add(f"--find “{q}”, heavy 100k nodes (whole process; baseline --check)", ms(t),

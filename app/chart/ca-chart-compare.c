@@ -285,29 +285,72 @@ is_shared (CaChartLayout *self,
   return metric->n_part >= CA_CHART_COMPARE_MIN && metric->n_part_having == metric->n_part;
 }
 
-/* The title: the names in the set's order, then the view. */
+/* The names of @nodes in the set's order, each as @name_of gives it. */
+static char *
+join_names (const char            *lang,
+            const CaNode * const  *nodes,
+            guint                  n,
+            const char *         (*name_of) (gpointer data, const CaNode *node),
+            gpointer               data)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        /* Translators: separates the names of the places compared in a
+         * chart's title: "Baoshan, Fengxian — Comparison" */
+        g_string_append (names, ca_i18n_pgettext (lang, "compared names", ", "));
+      g_string_append (names, name_of (data, nodes[i]));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static const char *
+data_name (gpointer      data_lang,
+           const CaNode *node)
+{
+  return ca_node_get_name (node, data_lang);
+}
+
+static const char *
+isolated_name (gpointer      layout,
+               const CaNode *node)
+{
+  return ca_chart_isolated_name (layout, node);
+}
+
+char *
+ca_chart_compare_get_title_in (const char           *lang,
+                               const CaNode * const *nodes,
+                               guint                 n_nodes,
+                               CaCompareFigures      figures)
+{
+  g_autofree char *names = NULL;
+
+  g_return_val_if_fail (nodes != NULL || n_nodes == 0, NULL);
+
+  names = join_names (lang, nodes, n_nodes, data_name,
+                      (gpointer) ca_i18n_data_language_of (lang));
+  return g_strdup_printf (ca_i18n_gettext (lang, "%s — %s"), names,
+                          ca_chart_compare_get_label_in (lang, figures));
+}
+
+/* The title: the names in the set's order, then the view; drawn, each
+ * name isolated from the text around it. */
 static void
 set_title (CaChartLayout *self)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autoptr(GString) drawn = g_string_new (NULL);
-  const char *label = ca_chart_compare_get_label_in (self->lang, self->options.compare_figures);
+  g_autofree char *drawn = join_names (self->lang, self->options.compare, n_nodes (self),
+                                       isolated_name, self);
 
-  for (guint n = 0; n < n_nodes (self); n++)
-    {
-      /* Translators: separates the names of the places compared in a
-       * chart's title: "Baoshan, Fengxian — Comparison" */
-      const char *sep = n > 0 ? ca_i18n_pgettext (self->lang, "compared names", ", ") : "";
-
-      g_string_append_printf (names, "%s%s", sep, ca_chart_node_name (self, nth_node (self, n)));
-      g_string_append_printf (drawn, "%s%s", sep, ca_chart_isolated_name (self,
-                                                                          nth_node (self, n)));
-    }
   g_free (self->title);
   g_free (self->drawn_title);
-  self->title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"), names->str, label);
-  self->drawn_title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"), drawn->str,
-                                       label);
+  self->title = ca_chart_compare_get_title_in (self->lang, self->options.compare, n_nodes (self),
+                                               self->options.compare_figures);
+  self->drawn_title = g_strdup_printf (ca_i18n_gettext (self->lang, "%s — %s"), drawn,
+                                       ca_chart_compare_get_label_in (self->lang,
+                                                                      self->options.compare_figures));
 }
 
 void

@@ -48,6 +48,12 @@ typedef enum {
  * interface language), for titles and file names. */
 const char  *ca_chart_compare_get_label_in (const char       *lang,
                                             CaCompareFigures  figures);
+/* The title of the comparison of @nodes by @figures in @lang, as its chart
+ * has it: "Baoshan, Fengxian — Comparison". */
+char        *ca_chart_compare_get_title_in (const char           *lang,
+                                            const CaNode * const *nodes,
+                                            guint                 n_nodes,
+                                            CaCompareFigures      figures);
 
 /* The views in the order the window offers them: Goals, Trend, Counts,
  * Timeline, for @position 0 to CA_CHART_N_KINDS - 1. */

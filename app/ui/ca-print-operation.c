@@ -211,18 +211,7 @@ ca_print_operation_new_compare (CaDataset            *dataset,
   g_return_val_if_fail (n_nodes >= CA_CHART_COMPARE_MIN && n_nodes <= CA_CHART_COMPARE_MAX, NULL);
 
   /* As the chart's own title: "Baoshan, Fengxian — Goals compared". */
-  {
-    g_autoptr(GString) names = g_string_new (NULL);
-
-    for (guint i = 0; i < n_nodes; i++)
-      {
-        if (i > 0)
-          g_string_append (names, ca_i18n_pgettext (language, "compared names", ", "));
-        g_string_append (names, ca_node_get_name (nodes[i], ca_i18n_data_language_of (language)));
-      }
-    title = g_strdup_printf (ca_i18n_gettext (language, "%s — %s"), names->str,
-                             ca_chart_compare_get_label_in (language, figures));
-  }
+  title = ca_chart_compare_get_title_in (language, nodes, n_nodes, figures);
   self = print_operation_new (dataset, nodes[0], &view, title);
   memcpy (self->compared, nodes, n_nodes * sizeof nodes[0]);
   self->view.compare = self->compared;
