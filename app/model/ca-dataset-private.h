@@ -263,6 +263,18 @@ typedef gssize (*CaLoaderReadFunc) (gpointer  source,
                                     gsize     size,
                                     GError  **error);
 
+/* Bytes in memory, read as a CaLoaderReadFunc reads. */
+typedef struct {
+  const char *data;
+  gsize       length;
+  gsize       offset;
+} CaMemorySource;
+
+gssize ca_memory_source_read (gpointer  source,
+                              char     *buffer,
+                              gsize     size,
+                              GError  **error);
+
 CaDatasetContents *ca_loader_run (const char       *display_name,
                                   CaLoaderReadFunc  read_func,
                                   gpointer          source,

@@ -140,19 +140,13 @@ read_fd (gpointer  source,
     }
 }
 
-typedef struct {
-  const char *data;
-  gsize       length;
-  gsize       offset;
-} MemorySource;
-
-static gssize
-read_memory (gpointer  source,
-             char     *buffer,
-             gsize     size,
-             GError  **error)
+gssize
+ca_memory_source_read (gpointer  source,
+                       char     *buffer,
+                       gsize     size,
+                       GError  **error)
 {
-  MemorySource *memory = source;
+  CaMemorySource *memory = source;
   gsize n = MIN (size, memory->length - memory->offset);
 
   memcpy (buffer, memory->data + memory->offset, n);
@@ -323,7 +317,7 @@ ca_dataset_load_data (const char  *data,
                       GError     **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) ca_problem_free);
-  MemorySource memory = { data, length, 0 };
+  CaMemorySource memory = { data, length, 0 };
   CaDatasetContents *contents;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -333,7 +327,7 @@ ca_dataset_load_data (const char  *data,
     *problems = NULL;
   if (display_name == NULL)
     display_name = "-";
-  contents = ca_loader_run (display_name, read_memory, &memory, (goffset) length,
+  contents = ca_loader_run (display_name, ca_memory_source_read, &memory, (goffset) length,
                             NULL, NULL, NULL, found, error);
   return finish_load (contents, NULL, found, problems, error);
 }

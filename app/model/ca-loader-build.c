@@ -1172,6 +1172,8 @@ push_frame (CaLoader    *self,
 
 void
 ca_loader_start_element (CaLoader    *self,
+                         guint        line,
+                         guint        column,
                          const char  *localname,
                          const char  *uri,
                          int          n_namespaces,
@@ -1179,18 +1181,11 @@ ca_loader_start_element (CaLoader    *self,
                          const char **attributes)
 {
   CaAttrs attrs;   /* collect_attributes () fills its offsets */
-  guint line, column;
   int kind;
 
   if (self->stopped)
     return;
   self->seen_element = TRUE;
-  /* Where the start tag begins; libxml2 is now at its end. */
-  if (!ca_prescan_take_start (&self->scan, &line, &column))
-    {
-      line = ca_loader_line (self);
-      column = ca_loader_column (self);
-    }
   if (!within_limits (self, n_namespaces, n_attributes, line, column))
     return;
   if (self->skip_depth > 0 || (kind = classify (self, localname, uri, line, column)) < 0)

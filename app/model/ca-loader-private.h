@@ -12,6 +12,7 @@
 
 #include "ca-dataset-private.h"
 #include "ca-encoding.h"
+#include "ca-loader-queue.h"
 #include "ca-prescan.h"
 
 G_BEGIN_DECLS
@@ -150,11 +151,37 @@ typedef struct {
   int         value;
 } CaNameCacheEntry;
 
+/* What ca_loader_run () reads. */
+typedef struct {
+  CaLoaderReadFunc   read_func;
+  gpointer           source;
+  goffset            total_size;
+  GCancellable      *cancellable;
+} CaLoaderInput;
+
+/* The parser's fields (ca-loader.c, parser_*) belong to the thread that
+ * reads and parses; the builder's to the thread that calls
+ * ca_loader_run (); they share only the event queue and @halt. */
 typedef struct {
   char              *display_name;
-  GPtrArray         *problems;     /* borrowed */
+  GPtrArray         *problems;     /* borrowed; the builder's */
+  CaLoaderInput      input;
+  CaLoadProgressFunc progress;
+  gpointer           progress_data;
+  CaLoaderQueue     *queue;
+  gint               halt;         /* atomic: the builder stopped the load */
+  /* The parser's */
   xmlParserCtxtPtr   ctxt;
   CaPrescan          scan;
+  gboolean           parse_stopped;
+  gboolean           parse_seen_element;
+  guint              parse_depth;
+  guint64            bytes_read;
+  gboolean           read_ok;
+  GError            *read_error;
+  /* The builder's */
+  guint              event_line;   /* where the parser was at the current event */
+  guint              event_column;
   CaDatasetContents *contents;
   GArray            *refs;         /* CaPendingRef */
   GArray            *cite_refs;    /* CaPendingCite */
@@ -200,9 +227,12 @@ CaLoader *ca_loader_new           (const char *display_name,
 void      ca_loader_free          (CaLoader   *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaLoader, ca_loader_free)
 
-/* ca-loader-build.c */
+/* ca-loader-build.c: the builder reads the parser's events; a start tag
+ * begins at @line and @column. */
 void      ca_loader_build_clear   (CaLoader    *self);
 void      ca_loader_start_element (CaLoader    *self,
+                                   guint        line,
+                                   guint        column,
                                    const char  *localname,
                                    const char  *uri,
                                    int          n_namespaces,

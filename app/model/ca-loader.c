@@ -7,6 +7,16 @@
  * Every chunk goes through a cheap scanner first (ca-prescan.c), because
  * some inputs are slow for libxml2 itself.
  *
+ * A file of more than one chunk is read, scanned and parsed on a thread of
+ * its own, while the calling thread builds the model: the callbacks below
+ * write what they receive into blocks of events (ca-loader-queue.c), which
+ * the builder reads in order.  libxml2 and the builder each take about half
+ * of a load, so the two cores of a small machine share it (the --check row
+ * of bench/run-all.py).  Everything the parser finds wrong travels in the
+ * same blocks, so the builder sees problems in the order one thread would,
+ * and only the builder adds problems or stops the load; the parser stops
+ * reading when the builder says so, between chunks.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -24,6 +34,7 @@
 #include "ca-dataset-private.h"
 #include "ca-loader-private.h"
 #include "ca-node.h"
+#include "ca-loader-queue.h"
 #include "ca-prescan.h"
 
 /* Small enough that libxml2's own buffer stays small. */
@@ -64,6 +75,8 @@ ca_loader_free (CaLoader *self)
       xmlFreeParserCtxt (self->ctxt);
     }
   g_clear_pointer (&self->contents, ca_dataset_contents_free);
+  g_clear_pointer (&self->queue, ca_loader_queue_free);
+  g_clear_error (&self->read_error);
   ca_prescan_clear (&self->scan);
   g_array_unref (self->refs);
   g_array_unref (self->cite_refs);
@@ -146,18 +159,18 @@ ca_loader_problem (CaLoader   *self,
   add_problem_at (self, ca_loader_line (self), ca_loader_column (self), message);
 }
 
+/* Where the parser was at the event the builder is reading. */
 guint
 ca_loader_line (CaLoader *self)
 {
-  return self->ctxt != NULL ? (guint) MAX (0, xmlSAX2GetLineNumber (self->ctxt)) : 0;
+  return self->event_line;
 }
 
 guint
 ca_loader_column (CaLoader *self)
 {
-  return self->ctxt != NULL ? (guint) MAX (0, xmlSAX2GetColumnNumber (self->ctxt)) : 0;
+  return self->event_column;
 }
-
 
 /* Values from a file can be long and can hold control characters: a
  * message quotes at most CA_LOADER_MAX_QUOTE characters of one.  The copy
@@ -176,13 +189,198 @@ ca_loader_quote (CaLoader   *self,
 
 /* Never stops libxml2 itself: xmlStopParser () from inside a callback frees
  * the input that the parser, and the callback's own arguments, still point
- * into.  The load stops between chunks instead, and every callback returns
- * at once once this is set. */
+ * into.  The parser stops between chunks instead, once it sees @halt, and
+ * the builder reads no further event once this is set. */
 void
 ca_loader_stop (CaLoader *self)
 {
   self->stopped = TRUE;
   self->failed = TRUE;
+  g_atomic_int_set (&self->halt, 1);
+}
+
+/* Events: what the parser hands the builder ------------------------------ */
+
+typedef enum {
+  EVENT_START,
+  EVENT_END,
+  EVENT_TEXT,
+  EVENT_CDATA,
+  EVENT_PROBLEM,     /* a problem the parser found */
+  EVENT_REFUSED,     /* libxml2 gave up: this message unless one was said */
+} CaEventKind;
+
+typedef struct {
+  guint32 kind;
+  guint32 size;       /* of the whole event, a multiple of 8 */
+  guint32 line;       /* where the parser was */
+  guint32 column;
+} CaEventHead;
+
+typedef struct {
+  CaEventHead  head;
+  guint32      start_line;   /* of the start tag's '<' */
+  guint32      start_column;
+  gint32       n_namespaces;
+  gint32       n_attributes;
+  const char  *localname;    /* interned by libxml2, alive with the parser */
+  const char  *uri;
+  const char  *attributes[]; /* five per attribute, the values copied after */
+} CaStartEvent;
+
+typedef struct {
+  CaEventHead head;
+  gsize       length;
+  char        text[];
+} CaTextEvent;
+
+typedef struct {
+  CaEventHead head;
+  char       *message;      /* the builder frees it */
+  gboolean    stop;
+} CaProblemEvent;
+
+#define ROUND8(n) (((n) + 7) & ~(gsize) 7)
+
+static guint
+parser_line (CaLoader *self)
+{
+  return self->ctxt != NULL ? (guint) MAX (0, xmlSAX2GetLineNumber (self->ctxt)) : 0;
+}
+
+static guint
+parser_column (CaLoader *self)
+{
+  return self->ctxt != NULL ? (guint) MAX (0, xmlSAX2GetColumnNumber (self->ctxt)) : 0;
+}
+
+static gboolean
+parser_halted (CaLoader *self)
+{
+  return self->parse_stopped || g_atomic_int_get (&self->halt);
+}
+
+static gpointer
+new_event (CaLoader    *self,
+           CaEventKind  kind,
+           gsize        size,
+           guint        line,
+           guint        column)
+{
+  CaEventHead *head;
+
+  size = ROUND8 (size);
+  head = ca_loader_queue_reserve (self->queue, size, self->bytes_read);
+  head->kind = kind;
+  head->size = (guint32) size;
+  head->line = line;
+  head->column = column;
+  return head;
+}
+
+/* A problem, at @line and @column, taking @message; with @stop the parser
+ * reads no further.  Nothing is said once it stopped: its first problem
+ * says why. */
+static void
+emit_problem (CaLoader    *self,
+              CaEventKind  kind,
+              guint        line,
+              guint        column,
+              gboolean     stop,
+              char        *message)
+{
+  CaProblemEvent *event;
+
+  if (self->parse_stopped)
+    {
+      g_free (message);
+      return;
+    }
+  event = new_event (self, kind, sizeof *event, line, column);
+  event->message = message;
+  event->stop = stop;
+  self->parse_stopped |= stop;
+}
+
+/* What makes the parser stop, at @line and @column. */
+static void G_GNUC_PRINTF (4, 5)
+parser_refuse (CaLoader   *self,
+               guint       line,
+               guint       column,
+               const char *format,
+               ...)
+{
+  va_list args;
+  char *message;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  emit_problem (self, EVENT_PROBLEM, line, column, TRUE, message);
+}
+
+/* The builder's side: one event. */
+static void
+dispatch (CaLoader          *self,
+          const CaEventHead *head)
+{
+  const CaStartEvent *start = (const CaStartEvent *) head;
+  const CaTextEvent *text = (const CaTextEvent *) head;
+  const CaProblemEvent *problem = (const CaProblemEvent *) head;
+
+  self->event_line = head->line;
+  self->event_column = head->column;
+  switch ((CaEventKind) head->kind)
+    {
+    case EVENT_START:
+      ca_loader_start_element (self, start->start_line, start->start_column, start->localname,
+                               start->uri, start->n_namespaces, start->n_attributes,
+                               (const char **) start->attributes);
+      break;
+    case EVENT_END:
+      ca_loader_end_element (self);
+      break;
+    case EVENT_TEXT:
+      ca_loader_characters (self, text->text, text->length);
+      break;
+    case EVENT_CDATA:
+      ca_loader_cdata (self, text->text, text->length);
+      break;
+    case EVENT_REFUSED:
+      if (!self->failed)
+        add_problem_at (self, head->line, head->column, problem->message);
+      ca_loader_stop (self);
+      break;
+    case EVENT_PROBLEM:
+    default:
+      add_problem_at (self, head->line, head->column, problem->message);
+      if (problem->stop)
+        ca_loader_stop (self);
+      break;
+    }
+}
+
+/* Reads one block; once the load stopped, only frees what it holds. */
+static void
+consume_block (CaLoaderBlock *block,
+               gpointer       user_data)
+{
+  CaLoader *self = user_data;
+
+  for (gsize at = 0; at < block->used;)
+    {
+      const CaEventHead *head = (const CaEventHead *) (block->data + at);
+
+      if (!self->stopped)
+        dispatch (self, head);
+      if (head->kind == EVENT_PROBLEM || head->kind == EVENT_REFUSED)
+        g_free (((const CaProblemEvent *) head)->message);
+      at += head->size;
+    }
+  if (self->progress != NULL && self->input.total_size > 0)
+    self->progress (MIN (1.0, (double) block->read / (double) self->input.total_size),
+                    self->progress_data);
+  ca_loader_queue_release (self->queue, block);
 }
 
 /* Messages for what libxml2 found -------------------------------------- */
@@ -356,12 +554,11 @@ report_conversion (CaLoader    *self,
 
   position_of_offset (self, offset, &line, &column);
   if (strchr (bytes, ' ') == NULL)
-    ca_loader_problem_at (self, line, column, _("the byte %s is not valid %s"),
-                          *bytes != '\0' ? bytes : "?", encoding_name (self));
+    parser_refuse (self, line, column, _("the byte %s is not valid %s"),
+                   *bytes != '\0' ? bytes : "?", encoding_name (self));
   else
-    ca_loader_problem_at (self, line, column, _("the bytes %s are not valid %s"), bytes,
-                          encoding_name (self));
-  ca_loader_stop (self);
+    parser_refuse (self, line, column, _("the bytes %s are not valid %s"), bytes,
+                   encoding_name (self));
 }
 
 /* What a file that is not XML at all starts with. */
@@ -375,7 +572,7 @@ describe_start (CaLoader *self)
   g_autofree char *quoted = NULL;
   GString *bytes;
 
-  if (self->seen_element || self->chunk_offset > 0)
+  if (self->parse_seen_element || self->chunk_offset > 0)
     return g_strdup (_("the file has no root element: an atlas file is one <atlas> element"));
   for (gsize j = 0; j < length && zeros; j++)
     zeros = data[j] == 0;
@@ -401,9 +598,9 @@ message_for (CaLoader    *self,
   const char *text = error->message != NULL ? error->message : "?";
 
   if (error->code == XML_ERR_DOCUMENT_EMPTY
-      || (error->code == XML_ERR_DOCUMENT_END && !self->seen_element))
+      || (error->code == XML_ERR_DOCUMENT_END && !self->parse_seen_element))
     return describe_start (self);
-  if (error->code == XML_ERR_DOCUMENT_END && self->element_depth > 0)
+  if (error->code == XML_ERR_DOCUMENT_END && self->parse_depth > 0)
     return g_strdup (_("the file ends before its elements are closed: it may be cut short"));
   if (self->at_eof && (error->code == XML_ERR_ATTRIBUTE_NOT_FINISHED
                        || error->code == XML_ERR_ATTRIBUTE_NOT_STARTED))
@@ -443,9 +640,9 @@ structured_error_cb (void        *user_data,
                      xmlErrorPtr  error)
 {
   CaLoader *self = user_data;
-  g_autofree char *message = NULL;
+  char *message;
 
-  if (error == NULL || error->level == XML_ERR_WARNING || self->stopped)
+  if (error == NULL || error->level == XML_ERR_WARNING || parser_halted (self))
     return;
   if (error->domain == XML_FROM_I18N)
     {
@@ -455,9 +652,8 @@ structured_error_cb (void        *user_data,
   message = message_for (self, error);
   /* One problem, one line: libxml2 puts details on a second line. */
   g_strdelimit (message, "\r\n", ' ');
-  add_problem_at (self, (guint) MAX (0, error->line), (guint) MAX (0, error->int2), message);
-  if (error->level == XML_ERR_FATAL)
-    ca_loader_stop (self);
+  emit_problem (self, EVENT_PROBLEM, (guint) MAX (0, error->line), (guint) MAX (0, error->int2),
+                error->level == XML_ERR_FATAL, message);
 }
 
 /* libxml2's unstructured messages never reach standard error: the last one
@@ -484,16 +680,16 @@ internal_subset_cb (void          *user_data,
 {
   CaLoader *self = user_data;
 
-  if (self->stopped)
+  if (parser_halted (self))
     return;
   if (system_id != NULL || external_id != NULL)
-    ca_loader_problem (self, _("the DOCTYPE names an external DTD “%s”: a dataset may not "
-                               "load other files"),
-                       system_id != NULL ? (const char *) system_id : (const char *) external_id);
+    parser_refuse (self, parser_line (self), parser_column (self),
+                   _("the DOCTYPE names an external DTD “%s”: a dataset may not load other "
+                     "files"),
+                   system_id != NULL ? (const char *) system_id : (const char *) external_id);
   else
-    ca_loader_problem (self, _("a DOCTYPE is not allowed in a dataset: it could declare "
-                               "entities"));
-  ca_loader_stop (self);
+    parser_refuse (self, parser_line (self), parser_column (self),
+                   _("a DOCTYPE is not allowed in a dataset: it could declare entities"));
 }
 
 static void
@@ -515,11 +711,11 @@ entity_decl_cb (void          *user_data,
 {
   CaLoader *self = user_data;
 
-  if (self->stopped)
+  if (parser_halted (self))
     return;
-  ca_loader_problem (self, _("the entity declaration “%s” is not allowed: a dataset may not "
-                             "declare entities"), (const char *) name);
-  ca_loader_stop (self);
+  parser_refuse (self, parser_line (self), parser_column (self),
+                 _("the entity declaration “%s” is not allowed: a dataset may not declare "
+                   "entities"), (const char *) name);
 }
 
 static xmlEntityPtr
@@ -532,11 +728,28 @@ get_entity_cb (void          *user_data,
 }
 
 static void
+emit_text (CaLoader      *self,
+           CaEventKind    kind,
+           const xmlChar *text,
+           int            length)
+{
+  CaTextEvent *event;
+  gsize n = (gsize) MAX (0, length);
+
+  if (parser_halted (self))
+    return;
+  event = new_event (self, kind, sizeof *event + n + 1, parser_line (self), parser_column (self));
+  event->length = n;
+  memcpy (event->text, text, n);
+  event->text[n] = '\0';
+}
+
+static void
 characters_cb (void          *user_data,
                const xmlChar *text,
                int            length)
 {
-  ca_loader_characters (user_data, (const char *) text, (gsize) MAX (0, length));
+  emit_text (user_data, EVENT_TEXT, text, length);
 }
 
 static void
@@ -544,9 +757,12 @@ cdata_cb (void          *user_data,
           const xmlChar *text,
           int            length)
 {
-  ca_loader_cdata (user_data, (const char *) text, (gsize) MAX (0, length));
+  emit_text (user_data, EVENT_CDATA, text, length);
 }
 
+/* The attributes come as five pointers each (name, prefix, namespace,
+ * value, end of value) with the values in libxml2's input: the names stay
+ * (interned), the values are copied after the pointers. */
 static void
 start_element_cb (void           *user_data,
                   const xmlChar  *localname,
@@ -558,8 +774,45 @@ start_element_cb (void           *user_data,
                   int             nb_defaulted,
                   const xmlChar **attributes)
 {
-  ca_loader_start_element (user_data, (const char *) localname, (const char *) uri,
-                           nb_namespaces, nb_attributes, (const char **) attributes);
+  CaLoader *self = user_data;
+  gsize n = (gsize) MAX (0, nb_attributes);
+  gsize values = 0;
+  CaStartEvent *event;
+  char *copy;
+  guint line, column;
+
+  if (parser_halted (self))
+    return;
+  self->parse_seen_element = TRUE;
+  self->parse_depth++;
+  for (gsize i = 0; i < n; i++)
+    values += (gsize) (attributes[5 * i + 4] - attributes[5 * i + 3]) + 1;
+  /* Where the start tag begins; libxml2 is now at its end. */
+  line = parser_line (self);
+  column = parser_column (self);
+  event = new_event (self, EVENT_START, sizeof *event + 5 * n * sizeof (char *) + values,
+                     line, column);
+  if (!ca_prescan_take_start (&self->scan, &event->start_line, &event->start_column))
+    {
+      event->start_line = line;
+      event->start_column = column;
+    }
+  event->n_namespaces = nb_namespaces;
+  event->n_attributes = nb_attributes;
+  event->localname = (const char *) localname;
+  event->uri = (const char *) uri;
+  copy = (char *) (event->attributes + 5 * n);
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize length = (gsize) (attributes[5 * i + 4] - attributes[5 * i + 3]);
+
+      memcpy (event->attributes + 5 * i, attributes + 5 * i, 3 * sizeof (char *));
+      memcpy (copy, attributes[5 * i + 3], length);
+      copy[length] = '\0';
+      event->attributes[5 * i + 3] = copy;
+      event->attributes[5 * i + 4] = copy + length;
+      copy += length + 1;
+    }
 }
 
 static void
@@ -568,7 +821,12 @@ end_element_cb (void          *user_data,
                 const xmlChar *prefix,
                 const xmlChar *uri)
 {
-  ca_loader_end_element (user_data);
+  CaLoader *self = user_data;
+
+  if (parser_halted (self))
+    return;
+  self->parse_depth--;
+  new_event (self, EVENT_END, sizeof (CaEventHead), parser_line (self), parser_column (self));
 }
 
 static void
@@ -598,20 +856,18 @@ prescan_chunk (CaLoader     *self,
     case CA_PRESCAN_OK:
       return TRUE;
     case CA_PRESCAN_TOO_MANY_ATTRIBUTES:
-      ca_loader_problem_at (self, self->scan.tag_line, self->scan.tag_column,
-                            _("an element has more than %d attributes or more than %d "
-                              "namespace declarations"),
-                            CA_LOADER_MAX_ATTRIBUTES, CA_LOADER_MAX_NAMESPACES);
+      parser_refuse (self, self->scan.tag_line, self->scan.tag_column,
+                     _("an element has more than %d attributes or more than %d "
+                       "namespace declarations"),
+                     CA_LOADER_MAX_ATTRIBUTES, CA_LOADER_MAX_NAMESPACES);
       break;
     case CA_PRESCAN_TAG_TOO_LONG:
-      ca_loader_problem_at (self, self->scan.tag_line, self->scan.tag_column,
-                            _("a start tag is longer than %d bytes"),
-                            CA_LOADER_MAX_TAG_BYTES);
+      parser_refuse (self, self->scan.tag_line, self->scan.tag_column,
+                     _("a start tag is longer than %d bytes"), CA_LOADER_MAX_TAG_BYTES);
       break;
     default:
       g_assert_not_reached ();
     }
-  ca_loader_stop (self);
   return FALSE;
 }
 
@@ -659,7 +915,7 @@ parse (CaLoader   *self,
       data += head;
       length -= (gsize) head;
     }
-  if (self->ctxt != NULL && !self->stopped)
+  if (self->ctxt != NULL && !parser_halted (self))
     {
       self->fed += length;
       status = xmlParseChunk (self->ctxt, data, (int) length, last);
@@ -667,16 +923,13 @@ parse (CaLoader   *self,
   xmlSetStructuredErrorFunc (old_structured_data, old_structured);
   xmlSetGenericErrorFunc (old_generic_data, old_generic);
   /* Whatever libxml2 gave up on is refused, even if it said nothing. */
-  if ((self->ctxt == NULL || status != 0) && !self->failed)
-    {
-      g_autofree char *said = self->generic_message != NULL
-                              ? ca_quote_line (self->generic_message, 2 * CA_LOADER_MAX_QUOTE)
-                              : g_strdup (_("the file could not be read as XML"));
-
-      ca_loader_problem_at (self, ca_loader_line (self), ca_loader_column (self), "%s", said);
-    }
+  if ((self->ctxt == NULL || status != 0) && !self->parse_stopped)
+    emit_problem (self, EVENT_REFUSED, parser_line (self), parser_column (self), TRUE,
+                  self->generic_message != NULL
+                  ? ca_quote_line (self->generic_message, 2 * CA_LOADER_MAX_QUOTE)
+                  : g_strdup (_("the file could not be read as XML")));
   if (self->ctxt == NULL || status != 0)
-    ca_loader_stop (self);
+    self->parse_stopped = TRUE;
 }
 
 /* libxml2's own US-ASCII reader stops at a byte above 0x7F without an
@@ -695,9 +948,8 @@ check_ascii (CaLoader     *self,
     if (data[i] >= 0x80)
       {
         position_of_offset (self, self->chunk_offset + i, &line, &column);
-        ca_loader_problem_at (self, line, column, _("the byte 0x%02X is not valid %s"), data[i],
-                              encoding_name (self));
-        ca_loader_stop (self);
+        parser_refuse (self, line, column, _("the byte 0x%02X is not valid %s"), data[i],
+                       encoding_name (self));
         return FALSE;
       }
   return TRUE;
@@ -718,12 +970,14 @@ feed_chunk (CaLoader     *self,
     return FALSE;
   if (self->encoding != NULL && !check_ascii (self, data, length))
     return FALSE;
-  if (!self->stopped)
+  if (!parser_halted (self))
     parse (self, (const char *) data, length, last);
   if (self->encoding != NULL && length > 0)
     keep_line_head (self, data, length);
   self->chunk = NULL;
-  return !self->stopped;
+  /* The builder gets the chunk's events at once. */
+  ca_loader_queue_flush (self->queue, self->bytes_read, FALSE);
+  return !parser_halted (self);
 }
 
 /* The first bytes decide the encoding; the ones atlas files may not use
@@ -735,37 +989,39 @@ check_encoding (CaLoader     *self,
 {
   g_autofree char *declared = NULL;
   CaEncoding encoding = ca_encoding_sniff (data, length, &declared);
+  g_autofree char *quoted = declared != NULL ? ca_quote_line (declared, CA_LOADER_MAX_QUOTE)
+                                             : NULL;
 
   switch (encoding)
     {
     case CA_ENCODING_UTF32:
-      ca_loader_problem_at (self, 1, 1, _("the file is in UTF-32, which atlas files may not "
-                                          "use: save it as UTF-8"));
+      parser_refuse (self, 1, 1, _("the file is in UTF-32, which atlas files may not "
+                                   "use: save it as UTF-8"));
       break;
     case CA_ENCODING_EBCDIC:
-      ca_loader_problem_at (self, 1, 1, _("the file is in EBCDIC, which atlas files may not "
-                                          "use: save it as UTF-8"));
+      parser_refuse (self, 1, 1, _("the file is in EBCDIC, which atlas files may not "
+                                   "use: save it as UTF-8"));
       break;
     case CA_ENCODING_REFUSED:
-      ca_loader_problem_at (self, 1, 1, _("the encoding “%s” is not accepted: save the file as "
-                                          "UTF-8 (atlas files may be in UTF-8, UTF-16 or an "
-                                          "encoding such as GBK, GB18030, Big5, Shift_JIS, "
-                                          "EUC-JP, EUC-KR, ISO-8859-1 or windows-1252)"),
-                            ca_loader_quote (self, declared));
+      parser_refuse (self, 1, 1, _("the encoding “%s” is not accepted: save the file as "
+                                   "UTF-8 (atlas files may be in UTF-8, UTF-16 or an "
+                                   "encoding such as GBK, GB18030, Big5, Shift_JIS, "
+                                   "EUC-JP, EUC-KR, ISO-8859-1 or windows-1252)"),
+                     quoted);
       break;
     case CA_ENCODING_MISMATCH:
-      ca_loader_problem_at (self, 1, 1, _("the file declares the encoding “%s”, but its first "
-                                          "bytes say another: save it as UTF-8"),
-                            ca_loader_quote (self, declared));
+      parser_refuse (self, 1, 1, _("the file declares the encoding “%s”, but its first "
+                                   "bytes say another: save it as UTF-8"),
+                     quoted);
       break;
     case CA_ENCODING_UNMARKED:
-      ca_loader_problem_at (self, 1, 1, _("the file looks like UTF-16 without a byte order "
-                                          "mark or an XML declaration: save it with one, or "
-                                          "as UTF-8"));
+      parser_refuse (self, 1, 1, _("the file looks like UTF-16 without a byte order "
+                                   "mark or an XML declaration: save it with one, or "
+                                   "as UTF-8"));
       break;
     case CA_ENCODING_OPEN:
-      ca_loader_problem_at (self, 1, 1, _("the XML declaration does not end within the first "
-                                          "%d KiB"), CHUNK_SIZE / 1024);
+      parser_refuse (self, 1, 1, _("the XML declaration does not end within the first "
+                                   "%d KiB"), CHUNK_SIZE / 1024);
       break;
     case CA_ENCODING_BYTES:
     case CA_ENCODING_UTF16LE:
@@ -777,7 +1033,6 @@ check_encoding (CaLoader     *self,
         self->encoding = g_steal_pointer (&declared);
       return TRUE;
     }
-  ca_loader_stop (self);
   return FALSE;
 }
 
@@ -787,10 +1042,9 @@ check_size (CaLoader *self,
 {
   if (size <= CA_LOADER_MAX_FILE_SIZE)
     return TRUE;
-  ca_loader_problem_at (self, 0, 0,
-                        _("the file is larger than the limit of %d MiB"),
-                        CA_LOADER_MAX_FILE_SIZE / (1024 * 1024));
-  ca_loader_stop (self);
+  parser_refuse (self, 0, 0,
+                 _("the file is larger than the limit of %d MiB"),
+                 CA_LOADER_MAX_FILE_SIZE / (1024 * 1024));
   return FALSE;
 }
 
@@ -832,54 +1086,89 @@ feed_read (CaLoader *self,
   if (unit == 2 && n % 2 != 0)
     {
       if (feed_chunk (self, data - front, front + length - 1, FALSE))
-        ca_loader_problem_at (self, ca_loader_line (self), ca_loader_column (self), "%s",
-                              _("the file ends in the middle of a UTF-16 character: it may "
-                                "be cut short"));
-      ca_loader_stop (self);
+        parser_refuse (self, parser_line (self), parser_column (self), "%s",
+                       _("the file ends in the middle of a UTF-16 character: it may be cut "
+                         "short"));
+      self->parse_stopped = TRUE;
       return FALSE;
     }
   return feed_chunk (self, data - front, front + length, n == 0);
 }
 
+/* The parser's side of the load: reads, scans and parses the whole input,
+ * or until it or the builder stops.  FALSE when reading failed. */
 static gboolean
-read_all (CaLoader          *self,
-          CaLoaderReadFunc   read_func,
-          gpointer           source,
-          goffset            total_size,
-          GCancellable      *cancellable,
-          CaLoadProgressFunc progress,
-          gpointer           progress_data,
-          GError           **error)
+read_all (CaLoader      *self,
+          CaLoaderInput *input,
+          GError       **error)
 {
   /* Two bytes in front for a CR held back from the chunk before. */
   g_autofree guchar *buffer = g_malloc (CHUNK_SIZE + 2);
   guchar *data = buffer + 2;
-  goffset read = 0;
 
+  if (!check_size (self, input->total_size))
+    return TRUE;
   for (;;)
     {
       gssize n;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (input->cancellable, error))
         return FALSE;
-      n = read_full (read_func, source, data, CHUNK_SIZE, error);
+      n = read_full (input->read_func, input->source, data, CHUNK_SIZE, error);
       if (n < 0)
         return FALSE;
-      if (read == 0 && n == 0)
+      if (self->bytes_read == 0 && n == 0)
         {
-          ca_loader_problem_at (self, 0, 0, _("the file is empty"));
+          parser_refuse (self, 0, 0, _("the file is empty"));
           return TRUE;
         }
-      if (read == 0 && !check_encoding (self, data, (gsize) n))
+      if (self->bytes_read == 0 && !check_encoding (self, data, (gsize) n))
         return TRUE;
-      read += n;
-      if (!check_size (self, read))
+      self->bytes_read += (guint64) n;
+      if (!check_size (self, (goffset) self->bytes_read))
         return TRUE;
       if (!feed_read (self, data, (gsize) n) || n == 0)
         return TRUE;
-      if (progress != NULL && total_size > 0)
-        progress (MIN (1.0, (double) read / (double) total_size), progress_data);
     }
+}
+
+static gpointer
+parser_thread (gpointer user_data)
+{
+  CaLoader *self = user_data;
+
+  self->read_ok = read_all (self, &self->input, &self->read_error);
+  ca_loader_queue_flush (self->queue, self->bytes_read, TRUE);
+  return NULL;
+}
+
+/* Parses and builds: on two threads when there is more than one chunk. */
+static gboolean
+parse_and_build (CaLoader *self,
+                 GError  **error)
+{
+  self->queue = ca_loader_queue_new (self->input.total_size > CHUNK_SIZE, consume_block, self);
+  if (ca_loader_queue_is_threaded (self->queue))
+    {
+      GThread *thread = g_thread_new ("ca-loader", parser_thread, self);
+      gboolean last;
+
+      do
+        {
+          CaLoaderBlock *block = ca_loader_queue_pop (self->queue);
+
+          last = block->last;
+          consume_block (block, self);
+        }
+      while (!last);
+      g_thread_join (thread);
+    }
+  else
+    parser_thread (self);
+  if (self->read_ok)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&self->read_error));
+  return FALSE;
 }
 
 /* The last safety net: libxml2 may end a parse that went wrong without a
@@ -890,11 +1179,11 @@ check_complete (CaLoader *self)
   if (self->stopped || self->failed)
     return;
   if (!self->seen_element)
-    ca_loader_problem_at (self, ca_loader_line (self), 0, "%s",
+    ca_loader_problem_at (self, parser_line (self), 0, "%s",
                           _("the file has no root element: an atlas file is one <atlas> "
                             "element"));
   else if (!self->root_closed)
-    ca_loader_problem_at (self, ca_loader_line (self), ca_loader_column (self), "%s",
+    ca_loader_problem_at (self, parser_line (self), parser_column (self), "%s",
                           _("the file ends before </atlas>: it may be cut short"));
 }
 
@@ -933,14 +1222,11 @@ ca_loader_run (const char        *display_name,
                GError           **error)
 {
   g_autoptr(CaLoader) self = ca_loader_new (display_name, problems);
-  gboolean ok;
 
-  if (!check_size (self, total_size))
-    ok = TRUE;
-  else
-    ok = read_all (self, read_func, source, total_size, cancellable,
-                   progress, progress_data, error);
-  if (!ok)
+  self->input = (CaLoaderInput) { read_func, source, total_size, cancellable };
+  self->progress = progress;
+  self->progress_data = progress_data;
+  if (!parse_and_build (self, error))
     return NULL;
   check_complete (self);
   /* Unresolved references are reported beside the other problems, unless
