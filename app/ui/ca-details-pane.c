@@ -509,12 +509,11 @@ update_figures_more (CaDetailsPane *self,
 
 /* The rows of a long list come in after the first frame that shows the
  * node, FIRST_ROWS at once, then ROWS_AN_IDLE at a time: a row of wrapped
- * labels costs some 35 million instructions to lay out (callgrind,
- * bench/first-frame-app with CA_BENCH_WAIT=loaded: China's first frame with
- * all 32 rows 1.5 billion, with six 1.0, with three 0.91, with none 0.77);
- * the rows below the first few are below the chart, out of sight at the
- * default size. */
-#define FIRST_ROWS   3
+ * labels costs some 35 to 45 million instructions to lay out (callgrind,
+ * bench/first-frame-app: China's first frame with all 32 rows 1.5 billion,
+ * with six 1.0, with three 0.99, with one 0.90).  At the default size only
+ * the first row shows, under the chart; the others are out of sight. */
+#define FIRST_ROWS   1
 #define ROWS_AN_IDLE 8
 
 static gboolean
