@@ -216,13 +216,8 @@ ca_window_class_init_compare (GtkWidgetClass *widget_class)
 void
 ca_window_init_compare (CaWindow *self)
 {
-  AdwViewStackPage *page;
-
   self->compare_page = ca_compare_page_new (self->settings);
-  /* Translators: the view of the window that compares places */
-  page = adw_view_stack_add_titled (self->view_stack, self->compare_page, "compare",
-                                    C_("view", "Compare"));
-  adw_view_stack_page_set_icon_name (page, "view-dual-symbolic");
+  adw_bin_set_child (self->compare_bin, self->compare_page);
   g_signal_connect_object (self->compare_page, "node-activated",
                            G_CALLBACK (compare_node_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_page, "set-changed",

@@ -87,6 +87,7 @@ struct _CaWindow
   guint                 header_idle;
 
   /* ca-window-compare.c */
+  AdwBin               *compare_bin;
   GtkWidget            *compare_page;
   GtkWidget            *figures_menu;   /* a Figures row's menu, a child of the page */
 };

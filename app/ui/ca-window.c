@@ -1056,6 +1056,7 @@ ca_window_class_init (CaWindowClass *klass)
   BIND (view_stack);
   BIND (switcher_bar);
   BIND (figures_page);
+  BIND (compare_bin);
   BIND (leaflet);
   BIND (sidebar);
   BIND (sidebar_handle);
