@@ -53,7 +53,8 @@ ca_window_update_actions (CaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.print", has_chart);
   /* On the Figures page, the figures it lists; elsewhere, the node's. */
   gtk_widget_action_set_enabled (widget, "win.export-csv",
-                                 on_figures ? ca_figures_page_get_n_rows (self->figures_page) > 0
+                                 on_figures ? self->figures_page != NULL &&
+                                              ca_figures_page_get_n_rows (self->figures_page) > 0
                                             : has_node);
   gtk_widget_action_set_enabled (widget, "win.show-tag", self->dataset != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-bundle", has_node);
@@ -152,7 +153,8 @@ show_tag_cb (GtkWidget  *widget,
 {
   CaWindow *self = CA_WINDOW (widget);
 
-  ca_figures_page_show_tag (self->figures_page, g_variant_get_string (parameter, NULL));
+  ca_figures_page_show_tag (ca_window_get_figures_page (self),
+                            g_variant_get_string (parameter, NULL));
   ca_window_show_view (self, "figures");
 }
 
@@ -400,7 +402,8 @@ export_csv_cb (GtkWidget  *widget,
   if (g_strcmp0 (ca_window_get_view (self), "figures") == 0)
     {
       ca_chart_actions_export_figures_csv (GTK_WINDOW (self), self->toast_overlay, self->dataset,
-                                           ca_figures_page_get_figure_refs (self->figures_page),
+                                           ca_figures_page_get_figure_refs (
+                                             ca_window_get_figures_page (self)),
                                            ca_i18n_get_language ());
       return;
     }

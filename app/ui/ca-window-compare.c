@@ -189,8 +189,9 @@ figures_page_destroy_cb (CaWindow *self)
   self->figures_menu = NULL;
 }
 
-static void
-init_figures_menu (CaWindow *self)
+/* Called when the page is built (ca_window_get_figures_page ()). */
+void
+ca_window_init_figures_menu (CaWindow *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
@@ -226,7 +227,6 @@ ca_window_init_compare (CaWindow *self)
   g_signal_connect_object (self->compare_page, "set-changed",
                            G_CALLBACK (ca_window_update_actions), self, G_CONNECT_SWAPPED);
   add_row_menu_keys (self);
-  init_figures_menu (self);
 }
 
 void

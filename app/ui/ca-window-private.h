@@ -41,7 +41,8 @@ struct _CaWindow
   GtkWidget            *views_box;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
-  CaFiguresPage        *figures_page;
+  AdwBin               *figures_bin;
+  CaFiguresPage        *figures_page;   /* NULL until first shown or asked for */
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_handle;
@@ -139,6 +140,7 @@ void ca_window_set_compare_dataset (CaWindow       *self,
 gboolean ca_window_compare_chart_action (CaWindow *self,
                                          void    (*action) (CaComparePage *page));
 void ca_window_update_compare_button (CaWindow   *self);
+void ca_window_init_figures_menu   (CaWindow       *self);
 
 /* Getters for tests: the parts of the window a test looks at. */
 GtkListView        *ca_window_get_tree_view       (CaWindow   *self);
@@ -148,6 +150,7 @@ CaDetailsPane      *ca_window_get_details_pane    (CaWindow   *self);
 GtkSearchEntry     *ca_window_get_search_entry    (CaWindow   *self);
 GListModel         *ca_window_get_search_results  (CaWindow   *self);
 AdwViewSwitcherTitle *ca_window_get_title_widget  (CaWindow   *self);
+/* Builds the Figures page if it was not yet shown. */
 CaFiguresPage      *ca_window_get_figures_page    (CaWindow   *self);
 /* "explorer" or "figures". */
 const char         *ca_window_get_view            (CaWindow   *self);
