@@ -151,6 +151,8 @@ typedef struct {
   int         value;
 } CaNameCacheEntry;
 
+#define CA_LOADER_TEXT_LEVELS 1024
+
 /* What ca_loader_run () reads. */
 typedef struct {
   CaLoaderReadFunc   read_func;
@@ -176,6 +178,8 @@ typedef struct {
   gboolean           parse_stopped;
   gboolean           parse_seen_element;
   guint              parse_depth;
+  /* Bit n: whether the open element at depth n may hold text. */
+  guint64            parse_text_levels[CA_LOADER_TEXT_LEVELS / 64];
   guint64            bytes_read;
   gboolean           read_ok;
   GError            *read_error;

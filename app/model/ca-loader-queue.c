@@ -9,7 +9,7 @@
 #include "ca-loader-queue.h"
 
 /* About one chunk's events of a typical file; four go round. */
-#define BLOCK_SIZE (128 * 1024)
+#define BLOCK_SIZE (64 * 1024)
 #define N_BLOCKS 4
 
 struct _CaLoaderQueue {

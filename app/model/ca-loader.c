@@ -242,16 +242,20 @@ typedef struct {
 
 #define ROUND8(n) (((n) + 7) & ~(gsize) 7)
 
-static guint
+/* Where libxml2 is, as xmlSAX2GetLineNumber () and
+ * xmlSAX2GetColumnNumber () say, without a call for each event. */
+static inline guint
 parser_line (CaLoader *self)
 {
-  return self->ctxt != NULL ? (guint) MAX (0, xmlSAX2GetLineNumber (self->ctxt)) : 0;
+  return self->ctxt != NULL && self->ctxt->input != NULL
+         ? (guint) MAX (0, self->ctxt->input->line) : 0;
 }
 
-static guint
+static inline guint
 parser_column (CaLoader *self)
 {
-  return self->ctxt != NULL ? (guint) MAX (0, xmlSAX2GetColumnNumber (self->ctxt)) : 0;
+  return self->ctxt != NULL && self->ctxt->input != NULL
+         ? (guint) MAX (0, self->ctxt->input->col) : 0;
 }
 
 static gboolean
@@ -744,12 +748,63 @@ emit_text (CaLoader      *self,
   event->text[n] = '\0';
 }
 
+/* Elements whose text the builder keeps, by name whatever the namespace:
+ * in any other, white space is indentation, which the builder skips
+ * (ca_loader_characters ()), so it is not handed over.  Half of the
+ * events of a file are such white space. */
+static gboolean
+may_hold_text (const char *name)
+{
+  static const char * const names[] = { "name", "title", "summary", "tag", "quote", "note",
+                                        "publisher" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+enter_element (CaLoader   *self,
+               const char *name)
+{
+  guint depth = self->parse_depth++;
+
+  if (depth < CA_LOADER_TEXT_LEVELS)
+    {
+      guint64 bit = G_GUINT64_CONSTANT (1) << (depth % 64);
+
+      if (may_hold_text (name))
+        self->parse_text_levels[depth / 64] |= bit;
+      else
+        self->parse_text_levels[depth / 64] &= ~bit;
+    }
+}
+
+/* Whether text here is indentation only, which no element's rules need. */
+static gboolean
+is_indentation (CaLoader      *self,
+                const xmlChar *text,
+                int            length)
+{
+  guint depth = self->parse_depth;
+
+  if (depth == 0 || depth > CA_LOADER_TEXT_LEVELS
+      || (self->parse_text_levels[(depth - 1) / 64] >> ((depth - 1) % 64)) & 1)
+    return FALSE;
+  for (int i = 0; i < length; i++)
+    if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t' && text[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
 static void
 characters_cb (void          *user_data,
                const xmlChar *text,
                int            length)
 {
-  emit_text (user_data, EVENT_TEXT, text, length);
+  if (!is_indentation (user_data, text, length))
+    emit_text (user_data, EVENT_TEXT, text, length);
 }
 
 static void
@@ -784,7 +839,7 @@ start_element_cb (void           *user_data,
   if (parser_halted (self))
     return;
   self->parse_seen_element = TRUE;
-  self->parse_depth++;
+  enter_element (self, (const char *) localname);
   for (gsize i = 0; i < n; i++)
     values += (gsize) (attributes[5 * i + 4] - attributes[5 * i + 3]) + 1;
   /* Where the start tag begins; libxml2 is now at its end. */
