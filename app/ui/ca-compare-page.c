@@ -132,20 +132,43 @@ update_view (CaComparePage *self)
   ca_stack_show_page (self->stack, chart ? "chart" : "empty");
 }
 
-/* The nodes of the stored ids the dataset holds, the first eight. */
+/* The nodes of the stored ids the dataset holds, the first eight, into
+ * @nodes; returns how many. */
+static guint
+collect_set (GSettings    *settings,
+             CaDataset    *dataset,
+             const CaNode *nodes[CA_CHART_COMPARE_MAX])
+{
+  g_auto(GStrv) ids = g_settings_get_strv (settings, "compare-nodes");
+  guint n = 0;
+
+  for (guint i = 0; dataset != NULL && ids[i] != NULL && n < CA_CHART_COMPARE_MAX; i++)
+    if ((nodes[n] = ca_dataset_lookup_node (dataset, ids[i])) != NULL)
+      n++;
+  return n;
+}
+
+gboolean
+ca_compare_set_contains (GSettings    *settings,
+                         CaDataset    *dataset,
+                         const CaNode *node)
+{
+  const CaNode *nodes[CA_CHART_COMPARE_MAX];
+  guint n;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
+
+  n = collect_set (settings, dataset, nodes);
+  for (guint i = 0; i < n; i++)
+    if (nodes[i] == node)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_set (CaComparePage *self)
 {
-  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "compare-nodes");
-
-  self->n_nodes = 0;
-  for (guint i = 0; self->dataset != NULL && ids[i] != NULL; i++)
-    {
-      const CaNode *node = ca_dataset_lookup_node (self->dataset, ids[i]);
-
-      if (node != NULL && self->n_nodes < CA_CHART_COMPARE_MAX)
-        self->nodes[self->n_nodes++] = node;
-    }
+  self->n_nodes = collect_set (self->settings, self->dataset, self->nodes);
   update_view (self);
   g_signal_emit (self, signals[SET_CHANGED], 0);
 }

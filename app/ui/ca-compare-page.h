@@ -30,6 +30,12 @@ GQuark ca_compare_error_quark (void);
 #define CA_TYPE_COMPARE_PAGE (ca_compare_page_get_type ())
 G_DECLARE_FINAL_TYPE (CaComparePage, ca_compare_page, CA, COMPARE_PAGE, GtkWidget)
 
+/* Whether @node is in the set stored in @settings, as a page on them
+ * showing @dataset holds it; for a window whose page is not yet built. */
+gboolean      ca_compare_set_contains     (GSettings     *settings,
+                                           CaDataset     *dataset,
+                                           const CaNode  *node);
+
 /* A page on @settings (of the application's schema), which it keeps. */
 GtkWidget    *ca_compare_page_new         (GSettings     *settings);
 /* The dataset whose nodes the set shows; NULL for none.  Kept. */

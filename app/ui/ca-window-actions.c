@@ -46,7 +46,7 @@ ca_window_update_actions (CaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.go-forward", self->forward_stack->len > 0);
   /* On the Compare page, its chart's; elsewhere the node's. */
   if (ca_window_compare_chart_action (self, NULL))
-    has_chart = self->dataset != NULL
+    has_chart = self->dataset != NULL && self->compare_page != NULL
                 && ca_compare_page_has_chart (CA_COMPARE_PAGE (self->compare_page));
   gtk_widget_action_set_enabled (widget, "win.export-chart", has_chart);
   gtk_widget_action_set_enabled (widget, "win.copy-chart", has_chart);

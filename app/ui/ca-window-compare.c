@@ -37,7 +37,7 @@ compare_add_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   CaWindow *self = CA_WINDOW (widget);
-  CaComparePage *page = CA_COMPARE_PAGE (self->compare_page);
+  CaComparePage *page = CA_COMPARE_PAGE (ca_window_get_compare_page (self));
   const CaNode *node = self->dataset != NULL
     ? ca_dataset_lookup_node (self->dataset, g_variant_get_string (parameter, NULL)) : NULL;
   g_autoptr(GError) error = NULL;
@@ -77,11 +77,21 @@ compare_remove_cb (GtkWidget  *widget,
 
   if (node == NULL)
     return;
-  ca_compare_page_remove (CA_COMPARE_PAGE (self->compare_page), node);
+  ca_compare_page_remove (CA_COMPARE_PAGE (ca_window_get_compare_page (self)), node);
   /* Translators: a notice; %s is the name of a place */
   message = g_strdup_printf (_("“%s” removed from the comparison"),
                              ca_node_get_name (node, ca_i18n_get_data_language ()));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The page's set, or before the page is built, the one it would show. */
+static gboolean
+in_comparison (CaWindow     *self,
+               const CaNode *node)
+{
+  if (self->compare_page == NULL)
+    return ca_compare_set_contains (self->settings, self->dataset, node);
+  return ca_compare_page_contains (CA_COMPARE_PAGE (self->compare_page), node);
 }
 
 /* The details pane's button says whether its node is in the set. */
@@ -90,9 +100,7 @@ ca_window_update_compare_button (CaWindow *self)
 {
   const CaNode *node = ca_details_pane_get_node (self->details);
 
-  ca_details_pane_set_in_comparison (
-      self->details, node != NULL &&
-      ca_compare_page_contains (CA_COMPARE_PAGE (self->compare_page), node));
+  ca_details_pane_set_in_comparison (self->details, node != NULL && in_comparison (self, node));
 }
 
 static gboolean
@@ -101,8 +109,18 @@ row_in_comparison (GtkWidget    *parent,
 {
   GtkWidget *window = gtk_widget_get_ancestor (parent, CA_TYPE_WINDOW);
 
-  return window != NULL &&
-         ca_compare_page_contains (CA_COMPARE_PAGE (CA_WINDOW (window)->compare_page), node);
+  return window != NULL && in_comparison (CA_WINDOW (window), node);
+}
+
+/* A change made elsewhere (another window) while this one has no page:
+ * the page, once built, says so with "set-changed". */
+static void
+compare_nodes_changed_cb (CaWindow *self)
+{
+  if (self->compare_page != NULL)
+    return;
+  ca_window_update_compare_button (self);
+  ca_window_update_actions (self);
 }
 
 static void
@@ -217,6 +235,17 @@ ca_window_class_init_compare (GtkWidgetClass *widget_class)
 void
 ca_window_init_compare (CaWindow *self)
 {
+  g_signal_connect_object (self->settings, "changed::compare-nodes",
+                           G_CALLBACK (compare_nodes_changed_cb), self, G_CONNECT_SWAPPED);
+  add_row_menu_keys (self);
+}
+
+/* The page is built when first shown or asked for, not with the window:
+ * only the explorer shows in the first frame (12 M instructions of it,
+ * callgrind, bench/first-frame-app). */
+static void
+init_compare_page (CaWindow *self)
+{
   self->compare_page = ca_compare_page_new (self->settings);
   adw_bin_set_child (self->compare_bin, self->compare_page);
   g_signal_connect_object (self->compare_page, "node-activated",
@@ -226,14 +255,17 @@ ca_window_init_compare (CaWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_page, "set-changed",
                            G_CALLBACK (ca_window_update_actions), self, G_CONNECT_SWAPPED);
-  add_row_menu_keys (self);
+  ca_compare_page_set_dataset (CA_COMPARE_PAGE (self->compare_page), self->dataset);
 }
 
 void
 ca_window_set_compare_dataset (CaWindow  *self,
                                CaDataset *dataset)
 {
-  ca_compare_page_set_dataset (CA_COMPARE_PAGE (self->compare_page), dataset);
+  if (self->compare_page != NULL)
+    ca_compare_page_set_dataset (CA_COMPARE_PAGE (self->compare_page), dataset);
+  else
+    ca_window_update_compare_button (self);
 }
 
 /* On the Compare page, the chart actions (Export, Copy, Print) act on its
@@ -245,7 +277,7 @@ ca_window_compare_chart_action (CaWindow *self,
   if (g_strcmp0 (ca_window_get_view (self), "compare") != 0)
     return FALSE;
   if (action != NULL)
-    action (CA_COMPARE_PAGE (self->compare_page));
+    action (CA_COMPARE_PAGE (ca_window_get_compare_page (self)));
   return TRUE;
 }
 
@@ -254,5 +286,7 @@ ca_window_get_compare_page (CaWindow *self)
 {
   g_return_val_if_fail (CA_IS_WINDOW (self), NULL);
 
+  if (self->compare_page == NULL)
+    init_compare_page (self);
   return self->compare_page;
 }

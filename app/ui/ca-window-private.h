@@ -89,7 +89,7 @@ struct _CaWindow
 
   /* ca-window-compare.c */
   AdwBin               *compare_bin;
-  GtkWidget            *compare_page;
+  GtkWidget            *compare_page;   /* NULL until first shown or asked for */
   GtkWidget            *figures_menu;   /* a Figures row's menu, a child of the page */
 };
 
@@ -155,7 +155,7 @@ CaFiguresPage      *ca_window_get_figures_page    (CaWindow   *self);
 /* "explorer" or "figures". */
 const char         *ca_window_get_view            (CaWindow   *self);
 GtkWidget          *ca_window_get_back_button     (CaWindow   *self);
-/* The CaComparePage. */
+/* The CaComparePage, built if it was not yet shown. */
 GtkWidget          *ca_window_get_compare_page    (CaWindow   *self);
 /* "loading", "empty" or "explorer"; and "tree", "results" or "no-results". */
 const char         *ca_window_get_visible_page    (CaWindow   *self);

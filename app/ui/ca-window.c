@@ -528,15 +528,27 @@ ca_window_show_view (CaWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* The Figures and Compare pages are built when first shown (the getters
+ * build them). */
+static void
+build_view (CaWindow *self)
+{
+  const char *view = ca_window_get_view (self);
+
+  if (g_strcmp0 (view, "figures") == 0)
+    ca_window_get_figures_page (self);
+  else if (g_strcmp0 (view, "compare") == 0)
+    ca_window_get_compare_page (self);
+}
+
 /* The header's buttons are the explorer's: leaflet_folded_cb () sets them. */
 static void
 view_changed_cb (CaWindow *self)
 {
   if (self->view_stack == NULL)   /* disposed */
     return;
-  if (g_strcmp0 (ca_window_get_view (self), "figures") == 0 &&
-      !gtk_widget_in_destruction (GTK_WIDGET (self)))
-    ca_window_get_figures_page (self);
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    build_view (self);
   ca_window_update_actions (self);
   leaflet_folded_cb (self);
 }
