@@ -153,6 +153,27 @@ typedef struct {
 
 #define CA_LOADER_TEXT_LEVELS 1024
 
+/* One chunk of the input, as the reader hands it to the parser. */
+typedef struct {
+  guchar          *buffer;        /* two bytes in front for a CR held back */
+  const guchar    *data;          /* the bytes to parse, line ends made plain */
+  gsize            length;
+  gboolean         end_of_input;
+  gboolean         last;          /* no chunk comes after this one */
+  gboolean         odd_unit;      /* UTF-16 that ends half-way through a unit */
+  gboolean         failed;        /* the input could not be read */
+  guint64          read;          /* bytes of the input read with this one */
+  guint            line;          /* where the chunk starts */
+  guint64          line_start;
+  CaPrescanResult  scanned;
+  guint            tag_line;      /* of the start tag the scanner refused */
+  guint            tag_column;
+  GArray          *starts;        /* guint pairs: where its start tags begin */
+  char            *problem;       /* why the reader refuses the input here */
+  guint            problem_line;
+  guint            problem_column;
+} CaChunk;
+
 /* What ca_loader_run () reads. */
 typedef struct {
   CaLoaderReadFunc   read_func;
@@ -172,17 +193,25 @@ typedef struct {
   gpointer           progress_data;
   CaLoaderQueue     *queue;
   gint               halt;         /* atomic: the builder stopped the load */
+  gint               reader_halt;  /* atomic: the parser stopped reading */
+  GAsyncQueue       *read_chunks;  /* CaChunk, reader to parser */
+  GAsyncQueue       *free_chunks;  /* parser back to reader */
+  /* The reader's */
+  CaPrescan          scan;
+  CaNewlines         newlines;
+  guint64            bytes_read;
+  GError            *read_error;
   /* The parser's */
   xmlParserCtxtPtr   ctxt;
-  CaPrescan          scan;
+  GArray            *starts;       /* guint pairs, from the chunks read */
+  guint              starts_taken;
+  guint64            parse_read;   /* the input read up to the chunk parsed */
   gboolean           parse_stopped;
   gboolean           parse_seen_element;
   guint              parse_depth;
   /* Bit n: whether the open element at depth n may hold text. */
   guint64            parse_text_levels[CA_LOADER_TEXT_LEVELS / 64];
-  guint64            bytes_read;
   gboolean           read_ok;
-  GError            *read_error;
   /* The builder's */
   guint              event_line;   /* where the parser was at the current event */
   guint              event_column;
@@ -205,7 +234,6 @@ typedef struct {
   gboolean           stopped;      /* fatal: nothing more is read */
   gboolean           failed;
   gboolean           at_eof;       /* libxml2 is told the input ended */
-  CaNewlines         newlines;
   char              *encoding;     /* as declared, for messages; NULL for UTF-8 */
   guint64            fed;          /* bytes handed to libxml2 */
   const guchar      *chunk;        /* the bytes of the chunk being parsed */

@@ -7,15 +7,17 @@
  * Every chunk goes through a cheap scanner first (ca-prescan.c), because
  * some inputs are slow for libxml2 itself.
  *
- * A file of more than one chunk is read, scanned and parsed on a thread of
- * its own, while the calling thread builds the model: the callbacks below
- * write what they receive into blocks of events (ca-loader-queue.c), which
- * the builder reads in order.  libxml2 and the builder each take about half
- * of a load, so the two cores of a small machine share it (the --check row
- * of bench/run-all.py).  Everything the parser finds wrong travels in the
+ * A file of more than one chunk is loaded by three threads in a pipeline:
+ * one reads and scans chunks, one parses them, and the calling thread
+ * builds the model.  The parser's callbacks write what they receive into
+ * blocks of events (ca-loader-queue.c), which the builder reads in order.
+ * libxml2 takes about half of a load and the builder most of the rest, so
+ * two cores share it (the --check rows of bench/run-all.py).  Whatever the
+ * reader or the parser finds wrong travels with the chunks and then in the
  * same blocks, so the builder sees problems in the order one thread would,
- * and only the builder adds problems or stops the load; the parser stops
- * reading when the builder says so, between chunks.
+ * and only the builder adds problems or stops the load; the others stop
+ * when it says so, between chunks.  A file of one chunk takes the same path
+ * on the calling thread alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,6 +57,7 @@ ca_loader_new (const char *display_name,
   self->cite_refs = g_array_new (FALSE, FALSE, sizeof (CaPendingCite));
   self->text = g_string_sized_new (256);
   self->values = g_string_sized_new (256);
+  self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
   /* The scanner cannot tell attributes from namespace declarations: it
    * bounds both together, and within_limits () each on its own. */
   ca_prescan_init (&self->scan, CA_LOADER_MAX_ATTRIBUTES + CA_LOADER_MAX_NAMESPACES,
@@ -78,6 +81,9 @@ ca_loader_free (CaLoader *self)
   g_clear_pointer (&self->queue, ca_loader_queue_free);
   g_clear_error (&self->read_error);
   ca_prescan_clear (&self->scan);
+  g_array_unref (self->starts);
+  g_clear_pointer (&self->read_chunks, g_async_queue_unref);
+  g_clear_pointer (&self->free_chunks, g_async_queue_unref);
   g_array_unref (self->refs);
   g_array_unref (self->cite_refs);
   g_string_free (self->text, TRUE);
@@ -274,7 +280,7 @@ new_event (CaLoader    *self,
   CaEventHead *head;
 
   size = ROUND8 (size);
-  head = ca_loader_queue_reserve (self->queue, size, self->bytes_read);
+  head = ca_loader_queue_reserve (self->queue, size, self->parse_read);
   head->kind = kind;
   head->size = (guint32) size;
   head->line = line;
@@ -731,6 +737,33 @@ get_entity_cb (void          *user_data,
   return NULL;
 }
 
+/* The parser reports the end of a start tag; the reader saw where each one
+ * began.  Start tags come out in the order the parser meets them. */
+static gboolean
+take_start (CaLoader *self,
+            guint32  *line,
+            guint32  *column)
+{
+  if (self->starts_taken + 2 > self->starts->len)
+    return FALSE;
+  *line = g_array_index (self->starts, guint, self->starts_taken);
+  *column = g_array_index (self->starts, guint, self->starts_taken + 1);
+  self->starts_taken += 2;
+  return TRUE;
+}
+
+static void
+add_starts (CaLoader     *self,
+            const GArray *starts)
+{
+  if (self->starts_taken == self->starts->len)
+    {
+      g_array_set_size (self->starts, 0);
+      self->starts_taken = 0;
+    }
+  g_array_append_vals (self->starts, starts->data, starts->len);
+}
+
 static void
 emit_text (CaLoader      *self,
            CaEventKind    kind,
@@ -847,7 +880,7 @@ start_element_cb (void           *user_data,
   column = parser_column (self);
   event = new_event (self, EVENT_START, sizeof *event + 5 * n * sizeof (char *) + values,
                      line, column);
-  if (!ca_prescan_take_start (&self->scan, &event->start_line, &event->start_column))
+  if (!take_start (self, &event->start_line, &event->start_column))
     {
       event->start_line = line;
       event->start_column = column;
@@ -899,31 +932,6 @@ init_sax (xmlSAXHandler *sax)
   sax->entityDecl = entity_decl_cb;
   sax->getEntity = get_entity_cb;
   sax->serror = structured_error_cb;
-}
-
-static gboolean
-prescan_chunk (CaLoader     *self,
-               const guchar *data,
-               gsize         length)
-{
-  switch (ca_prescan_feed (&self->scan, data, length))
-    {
-    case CA_PRESCAN_OK:
-      return TRUE;
-    case CA_PRESCAN_TOO_MANY_ATTRIBUTES:
-      parser_refuse (self, self->scan.tag_line, self->scan.tag_column,
-                     _("an element has more than %d attributes or more than %d "
-                       "namespace declarations"),
-                     CA_LOADER_MAX_ATTRIBUTES, CA_LOADER_MAX_NAMESPACES);
-      break;
-    case CA_PRESCAN_TAG_TOO_LONG:
-      parser_refuse (self, self->scan.tag_line, self->scan.tag_column,
-                     _("a start tag is longer than %d bytes"), CA_LOADER_MAX_TAG_BYTES);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  return FALSE;
 }
 
 static xmlSAXHandler *
@@ -1010,37 +1018,20 @@ check_ascii (CaLoader     *self,
   return TRUE;
 }
 
-static gboolean
-feed_chunk (CaLoader     *self,
-            const guchar *data,
-            gsize         length,
-            gboolean      last)
-{
-  self->chunk = data;
-  self->chunk_length = length;
-  self->chunk_offset = self->fed;
-  self->chunk_line = self->scan.line;
-  self->chunk_line_start = self->scan.line_start;
-  if (length > 0 && !prescan_chunk (self, data, length))
-    return FALSE;
-  if (self->encoding != NULL && !check_ascii (self, data, length))
-    return FALSE;
-  if (!parser_halted (self))
-    parse (self, (const char *) data, length, last);
-  if (self->encoding != NULL && length > 0)
-    keep_line_head (self, data, length);
-  self->chunk = NULL;
-  /* The builder gets the chunk's events at once. */
-  ca_loader_queue_flush (self->queue, self->bytes_read, FALSE);
-  return !parser_halted (self);
-}
+/* Reading ------------------------------------------------------------------
+ *
+ * The reader reads the input chunk by chunk, makes its line ends plain and
+ * scans it (ca-prescan.c); the parser then hands each chunk to libxml2.  On
+ * a long input the reader has a thread of its own too, a chunk or two
+ * ahead.  Whatever the reader refuses travels in the chunk, for the parser
+ * to say in its turn. */
 
 /* The first bytes decide the encoding; the ones atlas files may not use
- * are refused before libxml2 sees anything. */
-static gboolean
-check_encoding (CaLoader     *self,
-                const guchar *data,
-                gsize         length)
+ * are refused before libxml2 sees anything.  Returns why, or NULL. */
+static char *
+encoding_problem (CaLoader     *self,
+                  const guchar *data,
+                  gsize         length)
 {
   g_autofree char *declared = NULL;
   CaEncoding encoding = ca_encoding_sniff (data, length, &declared);
@@ -1050,34 +1041,25 @@ check_encoding (CaLoader     *self,
   switch (encoding)
     {
     case CA_ENCODING_UTF32:
-      parser_refuse (self, 1, 1, _("the file is in UTF-32, which atlas files may not "
-                                   "use: save it as UTF-8"));
-      break;
+      return g_strdup (_("the file is in UTF-32, which atlas files may not use: save it as "
+                         "UTF-8"));
     case CA_ENCODING_EBCDIC:
-      parser_refuse (self, 1, 1, _("the file is in EBCDIC, which atlas files may not "
-                                   "use: save it as UTF-8"));
-      break;
+      return g_strdup (_("the file is in EBCDIC, which atlas files may not use: save it as "
+                         "UTF-8"));
     case CA_ENCODING_REFUSED:
-      parser_refuse (self, 1, 1, _("the encoding “%s” is not accepted: save the file as "
-                                   "UTF-8 (atlas files may be in UTF-8, UTF-16 or an "
-                                   "encoding such as GBK, GB18030, Big5, Shift_JIS, "
-                                   "EUC-JP, EUC-KR, ISO-8859-1 or windows-1252)"),
-                     quoted);
-      break;
+      return g_strdup_printf (_("the encoding “%s” is not accepted: save the file as UTF-8 "
+                                "(atlas files may be in UTF-8, UTF-16 or an encoding such as "
+                                "GBK, GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR, ISO-8859-1 or "
+                                "windows-1252)"), quoted);
     case CA_ENCODING_MISMATCH:
-      parser_refuse (self, 1, 1, _("the file declares the encoding “%s”, but its first "
-                                   "bytes say another: save it as UTF-8"),
-                     quoted);
-      break;
+      return g_strdup_printf (_("the file declares the encoding “%s”, but its first bytes say "
+                                "another: save it as UTF-8"), quoted);
     case CA_ENCODING_UNMARKED:
-      parser_refuse (self, 1, 1, _("the file looks like UTF-16 without a byte order "
-                                   "mark or an XML declaration: save it with one, or "
-                                   "as UTF-8"));
-      break;
+      return g_strdup (_("the file looks like UTF-16 without a byte order mark or an XML "
+                         "declaration: save it with one, or as UTF-8"));
     case CA_ENCODING_OPEN:
-      parser_refuse (self, 1, 1, _("the XML declaration does not end within the first "
-                                   "%d KiB"), CHUNK_SIZE / 1024);
-      break;
+      return g_strdup_printf (_("the XML declaration does not end within the first %d KiB"),
+                              CHUNK_SIZE / 1024);
     case CA_ENCODING_BYTES:
     case CA_ENCODING_UTF16LE:
     case CA_ENCODING_UTF16BE:
@@ -1086,21 +1068,17 @@ check_encoding (CaLoader     *self,
       if (declared != NULL && encoding == CA_ENCODING_BYTES
           && g_ascii_strcasecmp (declared, "UTF-8") != 0)
         self->encoding = g_steal_pointer (&declared);
-      return TRUE;
+      return NULL;
     }
-  return FALSE;
 }
 
-static gboolean
-check_size (CaLoader *self,
-            goffset   size)
+static char *
+size_problem (goffset size)
 {
   if (size <= CA_LOADER_MAX_FILE_SIZE)
-    return TRUE;
-  parser_refuse (self, 0, 0,
-                 _("the file is larger than the limit of %d MiB"),
-                 CA_LOADER_MAX_FILE_SIZE / (1024 * 1024));
-  return FALSE;
+    return NULL;
+  return g_strdup_printf (_("the file is larger than the limit of %d MiB"),
+                          CA_LOADER_MAX_FILE_SIZE / (1024 * 1024));
 }
 
 /* Fills @buffer unless the input ends: chunks of whole UTF-16 units. */
@@ -1126,78 +1104,221 @@ read_full (CaLoaderReadFunc   read_func,
   return (gssize) got;
 }
 
-/* One chunk, its line ends made plain; @n is 0 at the end of the input. */
+/* The chunk refuses the input: @problem at @position (line and column). */
 static gboolean
-feed_read (CaLoader *self,
-           guchar   *data,
-           gsize     n)
+refuse_chunk (CaChunk *chunk,
+              guint    position,
+              char    *problem)
 {
-  gsize unit = ca_newlines_unit (&self->newlines);
-  gsize front = ca_newlines_resume (&self->newlines, data - unit, data, n);
-  gsize length = ca_newlines_normalize (&self->newlines, data, n);
+  chunk->problem = problem;
+  chunk->problem_line = chunk->problem_column = position;
+  return FALSE;
+}
 
+/* One chunk read, its line ends made plain, scanned; FALSE when no chunk
+ * comes after it: the input ended, or was refused, or could not be read. */
+static gboolean
+read_chunk (CaLoader *self,
+            CaChunk  *chunk)
+{
+  guchar *data = chunk->buffer + 2;
+  char *problem;
+  gssize n;
+  gsize unit, front, length;
+
+  chunk->length = 0;
+  chunk->end_of_input = chunk->odd_unit = chunk->failed = FALSE;
+  g_clear_pointer (&chunk->problem, g_free);
+  g_array_set_size (chunk->starts, 0);
+  chunk->scanned = CA_PRESCAN_OK;
+  if (self->bytes_read == 0 && (problem = size_problem (self->input.total_size)) != NULL)
+    return refuse_chunk (chunk, 0, problem);
+  if (g_cancellable_set_error_if_cancelled (self->input.cancellable, &self->read_error))
+    n = -1;
+  else
+    n = read_full (self->input.read_func, self->input.source, data, CHUNK_SIZE,
+                   &self->read_error);
+  chunk->failed = n < 0;
+  if (chunk->failed)
+    return FALSE;
+  if (self->bytes_read == 0 && n == 0)
+    return refuse_chunk (chunk, 0, g_strdup (_("the file is empty")));
+  if (self->bytes_read == 0 && (problem = encoding_problem (self, data, (gsize) n)) != NULL)
+    return refuse_chunk (chunk, 1, problem);
+  if ((problem = size_problem ((goffset) (self->bytes_read + (guint64) n))) != NULL)
+    return refuse_chunk (chunk, 0, problem);
+  self->bytes_read += (guint64) n;
+  chunk->read = self->bytes_read;
+  unit = ca_newlines_unit (&self->newlines);
+  front = ca_newlines_resume (&self->newlines, data - unit, data, (gsize) n);
+  length = ca_newlines_normalize (&self->newlines, data, (gsize) n);
+  chunk->data = data - front;
+  chunk->length = front + length;
   /* Chunks are whole units but for the last: an odd byte there is half a
    * character, which libxml2 would drop without a word. */
-  if (unit == 2 && n % 2 != 0)
-    {
-      if (feed_chunk (self, data - front, front + length - 1, FALSE))
-        parser_refuse (self, parser_line (self), parser_column (self), "%s",
-                       _("the file ends in the middle of a UTF-16 character: it may be cut "
-                         "short"));
-      self->parse_stopped = TRUE;
-      return FALSE;
-    }
-  return feed_chunk (self, data - front, front + length, n == 0);
+  chunk->odd_unit = unit == 2 && n % 2 != 0;
+  chunk->length -= chunk->odd_unit;
+  chunk->end_of_input = n == 0;
+  chunk->line = self->scan.line;
+  chunk->line_start = self->scan.line_start;
+  if (chunk->length > 0)
+    chunk->scanned = ca_prescan_feed (&self->scan, chunk->data, chunk->length);
+  chunk->tag_line = self->scan.tag_line;
+  chunk->tag_column = self->scan.tag_column;
+  ca_prescan_move_starts (&self->scan, chunk->starts);
+  return n > 0 && !chunk->odd_unit && chunk->scanned == CA_PRESCAN_OK;
 }
 
-/* The parser's side of the load: reads, scans and parses the whole input,
- * or until it or the builder stops.  FALSE when reading failed. */
-static gboolean
-read_all (CaLoader      *self,
-          CaLoaderInput *input,
-          GError       **error)
+static CaChunk *
+chunk_new (void)
 {
+  CaChunk *chunk = g_new0 (CaChunk, 1);
+
   /* Two bytes in front for a CR held back from the chunk before. */
-  g_autofree guchar *buffer = g_malloc (CHUNK_SIZE + 2);
-  guchar *data = buffer + 2;
-
-  if (!check_size (self, input->total_size))
-    return TRUE;
-  for (;;)
-    {
-      gssize n;
-
-      if (g_cancellable_set_error_if_cancelled (input->cancellable, error))
-        return FALSE;
-      n = read_full (input->read_func, input->source, data, CHUNK_SIZE, error);
-      if (n < 0)
-        return FALSE;
-      if (self->bytes_read == 0 && n == 0)
-        {
-          parser_refuse (self, 0, 0, _("the file is empty"));
-          return TRUE;
-        }
-      if (self->bytes_read == 0 && !check_encoding (self, data, (gsize) n))
-        return TRUE;
-      self->bytes_read += (guint64) n;
-      if (!check_size (self, (goffset) self->bytes_read))
-        return TRUE;
-      if (!feed_read (self, data, (gsize) n) || n == 0)
-        return TRUE;
-    }
+  chunk->buffer = g_malloc (CHUNK_SIZE + 2);
+  chunk->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  return chunk;
 }
 
+static void
+chunk_free (CaChunk *chunk)
+{
+  g_free (chunk->buffer);
+  g_free (chunk->problem);
+  g_array_unref (chunk->starts);
+  g_free (chunk);
+}
+
+/* Parsing ------------------------------------------------------------------ */
+
+static gboolean
+scanned_whole (CaLoader      *self,
+               const CaChunk *chunk)
+{
+  switch (chunk->scanned)
+    {
+    case CA_PRESCAN_OK:
+      return TRUE;
+    case CA_PRESCAN_TOO_MANY_ATTRIBUTES:
+      parser_refuse (self, chunk->tag_line, chunk->tag_column,
+                     _("an element has more than %d attributes or more than %d "
+                       "namespace declarations"),
+                     CA_LOADER_MAX_ATTRIBUTES, CA_LOADER_MAX_NAMESPACES);
+      break;
+    case CA_PRESCAN_TAG_TOO_LONG:
+      parser_refuse (self, chunk->tag_line, chunk->tag_column,
+                     _("a start tag is longer than %d bytes"), CA_LOADER_MAX_TAG_BYTES);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+/* Hands one chunk to libxml2, after what the reader found in it. */
+static void
+parse_chunk (CaLoader      *self,
+             const CaChunk *chunk)
+{
+  if (chunk->failed)
+    {
+      self->parse_stopped = TRUE;
+      return;
+    }
+  if (chunk->problem != NULL)
+    {
+      emit_problem (self, EVENT_PROBLEM, chunk->problem_line, chunk->problem_column, TRUE,
+                    g_strdup (chunk->problem));
+      return;
+    }
+  self->parse_read = chunk->read;
+  self->chunk = chunk->data;
+  self->chunk_length = chunk->length;
+  self->chunk_offset = self->fed;
+  self->chunk_line = chunk->line;
+  self->chunk_line_start = chunk->line_start;
+  add_starts (self, chunk->starts);
+  if (scanned_whole (self, chunk)
+      && (self->encoding == NULL || check_ascii (self, chunk->data, chunk->length))
+      && !parser_halted (self))
+    parse (self, (const char *) chunk->data, chunk->length, chunk->end_of_input);
+  if (self->encoding != NULL && chunk->length > 0)
+    keep_line_head (self, chunk->data, chunk->length);
+  self->chunk = NULL;
+  if (chunk->odd_unit)
+    parser_refuse (self, parser_line (self), parser_column (self), "%s",
+                   _("the file ends in the middle of a UTF-16 character: it may be cut short"));
+  /* The builder gets the chunk's events at once. */
+  ca_loader_queue_flush (self->queue, self->parse_read, FALSE);
+}
+
+/* Threads ------------------------------------------------------------------ */
+
+/* Chunks that go round between the reader's thread and the parser's. */
+#define N_CHUNKS 3
+
+static gpointer
+reader_thread (gpointer user_data)
+{
+  CaLoader *self = user_data;
+  gboolean more;
+
+  do
+    {
+      CaChunk *chunk = g_async_queue_pop (self->free_chunks);
+
+      more = read_chunk (self, chunk) && !g_atomic_int_get (&self->reader_halt);
+      chunk->last = !more;
+      g_async_queue_push (self->read_chunks, chunk);
+    }
+  while (more);
+  return NULL;
+}
+
+/* The parser's side of the load: every chunk, until the input ends or the
+ * parser or the builder stops. */
 static gpointer
 parser_thread (gpointer user_data)
 {
   CaLoader *self = user_data;
+  gboolean threaded = ca_loader_queue_is_threaded (self->queue);
+  CaChunk *own = threaded ? NULL : chunk_new ();
+  GThread *reader = NULL;
+  gboolean last;
 
-  self->read_ok = read_all (self, &self->input, &self->read_error);
-  ca_loader_queue_flush (self->queue, self->bytes_read, TRUE);
+  if (threaded)
+    {
+      self->read_chunks = g_async_queue_new_full ((GDestroyNotify) chunk_free);
+      self->free_chunks = g_async_queue_new_full ((GDestroyNotify) chunk_free);
+      for (guint i = 0; i < N_CHUNKS; i++)
+        g_async_queue_push (self->free_chunks, chunk_new ());
+      reader = g_thread_new ("ca-loader-read", reader_thread, self);
+    }
+  do
+    {
+      CaChunk *chunk = threaded ? g_async_queue_pop (self->read_chunks) : own;
+
+      if (!threaded)
+        chunk->last = !read_chunk (self, chunk);
+      last = chunk->last;
+      if (!parser_halted (self))
+        parse_chunk (self, chunk);
+      if (parser_halted (self))
+        g_atomic_int_set (&self->reader_halt, 1);
+      if (threaded)
+        g_async_queue_push (self->free_chunks, chunk);
+    }
+  while (!last);
+  if (reader != NULL)
+    g_thread_join (reader);
+  g_clear_pointer (&own, chunk_free);
+  self->read_ok = self->read_error == NULL;
+  ca_loader_queue_flush (self->queue, self->parse_read, TRUE);
   return NULL;
 }
 
-/* Parses and builds: on two threads when there is more than one chunk. */
+/* Reads, parses and builds: on three threads when there is more than one
+ * chunk, the calling thread building. */
 static gboolean
 parse_and_build (CaLoader *self,
                  GError  **error)

@@ -53,17 +53,12 @@ ca_prescan_clear (CaPrescan *self)
   g_clear_pointer (&self->starts, g_free);
 }
 
-gboolean
-ca_prescan_take_start (CaPrescan *self,
-                       guint     *line,
-                       guint     *column)
+void
+ca_prescan_move_starts (CaPrescan *self,
+                        GArray    *starts)
 {
-  if (self->n_taken + 2 > self->n_starts)
-    return FALSE;
-  *line = self->starts[self->n_taken];
-  *column = self->starts[self->n_taken + 1];
-  self->n_taken += 2;
-  return TRUE;
+  g_array_append_vals (starts, self->starts, self->n_starts);
+  self->n_starts = 0;
 }
 
 /* Keeps where the start tag just met begins, for the parser to take. */
@@ -664,14 +659,6 @@ ca_prescan_feed (CaPrescan    *self,
 
   if (length == 0)
     return CA_PRESCAN_OK;
-  /* Forget the start tags the parser has already met. */
-  if (self->n_taken > 0)
-    {
-      memmove (self->starts, self->starts + self->n_taken,
-               (self->n_starts - self->n_taken) * sizeof *self->starts);
-      self->n_starts -= self->n_taken;
-      self->n_taken = 0;
-    }
   if (self->encoding == ENC_UNKNOWN)
     detect_encoding (self, data, length);
   if (self->encoding == ENC_BYTES)

@@ -39,10 +39,9 @@ typedef struct {
   guint64 line_start;     /* offset of the current line (bytes mode) */
   guint   max_attributes;
   gsize   max_tag_units;
-  guint  *starts;         /* pairs: line and column of start tags ahead */
+  guint  *starts;         /* pairs: line and column of start tags met */
   guint   n_starts;
   guint   starts_size;
-  guint   n_taken;
 } CaPrescan;
 
 void            ca_prescan_init (CaPrescan    *self,
@@ -52,10 +51,10 @@ void            ca_prescan_clear (CaPrescan   *self);
 CaPrescanResult ca_prescan_feed (CaPrescan    *self,
                                  const guchar *data,
                                  gsize         length);
-/* The parser reports the end of a start tag; the scanner saw where each one
- * began.  Start tags come out in the order the parser meets them. */
-gboolean        ca_prescan_take_start (CaPrescan *self,
-                                       guint     *line,
-                                       guint     *column);
+/* Appends where each start tag met since the last call begins (line and
+ * column, two guints each) to @starts, in the order of the input, which is
+ * the order the parser meets them in. */
+void            ca_prescan_move_starts (CaPrescan *self,
+                                        GArray    *starts);
 
 G_END_DECLS

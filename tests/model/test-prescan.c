@@ -106,20 +106,24 @@ test_positions (void)
 
   for (gsize step = 1; step <= strlen (text); step++)
     {
+      g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
       CaPrescan scan;
-      guint line, column;
 
       ca_prescan_init (&scan, 32, 1000);
       for (gsize i = 0; i < strlen (text); i += step)
-        g_assert_cmpint (ca_prescan_feed (&scan, (const guchar *) text + i,
-                                          MIN (step, strlen (text) - i)), ==, CA_PRESCAN_OK);
+        {
+          g_assert_cmpint (ca_prescan_feed (&scan, (const guchar *) text + i,
+                                            MIN (step, strlen (text) - i)), ==, CA_PRESCAN_OK);
+          ca_prescan_move_starts (&scan, starts);
+        }
+      g_assert_cmpuint (starts->len, ==, 2 * G_N_ELEMENTS (expected));
       for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
         {
-          g_assert_true (ca_prescan_take_start (&scan, &line, &column));
-          g_assert_cmpuint (line, ==, expected[i][0]);
-          g_assert_cmpuint (column, ==, expected[i][1]);
+          g_assert_cmpuint (g_array_index (starts, guint, 2 * i), ==, expected[i][0]);
+          g_assert_cmpuint (g_array_index (starts, guint, 2 * i + 1), ==, expected[i][1]);
         }
-      g_assert_false (ca_prescan_take_start (&scan, &line, &column));
+      ca_prescan_move_starts (&scan, starts);
+      g_assert_cmpuint (starts->len, ==, 2 * G_N_ELEMENTS (expected));
       ca_prescan_clear (&scan);
     }
 }
@@ -197,13 +201,11 @@ scan_starts_at (const guchar *data,
 {
   CaPrescan scan;
   CaPrescanResult result = CA_PRESCAN_OK;
-  guint where[2];
 
   ca_prescan_init (&scan, max_attributes, G_MAXSIZE);
   for (gsize i = 0; i < length && result == CA_PRESCAN_OK; i += step)
     result = ca_prescan_feed (&scan, data + i, MIN (step, length - i));
-  while (ca_prescan_take_start (&scan, &where[0], &where[1]))
-    g_array_append_vals (starts, where, 2);
+  ca_prescan_move_starts (&scan, starts);
   *line = scan.line;
   ca_prescan_clear (&scan);
   return result;

@@ -137,7 +137,8 @@ add_files (const char *dir_name,
 /* A long file: N_REGIONS regions, each with a park and a count; @bad
  * says which regions get what: 'a' an unknown attribute, 'x' a tag that is
  * not closed, 't' stray text, 'g' a name that is not valid GBK (with
- * @encoding GBK), 'c' the file cut short there. */
+ * @encoding GBK), 'c' the file cut short there, 'm' more attributes than
+ * the scanner lets through. */
 static GString *
 long_file (const char *encoding,
            char      (*bad) (guint i))
@@ -151,8 +152,11 @@ long_file (const char *encoding,
 
       if (what == 'c')
         return out;
-      g_string_append_printf (out, "  <region id=\"r%u\" kind=\"country\"%s>\n", i,
+      g_string_append_printf (out, "  <region id=\"r%u\" kind=\"country\"%s", i,
                               what == 'a' ? " size=\"big\"" : "");
+      for (guint k = 0; what == 'm' && k < 80; k++)
+        g_string_append_printf (out, " a%u=\"%u\"", k, k);
+      g_string_append (out, ">\n");
       g_string_append_printf (out, "    <name xml:lang=\"en\">Region %u%s</name>\n", i,
                               what == 'g' ? "\x81\x20" : "");
       if (what == 't')
@@ -175,6 +179,7 @@ static char early_unclosed (guint i) { return i == 2 ? 'x' : ' '; }
 static char late_text (guint i) { return i % 997 == 5 ? 't' : ' '; }
 static char late_gbk (guint i) { return i == N_REGIONS / 2 ? 'g' : ' '; }
 static char cut_short (guint i) { return i == N_REGIONS / 3 ? 'c' : ' '; }
+static char late_many (guint i) { return i == N_REGIONS - 2 ? 'm' : ' '; }
 
 typedef struct {
   const char *name;
@@ -193,6 +198,7 @@ static const LongCase long_cases[] = {
   { "late-text", "UTF-8", late_text, "may not contain text" },
   { "late-gbk", "GBK", late_gbk, "not valid GBK" },
   { "cut-short", "UTF-8", cut_short, "cut short" },
+  { "late-many-attributes", "UTF-8", late_many, "more than 32 attributes" },
 };
 
 static void
@@ -219,7 +225,8 @@ test_long (gconstpointer user_data)
     g_assert_nonnull (strstr (said, "too many problems"));
 }
 
-/* The same long file in UTF-16, with a problem near its end. */
+/* The same long file in UTF-16, with a problem near its end, and with a
+ * byte too many at its end. */
 static void
 test_long_utf16 (void)
 {
@@ -237,6 +244,10 @@ test_long_utf16 (void)
   g_string_append_len (bytes, (const char *) units, n_units * 2);
   said = assert_same (bytes->str, bytes->len);
   g_assert_nonnull (strstr (said, "may not have the attribute “size”"));
+  g_clear_pointer (&said, g_free);
+  g_string_append_c (bytes, ' ');
+  said = assert_same (bytes->str, bytes->len);
+  g_assert_nonnull (strstr (said, "in the middle of a UTF-16 character"));
   g_string_free (bytes, TRUE);
 }
 
