@@ -394,6 +394,21 @@ create_source_button (const CaNode   *node,
   return button;
 }
 
+/* The name of a figure's node, often a long one ("Action Plan for Shanghai
+ * to Build…").  GTK measures a wrapped label's least width by laying it out
+ * at width 0, a line a letter, whose cost grows with the square of its
+ * length; at 20 letters it takes a few lines (first frame 849 to 837 M
+ * instructions, callgrind).  The row is never that narrow: the chart above
+ * it needs 240 pixels. */
+static GtkWidget *
+create_node_label (const CaNode *node)
+{
+  GtkWidget *label = ca_label_new_wrapped (ca_node_get_name (node, data_lang ()), "ca-figure-node");
+
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  return label;
+}
+
 /* One figure: its node when it is below the one shown, the metric and the
  * value side by side, when it was reported or is due, and its source. */
 static GtkWidget *
@@ -415,8 +430,7 @@ create_figure_row (gpointer item,
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "ca-figure-row");
   if (node != self->node)
-    gtk_box_append (GTK_BOX (box),
-                    ca_label_new_wrapped (ca_node_get_name (node, data_lang ()), "ca-figure-node"));
+    gtk_box_append (GTK_BOX (box), create_node_label (node));
   gtk_widget_set_hexpand (metric, TRUE);
   /* A value is short, and "154" broken into "15" and "4" is another number:
    * the metric's name wraps instead. */
