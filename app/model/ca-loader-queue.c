@@ -8,8 +8,8 @@
 
 #include "ca-loader-queue.h"
 
-/* About one chunk's events of a typical file; four go round. */
-#define BLOCK_SIZE (64 * 1024)
+/* Half a chunk's events of a typical file; four go round, 128 KiB in all. */
+#define BLOCK_SIZE (32 * 1024)
 #define N_BLOCKS 4
 
 struct _CaLoaderQueue {

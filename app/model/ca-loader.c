@@ -1254,8 +1254,9 @@ parse_chunk (CaLoader      *self,
 
 /* Threads ------------------------------------------------------------------ */
 
-/* Chunks that go round between the reader's thread and the parser's. */
-#define N_CHUNKS 3
+/* Chunks that go round between the reader's thread and the parser's: one
+ * read while the other is parsed. */
+#define N_CHUNKS 2
 
 static gpointer
 reader_thread (gpointer user_data)

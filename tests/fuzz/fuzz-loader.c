@@ -12,7 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "ca-dataset.h"
+#include "ca-dataset-private.h"
 #include "ca-node.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -211,6 +211,38 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* The loader parses a long input on threads of its own (ca-loader.c):
+ * told that this one is long, it must say exactly what it said. */
+static void
+check_threads (const uint8_t *data,
+               size_t         size,
+               CaDataset     *dataset,
+               GPtrArray     *problems)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) ca_problem_free);
+  g_autoptr(GError) error = NULL;
+  CaMemorySource input = { (const char *) data, size, 0 };
+  CaDatasetContents *contents;
+
+  contents = ca_loader_run ("fuzz.xml", ca_memory_source_read, &input, 1024 * 1024, NULL, NULL,
+                            NULL, found, &error);
+  g_assert ((contents != NULL) == (dataset != NULL));
+  g_assert (found->len == problems->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const CaProblem *a = found->pdata[i], *b = problems->pdata[i];
+
+      g_assert (a->line == b->line && a->column == b->column);
+      g_assert (g_strcmp0 (a->message, b->message) == 0);
+    }
+  if (contents != NULL)
+    {
+      g_autoptr(CaDataset) again = ca_dataset_new_from_contents (contents, NULL);
+
+      g_assert (ca_dataset_get_n_nodes (again) == ca_dataset_get_n_nodes (dataset));
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -229,5 +261,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       check_refusal (problems, error);
     }
+  check_threads (data, size, dataset, problems);
   return 0;
 }
