@@ -2091,6 +2091,20 @@ window_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+/* The window on the good fixture, Jiangsu clicked in the tree: the
+ * selection and the keyboard focus on its row. */
+static CaWindow *
+open_on_jiangsu (void)
+{
+  CaWindow *window = open_window ("ui-good.xml");
+  GtkWidget *label = find_label (GTK_WIDGET (window), "Jiangsu", TRUE);
+
+  g_assert_nonnull (label);
+  pointer_at (label, 2, 2, "click 1");
+  assert_selected (window, "js");
+  return window;
+}
+
 /* Each key of gtk/help-overlay.ui that is the window's does what it says
  * (the tree's keys are test_tree_keys ()'s; Ctrl+O and Ctrl+Q are the
  * application's, Ctrl+P opens the system's print dialog). */
@@ -2098,15 +2112,10 @@ static void
 test_window_keys (void)
 {
   CaWindow *window;
-  GtkWidget *label;
 
   if (!have_x11 ())
     return;
-  window = open_window ("ui-good.xml");
-  label = find_label (GTK_WIDGET (window), "Jiangsu", TRUE);
-  g_assert_nonnull (label);
-  pointer_at (label, 2, 2, "click 1");
-  assert_selected (window, "js");
+  window = open_on_jiangsu ();
 
   press_keys ("ctrl+f");
   g_assert_true (spin_until (search_shown, window));
@@ -2127,6 +2136,44 @@ test_window_keys (void)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   press_keys ("ctrl+w");
   g_assert_true (spin_until (window_gone, &window));
+}
+
+static gboolean
+view_is_compare (gpointer data)
+{
+  return g_strcmp0 (ca_window_get_view (data), "compare") == 0;
+}
+
+static gboolean
+focus_in_figures_page (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_mapped (focus) &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (ca_window_get_figures_page (data)));
+}
+
+/* Alt+2 and Alt+3 show the Figures and Compare pages, built as they first
+ * show; the focus, on the tree, follows into the Figures page. */
+static void
+test_view_keys (void)
+{
+  CaWindow *window;
+
+  if (!have_x11 ())
+    return;
+  window = open_on_jiangsu ();
+
+  press_keys ("alt+2");
+  g_assert_true (spin_until (view_is_figures, window));
+  if (!spin_until (focus_in_figures_page, window))
+    g_error ("after Alt+2 from the tree the focus is not on the Figures page");
+  press_keys ("alt+3");
+  g_assert_true (spin_until (view_is_compare, window));
+  g_assert_true (gtk_widget_get_mapped (ca_window_get_compare_page (window)));
+  press_keys ("alt+1");
+  g_assert_true (spin_until (view_is_explorer, window));
+  close_window (window);
 }
 
 /* Lets a resize reach the window: a few frames, a fraction of a second. */
@@ -2601,6 +2648,7 @@ main (int   argc,
   g_test_add_func ("/input/window/narrow-tree", test_narrow_tree);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);
+  g_test_add_func ("/input/window/view-keys", test_view_keys);
   g_test_add_func ("/input/window/language-keeps-scroll", test_language_keeps_scroll);
   g_test_add_func ("/input/window/compare", test_compare);
   g_test_add_func ("/input/window/row-menu-tooltip", test_row_menu_hides_tooltip);
