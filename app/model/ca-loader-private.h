@@ -211,6 +211,7 @@ typedef struct {
   guint              parse_depth;
   /* Bit n: whether the open element at depth n may hold text. */
   guint64            parse_text_levels[CA_LOADER_TEXT_LEVELS / 64];
+  CaNameCacheEntry   text_cache[CA_NAME_CACHE_SIZE];   /* names that may */
   gboolean           read_ok;
   /* The builder's */
   guint              event_line;   /* where the parser was at the current event */

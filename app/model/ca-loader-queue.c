@@ -12,16 +12,6 @@
 #define BLOCK_SIZE (32 * 1024)
 #define N_BLOCKS 4
 
-struct _CaLoaderQueue {
-  gboolean            threaded;
-  CaLoaderConsumeFunc consume;
-  gpointer            user_data;
-  GAsyncQueue        *full;       /* producer to consumer */
-  GAsyncQueue        *free;       /* consumer back to producer */
-  guint               n_made;     /* blocks of BLOCK_SIZE */
-  CaLoaderBlock      *current;    /* the producer's */
-};
-
 static CaLoaderBlock *
 block_new (gsize    size,
            gboolean own)
@@ -111,10 +101,12 @@ hand_over (CaLoaderQueue *self,
     self->consume (block, self->user_data);
 }
 
+/* ca_loader_queue_reserve () when the current block is full or there is
+ * none: hands it over, and takes the next. */
 gpointer
-ca_loader_queue_reserve (CaLoaderQueue *self,
-                         gsize          size,
-                         guint64        read)
+ca_loader_queue_reserve_new (CaLoaderQueue *self,
+                             gsize          size,
+                             guint64        read)
 {
   gpointer room;
 

@@ -32,17 +32,45 @@ typedef void (*CaLoaderConsumeFunc) (CaLoaderBlock *block,
 
 typedef struct _CaLoaderQueue CaLoaderQueue;
 
+/* Seen by ca_loader_queue_reserve () below, which is inline: it runs for
+ * every event.  Otherwise the fields belong to ca-loader-queue.c. */
+struct _CaLoaderQueue {
+  gboolean            threaded;
+  CaLoaderConsumeFunc consume;
+  gpointer            user_data;
+  GAsyncQueue        *full;       /* producer to consumer */
+  GAsyncQueue        *free;       /* consumer back to producer */
+  guint               n_made;     /* blocks of the usual size */
+  CaLoaderBlock      *current;    /* the producer's */
+};
+
 CaLoaderQueue *ca_loader_queue_new     (gboolean             threaded,
                                         CaLoaderConsumeFunc  consume,
                                         gpointer             user_data);
 void           ca_loader_queue_free    (CaLoaderQueue       *self);
 gboolean       ca_loader_queue_is_threaded (CaLoaderQueue *self);
 
+gpointer       ca_loader_queue_reserve_new (CaLoaderQueue   *self,
+                                            gsize            size,
+                                            guint64          read);
+
 /* Producer: room for an event of @size bytes (a multiple of 8), which stays
- * where it is until the block is handed over. */
-gpointer       ca_loader_queue_reserve (CaLoaderQueue       *self,
-                                        gsize                size,
-                                        guint64              read);
+ * where it is until the block is handed over; @read goes with the block
+ * handed over to make room, if one is. */
+static inline gpointer
+ca_loader_queue_reserve (CaLoaderQueue *self,
+                         gsize          size,
+                         guint64        read)
+{
+  CaLoaderBlock *block = self->current;
+  gpointer room;
+
+  if (G_UNLIKELY (block == NULL || block->used + size > block->size))
+    return ca_loader_queue_reserve_new (self, size, read);
+  room = block->data + block->used;
+  block->used += size;
+  return room;
+}
 /* Producer: hands the current block over unless it is empty; with @last,
  * always, and for the last time. */
 void           ca_loader_queue_flush   (CaLoaderQueue       *self,

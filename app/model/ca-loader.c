@@ -786,7 +786,7 @@ emit_text (CaLoader      *self,
  * (ca_loader_characters ()), so it is not handed over.  Half of the
  * events of a file are such white space. */
 static gboolean
-may_hold_text (const char *name)
+is_text_name (const char *name)
 {
   static const char * const names[] = { "name", "title", "summary", "tag", "quote", "note",
                                         "publisher" };
@@ -795,6 +795,22 @@ may_hold_text (const char *name)
     if (strcmp (name, names[i]) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* libxml2 interns names, so the answer is kept by address. */
+static gboolean
+may_hold_text (CaLoader   *self,
+               const char *name)
+{
+  CaNameCacheEntry *entry = &self->text_cache[(GPOINTER_TO_SIZE (name) >> 3)
+                                              % CA_NAME_CACHE_SIZE];
+
+  if (entry->key != name)
+    {
+      entry->key = name;
+      entry->value = is_text_name (name);
+    }
+  return entry->value;
 }
 
 static void
@@ -807,7 +823,7 @@ enter_element (CaLoader   *self,
     {
       guint64 bit = G_GUINT64_CONSTANT (1) << (depth % 64);
 
-      if (may_hold_text (name))
+      if (may_hold_text (self, name))
         self->parse_text_levels[depth / 64] |= bit;
       else
         self->parse_text_levels[depth / 64] &= ~bit;
