@@ -606,6 +606,7 @@ message_for (CaLoader    *self,
              xmlErrorPtr  error)
 {
   const char *text = error->message != NULL ? error->message : "?";
+  g_autofree char *plain = NULL;
 
   if (error->code == XML_ERR_DOCUMENT_EMPTY
       || (error->code == XML_ERR_DOCUMENT_END && !self->parse_seen_element))
@@ -639,7 +640,9 @@ message_for (CaLoader    *self,
 
       return g_strdup_printf (_("the bytes %s are not valid %s"), bytes, encoding_name (self));
     }
-  return ca_quote_line (text, 2 * CA_LOADER_MAX_QUOTE);
+  /* libxml2's messages end in a line end, which is not part of them. */
+  plain = g_strchomp (g_strdup (text));
+  return ca_quote_line (plain, 2 * CA_LOADER_MAX_QUOTE);
 }
 
 /* Errors from libxml2: the parser's own through the SAX handler, and those
@@ -752,15 +755,14 @@ take_start (CaLoader *self,
   return TRUE;
 }
 
+/* Those taken are dropped first: a start tag across the chunks' border
+ * leaves one behind every time, and the array must not grow with the file. */
 static void
 add_starts (CaLoader     *self,
             const GArray *starts)
 {
-  if (self->starts_taken == self->starts->len)
-    {
-      g_array_set_size (self->starts, 0);
-      self->starts_taken = 0;
-    }
+  g_array_remove_range (self->starts, 0, self->starts_taken);
+  self->starts_taken = 0;
   g_array_append_vals (self->starts, starts->data, starts->len);
 }
 
@@ -1231,6 +1233,25 @@ scanned_whole (CaLoader      *self,
   return FALSE;
 }
 
+/* libxml2 keeps the bytes of a character that a chunk cuts for the next
+ * one; after the last chunk they are a character the file does not end,
+ * which libxml2 would drop without a word. */
+static void
+check_all_converted (CaLoader *self)
+{
+  xmlParserInputBufferPtr buf;
+  guint line, column;
+
+  if (self->encoding == NULL || self->ctxt == NULL || self->ctxt->input == NULL
+      || (buf = self->ctxt->input->buf) == NULL || buf->raw == NULL
+      || xmlBufUse (buf->raw) == 0)
+    return;
+  position_of_offset (self, unconverted_offset (self), &line, &column);
+  parser_refuse (self, line, column,
+                 _("the file ends in the middle of a character (%s): it may be cut short"),
+                 encoding_name (self));
+}
+
 /* Hands one chunk to libxml2, after what the reader found in it. */
 static void
 parse_chunk (CaLoader      *self,
@@ -1262,8 +1283,11 @@ parse_chunk (CaLoader      *self,
     keep_line_head (self, chunk->data, chunk->length);
   self->chunk = NULL;
   if (chunk->odd_unit)
-    parser_refuse (self, parser_line (self), parser_column (self), "%s",
-                   _("the file ends in the middle of a UTF-16 character: it may be cut short"));
+    parser_refuse (self, parser_line (self), parser_column (self),
+                   _("the file ends in the middle of a character (%s): it may be cut short"),
+                   "UTF-16");
+  else if (chunk->end_of_input)
+    check_all_converted (self);
   /* The builder gets the chunk's events at once. */
   ca_loader_queue_flush (self->queue, self->parse_read, FALSE);
 }
@@ -1325,7 +1349,9 @@ parser_thread (gpointer user_data)
       if (threaded)
         g_async_queue_push (self->free_chunks, chunk);
     }
-  while (!last);
+  /* Once stopped, nothing more is read: the reader's thread sees
+   * @reader_halt and sends its last chunk soon. */
+  while (!last && (threaded || !parser_halted (self)));
   if (reader != NULL)
     g_thread_join (reader);
   g_clear_pointer (&own, chunk_free);
@@ -1420,7 +1446,10 @@ ca_loader_run (const char        *display_name,
   self->progress = progress;
   self->progress_data = progress_data;
   if (!parse_and_build (self, error))
-    return NULL;
+    {
+      sort_problems (self);
+      return NULL;
+    }
   check_complete (self);
   /* Unresolved references are reported beside the other problems, unless
    * reading stopped early, when they would be noise. */

@@ -89,6 +89,9 @@ detect_encoding (CaPrescan    *self,
     self->encoding = ENC_UTF16BE;
   else
     self->encoding = ENC_BYTES;
+  /* A UTF-8 byte order mark is not a column of the first line. */
+  if (self->encoding == ENC_BYTES && length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    self->line_start = 3;
 }
 
 static void
@@ -240,15 +243,19 @@ step (CaPrescan *self,
   return CA_PRESCAN_OK;
 }
 
+/* @end: the offset just after the unit, where a new line starts after
+ * '\n' (the loader places encoding errors from it). */
 static void
 advance_position (CaPrescan *self,
                   guint      c,
-                  gboolean   counts_as_column)
+                  gboolean   counts_as_column,
+                  guint64    end)
 {
   if (c == '\n')
     {
       self->line++;
       self->column = 1;
+      self->line_start = end;
     }
   else if (counts_as_column)
     self->column++;
@@ -278,8 +285,11 @@ feed_utf16 (CaPrescan    *self,
       result = step (self, unit);
       if (result != CA_PRESCAN_OK)
         return result;
-      /* The low half of a surrogate pair does not start a character. */
-      advance_position (self, unit, unit < 0xDC00 || unit > 0xDFFF);
+      /* The low half of a surrogate pair does not start a character, and
+       * the byte order mark is not one. */
+      advance_position (self, unit,
+                        (unit < 0xDC00 || unit > 0xDFFF) && (unit != 0xFEFF || self->n_bytes + i > 1),
+                        self->n_bytes + i + 1);
     }
   return CA_PRESCAN_OK;
 }

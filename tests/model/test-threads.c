@@ -247,8 +247,135 @@ test_long_utf16 (void)
   g_clear_pointer (&said, g_free);
   g_string_append_c (bytes, ' ');
   said = assert_same (bytes->str, bytes->len);
-  g_assert_nonnull (strstr (said, "in the middle of a UTF-16 character"));
+  g_assert_nonnull (strstr (said, "in the middle of a character (UTF-16)"));
   g_string_free (bytes, TRUE);
+}
+
+/* Memory reads that count how often they are asked, and fail past
+ * @fail_at bytes when that is not 0. */
+typedef struct {
+  CaMemorySource memory;
+  guint          n_reads;
+  gsize          fail_at;
+} CountedSource;
+
+static gssize
+counted_read (gpointer  source,
+              char     *buffer,
+              gsize     size,
+              GError  **error)
+{
+  CountedSource *counted = source;
+
+  counted->n_reads++;
+  if (counted->fail_at > 0 && counted->memory.offset + size > counted->fail_at)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Input/output error");
+      return -1;
+    }
+  return ca_memory_source_read (&counted->memory, buffer, size, error);
+}
+
+static GPtrArray *
+run_counted (CountedSource *source,
+             gboolean       threads)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ca_problem_free);
+  g_autoptr(GError) error = NULL;
+  CaDatasetContents *contents;
+
+  contents = ca_loader_run ("input.xml", counted_read, source,
+                            threads ? 1024 * 1024 : 1, NULL, NULL, NULL, problems, &error);
+  g_assert_null (contents);
+  return problems;
+}
+
+/* A long file that libxml2 gives up on at its start: a few chunks are
+ * read, not the whole file, on either path. */
+static void
+test_stop_reading (void)
+{
+  g_autoptr(GString) file = long_file ("UTF-8", good);
+  char *at = strstr (file->str, "</region>");
+
+  memcpy (at, "</regio>>", 9);
+  for (int threads = 0; threads < 2; threads++)
+    {
+      CountedSource source = { { file->str, file->len, 0 }, 0, 0 };
+      g_autoptr(GPtrArray) problems = run_counted (&source, threads);
+
+      g_assert_cmpuint (problems->len, >=, 1);
+      g_test_message ("%s: %u reads of %zu bytes", threads ? "threads" : "one thread",
+                      source.n_reads, file->len);
+      g_assert_cmpuint (source.n_reads, <=, threads ? 6 : 2);
+    }
+}
+
+/* A read that fails after problems were found: the problems stay in file
+ * order (the region's missing name is found after the element inside it). */
+static void
+test_read_error_sorted (void)
+{
+  g_autoptr(GString) file = long_file ("UTF-8", good);
+  char *at = strstr (file->str, "  <region id=\"r0\"");
+
+  g_string_insert (file, at - file->str, "<region id=\"a\" kind=\"d\">\n<bogus/>\n</region>\n");
+  for (int threads = 0; threads < 2; threads++)
+    {
+      CountedSource source = { { file->str, file->len, 0 }, 0, 3 * 65536 };
+      g_autoptr(GPtrArray) problems = run_counted (&source, threads);
+
+      g_assert_cmpuint (problems->len, >=, 2);
+      for (guint i = 1; i < problems->len; i++)
+        g_assert_cmpuint (((CaProblem *) problems->pdata[i - 1])->line, <=,
+                          ((CaProblem *) problems->pdata[i])->line);
+    }
+}
+
+static gsize
+peak_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  hwm = strstr (status, "VmHWM:");
+  g_assert_nonnull (hwm);
+  return (gsize) g_ascii_strtoull (hwm + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* Every chunk boundary inside a start tag: the parser's list of where
+ * start tags begin must not grow with the file. */
+static void
+test_starts_bounded (void)
+{
+  GString *file = g_string_new (NULL);
+  gsize before, n;
+
+  g_string_append_printf (file, HEAD ATLAS "  <region id=\"z\" kind=\"d\" xmlns:f=\"urn:f\">"
+                          "<name xml:lang=\"en\">z</name>\n", "UTF-8");
+  for (gsize k = 1; file->len < 24 * 1024 * 1024; k++)
+    {
+      gsize target = k * 65536;
+
+      for (n = file->len; n + 6 < target - 20; n += 6)
+        g_string_append (file, "<f:a/>");
+      while (file->len < target - 10)
+        g_string_append_c (file, ' ');
+      g_string_append (file, "<f:b a=\"0123456789\"/>");
+    }
+  g_string_append (file, "</region>\n</atlas>\n");
+  before = peak_kib ();
+  {
+    Outcome outcome = run (file->str, file->len, TRUE, NULL);
+
+    g_assert_true (outcome.ok);
+    outcome_clear (&outcome);
+  }
+  g_test_message ("peak %zu KiB before, %zu after, for %zu KiB of input", before, peak_kib (),
+                  file->len / 1024);
+  g_assert_cmpuint (peak_kib () - before, <, 8 * 1024);
+  g_string_free (file, TRUE);
 }
 
 /* Cancelled half-way: refused as cancelled, and no thread is left. */
@@ -290,5 +417,8 @@ main (int    argc,
     }
   g_test_add_func ("/threads/long/utf-16", test_long_utf16);
   g_test_add_func ("/threads/cancel", test_cancel);
+  g_test_add_func ("/threads/stop-reading", test_stop_reading);
+  g_test_add_func ("/threads/read-error-sorted", test_read_error_sorted);
+  g_test_add_func ("/threads/starts-bounded", test_starts_bounded);
   return g_test_run ();
 }

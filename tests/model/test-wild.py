@@ -478,7 +478,36 @@ for codec in ["utf-16-le", "utf-16-be"]:
     def _(codec=codec):
         data = ("\ufeff" + document(regions(3)).replace("UTF-8", "UTF-16")).encode(codec) + b"A"
         expect_refused(data, document(regions(3)).count("\n") + 1,
-                       "the file ends in the middle of a UTF-16 character")
+                       "the file ends in the middle of a character (UTF-16)")
+
+
+for enc, lead in [("GBK", b"\x81"), ("Shift_JIS", b"\x81"), ("Big5", b"\xa4"),
+                  ("EUC-JP", b"\xa4"), ("GB18030", b"\x81\x30")]:
+    for n in (2, 3000):
+        @case(f"a {enc} file of {n} regions that ends with the first bytes of a character "
+              f"is refused as cut short")
+        def _(enc=enc, lead=lead, n=n):
+            text = document(regions(n, enc=enc), enc)
+            data = text.encode(enc) + lead
+            if n > 100:
+                assert len(data) > 2 * 65536   # more than one chunk: the threads' path
+            expect_refused(data, text.count("\n") + 1,
+                           f"the file ends in the middle of a character ({enc})", column=1)
+
+
+for bom, codec in [("\ufeff", "utf-8"), ("\ufeff", "utf-16-le")]:
+    @case(f"a byte order mark in {codec} is not a column: a problem at the root is at 1:1")
+    def _(bom=bom, codec=codec):
+        text = bom + '<atlas xmlns="urn:x" version="1"></atlas>\n'
+        expect_refused(text.encode(codec), 1, "the root element is <atlas> in the namespace",
+                       column=1)
+
+
+@case("libxml2's messages do not end in an escaped line end")
+def _():
+    problems = expect_refused(document('<region id="a" kind="d"></park>\n').encode(), 6,
+                              "Opening and ending tag mismatch")
+    assert not problems[0].endswith("\\n"), problems[0]
 
 
 @case("a byte above 0x7F in US-ASCII is named where it is")
