@@ -166,6 +166,7 @@ typedef struct {
   guint            line;          /* where the chunk starts */
   guint64          line_start;
   CaPrescanResult  scanned;
+  gsize            sound;         /* bytes before a tag the scanner refused, or all */
   guint            tag_line;      /* of the start tag the scanner refused */
   guint            tag_column;
   GArray          *starts;        /* guint pairs: where its start tags begin */

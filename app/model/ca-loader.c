@@ -1014,26 +1014,21 @@ parse (CaLoader   *self,
 }
 
 /* libxml2's own US-ASCII reader stops at a byte above 0x7F without an
- * error: the file would seem cut short there. */
-static gboolean
-check_ascii (CaLoader     *self,
-             const guchar *data,
-             gsize         length)
+ * error: the file would seem cut short there.  Returns how many of the
+ * @length bytes come before the first such byte. */
+static gsize
+ascii_length (CaLoader     *self,
+              const guchar *data,
+              gsize         length)
 {
-  guint line, column;
-
-  if (g_ascii_strcasecmp (self->encoding, "US-ASCII") != 0
-      && g_ascii_strcasecmp (self->encoding, "ASCII") != 0)
-    return TRUE;
+  if (self->encoding == NULL
+      || (g_ascii_strcasecmp (self->encoding, "US-ASCII") != 0
+          && g_ascii_strcasecmp (self->encoding, "ASCII") != 0))
+    return length;
   for (gsize i = 0; i < length; i++)
     if (data[i] >= 0x80)
-      {
-        position_of_offset (self, self->chunk_offset + i, &line, &column);
-        parser_refuse (self, line, column, _("the byte 0x%02X is not valid %s"), data[i],
-                       encoding_name (self));
-        return FALSE;
-      }
-  return TRUE;
+      return i;
+  return length;
 }
 
 /* Reading ------------------------------------------------------------------
@@ -1143,6 +1138,7 @@ read_chunk (CaLoader *self,
   char *problem;
   gssize n;
   gsize unit, front, length;
+  guint64 start;
 
   chunk->length = 0;
   chunk->end_of_input = chunk->odd_unit = chunk->failed = FALSE;
@@ -1179,8 +1175,15 @@ read_chunk (CaLoader *self,
   chunk->end_of_input = n == 0;
   chunk->line = self->scan.line;
   chunk->line_start = self->scan.line_start;
+  start = self->scan.n_bytes;
   if (chunk->length > 0)
     chunk->scanned = ca_prescan_feed (&self->scan, chunk->data, chunk->length);
+  /* What comes before the tag the scanner refuses is parsed, for the
+   * problems there (the scanner knows where tags begin in bytes only). */
+  chunk->sound = chunk->length;
+  if (chunk->scanned != CA_PRESCAN_OK)
+    chunk->sound = unit == 2 || self->scan.tag_start < start
+                   ? 0 : (gsize) (self->scan.tag_start - start);
   chunk->tag_line = self->scan.tag_line;
   chunk->tag_column = self->scan.tag_column;
   ca_prescan_move_starts (&self->scan, chunk->starts);
@@ -1209,6 +1212,7 @@ chunk_free (CaChunk *chunk)
 
 /* Parsing ------------------------------------------------------------------ */
 
+/* Refuses what the scanner refused in @chunk; FALSE then. */
 static gboolean
 scanned_whole (CaLoader      *self,
                const CaChunk *chunk)
@@ -1257,6 +1261,8 @@ static void
 parse_chunk (CaLoader      *self,
              const CaChunk *chunk)
 {
+  gsize sound;
+
   if (chunk->failed)
     {
       self->parse_stopped = TRUE;
@@ -1275,10 +1281,22 @@ parse_chunk (CaLoader      *self,
   self->chunk_line = chunk->line;
   self->chunk_line_start = chunk->line_start;
   add_starts (self, chunk->starts);
-  if (scanned_whole (self, chunk)
-      && (self->encoding == NULL || check_ascii (self, chunk->data, chunk->length))
-      && !parser_halted (self))
-    parse (self, (const char *) chunk->data, chunk->length, chunk->end_of_input);
+  /* What comes before a refused tag or byte is parsed first, for the
+   * problems there. */
+  sound = ascii_length (self, chunk->data, chunk->sound);
+  if ((sound > 0 || sound == chunk->length) && !parser_halted (self))
+    parse (self, (const char *) chunk->data, sound,
+           chunk->end_of_input && sound == chunk->length);
+  if (sound < chunk->sound)
+    {
+      guint line, column;
+
+      position_of_offset (self, self->chunk_offset + sound, &line, &column);
+      parser_refuse (self, line, column, _("the byte 0x%02X is not valid %s"),
+                     chunk->data[sound], encoding_name (self));
+    }
+  else
+    scanned_whole (self, chunk);
   if (self->encoding != NULL && chunk->length > 0)
     keep_line_head (self, chunk->data, chunk->length);
   self->chunk = NULL;

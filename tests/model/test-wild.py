@@ -503,6 +503,28 @@ for bom, codec in [("\ufeff", "utf-8"), ("\ufeff", "utf-16-le")]:
                        column=1)
 
 
+for n in (0, 3000):
+    @case(f"a problem before a tag with too many attributes in the same chunk is reported "
+          f"first ({n} regions before)")
+    def _(n=n):
+        many = " ".join(f'a{k}="{k}"' for k in range(80))   # past the scanner's 64
+        body = regions(n) + '<region id="1bad" kind="d"><name xml:lang="en">B</name></region>\n'
+        text = document(body + f'<region id="m" kind="d" {many}/>\n')
+        problems = expect_refused(text.encode(), line_of(text, '"1bad"'), "is not a valid id")
+        assert "more than 32 attributes" in problems[-1], problems[-1]
+
+    @case(f"a problem before a byte that is not US-ASCII in the same chunk is reported first "
+          f"({n} regions before)")
+    def _(n=n):
+        body = (regions(n, chinese=False)
+                + '<region id="1bad" kind="d"><name xml:lang="en">B</name></region>\n'
+                + '<region id="e" kind="d"><name xml:lang="en">caf\u00e9</name></region>\n')
+        text = document(body, "US-ASCII")
+        problems = expect_refused(text.encode("latin-1"), line_of(text, '"1bad"'),
+                                  "is not a valid id")
+        assert "the byte 0xE9 is not valid US-ASCII" in problems[-1], problems[-1]
+
+
 @case("libxml2's messages do not end in an escaped line end")
 def _():
     problems = expect_refused(document('<region id="a" kind="d"></park>\n').encode(), 6,
