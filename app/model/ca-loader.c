@@ -1071,6 +1071,8 @@ encoding_problem (CaLoader     *self,
       return g_strdup (_("the file looks like UTF-16 without a byte order mark or an XML "
                          "declaration: save it with one, or as UTF-8"));
     case CA_ENCODING_OPEN:
+      if (length < CHUNK_SIZE)
+        return g_strdup (_("the file ends inside its XML declaration: it may be cut short"));
       return g_strdup_printf (_("the XML declaration does not end within the first %d KiB"),
                               CHUNK_SIZE / 1024);
     case CA_ENCODING_BYTES:

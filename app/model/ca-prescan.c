@@ -89,6 +89,9 @@ detect_encoding (CaPrescan    *self,
     self->encoding = ENC_UTF16BE;
   else
     self->encoding = ENC_BYTES;
+  /* The bound on a start tag is in bytes: a UTF-16 unit is two. */
+  if (self->encoding != ENC_BYTES)
+    self->max_tag_units /= 2;
   /* A UTF-8 byte order mark is not a column of the first line. */
   if (self->encoding == ENC_BYTES && length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     self->line_start = 3;

@@ -525,6 +525,27 @@ for n in (0, 3000):
         assert "the byte 0xE9 is not valid US-ASCII" in problems[-1], problems[-1]
 
 
+for units, refused in [(32000, False), (40000, True)]:
+    @case(f"a UTF-16 start tag of {units} units ({2 * units} bytes) is "
+          f"{'refused' if refused else 'let through'}: the bound is 64 KiB in bytes")
+    def _(units=units, refused=refused):
+        head = '<region id="r" kind="d" x="'
+        tail = '"><name xml:lang="en">R</name></region>\n'
+        tag = head + "y" * (units - len(head) - 2) + '">'
+        text = "\ufeff" + document(tag + tail[2:]).replace("UTF-8", "UTF-16")
+        data = text.encode("utf-16-le")
+        if refused:
+            expect_refused(data, line_of(text, head), "a start tag is longer than 65536 bytes")
+        else:
+            expect_refused(data, line_of(text, head), "may not have the attribute “x”")
+
+
+@case("a file that ends inside its XML declaration says so")
+def _():
+    expect_refused(b'<?xml version="1.0"', 1, "the file ends inside its XML declaration",
+                   column=1)
+
+
 @case("libxml2's messages do not end in an escaped line end")
 def _():
     problems = expect_refused(document('<region id="a" kind="d"></park>\n').encode(), 6,
