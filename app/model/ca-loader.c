@@ -1178,6 +1178,8 @@ read_chunk (CaLoader *self,
   chunk->line = self->scan.line;
   chunk->line_start = self->scan.line_start;
   start = self->scan.n_bytes;
+  /* In UTF-8 a start tag's column counts characters, as libxml2's do. */
+  self->scan.utf8 = unit == 1 && self->encoding == NULL;
   if (chunk->length > 0)
     chunk->scanned = ca_prescan_feed (&self->scan, chunk->data, chunk->length);
   /* What comes before the tag the scanner refuses is parsed, for the

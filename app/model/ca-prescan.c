@@ -306,6 +306,7 @@ feed_utf16 (CaPrescan    *self,
 
 typedef struct {
   guint64 lt, gt, dq, sq, eq, nl;
+  guint64 cont;   /* UTF-8 continuation bytes, 10xxxxxx */
 } Masks;
 
 #ifdef __SSE2__
@@ -340,6 +341,11 @@ find_masks (const guchar *block,
   masks->sq = byte_mask (v, '\'');
   masks->eq = byte_mask (v, '=');
   masks->nl = byte_mask (v, '\n');
+  masks->cont = 0;
+  for (int k = 0; k < 4; k++)
+    masks->cont |= (guint64) (guint16) _mm_movemask_epi8 (
+                     _mm_cmpeq_epi8 (_mm_and_si128 (v[k], _mm_set1_epi8 ((char) 0xC0)),
+                                     _mm_set1_epi8 ((char) 0x80))) << (16 * k);
 #else
   *masks = (Masks) { 0 };
   for (guint k = 0; k < BLOCK; k++)
@@ -356,6 +362,8 @@ find_masks (const guchar *block,
         case '\n': masks->nl |= bit; break;
         default: break;
         }
+      if ((block[k] & 0xC0) == 0x80)
+        masks->cont |= bit;
     }
 #endif
 }
@@ -366,6 +374,7 @@ new_line (CaPrescan *self,
 {
   self->line++;
   self->line_start = offset + 1;
+  self->line_cont = 0;
 }
 
 /* The byte after '<' of most tags: a start tag's name or an end tag's '/'.
@@ -436,13 +445,24 @@ count_lines (CaPrescan     *self,
              guint         *counted,
              guint          end)
 {
-  guint64 m = from (masks->nl, *counted) & ~from (~G_GUINT64_CONSTANT (0), end);
+  guint64 range = from (~G_GUINT64_CONSTANT (0), *counted) & ~from (~G_GUINT64_CONSTANT (0), end);
+  guint64 m = masks->nl & range;
 
   if (m != 0)
     {
+      guint last = (guint) (63 - __builtin_clzll (m));
+
       self->line += count_bits (m);
-      self->line_start = base + (guint64) (63 - __builtin_clzll (m)) + 1;
+      self->line_start = base + (guint64) last + 1;
+      self->line_cont = 0;
+      range = from (range, last + 1);
     }
+  /* In UTF-8 a column is a character: the continuation bytes of the line
+   * so far are not columns (nor those of a byte order mark before it). */
+  if (self->utf8 && self->line_start > base)
+    range = from (range, (guint) MIN (self->line_start - base, BLOCK));
+  if (self->utf8)
+    self->line_cont += count_bits (masks->cont & range);
   *counted = end;
 }
 
@@ -580,7 +600,7 @@ scan_block (CaPrescan    *self,
           count_lines (self, masks, base, &counted, k);
           self->state = ST_LT;
           self->tag_line = self->line;
-          self->tag_column = (guint) (base + k - self->line_start + 1);
+          self->tag_column = (guint) (base + k - self->line_start + 1 - self->line_cont);
           self->tag_start = base + k;
           i = k + 1;
           break;
@@ -654,6 +674,8 @@ feed_bytes (CaPrescan    *self,
         return result;
       if (c == '\n')
         new_line (self, self->n_bytes + i);
+      else if (self->utf8 && (c & 0xC0) == 0x80 && self->n_bytes + i >= self->line_start)
+        self->line_cont++;
       i++;
     }
   /* A start tag that goes on in the next chunk is measured so far. */

@@ -37,6 +37,8 @@ typedef struct {
   gboolean has_pending;
   guint64 n_bytes;        /* fed before the current chunk */
   guint64 line_start;     /* offset of the current line (bytes mode) */
+  guint   line_cont;      /* UTF-8 continuation bytes in it so far */
+  gboolean utf8;          /* set by the caller: columns count UTF-8 characters */
   guint   max_attributes;
   gsize   max_tag_units;
   guint  *starts;         /* pairs: line and column of start tags met */

@@ -546,6 +546,17 @@ def _():
                    column=1)
 
 
+for n in (0, 3000):
+    @case(f"in UTF-8 a start tag's column counts characters, as libxml2's columns do "
+          f"({n} regions before)")
+    def _(n=n):
+        line = ('<region id="c" kind="d"><name xml:lang="zh-CN">中文中文 «»</name>'
+                '<bogus/></region>')
+        text = document(regions(n) + line + "\n")
+        expect_refused(text.encode(), line_of(text, "<bogus/>"), "unknown element <bogus>",
+                       column=line.index("<bogus/>") + 1)
+
+
 @case("libxml2's messages do not end in an escaped line end")
 def _():
     problems = expect_refused(document('<region id="a" kind="d"></park>\n').encode(), 6,
