@@ -174,14 +174,37 @@ def _():
     assert "are not valid GBK" in problems[0], problems[0]
 
 
-@case("a lone surrogate in UTF-16")
+for n, at in [(50, 30), (6000, 5000)]:
+    @case(f"a lone surrogate in UTF-16 is placed in its column ({n} regions)")
+    def _(n=n, at=at):
+        text = "\ufeff" + document(regions(n)).replace('encoding="UTF-8"', 'encoding="UTF-16"')
+        needle = f"Region {at}<"
+        line = line_of(text, needle)
+        column = len(text[:text.index(needle)].rsplit("\n", 1)[1]) + len(needle)
+        raw = text.encode("utf-16-le")
+        raw = raw.replace(needle.encode("utf-16-le"), needle[:-1].encode("utf-16-le")
+                          + b"\x00\xd8" + "<".encode("utf-16-le"))
+        if n > 100:
+            assert len(raw) > 4 * 65536   # the line begins chunks after the first
+        expect_refused(raw, line, "are not valid UTF-16", column=column)
+
+
+@case("a lone surrogate in UTF-16 on a line that begins in the chunk before is placed in its "
+      "column")
 def _():
-    text = "\ufeff" + document(regions(50)).replace('encoding="UTF-8"', 'encoding="UTF-16"')
-    line = line_of(text, "Region 30<")
-    raw = text.encode("utf-16-le")
-    raw = raw.replace("Region 30<".encode("utf-16-le"), "Region 30".encode("utf-16-le")
-                      + b"\x00\xd8" + "<".encode("utf-16-le"))
-    problems = expect_refused(raw, line, "are not valid UTF-16")
+    body = regions(2000)
+    head = "\ufeff" + (HEAD.format(enc="UTF-16") + ATLAS + DECLS + body)
+    start = '<region id="long" kind="d"><name xml:lang="en">'
+    # The name runs from before a chunk's start to 100 units past it.
+    before = (len(head) + len(start)) * 2
+    boundary = (before // 65536 + 1) * 65536
+    name = "y" * ((boundary - before) // 2 + 100)
+    text = head + start + name + "</name></region>\n</atlas>\n"
+    raw = (head + start + name).encode("utf-16-le") + b"\x00\xd8" + \
+        "</name></region>\n</atlas>\n".encode("utf-16-le")
+    assert before < boundary < len((head + start + name).encode("utf-16-le"))
+    expect_refused(raw, line_of(text, start), "are not valid UTF-16",
+                   column=len(start) + len(name) + 1)
 
 
 @case("invalid UTF-8 partway through")
