@@ -1581,6 +1581,15 @@ ca_loader_end_element (CaLoader *self)
   self->n_frames--;
 }
 
+gboolean
+ca_loader_is_text_name (const char *localname)
+{
+  for (guint i = 0; i < N_FRAME_KINDS; i++)
+    if ((TEXT_ELEMENTS & BIT (i)) != 0 && g_str_equal (element_names[i], localname))
+      return TRUE;
+  return FALSE;
+}
+
 /* The element whose text is being read, or NULL when text is skipped. */
 static CaFrame *
 reading_frame (CaLoader *self)

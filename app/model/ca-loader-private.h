@@ -171,8 +171,7 @@ typedef struct {
   guint            tag_column;
   GArray          *starts;        /* guint pairs: where its start tags begin */
   char            *problem;       /* why the reader refuses the input here */
-  guint            problem_line;
-  guint            problem_column;
+  guint            problem_at;    /* its line and column: 0 (no place) or 1 */
 } CaChunk;
 
 /* What ca_loader_run () reads. */
@@ -264,6 +263,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaLoader, ca_loader_free)
 /* ca-loader-build.c: the builder reads the parser's events; a start tag
  * begins at @line and @column. */
 void      ca_loader_build_clear   (CaLoader    *self);
+/* Whether an element of the format by this name holds text. */
+gboolean  ca_loader_is_text_name  (const char  *localname);
 void      ca_loader_start_element (CaLoader    *self,
                                    guint        line,
                                    guint        column,

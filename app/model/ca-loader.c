@@ -783,23 +783,11 @@ emit_text (CaLoader      *self,
   event->text[n] = '\0';
 }
 
-/* Elements whose text the builder keeps, by name whatever the namespace:
- * in any other, white space is indentation, which the builder skips
- * (ca_loader_characters ()), so it is not handed over.  Half of the
- * events of a file are such white space. */
-static gboolean
-is_text_name (const char *name)
-{
-  static const char * const names[] = { "name", "title", "summary", "tag", "quote", "note",
-                                        "publisher" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (name, names[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* libxml2 interns names, so the answer is kept by address. */
+/* Elements whose text the builder keeps (ca_loader_is_text_name ()), by
+ * name whatever the namespace: in any other, white space is indentation,
+ * which the builder skips (ca_loader_characters ()), so it is not handed
+ * over.  Half of the events of a file are such white space.  libxml2
+ * interns names, so the answer is kept by address. */
 static gboolean
 may_hold_text (CaLoader   *self,
                const char *name)
@@ -810,7 +798,7 @@ may_hold_text (CaLoader   *self,
   if (entry->key != name)
     {
       entry->key = name;
-      entry->value = is_text_name (name);
+      entry->value = ca_loader_is_text_name (name);
     }
   return entry->value;
 }
@@ -1119,14 +1107,14 @@ read_full (CaLoaderReadFunc   read_func,
   return (gssize) got;
 }
 
-/* The chunk refuses the input: @problem at @position (line and column). */
+/* The chunk refuses the input: @problem at line and column @position. */
 static gboolean
 refuse_chunk (CaChunk *chunk,
               guint    position,
               char    *problem)
 {
   chunk->problem = problem;
-  chunk->problem_line = chunk->problem_column = position;
+  chunk->problem_at = position;
   return FALSE;
 }
 
@@ -1161,6 +1149,9 @@ read_chunk (CaLoader *self,
     return refuse_chunk (chunk, 0, g_strdup (_("the file is empty")));
   if (self->bytes_read == 0 && (problem = encoding_problem (self, data, (gsize) n)) != NULL)
     return refuse_chunk (chunk, 1, problem);
+  /* In UTF-8 a start tag's column counts characters, as libxml2's do. */
+  if (self->bytes_read == 0)
+    self->scan.utf8 = ca_newlines_unit (&self->newlines) == 1 && self->encoding == NULL;
   if ((problem = size_problem ((goffset) (self->bytes_read + (guint64) n))) != NULL)
     return refuse_chunk (chunk, 0, problem);
   self->bytes_read += (guint64) n;
@@ -1178,8 +1169,6 @@ read_chunk (CaLoader *self,
   chunk->line = self->scan.line;
   chunk->line_start = self->scan.line_start;
   start = self->scan.n_bytes;
-  /* In UTF-8 a start tag's column counts characters, as libxml2's do. */
-  self->scan.utf8 = unit == 1 && self->encoding == NULL;
   if (chunk->length > 0)
     chunk->scanned = ca_prescan_feed (&self->scan, chunk->data, chunk->length);
   /* What comes before the tag the scanner refuses is parsed, for the
@@ -1274,7 +1263,7 @@ parse_chunk (CaLoader      *self,
     }
   if (chunk->problem != NULL)
     {
-      emit_problem (self, EVENT_PROBLEM, chunk->problem_line, chunk->problem_column, TRUE,
+      emit_problem (self, EVENT_PROBLEM, chunk->problem_at, chunk->problem_at, TRUE,
                     g_strdup (chunk->problem));
       return;
     }

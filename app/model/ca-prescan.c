@@ -306,7 +306,7 @@ feed_utf16 (CaPrescan    *self,
 
 typedef struct {
   guint64 lt, gt, dq, sq, eq, nl;
-  guint64 cont;   /* UTF-8 continuation bytes, 10xxxxxx */
+  guint64 cont;   /* UTF-8 continuation bytes, 0x80 to 0xBF */
 } Masks;
 
 #ifdef __SSE2__

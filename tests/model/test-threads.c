@@ -64,7 +64,8 @@ run (const char   *data,
   CaDatasetContents *contents;
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ca_problem_free);
-  contents = ca_loader_run ("input.xml", ca_memory_source_read, &input, threads ? 1024 * 1024 : 1, cancel,
+  contents = ca_loader_run ("input.xml", ca_memory_source_read, &input,
+                            threads ? 1024 * 1024 : 1, cancel,
                             cancel != NULL ? cancel_half_way : NULL, cancel, problems, &error);
   for (guint i = 0; i < problems->len; i++)
     {
@@ -378,6 +379,37 @@ test_starts_bounded (void)
   g_string_free (file, TRUE);
 }
 
+/* White space that comes on its own inside a name (between comments, or
+ * from a character reference) is the name's: only indentation between
+ * elements that hold no text is dropped. */
+static void
+test_text_white_space (void)
+{
+  g_autoptr(GString) file = long_file ("UTF-8", good);
+  char *at;
+
+  for (char *p = strstr (file->str, "\xd4\xb0\xc7\xf8"); p != NULL; p = strstr (p, "\xd4\xb0"))
+    memcpy (p, "Park", 4);
+  at = strstr (file->str, "Region 7<");
+  g_string_insert (file, at - file->str + strlen ("Region 7"), "<!-- a --> <!-- b -->x&#32;y");
+  for (int threads = 0; threads < 2; threads++)
+    {
+      CaMemorySource input = { file->str, file->len, 0 };
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      CaDatasetContents *contents;
+      g_autoptr(CaDataset) dataset = NULL;
+
+      problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ca_problem_free);
+      contents = ca_loader_run ("input.xml", ca_memory_source_read, &input,
+                                threads ? 1024 * 1024 : 1, NULL, NULL, NULL, problems, &error);
+      g_assert_no_error (error);
+      dataset = ca_dataset_new_from_contents (contents, NULL);
+      g_assert_cmpstr (ca_node_get_name (ca_dataset_lookup_node (dataset, "r7"), "en"), ==,
+                       "Region 7 x y");
+    }
+}
+
 /* Cancelled half-way: refused as cancelled, and no thread is left. */
 static void
 test_cancel (void)
@@ -420,5 +452,6 @@ main (int    argc,
   g_test_add_func ("/threads/stop-reading", test_stop_reading);
   g_test_add_func ("/threads/read-error-sorted", test_read_error_sorted);
   g_test_add_func ("/threads/starts-bounded", test_starts_bounded);
+  g_test_add_func ("/threads/text-white-space", test_text_white_space);
   return g_test_run ();
 }
