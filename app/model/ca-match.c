@@ -553,19 +553,67 @@ typedef struct {
   guint32 chars;
 } Bytes;
 
-/* Adds @text's pairs and characters to @bytes. */
+/* add_bytes ()'s bits of ASCII pairs and characters, worked out once: the
+ * fields are mostly ASCII, and mixing a pair costs more than reading it.
+ * A pair with a line break has bit 32, which no guint32 keeps. */
+typedef struct {
+  guint8  pair[128][128];
+  guint32 chars[128];
+} AsciiBits;
+
+static const AsciiBits *
+ascii_bits (void)
+{
+  static AsciiBits bits;
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint a = 0; a < 128; a++)
+        {
+          gunichar lower_a = lower_char (a);
+
+          bits.chars[a] = a == '\n' ? 0
+                          : lower_a >= 'a' && lower_a <= 'z' ? 1u << (lower_a - 'a')
+                          : 1u << (26 + lower_a % 6);
+          for (guint b = 0; b < 128; b++)
+            bits.pair[a][b] = a == '\n' || b == '\n'
+                              ? 32 : (guint8) (16 + mix_bit (lower_a, lower_char (b), 16));
+        }
+      g_once_init_leave (&done, 1);
+    }
+  return &bits;
+}
+
+/* Adds @text's pairs and characters to @bytes.  Clears *@plain when the
+ * text is not plain: a character past ASCII that is not one of the Chinese
+ * characters that NFKC and the Simplified fold leave alone, so that
+ * normalizing the text would do more than lower its ASCII letters. */
 static void
 add_bytes (Bytes      *bytes,
            const char *text,
-           gsize       length)
+           gsize       length,
+           gboolean   *plain)
 {
+  const AsciiBits *ascii = ascii_bits ();
   const guchar *p = (const guchar *) text, *end = p + length;
   gunichar last = '\n';
 
   while (p < end)
     {
-      gunichar c = lower_char (next_char (&p));
+      gunichar c;
 
+      if (*p < 0x80 && last < 0x80)
+        {
+          c = *p++;
+          bytes->pairs |= (guint32) (G_GUINT64_CONSTANT (1) << ascii->pair[last][c]);
+          bytes->chars |= ascii->chars[c];
+          last = lower_char (c);
+          continue;
+        }
+      c = lower_char (next_char (&p));
+      if (c >= 0x80 && (c < 0x3400 || c > 0x9FFF || ca_hanzi_fold (c) != c))
+        *plain = FALSE;
       /* Pairs of Chinese characters in one half, others in the other:
        * a node's Latin text does not fill the bits its Chinese uses. */
       if (last != '\n' && c != '\n')
@@ -626,6 +674,7 @@ ca_match_query_new (const char *text)
   for (guint i = 0; i < query->n_words; i++)
     {
       char *letters = pinyin_letters (query->words[i]);
+      gboolean plain;   /* a word is normalized already */
 
       query->lengths[i] = strlen (query->words[i]);
       all_pinyin &= letters != NULL;
@@ -635,7 +684,7 @@ ca_match_query_new (const char *text)
           key_init (&query->keys[i], letters);
         }
       query->all |= BIT (i);
-      add_bytes (&query->bytes[i], query->words[i], query->lengths[i]);
+      add_bytes (&query->bytes[i], query->words[i], query->lengths[i], &plain);
       for (const char *p = query->words[i]; *p != '\0'; p++)
         if (g_ascii_isalpha (*p))
           query->lettered |= BIT (i);
@@ -963,59 +1012,26 @@ struct _CaMatchIndex
   GArray    *specials;   /* Special, by ordinal */
 };
 
-/* Whether normalizing @text only lowers its ASCII letters: ASCII, and
- * Chinese characters that NFKC and the Simplified fold leave alone. */
-static gboolean
-text_is_plain (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      {
-        gunichar c = g_utf8_get_char (p);
-
-        if (c < 0x3400 || c > 0x9FFF || ca_hanzi_fold (c) != c)
-          return FALSE;
-        p = g_utf8_next_char (p) - 1;
-      }
-  return TRUE;
-}
-
-static gboolean
-node_is_plain (const CaNode *node)
-{
-  CaText names = ca_node_get_names (node);
-  CaTextIter iter;
-
-  if (!text_is_plain (ca_node_get_id (node)))
-    return FALSE;
-  ca_text_iter_init (&iter, &names);
-  while (ca_text_iter_next (&iter))
-    if (!text_is_plain (iter.text))
-      return FALSE;
-  for (guint i = 0; i < ca_node_get_n_tags (node); i++)
-    if (!text_is_plain (ca_node_get_tag (node, i)))
-      return FALSE;
-  return TRUE;
-}
-
-/* The pairs and the characters of @node's fields. */
+/* The pairs and the characters of @node's fields; *@plain cleared when
+ * one of them is not plain (add_bytes ()). */
 static Bytes
-node_bytes (const CaNode *node)
+node_bytes (const CaNode *node,
+            gboolean     *plain)
 {
   CaText names = ca_node_get_names (node);
   CaTextIter iter;
   const char *id = ca_node_get_id (node);
   Bytes bytes = { 0, 0 };
 
-  add_bytes (&bytes, id, strlen (id));
+  add_bytes (&bytes, id, strlen (id), plain);
   ca_text_iter_init (&iter, &names);
   while (ca_text_iter_next (&iter))
-    add_bytes (&bytes, iter.text, strlen (iter.text));
+    add_bytes (&bytes, iter.text, strlen (iter.text), plain);
   for (guint i = 0; i < ca_node_get_n_tags (node); i++)
     {
       const char *tag = ca_node_get_tag (node, i);
 
-      add_bytes (&bytes, tag, strlen (tag));
+      add_bytes (&bytes, tag, strlen (tag), plain);
     }
   return bytes;
 }
@@ -1103,8 +1119,8 @@ index_add (CaMatchIndex *index,
            GArray       *scratch)
 {
   Special special = { ordinal, NULL, NULL, 0 };
-  Bytes bytes = { 0, 0 };
-  gboolean declared;
+  Bytes bytes;
+  gboolean declared, plain = TRUE;
 
   g_array_set_size (scratch, 0);
   declared = append_declared_readings (scratch, node);
@@ -1117,13 +1133,14 @@ index_add (CaMatchIndex *index,
       special.declared = g_memdup2 (scratch->data, scratch->len * sizeof (guint16));
       special.n_declared = scratch->len;
     }
-  if (!node_is_plain (node))
+  bytes = node_bytes (node, &plain);
+  if (!plain)
     {
+      /* Matched on its normalized text instead (ca_match_node_text ()). */
       special.text = ca_match_node_text (node);
-      add_bytes (&bytes, special.text, strlen (special.text));
+      bytes = (Bytes) { 0, 0 };
+      add_bytes (&bytes, special.text, strlen (special.text), &plain);
     }
-  else
-    bytes = node_bytes (node);
   g_array_index (index->bytes, Bytes, ordinal) = bytes;
   if (special.text != NULL || special.declared != NULL)
     g_array_append_val (specials, special);

@@ -320,10 +320,15 @@ test_match_words (void)
 static void
 test_match_big (void)
 {
-  static const char * const places[] = { "厦门", "宝山", "长沙", "重庆", "银行", "西安" };
+  /* Plain names, and names the index keeps apart as not plain: a
+   * Traditional character, full-width letters, an accent; ASCII of both
+   * cases beside Chinese. */
+  static const char * const places[] = {
+    "厦门", "宝山", "长沙", "重庆", "银行", "西安", "寶山", "Ｂａｏ", "CafÉ", "MixeD宝CasE",
+  };
   static const char * const queries[] = {
     "xiamen", "bs", "宝山", "n-4", "changsha", "zzzz", "chongqing", "yinhang", "xiam", "cq",
-    "root 2", "Root",
+    "root 2", "Root", "寶山", "bao", "café", "ＢＡＯ", "d宝c", "e宝", "ED", "mixed", "fé厦",
   };
   g_autoptr(GString) doc = g_string_new ("<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">"
                                          "<title xml:lang=\"en\">Big</title>");
@@ -339,7 +344,8 @@ test_match_big (void)
                                 "<name xml:lang=\"en\">Root %u</name>",
                                 i > 0 ? "</region>" : "", i / 20000, i / 20000);
       g_string_append_printf (doc, "<region id=\"n-%u\" kind=\"city\"><name xml:lang=\"zh-CN\">"
-                              "%s%s%u</name></region>", i, places[i % 6], places[(i / 6) % 6], i);
+                              "%s%s%u</name></region>", i, places[i % G_N_ELEMENTS (places)],
+                              places[(i / G_N_ELEMENTS (places)) % G_N_ELEMENTS (places)], i);
     }
   g_string_append (doc, "</region></atlas>");
   big = ca_dataset_load_data (doc->str, doc->len, "big.xml", NULL, &error);
