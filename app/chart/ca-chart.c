@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 
 #include "ca-chart-private.h"
 #include "ca-format.h"
@@ -237,19 +239,24 @@ ca_chart_style_init_print (CaChartStyle *style)
 
 /* On screen, the window's own font (see CaChartOptions.font): the chart's
  * text looks like the window's, follows the desktop's text size, and needs
- * no font the window has not loaded already. */
+ * no font the window has not loaded already.  The title is 1.1 times the
+ * size, reckoned in points at the context's resolution: GTK gives the font
+ * in pixels, 10 pt as 13.333 px, and 1.1 times that, cut to Pango units,
+ * missed 11 pt (libadwaita's .heading) by one unit, so that Pango sorted
+ * the fonts twice more for a size that looks the same (22 sorts of the
+ * first frame to 20). */
 static void
 make_fonts_from (CaChartLayout              *self,
-                 const PangoFontDescription *font)
+                 const PangoFontDescription *font,
+                 double                      dpi)
 {
-  int size = pango_font_description_get_size (font);
+  double size = pango_font_description_get_size (font);
 
   for (guint i = 0; i < N_FONTS; i++)
     self->fonts[i] = pango_font_description_copy (font);
   if (pango_font_description_get_size_is_absolute (font))
-    pango_font_description_set_absolute_size (self->fonts[FONT_TITLE], size * 1.1);
-  else
-    pango_font_description_set_size (self->fonts[FONT_TITLE], (int) (size * 1.1));
+    size *= 72.0 / (dpi > 0 ? dpi : 96.0);
+  pango_font_description_set_size (self->fonts[FONT_TITLE], (int) lround (size * 1.1));
 }
 
 /* For exports: fixed sizes of libadwaita's type scale at 96 dpi, 9 pt
@@ -292,7 +299,7 @@ prepare_context (CaChartLayout              *self,
     }
   self->context = g_object_ref (context);
   if (font != NULL && pango_font_description_get_size (font) > 0)
-    make_fonts_from (self, font);
+    make_fonts_from (self, font, pango_cairo_context_get_resolution (context));
   else
     make_fixed_fonts (self);
   pango_font_description_set_weight (self->fonts[FONT_TITLE], PANGO_WEIGHT_BOLD);

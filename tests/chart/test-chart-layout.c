@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "chart-test-common.h"
@@ -590,6 +591,45 @@ test_others_qualifier (void)
 
 /* --- end of the "others" qualifier block --------------------------------- */
 
+/* On screen the title is 1.1 times the window's font, reckoned in points:
+ * GTK gives 10 pt as 13.333 px (13653 Pango units), and its title must be
+ * 11 pt, the size of libadwaita's .heading, not one unit short of it, or
+ * Pango looks up a second set of fonts for a size that looks the same. */
+static void
+test_title_font (void)
+{
+  g_autoptr(CaDataset) dataset = chart_test_load_bundled ();
+  const CaNode *node = ca_dataset_get_root (dataset, 0);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  const char *fonts[] = { "Sans 10", "Sans 13.333px", "Sans 11", "Sans 15px" };
+  const int titles[] = { 11264, 11264, 12390, 12672 };
+
+  pango_cairo_context_set_resolution (context, 96);
+  for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
+    {
+      PangoFontDescription *font = pango_font_description_from_string (fonts[i]);
+      CaChartOptions options = { CA_CHART_GOALS, 800, 600, 2026, TRUE, TRUE, font };
+      g_autoptr(CaChartLayout) layout = NULL;
+
+      if (pango_font_description_get_size_is_absolute (font))
+        /* As GTK hands it over: 13.333 px rounded to Pango units. */
+        pango_font_description_set_absolute_size (
+          font, round (pango_font_description_get_size (font) / (double) PANGO_SCALE * 3) / 3
+                * PANGO_SCALE);
+      layout = ca_chart_layout_new (node, &options, context);
+      g_test_message ("%s: title %d", fonts[i],
+                      pango_font_description_get_size (layout->fonts[FONT_TITLE]));
+      g_assert_false (pango_font_description_get_size_is_absolute (layout->fonts[FONT_TITLE]));
+      g_assert_cmpint (pango_font_description_get_size (layout->fonts[FONT_TITLE]), ==, titles[i]);
+      g_assert_cmpint (pango_font_description_get_weight (layout->fonts[FONT_TITLE]), ==,
+                       PANGO_WEIGHT_BOLD);
+      g_assert_true (pango_font_description_get_size (layout->fonts[FONT_BODY]) ==
+                     pango_font_description_get_size (font));
+      pango_font_description_free (font);
+    }
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/wanted-height", test_wanted_height);
   g_test_add_func ("/chart/layout/axis", test_axis);
   g_test_add_func ("/chart/layout/title-and-sources", test_title_and_sources);
+  g_test_add_func ("/chart/layout/title-font", test_title_font);
   g_test_add_func ("/chart/layout/goals-reached", test_goals_reached);
   g_test_add_func ("/chart/layout/counts-sorted", test_counts_sorted);
   g_test_add_func ("/chart/layout/counts-leaf", test_counts_leaf);
