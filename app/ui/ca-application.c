@@ -214,7 +214,7 @@ ca_application_activate (GApplication *app)
       ca_window_open_bundled (window);
     }
 
-  gtk_window_present (GTK_WINDOW (window));
+  ca_window_present_when_ready (window);
 }
 
 static void
@@ -235,7 +235,7 @@ ca_application_open (GApplication  *app,
         window = ca_window_new (self);
 
       ca_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
+      ca_window_present_when_ready (window);
     }
 }
 

@@ -277,6 +277,34 @@ ca_window_add_recent (CaWindow *self,
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* Files the program opened, not the charts and tables it saved, which GTK's
+ * save dialog records under the program's name too, nor ones gone since. */
+static gboolean
+is_recent_dataset (GtkRecentInfo *info)
+{
+  const char *mime_type = gtk_recent_info_get_mime_type (info);
+
+  return gtk_recent_info_has_application (info, PACKAGE_NAME)
+         && mime_type != NULL && g_content_type_is_a (mime_type, DATASET_MIME_TYPE)
+         && gtk_recent_info_exists (info);
+}
+
+/* Menus do not ellipsize: a long name is cut here, so that the main menu
+ * keeps its width.  The list is shared with other programs, which may have
+ * stored any bytes as the name. */
+#define MAX_RECENT_LABEL_CHARS 40
+
+static char *
+recent_label (GtkRecentInfo *info)
+{
+  g_autofree char *label = ca_escape_line (gtk_recent_info_get_display_name (info));
+
+  if (g_utf8_strlen (label, -1) <= MAX_RECENT_LABEL_CHARS)
+    return g_steal_pointer (&label);
+  *g_utf8_offset_to_pointer (label, MAX_RECENT_LABEL_CHARS - 1) = '\0';
+  return g_strconcat (label, "…", NULL);
+}
+
 void
 ca_window_rebuild_recent_menu (CaWindow *self)
 {
@@ -290,13 +318,10 @@ ca_window_rebuild_recent_menu (CaWindow *self)
       g_autoptr(GMenuItem) item = NULL;
       g_autofree char *label = NULL;
 
-      if (!gtk_recent_info_has_application (info, PACKAGE_NAME) ||
-          !gtk_recent_info_exists (info))
+      if (!is_recent_dataset (info))
         continue;
 
-      /* The list is shared with other programs, which may have stored any
-       * bytes as the name. */
-      label = ca_escape_line (gtk_recent_info_get_display_name (info));
+      label = recent_label (info);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s",
                                          gtk_recent_info_get_uri (info));

@@ -78,6 +78,7 @@ struct _CaWindow
   GCancellable         *load_cancellable;
   GFile                *loading_file;
   guint                 progress_timeout;
+  guint                 present_timeout;   /* ca_window_present_when_ready () */
   gboolean              restore_state;
   GtkWidget            *problems_dialog;
   GtkNativeDialog      *file_chooser;

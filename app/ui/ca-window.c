@@ -19,6 +19,9 @@
 /* Problems listed in the dialog of a refused file; the rest are counted. */
 /* Loads that end sooner than this never show the progress bar. */
 #define PROGRESS_DELAY_MS 250
+/* How long a new window waits for the file it opens before it shows with
+ * the loading page instead (ca_window_present_when_ready ()). */
+#define PRESENT_DELAY_MS 100
 
 enum {
   PROP_0,
@@ -361,6 +364,47 @@ show_load_error (CaWindow  *self,
 }
 
 static void
+present_now (CaWindow *self)
+{
+  if (self->present_timeout == 0)
+    return;
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  CaWindow *self = user_data;
+
+  self->present_timeout = 0;
+  gtk_window_present (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* A new window that opens a file shows once the file is read, so that its
+ * first frame shows the data instead of the loading page a frame before
+ * it, or after PRESENT_DELAY_MS with the loading page if the file takes
+ * longer.  Its widgets for the data then exist when GTK validates their
+ * style as the window shows; made after that, GTK 4.8 measures them once
+ * with the style they had before and again on the first frame.  A window
+ * already shown, or one not loading, is presented now. */
+void
+ca_window_present_when_ready (CaWindow *self)
+{
+  g_return_if_fail (CA_IS_WINDOW (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self)) || self->load_cancellable == NULL)
+    {
+      g_clear_handle_id (&self->present_timeout, g_source_remove);
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  if (self->present_timeout == 0)
+    self->present_timeout = g_timeout_add (PRESENT_DELAY_MS, present_timeout_cb, self);
+}
+
+static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -392,11 +436,14 @@ load_done_cb (GObject      *source,
     {
       ca_window_set_dataset (self, dataset);
       ca_window_add_recent (self, file);
+      present_now (self);
       return;
     }
 
   if (self->dataset == NULL)
     ca_stack_show_page (self->main_stack, "empty");
+  /* Before the dialog that says why, which needs its window on screen. */
+  present_now (self);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, CA_DATASET_ERROR, CA_DATASET_ERROR_CANCELLED))
@@ -1012,6 +1059,7 @@ ca_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   stop_progress (self);
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
   if (self->recent_changed_id != 0)
     g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
   if (self->focus_tree_tick != 0)

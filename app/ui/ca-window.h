@@ -21,6 +21,7 @@ CaWindow     *ca_window_new               (CaApplication *app);
 void          ca_window_open_file         (CaWindow      *self,
                                            GFile         *file);
 void          ca_window_open_bundled      (CaWindow      *self);
+void          ca_window_present_when_ready (CaWindow     *self);
 /* Stops a load in progress; the dataset shown stays. */
 void          ca_window_cancel_load       (CaWindow      *self);
 void          ca_window_show_open_dialog  (CaWindow      *self);

@@ -792,6 +792,76 @@ test_window_open_non_utf8_good (void)
   g_unlink (path);
 }
 
+typedef struct {
+  CaWindow   *window;
+  const char *prefix;
+} RecentLabel;
+
+static gboolean
+recent_label_listed (gpointer data)
+{
+  RecentLabel *want = data;
+  GMenuModel *menu = G_MENU_MODEL (want->window->recent_menu);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_str_has_prefix (label, want->prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Open Recent lists the datasets the program opened, not the charts and
+ * tables it saved, which GTK's save dialog records under its name too;
+ * a long name is cut, so that the main menu keeps its width. */
+static void
+test_window_recent_datasets_only (void)
+{
+  CaWindow *window = open_window (NULL);
+  const char *long_name = "a-dataset-with-a-name-far-too-long-for-any-menu-to-show.xml";
+  g_autofree char *dataset = scratch_copy ("ui-good.xml", long_name);
+  g_autofree char *chart = scratch_copy ("ui-good.xml", "saved-chart.png");
+  g_autofree char *chart_uri = g_filename_to_uri (chart, NULL, NULL);
+  GtkRecentData saved = {
+    .display_name = (char *) "saved-chart.png",
+    .mime_type = (char *) "image/png",
+    .app_name = (char *) PACKAGE_NAME,
+    .app_exec = (char *) "cluster-atlas %f",
+  };
+  RecentLabel cut = { window, "a-dataset-with-a-name-far-too-long-for" };
+  RecentLabel png = { window, "saved-chart" };
+  GMenuModel *menu = G_MENU_MODEL (window->recent_menu);
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), chart_uri, &saved);
+  open_as_command_line (dataset);
+  spin_until (loaded, window);
+  spin ();
+  g_assert_nonnull (ca_window_get_dataset (window));
+
+  gtk_menu_button_popup (window->menu_button);
+  spin_until (recent_label_listed, &cut);
+  g_assert_true (recent_label_listed (&cut));
+  g_assert_false (recent_label_listed (&png));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                      &label));
+      g_assert_cmpint (g_utf8_strlen (label, -1), <=, 40);
+      if (g_str_has_prefix (label, cut.prefix))
+        g_assert_true (g_str_has_suffix (label, "…"));
+    }
+  gtk_menu_button_popdown (window->menu_button);
+  close_window (window);
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), chart_uri, NULL);
+  g_unlink (dataset);
+  g_unlink (chart);
+}
+
 /* The real program given the file on its command line, with every
  * critical fatal: before, it died in g_variant_new_take_string (); now it
  * shows the problems dialog, which CA_BENCH_EXIT_ON_FIRST_FRAME=loaded
@@ -1022,6 +1092,104 @@ test_window_shortcuts (void)
   g_object_add_weak_pointer (G_OBJECT (overlay), (gpointer *) &overlay);
   close_window (window);
   g_assert_null (overlay);
+}
+
+/* What the window showed when its first frame was painted. */
+typedef struct {
+  CaWindow *window;
+  char     *page;
+  gboolean  was_loading;
+} FirstFrame;
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        FirstFrame    *first)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, first);
+  first->page = g_strdup (ca_window_get_visible_page (first->window));
+  first->was_loading = ca_window_is_loading (first->window);
+}
+
+static void
+watch_first_frame_cb (GtkWidget  *widget,
+                      FirstFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (first_frame_painted_cb), first);
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->page != NULL;
+}
+
+/* A new window that opens a file shows once the file is read: its first
+ * frame shows the data, not the loading page.  A file that takes longer
+ * than a moment still gets its window at once, on the loading page; one
+ * that is refused gets it before the dialog that says why. */
+static void
+test_window_present_when_ready (void)
+{
+  g_autofree char *good_path = fixture ("ui-good.xml");
+  g_autofree char *bad_path = fixture ("ui-bad.xml");
+  g_autofree char *big_path = write_big_file (400000);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) big = g_file_new_for_path (big_path);
+  FirstFrame first = { NULL, NULL, FALSE };
+  CaWindow *window;
+  gint64 start;
+
+  /* A file read in a moment: the window waits for it. */
+  window = ca_window_new (app);
+  first.window = window;
+  g_signal_connect (window, "realize", G_CALLBACK (watch_first_frame_cb), &first);
+  ca_window_open_file (window, good);
+  ca_window_present_when_ready (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  spin_until (first_frame_painted, &first);
+  g_assert_cmpstr (first.page, ==, "explorer");
+  g_assert_false (first.was_loading);
+  g_assert_nonnull (ca_window_get_dataset (window));
+  g_clear_pointer (&first.page, g_free);
+  close_window (window);
+
+  /* A file that takes a while: the window shows without waiting for it. */
+  window = ca_window_new (app);
+  first.window = window;
+  g_signal_connect (window, "realize", G_CALLBACK (watch_first_frame_cb), &first);
+  ca_window_open_file (window, big);
+  start = g_get_monotonic_time ();
+  ca_window_present_when_ready (window);
+  spin_until (first_frame_painted, &first);
+  g_test_message ("first frame after %" G_GINT64_FORMAT " ms, loading: %d",
+                  (g_get_monotonic_time () - start) / 1000, first.was_loading);
+  g_assert_true (first.was_loading);
+  g_assert_cmpstr (first.page, ==, "loading");
+  g_clear_pointer (&first.page, g_free);
+  ca_window_cancel_load (window);
+  close_window (window);
+
+  /* A file refused: the window is there for the dialog. */
+  window = ca_window_new (app);
+  ca_window_open_file (window, bad);
+  ca_window_present_when_ready (window);
+  spin_until (dialog_shown, window);
+  g_assert_nonnull (ca_window_get_problems_dialog (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (ca_window_get_problems_dialog (window)))
+                 == GTK_WINDOW (window));
+  close_window (window);
+
+  /* Shown already: presented at once, whatever it loads. */
+  window = open_window ("ui-good.xml");
+  ca_window_open_file (window, big);
+  ca_window_present_when_ready (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  ca_window_cancel_load (window);
+  close_window (window);
+  g_unlink (big_path);
 }
 
 /* As at launch: a file given before the window shows.  The pages that show
@@ -1460,6 +1628,7 @@ main (int   argc,
   g_test_add_func ("/window/open-non-utf8", test_window_open_non_utf8);
   g_test_add_func ("/window/open-non-utf8-folder", test_window_open_non_utf8_folder);
   g_test_add_func ("/window/open-non-utf8-good", test_window_open_non_utf8_good);
+  g_test_add_func ("/window/recent-datasets-only", test_window_recent_datasets_only);
   g_test_add_func ("/window/program-non-utf8", test_window_program_non_utf8);
   g_test_add_func ("/window/open-not-regular", test_window_open_not_regular);
   g_test_add_func ("/window/cancel-load", test_window_cancel_load);
@@ -1472,6 +1641,7 @@ main (int   argc,
   g_test_add_func ("/window/print-pdf", test_window_print_pdf);
   g_test_add_func ("/window/kind-icons-prerendered", test_window_kind_icons_prerendered);
   g_test_add_func ("/window/hidden-pages", test_window_hidden_pages);
+  g_test_add_func ("/window/present-when-ready", test_window_present_when_ready);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
 
