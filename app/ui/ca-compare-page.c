@@ -294,6 +294,10 @@ clear_clicked_cb (CaComparePage *self)
   g_object_set_data_full (G_OBJECT (toast), "ca-before", g_steal_pointer (&ids),
                           (GDestroyNotify) g_strfreev);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clear_cb), self, 0);
+  /* Shown at once, before any notice still waiting, and long enough to
+   * reach the button. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (toasts), toast);
 }
 

@@ -31,6 +31,29 @@ show_compare (CaWindow *self,
     ca_window_show_view (self, shown ? "compare" : "explorer");
 }
 
+/* One notice of the comparison at a time: a new one replaces the last at
+ * once instead of waiting behind it, so that what it says is what the set
+ * now is. */
+static void
+compare_toast_dismissed_cb (AdwToast *toast,
+                            CaWindow *self)
+{
+  if (self->compare_toast == toast)
+    g_clear_weak_pointer (&self->compare_toast);
+}
+
+static void
+show_compare_toast (CaWindow *self,
+                    AdwToast *toast)
+{
+  if (self->compare_toast != NULL)
+    adw_toast_dismiss (self->compare_toast);
+  g_set_weak_pointer (&self->compare_toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (compare_toast_dismissed_cb), self, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 compare_add_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -61,8 +84,8 @@ compare_add_cb (GtkWidget  *widget,
       adw_toast_set_button_label (toast, _("Show"));
       adw_toast_set_action_name (toast, "win.show-compare");
     }
-  adw_toast_set_timeout (toast, error != NULL ? 6 : 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_set_timeout (toast, error != NULL ? 6 : 4);
+  show_compare_toast (self, toast);
 }
 
 static void
@@ -81,7 +104,7 @@ compare_remove_cb (GtkWidget  *widget,
   /* Translators: a notice; %s is the name of a place */
   message = g_strdup_printf (_("“%s” removed from the comparison"),
                              ca_node_get_name (node, ca_i18n_get_data_language ()));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  show_compare_toast (self, adw_toast_new (message));
 }
 
 /* The page's set, or before the page is built, the one it would show. */

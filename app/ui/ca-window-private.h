@@ -92,6 +92,7 @@ struct _CaWindow
   AdwBin               *compare_bin;
   GtkWidget            *compare_page;   /* NULL until first shown or asked for */
   GtkWidget            *figures_menu;   /* a Figures row's menu, a child of the page */
+  AdwToast             *compare_toast;  /* the last notice of a change to the set, while shown */
 };
 
 /* ca-window-actions.c */

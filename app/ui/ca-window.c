@@ -1060,6 +1060,7 @@ ca_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   stop_progress (self);
   g_clear_handle_id (&self->present_timeout, g_source_remove);
+  g_clear_weak_pointer (&self->compare_toast);
   if (self->recent_changed_id != 0)
     g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
   if (self->focus_tree_tick != 0)

@@ -2555,6 +2555,58 @@ test_compare_remove (void)
   g_settings_reset (settings, "compare-nodes");
 }
 
+typedef struct {
+  GtkWidget  *root;
+  const char *shown;     /* the one toast to show */
+  const char *gone;      /* a toast that must not show with it */
+} ToastWait;
+
+static gboolean
+toast_alone (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return find_label (wait->root, wait->shown, FALSE) != NULL &&
+         find_label (wait->root, wait->gone, FALSE) == NULL;
+}
+
+/* The notices of the comparison say what the set is now: a place added
+ * from its row's menu, then taken out at once with the details pane's
+ * button, says "removed" without waiting behind "added", which goes. */
+static void
+test_compare_toasts (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CaWindow *window;
+  GtkWidget *details;
+  ToastWait wait;
+
+  if (!have_x11 ())
+    return;
+  g_settings_reset (settings, "compare-nodes");
+  window = open_window ("chart-compare.xml");
+  details = GTK_WIDGET (ca_window_get_details_pane (window));
+  g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (
+      ca_window_get_dataset (window), "north")));
+  g_assert_true (spin_until (details_button_adds, details));
+  add_from_row_menu (window, "North District");
+  assert_stored (settings, "north");
+  wait = (ToastWait) { GTK_WIDGET (window), "“North District” added to the comparison",
+                       "“North District” removed from the comparison" };
+  if (!spin_until (toast_alone, &wait))
+    g_error ("no toast said the place was added");
+  g_assert_true (spin_until (details_button_removes, details));
+  click_center (find_where (details, is_compare_button, "Remove from _Comparison"));
+  wait = (ToastWait) { GTK_WIDGET (window), "“North District” removed from the comparison",
+                       "“North District” added to the comparison" };
+  /* Well before the first one's 4 s are over. */
+  if (!spin_until_for (toast_alone, &wait, 2))
+    g_error ("the toast of the place removed did not replace the one of it added");
+  assert_stored (settings, "");
+  close_window (window);
+  g_settings_reset (settings, "compare-nodes");
+}
+
 static gboolean
 one_place_left (gpointer data)
 {
@@ -2642,6 +2694,7 @@ main (int   argc,
   g_test_add_func ("/input/window/problems-copy", test_problems_copy);
   g_test_add_func ("/input/window/tooltip-chinese", test_tooltip_chinese);
   g_test_add_func ("/input/window/toast-above-switcher", test_toast_above_switcher);
+  g_test_add_func ("/input/window/compare-toasts", test_compare_toasts);
   g_test_add_func ("/input/window/sidebar-drag", test_sidebar_drag);
   g_test_add_func ("/input/window/tag-chip", test_tag_chip);
   g_test_add_func ("/input/window/figures-page", test_figures_page);
