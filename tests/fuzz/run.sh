@@ -3,6 +3,14 @@
 #   tests/fuzz/run.sh [SECONDS]          (make fuzz SECONDS=N)
 #   tests/fuzz/run.sh --minimize FILE    shrinks a finding to FILE.min
 #   tests/fuzz/run.sh --replay FILE...   runs inputs once, e.g. a finding
+# or, named first, the target of the search matcher (fuzz-match.c: the
+# index against ranking each node), with the same arguments:
+#   tests/fuzz/run.sh match [SECONDS | --minimize FILE | --replay FILE...]
+# Its seeds are match-seeds/ and match-regressions/, its dictionary
+# match.dict, its corpus, logs and findings fuzz-corpus/match/; before
+# fuzzing, it checks once a dataset of 50,000 nodes searched on threads as
+# the library cuts them (CA_FUZZ_MATCH_BIG), and every seed.  A document it
+# makes that the loader refuses is a finding (CA_FUZZ_MATCH_STRICT=0: not).
 # It configures its own clang build, build-fuzz, with ASan and UBSan and
 # coverage on the whole model library.  The seed corpus is the test fixtures,
 # the bundled dataset and every past finding; the growing corpus, logs and
@@ -13,8 +21,24 @@ set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build="${FUZZ_BUILD:-$top/build-fuzz}"
+target=loader
+case "${1:-}" in
+  loader|match) target=$1; shift ;;
+esac
 work="$top/fuzz-corpus"
-fuzzer="$build/tests/fuzz/fuzz-loader"
+fuzzer="$build/tests/fuzz/fuzz-$target"
+dict="$top/tests/fuzz/atlas.dict"
+timeout=2
+max_len=65536
+if [ "$target" = match ]; then
+  work="$top/fuzz-corpus/match"
+  dict="$top/tests/fuzz/match.dict"
+  # An input of 3,000 nodes and eight queries, each searched four ways; a
+  # few thousand nodes fit in 16 KiB, and smaller inputs run faster.
+  timeout=5
+  max_len=16384
+  export CA_FUZZ_MATCH_STRICT="${CA_FUZZ_MATCH_STRICT:-1}"
+fi
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
@@ -26,12 +50,20 @@ configure () {
       -Db_sanitize=address,undefined -Db_lundef=false \
       -Dc_args=-fsanitize=fuzzer-no-link
   fi
-  ninja -C "$build" tests/fuzz/fuzz-loader
+  ninja -C "$build" "tests/fuzz/fuzz-$target"
 }
 
 seed () {
   rm -rf "$work/seeds"
   mkdir -p "$work/seeds" "$work/corpus"
+  if [ "$target" = match ]; then
+    for f in "$top"/tests/fuzz/match-seeds/* "$top"/tests/fuzz/match-regressions/*; do
+      [ -f "$f" ] || continue
+      case "$f" in *.md) continue ;; esac
+      cp "$f" "$work/seeds/$(echo "$f" | sed "s|^$top/||; s|/|_|g")"
+    done
+    return
+  fi
   for f in "$top"/tests/fixtures/*.xml "$top"/tests/fixtures/*/*.xml \
            "$top"/data/atlas.xml "$top"/tests/fuzz/regressions/*; do
     [ -f "$f" ] || continue
@@ -46,13 +78,13 @@ seed () {
 case "${1:-}" in
   --minimize)
     configure
-    "$fuzzer" -minimize_crash=1 -runs=20000 -timeout=2 -rss_limit_mb=2048 \
+    "$fuzzer" -minimize_crash=1 -runs=20000 -timeout="$timeout" -rss_limit_mb=2048 \
       -exact_artifact_path="$2.min" "$2"
     exit 0 ;;
   --replay)
     shift
     configure
-    exec "$fuzzer" -timeout=2 -rss_limit_mb=2048 "$@" ;;
+    exec "$fuzzer" -timeout="$timeout" -rss_limit_mb=2048 "$@" ;;
 esac
 
 seconds="${1:-60}"
@@ -62,6 +94,16 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 log="$work/fuzz-$stamp.log"
 findings="$work/findings-$stamp"
 mkdir -p "$findings"
+if [ "$target" = match ]; then
+  # Once: the library's own cut into threads, and every seed.
+  if ! CA_FUZZ_MATCH_BIG=1 "$fuzzer" -runs=0 -timeout=600 -rss_limit_mb=2048 \
+         -artifact_prefix="$findings/" "$work/seeds" > "$work/big-$stamp.log" 2>&1; then
+    tail -n 40 "$work/big-$stamp.log"
+    echo "FINDING in the check of 50,000 nodes and the seeds: $work/big-$stamp.log"
+    exit 1
+  fi
+  grep '^fuzz-match:' "$work/big-$stamp.log" || true
+fi
 echo "fuzzing for $seconds s; log: $log; findings: $findings/"
 keep_going=""
 if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then
@@ -69,8 +111,8 @@ if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then
 fi
 set +e
 # shellcheck disable=SC2086 # $keep_going is a list of options
-"$fuzzer" $keep_going -max_len=65536 -timeout=2 -rss_limit_mb=2048 -max_total_time="$seconds" \
-  -dict="$top/tests/fuzz/atlas.dict" -print_final_stats=1 \
+"$fuzzer" $keep_going -max_len="$max_len" -timeout="$timeout" -rss_limit_mb=2048 -max_total_time="$seconds" \
+  -dict="$dict" -print_final_stats=1 \
   -artifact_prefix="$findings/" "$work/corpus" "$work/seeds" > "$log" 2>&1 &
 pid=$!
 progress='INFO: (Seed|Running|Loaded)|#[0-9]+.*(pulse|DONE)|^==|SUMMARY|Test unit written'
