@@ -8,6 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "ca-collate.h"
 #include "ca-figure-item.h"
 #include "ca-figure-list.h"
 #include "ca-figures-page.h"
@@ -473,16 +476,19 @@ typedef struct {
   guint  value;
   guint  count;
   char  *label;
+  char  *key;     /* the label's collation key in the interface language */
 } Shown;
 
 static void
 shown_clear (gpointer data)
 {
   g_free (((Shown *) data)->label);
+  g_free (((Shown *) data)->key);
 }
 
 /* Years and statuses in their own order; other values by how many figures
- * have them, then by name. */
+ * have them, then by name in the reader's order (Chinese by pinyin, which
+ * g_utf8_collate () gives only in a Chinese locale). */
 static int
 compare_shown (gconstpointer a,
                gconstpointer b,
@@ -495,7 +501,7 @@ compare_shown (gconstpointer a,
     return g_strcmp0 (sa->label, sb->label);
   if (facet != CA_FACET_STATUS && sa->count != sb->count)
     return sa->count > sb->count ? -1 : 1;
-  return g_utf8_collate (sa->label, sb->label);
+  return strcmp (sa->key, sb->key);
 }
 
 static void
@@ -571,12 +577,13 @@ shown_values (CaFiguresPage *self,
   g_array_set_clear_func (shown, shown_clear);
   for (guint v = 0; v < counts->len; v++)
     {
-      Shown item = { v, g_array_index (counts, guint, v), NULL };
+      Shown item = { v, g_array_index (counts, guint, v), NULL, NULL };
       const char *key = ca_figure_table_get_value_key (self->table, facet, v);
 
       if (item.count == 0 && !ca_facet_filter_has (self->filter, facet, key))
         continue;
       item.label = value_label (self->table, facet, v);
+      item.key = ca_collate_key (item.label, NULL);
       g_array_append_val (shown, item);
     }
   g_array_sort_with_data (shown, compare_shown, GINT_TO_POINTER (facet));

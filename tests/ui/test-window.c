@@ -1192,6 +1192,70 @@ test_window_present_when_ready (void)
   g_unlink (big_path);
 }
 
+static void
+collect_facet_values (GtkWidget *widget,
+                      GPtrArray *labels)
+{
+  if (gtk_widget_has_css_class (widget, "ca-facet-value") &&
+      gtk_widget_get_tooltip_text (widget) != NULL)
+    g_ptr_array_add (labels, g_strdup (gtk_widget_get_tooltip_text (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_facet_values (child, labels);
+}
+
+/* Values that as many figures have are listed by name in the reader's
+ * order: in Chinese by pinyin (产值 chǎnzhí, 举办届数 jǔbàn, 主导产业
+ * zhǔdǎo), not by code point (主 U+4E3B, 举 U+4E3E, 产 U+4EA7), even with
+ * no Chinese locale on the machine. */
+static void
+test_window_facets_collated (void)
+{
+  static const char *const names[] = { "主导产业", "举办届数", "产值" };
+  g_autoptr(GString) xml = g_string_new ("<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">"
+                                         "<title xml:lang=\"en\">Order</title><metrics>");
+  g_autofree char *path = g_build_filename (scratch_dir, "facets-collated.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  CaWindow *window;
+  int at[G_N_ELEMENTS (names)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_string_append_printf (xml, "<metric id=\"m%u\" kind=\"count\"><name xml:lang=\"en\">M%u</name>"
+                            "<name xml:lang=\"zh-CN\">%s</name></metric>", i, i, names[i]);
+  g_string_append (xml, "</metrics><sources><source id=\"s\" published=\"2024-01-01\" "
+                        "publisher=\"P\"><title xml:lang=\"en\">T</title></source></sources>"
+                        "<region id=\"r\" kind=\"city\"><name xml:lang=\"en\">R</name>");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_string_append_printf (xml, "<count metric=\"m%u\" value=\"1\" date=\"2024-01-01\" "
+                            "source=\"s\"/>", i);
+  g_string_append (xml, "</region></atlas>");
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+
+  ca_i18n_set_language ("zh_CN");
+  window = open_window (NULL);
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  g_assert_nonnull (ca_window_get_dataset (window));
+  ca_window_show_view (window, "figures");
+  spin ();
+  collect_facet_values (GTK_WIDGET (ca_window_get_figures_page (window)), labels);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      guint index;
+
+      g_assert_true (g_ptr_array_find_with_equal_func (labels, names[i], g_str_equal, &index));
+      at[i] = (int) index;
+    }
+  g_assert_cmpint (at[2], <, at[1]);
+  g_assert_cmpint (at[1], <, at[0]);
+  close_window (window);
+  ca_i18n_set_language ("en");
+  g_unlink (path);
+}
+
 /* As at launch: a file given before the window shows.  The pages that show
  * only when something is missing stay hidden, so GTK neither styles them
  * nor loads their icons before the first frame. */
@@ -1642,6 +1706,7 @@ main (int   argc,
   g_test_add_func ("/window/kind-icons-prerendered", test_window_kind_icons_prerendered);
   g_test_add_func ("/window/hidden-pages", test_window_hidden_pages);
   g_test_add_func ("/window/present-when-ready", test_window_present_when_ready);
+  g_test_add_func ("/window/facets-collated", test_window_facets_collated);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
 
