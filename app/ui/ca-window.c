@@ -576,22 +576,29 @@ ca_window_show_view (CaWindow   *self,
 }
 
 /* The Figures and Compare pages are built when first shown (the getters
- * build them).  The stack could not move the focus into a page it did not
- * have yet, as it does when the focus was on the page it left: the page
- * takes it once built. */
+ * build them).  The page shown takes the focus unless it has it already or
+ * it is in the header bar (the switcher's button, a menu button): the stack
+ * cannot move it into a page it did not have yet, and a focus left outside
+ * every page, on a toast's button, would keep it from the page's keys. */
 static void
 build_view (CaWindow *self)
 {
   const char *view = ca_window_get_view (self);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *page = NULL;
+  GtkWidget *page;
 
   if (g_strcmp0 (view, "figures") == 0 && self->figures_page == NULL)
-    page = GTK_WIDGET (ca_window_get_figures_page (self));
+    ca_window_get_figures_page (self);
   else if (g_strcmp0 (view, "compare") == 0 && self->compare_page == NULL)
-    page = ca_window_get_compare_page (self);
-  if (page != NULL && (focus == NULL || !gtk_widget_get_mapped (focus)))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+    ca_window_get_compare_page (self);
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  if (page == NULL || !gtk_widget_get_mapped (page))
+    return;
+  if (focus != NULL && gtk_widget_get_mapped (focus) &&
+      (gtk_widget_is_ancestor (focus, page) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_bar))))
+    return;
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 /* The header's buttons are the explorer's: leaflet_folded_cb () sets them. */

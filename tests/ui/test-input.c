@@ -2570,6 +2570,15 @@ toast_alone (gpointer data)
          find_label (wait->root, wait->gone, FALSE) == NULL;
 }
 
+static gboolean
+focus_in_compare_page (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_mapped (focus) &&
+         gtk_widget_is_ancestor (focus, ca_window_get_compare_page (data));
+}
+
 /* The notices of the comparison say what the set is now: a place added
  * from its row's menu, then taken out at once with the details pane's
  * button, says "removed" without waiting behind "added", which goes. */
@@ -2578,7 +2587,7 @@ test_compare_toasts (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   CaWindow *window;
-  GtkWidget *details;
+  GtkWidget *details, *toast_button;
   ToastWait wait;
 
   if (!have_x11 ())
@@ -2603,6 +2612,17 @@ test_compare_toasts (void)
   if (!spin_until_for (toast_alone, &wait, 2))
     g_error ("the toast of the place removed did not replace the one of it added");
   assert_stored (settings, "");
+
+  /* With the focus left on a toast's button, Alt+3 still brings it into
+   * the Compare page. */
+  add_from_row_menu (window, "North District");
+  toast_button = wait_button (GTK_WIDGET (window), "Show");
+  gtk_widget_grab_focus (toast_button);
+  g_assert_true (gtk_widget_has_focus (toast_button));
+  press_keys ("alt+3");
+  g_assert_true (spin_until (view_is_compare, window));
+  if (!spin_until (focus_in_compare_page, window))
+    g_error ("after Alt+3 from a toast's button the focus is not on the Compare page");
   close_window (window);
   g_settings_reset (settings, "compare-nodes");
 }
