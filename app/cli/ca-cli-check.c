@@ -79,7 +79,9 @@ ca_cli_check (char **files)
 
   if (files == NULL || files[0] == NULL)
     {
-      g_printerr ("%s\n", _("Usage: cluster-atlas --check FILE..."));
+      /* As ca_cli_usage_message () says it; this file links without it
+       * (tests/model/test-cli-check.c). */
+      g_printerr ("%s: %s\n", g_get_prgname (), _("--check needs at least one FILE"));
       return 2;
     }
   for (guint i = 0; files[i] != NULL; i++)

@@ -62,8 +62,7 @@ out_kind_from_path (const char *path,
 static int
 usage_error (const char *message)
 {
-  g_printerr ("%s\n", message);
-  return 2;
+  return ca_cli_usage_message (message);
 }
 
 /* 0 stands for the default; anything else must lie in [min, max]. */

@@ -37,14 +37,12 @@ ca_cli_find (const char  *query,
 
   if (files != NULL && files[0] != NULL && files[1] != NULL)
     {
-      g_printerr ("%s: %s\n", g_get_prgname (), _("--find reads one FILE"));
-      return 2;
+      return ca_cli_usage_message (_("--find reads one FILE"));
     }
   words = ca_match_query_new (query);
   if (ca_match_query_is_empty (words))
     {
-      g_printerr ("%s: %s\n", g_get_prgname (), _("--find needs a QUERY with a word in it"));
-      return 2;
+      return ca_cli_usage_message (_("--find needs a QUERY with a word in it"));
     }
   dataset = ca_cli_load (files != NULL ? files[0] : NULL);
   if (dataset == NULL)

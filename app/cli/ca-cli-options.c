@@ -66,8 +66,7 @@ run_check (GVariantDict  *options,
 {
   if (files == NULL || files[0] == NULL)
     {
-      g_printerr ("%s\n", _("--check needs at least one FILE"));
-      return 2;
+      return ca_cli_usage_message (_("--check needs at least one FILE"));
     }
 
   return ca_cli_check (files);
@@ -150,6 +149,15 @@ ca_cli_quote_filename (const char *filename)
 }
 
 int
+ca_cli_usage_message (const char *message)
+{
+  g_return_val_if_fail (message != NULL, 2);
+
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  return 2;
+}
+
+int
 ca_cli_usage_error (const GError *error)
 {
   g_return_val_if_fail (error != NULL, 2);
@@ -174,12 +182,12 @@ apply_language (GVariantDict *options)
     {
       g_autofree char *list = g_strjoinv (", ", (char **) available);
       g_autofree char *typed = ca_cli_quote (lang);
+      g_autofree char *message = NULL;
 
       /* Translators: the first %s is what the user typed, the second a list
        * such as "en, zh_CN". */
-      g_printerr (_("Unknown language “%s”; available: %s"), typed, list);
-      g_printerr ("\n");
-      return 2;
+      message = g_strdup_printf (_("Unknown language “%s”; available: %s"), typed, list);
+      return ca_cli_usage_message (message);
     }
 
   ca_i18n_set_language (lang);

@@ -78,8 +78,12 @@ gboolean ca_cli_has_command (GVariantDict *options);
 char *ca_cli_quote          (const char *text);
 char *ca_cli_quote_filename (const char *filename);
 
-/* Says what was wrong with the command line, as every form does; returns 2. */
-int ca_cli_usage_error (const GError *error);
+/* Says what was wrong with the command line, as every form does, and where
+ * to look; returns 2. */
+int ca_cli_usage_error   (const GError *error);
+/* The same for a @message that says what is allowed: after the program's
+ * name, with no pointer to --help; returns 2. */
+int ca_cli_usage_message (const char   *message);
 
 /* Runs what @options ask for that needs no display: --version, --lang (the
  * language of this run), --check and --export.  Returns the exit status, or

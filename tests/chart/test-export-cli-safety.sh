@@ -149,7 +149,7 @@ base, took = float(sys.argv[2]), float(sys.argv[3])
 # the test from flaking in the sanitizer build or on a busy machine.
 assert took - base < 5, 'the ids took %.2f s of CPU beyond loading (%.2f s)' % (took - base, base)
 assert len(err) < 2000, '%d bytes of message' % len(err)
-m = re.match(r'Unknown node “([^”]*)”; (nearest ids|no id is near it; top-level ids): (.*)\n$', err)
+m = re.match(r'cluster-atlas: Unknown node “([^”]*)”; (nearest ids|no id is near it; top-level ids): (.*)\n$', err)
 assert m, err[:300]
 assert len(m.group(1)) <= 80, 'the id is quoted whole: %d characters' % len(m.group(1))
 ids = re.sub(r' and \d+ more$', '', m.group(3)).split(', ')

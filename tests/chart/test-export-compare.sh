@@ -85,7 +85,7 @@ usage () {
   local desc=$1 message=$2; shift 2
   rm -f "$work/bad.png"
   run "$@"
-  expect "$desc" '[ $status = 2 ] && [ "$(cat "$work/stderr")" = "$message" ] && [ ! -e "$work/bad.png" ]' \
+  expect "$desc" '[ $status = 2 ] && [ "$(cat "$work/stderr")" = "cluster-atlas: $message" ] && [ ! -e "$work/bad.png" ]' \
     "status $status" "$(cat "$work/stderr")"
 }
 usage "one id" "--compare needs 2 to 8 ids separated by commas; 1 was given" \

@@ -70,7 +70,7 @@ test_status (void)
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
-  g_test_trap_assert_stderr ("*Usage*");
+  g_test_trap_assert_stderr ("*: --check needs at least one FILE*");
 }
 
 static GString *captured;
