@@ -209,6 +209,9 @@ check_usage (const CaCliExport *options,
     {
       g_autofree char *display = ca_cli_quote_filename (options->out);
 
+      /* A comparison is a chart: only the chart formats are named. */
+      if (options->compare != NULL)
+        return usage_error (_("--compare exports a chart: OUT.png, OUT.svg or OUT.pdf"));
       message = g_strdup_printf (_("Unknown format of “%s”; the file name must end in "
                                    ".png, .svg, .pdf, .csv, .bib, .ris, .json or .zip"),
                                  display);

@@ -119,6 +119,9 @@ usage "an unknown --chart" "Unknown chart “trend” for --compare; allowed: co
   --export "$work/bad.png" --compare north,east --chart trend "$fixture"
 usage "not a chart format" "--compare exports a chart: OUT.png, OUT.svg or OUT.pdf" \
   --export "$work/bad.csv" --compare north,east "$fixture"
+usage "an unknown extension names only the chart formats" \
+  "--compare exports a chart: OUT.png, OUT.svg or OUT.pdf" \
+  --export "$work/bad.txt" --compare north,east "$fixture"
 usage "a bad --width" "--width must be a whole number from 200 to 10000" \
   --export "$work/bad.png" --compare north,east --width 20 "$fixture"
 long=$(printf 'x%.0s' $(seq 1 5000))
