@@ -596,7 +596,6 @@ add_facet (CaFiguresPage *self,
 {
   g_autoptr(GArray) shown = shown_values (self, facet);
   GtkWidget *heading, *list;
-  guint n_rows;
 
   if (shown->len == 0)
     return;
@@ -607,9 +606,17 @@ add_facet (CaFiguresPage *self,
   list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   heading, NULL, -1);
-  n_rows = self->expanded[facet] ? shown->len : MIN (shown->len, FACET_SHORT);
-  for (guint i = 0; i < n_rows; i++)
-    gtk_box_append (GTK_BOX (list), value_row (self, facet, &g_array_index (shown, Shown, i)));
+  /* Folded, the first values and any chosen value past them: a value in
+   * the filter is never hidden behind Show All. */
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const Shown *item = &g_array_index (shown, Shown, i);
+
+      if (self->expanded[facet] || i < FACET_SHORT ||
+          ca_facet_filter_has (self->filter, facet,
+                               ca_figure_table_get_value_key (self->table, facet, item->value)))
+        gtk_box_append (GTK_BOX (list), value_row (self, facet, item));
+    }
   gtk_box_append (self->facets_box, list);
   if (shown->len > FACET_SHORT)
     {

@@ -1256,6 +1256,60 @@ test_window_facets_collated (void)
   g_unlink (path);
 }
 
+/* A value chosen in a folded facet stays in sight, even when it has fewer
+ * figures than the first eight: none is hidden behind Show All. */
+static void
+test_window_facets_chosen_shown (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">"
+                                         "<title xml:lang=\"en\">Tags</title><metrics>"
+                                         "<metric id=\"m\" kind=\"count\"><name xml:lang=\"en\">M"
+                                         "</name></metric></metrics><sources><source id=\"s\" "
+                                         "published=\"2024-01-01\" publisher=\"P\"><title "
+                                         "xml:lang=\"en\">T</title></source></sources>"
+                                         "<region id=\"r\" kind=\"city\"><name xml:lang=\"en\">R"
+                                         "</name>");
+  g_autofree char *path = g_build_filename (scratch_dir, "facets-chosen.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  CaFiguresPage *page;
+  CaWindow *window;
+
+  /* Node k has the tags t0 to t(11 - k): t0 has 12 figures, t11 one. */
+  for (guint k = 0; k < 12; k++)
+    {
+      g_string_append_printf (xml, "<program id=\"p%u\"><name xml:lang=\"en\">P%u</name>"
+                              "<count metric=\"m\" value=\"1\" date=\"2024-01-01\" source=\"s\"/>",
+                              k, k);
+      for (guint t = 0; t + k < 12; t++)
+        g_string_append_printf (xml, "<tag>t%u</tag>", t);
+      g_string_append (xml, "</program>");
+    }
+  g_string_append (xml, "</region></atlas>");
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+
+  window = open_window (NULL);
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  g_assert_nonnull (ca_window_get_dataset (window));
+  ca_window_show_view (window, "figures");
+  spin ();
+  page = ca_window_get_figures_page (window);
+  collect_facet_values (GTK_WIDGET (page), labels);
+  g_assert_false (g_ptr_array_find_with_equal_func (labels, "t11", g_str_equal, NULL));
+  ca_figures_page_set_value (page, CA_FACET_TAG, "t11", TRUE);
+  spin ();
+  g_ptr_array_set_size (labels, 0);
+  collect_facet_values (GTK_WIDGET (page), labels);
+  g_assert_true (g_ptr_array_find_with_equal_func (labels, "t11", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (labels, "t0", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (labels, "t10", g_str_equal, NULL));
+  close_window (window);
+  g_unlink (path);
+}
+
 /* As at launch: a file given before the window shows.  The pages that show
  * only when something is missing stay hidden, so GTK neither styles them
  * nor loads their icons before the first frame. */
@@ -1707,6 +1761,7 @@ main (int   argc,
   g_test_add_func ("/window/hidden-pages", test_window_hidden_pages);
   g_test_add_func ("/window/present-when-ready", test_window_present_when_ready);
   g_test_add_func ("/window/facets-collated", test_window_facets_collated);
+  g_test_add_func ("/window/facets-chosen-shown", test_window_facets_chosen_shown);
   g_test_add_func ("/window/language", test_window_language);
   status = g_test_run ();
 
