@@ -1204,6 +1204,28 @@ collect_facet_values (GtkWidget *widget,
     collect_facet_values (child, labels);
 }
 
+/* A window on the Figures page of a dataset written from @xml. */
+static CaWindow *
+open_figures_of (const GString *xml,
+                 const char    *name)
+{
+  g_autofree char *path = g_build_filename (scratch_dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CaWindow *window;
+
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+  window = open_window (NULL);
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  g_assert_nonnull (ca_window_get_dataset (window));
+  ca_window_show_view (window, "figures");
+  spin ();
+  g_unlink (path);
+  return window;
+}
+
 /* Values that as many figures have are listed by name in the reader's
  * order: in Chinese by pinyin (产值 chǎnzhí, 举办届数 jǔbàn, 主导产业
  * zhǔdǎo), not by code point (主 U+4E3B, 举 U+4E3E, 产 U+4EA7), even with
@@ -1214,10 +1236,7 @@ test_window_facets_collated (void)
   static const char *const names[] = { "主导产业", "举办届数", "产值" };
   g_autoptr(GString) xml = g_string_new ("<atlas xmlns=\"urn:cluster-atlas:1\" version=\"1\">"
                                          "<title xml:lang=\"en\">Order</title><metrics>");
-  g_autofree char *path = g_build_filename (scratch_dir, "facets-collated.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
   CaWindow *window;
   int at[G_N_ELEMENTS (names)];
 
@@ -1231,16 +1250,9 @@ test_window_facets_collated (void)
     g_string_append_printf (xml, "<count metric=\"m%u\" value=\"1\" date=\"2024-01-01\" "
                             "source=\"s\"/>", i);
   g_string_append (xml, "</region></atlas>");
-  g_file_set_contents (path, xml->str, xml->len, &error);
-  g_assert_no_error (error);
 
   ca_i18n_set_language ("zh_CN");
-  window = open_window (NULL);
-  ca_window_open_file (window, file);
-  spin_until (loaded, window);
-  g_assert_nonnull (ca_window_get_dataset (window));
-  ca_window_show_view (window, "figures");
-  spin ();
+  window = open_figures_of (xml, "facets-collated.xml");
   collect_facet_values (GTK_WIDGET (ca_window_get_figures_page (window)), labels);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -1253,7 +1265,6 @@ test_window_facets_collated (void)
   g_assert_cmpint (at[1], <, at[0]);
   close_window (window);
   ca_i18n_set_language ("en");
-  g_unlink (path);
 }
 
 /* A value chosen in a folded facet stays in sight, even when it has fewer
@@ -1269,10 +1280,7 @@ test_window_facets_chosen_shown (void)
                                          "xml:lang=\"en\">T</title></source></sources>"
                                          "<region id=\"r\" kind=\"city\"><name xml:lang=\"en\">R"
                                          "</name>");
-  g_autofree char *path = g_build_filename (scratch_dir, "facets-chosen.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
   CaFiguresPage *page;
   CaWindow *window;
 
@@ -1287,15 +1295,8 @@ test_window_facets_chosen_shown (void)
       g_string_append (xml, "</program>");
     }
   g_string_append (xml, "</region></atlas>");
-  g_file_set_contents (path, xml->str, xml->len, &error);
-  g_assert_no_error (error);
 
-  window = open_window (NULL);
-  ca_window_open_file (window, file);
-  spin_until (loaded, window);
-  g_assert_nonnull (ca_window_get_dataset (window));
-  ca_window_show_view (window, "figures");
-  spin ();
+  window = open_figures_of (xml, "facets-chosen.xml");
   page = ca_window_get_figures_page (window);
   collect_facet_values (GTK_WIDGET (page), labels);
   g_assert_false (g_ptr_array_find_with_equal_func (labels, "t11", g_str_equal, NULL));
@@ -1307,7 +1308,6 @@ test_window_facets_chosen_shown (void)
   g_assert_true (g_ptr_array_find_with_equal_func (labels, "t0", g_str_equal, NULL));
   g_assert_false (g_ptr_array_find_with_equal_func (labels, "t10", g_str_equal, NULL));
   close_window (window);
-  g_unlink (path);
 }
 
 /* As at launch: a file given before the window shows.  The pages that show
