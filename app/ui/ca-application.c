@@ -364,8 +364,9 @@ ca_application_set_language (CaApplication *self,
 
   ca_i18n_set_language (lang != NULL ? lang : "");
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+  /* The choice, "" for System Default, not the language it comes to. */
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_string (ca_i18n_get_language ()));
+                             g_variant_new_string (lang != NULL ? lang : ""));
 
   /* Every string of a template comes from the catalogue when it is built,
    * so the simplest complete switch is a new window with the same state. */
@@ -379,25 +380,31 @@ static void
 ca_application_startup (GApplication *app)
 {
   CaApplication *self = CA_APPLICATION (app);
+  g_autofree char *chosen = NULL;
   GAction *language;
 
   G_APPLICATION_CLASS (ca_application_parent_class)->startup (app);
   load_styles (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
-  if (!self->language_from_cli)
+  /* The Language menu marks what was chosen: --lang's language, or the
+   * remembered choice, which may be System Default (""). */
+  if (self->language_from_cli)
+    chosen = g_strdup (ca_i18n_get_language ());
+  else
     {
-      g_autofree char *lang = g_settings_get_string (self->settings, "language");
-
-      if (language_is_available (lang))
-        ca_i18n_set_language (lang);
+      chosen = g_settings_get_string (self->settings, "language");
+      if (language_is_available (chosen))
+        ca_i18n_set_language (chosen);
+      else
+        g_clear_pointer (&chosen, g_free);
     }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
   language = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
   g_simple_action_set_state (G_SIMPLE_ACTION (language),
-                             g_variant_new_string (ca_i18n_get_language ()));
+                             g_variant_new_string (chosen != NULL ? chosen : ""));
   set_accels (GTK_APPLICATION (self));
 }
 

@@ -1535,6 +1535,15 @@ test_window_language (void)
   g_assert_cmpstr (selected_id (window), ==, "js");
   g_clear_object (&row);
   g_assert_cmpstr (gtk_label_get_text (ca_window_find_row_label (window, "cn")), ==, "China");
+
+  /* System Default is what the menu marks once chosen, not the language
+   * it comes to (English here, with no Chinese in the environment). */
+  switch_language ("");
+  window = only_window ();
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "language");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "");
+  g_assert_cmpstr (gtk_label_get_text (ca_window_find_row_label (window, "cn")), ==, "China");
   close_window (window);
 }
 
