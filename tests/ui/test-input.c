@@ -2144,13 +2144,19 @@ view_is_compare (gpointer data)
   return g_strcmp0 (ca_window_get_view (data), "compare") == 0;
 }
 
+/* Whether the focus is on the page the window's view shows: the Figures
+ * or the Compare page. */
 static gboolean
-focus_in_figures_page (gpointer data)
+focus_in_shown_page (gpointer data)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+  const char *view = ca_window_get_view (data);
+  GtkWidget *page = g_strcmp0 (view, "figures") == 0
+                    ? GTK_WIDGET (ca_window_get_figures_page (data))
+                    : g_strcmp0 (view, "compare") == 0 ? ca_window_get_compare_page (data) : NULL;
 
-  return focus != NULL && gtk_widget_get_mapped (focus) &&
-         gtk_widget_is_ancestor (focus, GTK_WIDGET (ca_window_get_figures_page (data)));
+  return focus != NULL && page != NULL && gtk_widget_get_mapped (focus) &&
+         gtk_widget_is_ancestor (focus, page);
 }
 
 /* Alt+2 and Alt+3 show the Figures and Compare pages, built as they first
@@ -2166,7 +2172,7 @@ test_view_keys (void)
 
   press_keys ("alt+2");
   g_assert_true (spin_until (view_is_figures, window));
-  if (!spin_until (focus_in_figures_page, window))
+  if (!spin_until (focus_in_shown_page, window))
     g_error ("after Alt+2 from the tree the focus is not on the Figures page");
   press_keys ("alt+3");
   g_assert_true (spin_until (view_is_compare, window));
@@ -2570,15 +2576,6 @@ toast_alone (gpointer data)
          find_label (wait->root, wait->gone, FALSE) == NULL;
 }
 
-static gboolean
-focus_in_compare_page (gpointer data)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
-
-  return focus != NULL && gtk_widget_get_mapped (focus) &&
-         gtk_widget_is_ancestor (focus, ca_window_get_compare_page (data));
-}
-
 /* The notices of the comparison say what the set is now: a place added
  * from its row's menu, then taken out at once with the details pane's
  * button, says "removed" without waiting behind "added", which goes. */
@@ -2621,7 +2618,7 @@ test_compare_toasts (void)
   g_assert_true (gtk_widget_has_focus (toast_button));
   press_keys ("alt+3");
   g_assert_true (spin_until (view_is_compare, window));
-  if (!spin_until (focus_in_compare_page, window))
+  if (!spin_until (focus_in_shown_page, window))
     g_error ("after Alt+3 from a toast's button the focus is not on the Compare page");
   close_window (window);
   g_settings_reset (settings, "compare-nodes");
