@@ -450,10 +450,6 @@ static void
 ca_compare_page_init (CaComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* GTK 4.8 names a button by its label with the underline, then its text:
-   * the text alone names it. */
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->clear_button),
-                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   self->remove_buttons = g_ptr_array_new ();
   g_signal_connect_object (self->chart_view, "node-activated", G_CALLBACK (node_activated_cb),
                            self, G_CONNECT_SWAPPED);

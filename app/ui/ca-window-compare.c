@@ -31,9 +31,13 @@ show_compare (CaWindow *self,
     ca_window_show_view (self, shown ? "compare" : "explorer");
 }
 
-/* One notice of the comparison at a time: a new one replaces the last at
- * once instead of waiting behind it, so that what it says is what the set
- * now is. */
+/* One notice of the comparison at a time: a new one replaces the text of
+ * the last in place while it is still up, instead of waiting behind it, so
+ * that what it says is what the set now is.  It is never dismissed to make
+ * room: libadwaita 1.2 frees a toast dismissed during its show animation
+ * while that animation still runs, and crashes when the animation ends
+ * (three notices within half a second did it).  Added again, the toast
+ * shown restarts its timeout, and one still waiting comes first. */
 static void
 compare_toast_dismissed_cb (AdwToast *toast,
                             CaWindow *self)
@@ -43,14 +47,30 @@ compare_toast_dismissed_cb (AdwToast *toast,
 }
 
 static void
-show_compare_toast (CaWindow *self,
-                    AdwToast *toast)
+show_compare_toast (CaWindow   *self,
+                    const char *title,
+                    gboolean    offer_show,
+                    guint       timeout)
 {
-  if (self->compare_toast != NULL)
-    adw_toast_dismiss (self->compare_toast);
-  g_set_weak_pointer (&self->compare_toast, toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (compare_toast_dismissed_cb), self, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  AdwToast *toast = self->compare_toast;
+
+  if (toast == NULL)
+    {
+      toast = adw_toast_new (title);
+      g_set_weak_pointer (&self->compare_toast, toast);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (compare_toast_dismissed_cb),
+                               self, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    }
+  else
+    {
+      adw_toast_set_title (toast, title);
+      g_object_ref (toast);   /* add_toast () takes a reference */
+    }
+  /* Translators: a button in the notice of a place added to the comparison */
+  adw_toast_set_button_label (toast, offer_show ? _("Show") : NULL);
+  adw_toast_set_action_name (toast, offer_show ? "win.show-compare" : NULL);
+  adw_toast_set_timeout (toast, timeout);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -65,7 +85,6 @@ compare_add_cb (GtkWidget  *widget,
     ? ca_dataset_lookup_node (self->dataset, g_variant_get_string (parameter, NULL)) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (node == NULL)
     return;
@@ -77,15 +96,8 @@ compare_add_cb (GtkWidget  *widget,
     /* Translators: a notice; %s is the name of a place */
     message = g_strdup_printf (_("“%s” added to the comparison"),
                                ca_node_get_name (node, ca_i18n_get_data_language ()));
-  toast = adw_toast_new (error != NULL ? error->message : message);
-  if (error == NULL)
-    {
-      /* Translators: a button in the notice of a place added to the comparison */
-      adw_toast_set_button_label (toast, _("Show"));
-      adw_toast_set_action_name (toast, "win.show-compare");
-    }
-  adw_toast_set_timeout (toast, error != NULL ? 6 : 4);
-  show_compare_toast (self, toast);
+  show_compare_toast (self, error != NULL ? error->message : message, error == NULL,
+                      error != NULL ? 6 : 4);
 }
 
 static void
@@ -104,7 +116,7 @@ compare_remove_cb (GtkWidget  *widget,
   /* Translators: a notice; %s is the name of a place */
   message = g_strdup_printf (_("“%s” removed from the comparison"),
                              ca_node_get_name (node, ca_i18n_get_data_language ()));
-  show_compare_toast (self, adw_toast_new (message));
+  show_compare_toast (self, message, FALSE, 5);
 }
 
 /* The page's set, or before the page is built, the one it would show. */

@@ -1547,6 +1547,82 @@ test_window_language (void)
   close_window (window);
 }
 
+/* The narrowest width the window asks for, without its shadow: the content's. */
+static int
+content_min_width (CaWindow *window)
+{
+  int min = 0;
+
+
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+/* A phone's 360 px hold the window on every page, with every node of the
+ * bundled dataset shown, in English and in Chinese: nothing inside it
+ * (the chart kinds, the figures' scope, a long name) asks for more.  The
+ * header bar has GNOME's window buttons (close only); GTK's own default
+ * adds minimize and maximize, which take 28 px more. */
+static void
+check_narrow (CaWindow *window)
+{
+  CaDataset *dataset = ca_window_get_dataset (window);
+  guint n = 0;
+
+  for (guint r = 0; r < ca_dataset_get_n_roots (dataset); r++)
+    {
+      const CaNode *root = ca_dataset_get_root (dataset, r);
+
+      for (const CaNode *node = root; node != NULL; node = ca_node_next_in_subtree (root, node))
+        {
+          g_assert_true (ca_window_select_node (window, node));
+          spin ();
+          if (content_min_width (window) > 360)
+            g_error ("%s: the window needs %d px", ca_node_get_id (node), content_min_width (window));
+          if (n++ < 3)
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-add", "s",
+                                        ca_node_get_id (node));
+        }
+    }
+  g_assert_cmpuint (n, >, 10);
+  ca_window_show_view (window, "figures");
+  spin ();
+  g_assert_cmpint (content_min_width (window), <=, 360);
+  ca_window_show_view (window, "compare");
+  spin ();
+  g_assert_cmpstr (ca_window_get_view (window), ==, "compare");
+  g_assert_cmpint (ca_compare_page_get_n_nodes (CA_COMPARE_PAGE (ca_window_get_compare_page (window))), ==, 3);
+  g_assert_cmpint (content_min_width (window), <=, 360);
+  ca_window_show_view (window, "explorer");
+  spin ();
+}
+
+static void
+test_window_narrow (void)
+{
+  g_autofree char *path = ca_dataset_get_bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *layout = NULL;
+  CaWindow *window;
+
+  g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
+  g_object_set (settings, "gtk-decoration-layout", ":close", NULL);
+  window = open_window (NULL);
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  g_assert_nonnull (ca_window_get_dataset (window));
+  check_narrow (window);
+  switch_language ("zh_CN");
+  check_narrow (only_window ());
+  switch_language ("zh_TW");
+  check_narrow (only_window ());
+  switch_language ("");
+  close_window (only_window ());
+  g_object_set (settings, "gtk-decoration-layout", layout, NULL);
+}
+
 /* The menu's items as the user gets them: a button for each (action,
  * target) of the main menu, in the window, is sensitive exactly when its
  * action exists and is enabled. */
@@ -1772,6 +1848,7 @@ main (int   argc,
   g_test_add_func ("/window/facets-collated", test_window_facets_collated);
   g_test_add_func ("/window/facets-chosen-shown", test_window_facets_chosen_shown);
   g_test_add_func ("/window/language", test_window_language);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
