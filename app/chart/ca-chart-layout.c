@@ -77,7 +77,7 @@ ca_chart_make_text (CaChartLayout *self,
 
   memset (out, 0, sizeof *out);
   out->layout = pango_layout_new (self->context);
-  out->text = g_string_chunk_insert_const (self->strings, text);
+  out->text = g_string_chunk_insert (self->strings, text);
   out->ink = INK_FOREGROUND;
   out->panel = -1;
   pango_layout_set_font_description (out->layout, self->fonts[font]);

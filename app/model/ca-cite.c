@@ -9,6 +9,7 @@
 
 #include "ca-atomic.h"
 #include "ca-cite.h"
+#include "ca-hash.h"
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-node.h"
@@ -470,7 +471,7 @@ ca_cite_format_sources (CaCiteFormat             format,
                         guint                    n_sources,
                         const char              *lang)
 {
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (ca_str_hash, g_str_equal, g_free, NULL);
   const char *data_lang = ca_i18n_data_language_of (lang);
   GString *out = g_string_new (NULL);
 

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "ca-dataset-private.h"
+#include "ca-hash.h"
 #include "ca-i18n.h"
 
 struct _CaDataset
@@ -32,7 +33,7 @@ G_DEFINE_QUARK (ca-dataset-error-quark, ca_dataset_error)
 static guint
 node_id_hash (gconstpointer node)
 {
-  return g_str_hash (ca_node_priv_id (node));
+  return ca_str_hash (ca_node_priv_id (node));
 }
 
 static gboolean
@@ -53,8 +54,8 @@ ca_dataset_contents_new (void)
   contents->sources = g_ptr_array_new ();
   /* A set: keys only, half the memory of a map from id to node. */
   contents->node_ids = g_hash_table_new (node_id_hash, node_id_equal);
-  contents->metric_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  contents->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  contents->metric_ids = g_hash_table_new (ca_str_hash, g_str_equal);
+  contents->source_ids = g_hash_table_new (ca_str_hash, g_str_equal);
   return contents;
 }
 

@@ -12,6 +12,7 @@
 
 #include "ca-collate.h"
 #include "ca-facets.h"
+#include "ca-hash.h"
 #include "ca-i18n.h"
 #include "ca-match.h"
 
@@ -372,7 +373,7 @@ ca_figure_table_new (CaDataset    *dataset,
   self->tag_values = g_array_new (FALSE, FALSE, sizeof (guint32));
   for (guint f = 0; f < CA_N_FACETS; f++)
     {
-      self->values[f].index = g_hash_table_new (g_str_hash, g_str_equal);
+      self->values[f].index = g_hash_table_new (ca_str_hash, g_str_equal);
       self->values[f].keys = g_ptr_array_new_with_free_func (g_free);
       self->values[f].data = g_ptr_array_new ();
     }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ca-checks.h"
+#include "ca-hash.h"
 #include "ca-loader-private.h"
 
 #define XML_NAMESPACE "http://www.w3.org/XML/1998/namespace"
@@ -233,6 +234,7 @@ ca_loader_build_clear (CaLoader *self)
       g_ptr_array_unref (frame->tags);
     }
   g_clear_pointer (&self->tag_sets, g_hash_table_unref);
+  g_clear_pointer (&self->interned, g_hash_table_unref);
   g_clear_pointer (&self->tag_key, g_ptr_array_unref);
 }
 
@@ -242,11 +244,23 @@ top (CaLoader *self)
   return self->n_frames > 0 ? &self->frames[self->n_frames - 1] : NULL;
 }
 
+/* The string chunk's own insert_const () would hash with g_str_hash ():
+ * ca-hash.h says why not. */
 static const char *
 intern (CaLoader   *self,
         const char *text)
 {
-  return g_string_chunk_insert_const (self->contents->strings, text);
+  const char *kept;
+
+  if (self->interned == NULL)
+    self->interned = g_hash_table_new (ca_str_hash, g_str_equal);
+  kept = g_hash_table_lookup (self->interned, text);
+  if (kept == NULL)
+    {
+      kept = g_string_chunk_insert (self->contents->strings, text);
+      g_hash_table_add (self->interned, (gpointer) kept);
+    }
+  return kept;
 }
 
 /* Attributes ------------------------------------------------------------ */
@@ -1352,16 +1366,6 @@ end_node (CaLoader *self,
   self->contents->n_figures += node->n_figures;
 }
 
-static guint
-lang_hash (gconstpointer key)
-{
-  guint hash = 5381;
-
-  for (const char *p = key; *p != '\0'; p++)
-    hash = hash * 33 + (guint) g_ascii_tolower (*p);
-  return hash;
-}
-
 static gboolean
 lang_equal (gconstpointer a,
             gconstpointer b)
@@ -1373,7 +1377,7 @@ static gboolean
 text_builder_has (CaTextBuilder *builder,
                   const char    *lang)
 {
-  return seen_before (builder->langs, &builder->lang_set, lang_hash, lang_equal, lang);
+  return seen_before (builder->langs, &builder->lang_set, ca_str_hash_ascii_fold, lang_equal, lang);
 }
 
 static void

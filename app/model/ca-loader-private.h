@@ -247,6 +247,7 @@ typedef struct {
   GPtrArray         *quotes;       /* cut values quoted in messages */
   char              *generic_message; /* libxml2's last unstructured one */
   const char        *recent_langs[4];  /* interned, the latest first */
+  GHashTable        *interned;     /* each distinct string kept once in the contents */
   GHashTable        *tag_sets;     /* arrays of two or more tags that nodes share */
   GPtrArray         *tag_key;      /* the count, then the tags: a key to look up */
   const char        *atlas_uri;    /* libxml2's copies of the namespaces */

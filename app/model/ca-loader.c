@@ -525,11 +525,17 @@ position_of_offset (CaLoader *self,
     count_characters (self, line_start, offset, column);
 }
 
+static gboolean
+is_utf16 (CaLoader *self)
+{
+  return self->newlines.encoding == CA_ENCODING_UTF16LE
+         || self->newlines.encoding == CA_ENCODING_UTF16BE;
+}
+
 static const char *
 encoding_name (CaLoader *self)
 {
-  if (self->newlines.encoding == CA_ENCODING_UTF16LE
-      || self->newlines.encoding == CA_ENCODING_UTF16BE)
+  if (is_utf16 (self))
     return "UTF-16";
   return self->encoding != NULL ? self->encoding : "UTF-8";
 }
@@ -1232,18 +1238,26 @@ scanned_whole (CaLoader      *self,
 
 /* libxml2 keeps the bytes of a character that a chunk cuts for the next
  * one; after the last chunk they are a character the file does not end,
- * which libxml2 would drop without a word. */
+ * which libxml2 would drop without a word: in UTF-16, the first half of
+ * a surrogate pair (D800 to DBFF) with nothing after it. */
 static void
 check_all_converted (CaLoader *self)
 {
   xmlParserInputBufferPtr buf;
   guint line, column;
 
-  if (self->encoding == NULL || self->ctxt == NULL || self->ctxt->input == NULL
-      || (buf = self->ctxt->input->buf) == NULL || buf->raw == NULL
-      || xmlBufUse (buf->raw) == 0)
+  if ((self->encoding == NULL && !is_utf16 (self)) || self->ctxt == NULL
+      || self->ctxt->input == NULL || (buf = self->ctxt->input->buf) == NULL
+      || buf->raw == NULL || xmlBufUse (buf->raw) == 0)
     return;
-  position_of_offset (self, unconverted_offset (self), &line, &column);
+  if (is_utf16 (self))
+    {
+      /* The UTF-16 columns are the parser's (as for an odd byte). */
+      line = parser_line (self);
+      column = parser_column (self);
+    }
+  else
+    position_of_offset (self, unconverted_offset (self), &line, &column);
   parser_refuse (self, line, column,
                  _("the file ends in the middle of a character (%s): it may be cut short"),
                  encoding_name (self));

@@ -12,6 +12,7 @@
 
 #include "ca-citation-popover.h"
 #include "ca-cite.h"
+#include "ca-hash.h"
 #include "ca-format.h"
 #include "ca-i18n.h"
 #include "ca-label.h"
@@ -406,7 +407,7 @@ other_publisher_names (const CaSource *source,
                        const char     *shown)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (ca_str_hash, g_str_equal);
   CaTextIter iter;
 
   g_hash_table_add (seen, (gpointer) shown);

@@ -11,6 +11,7 @@
 
 #include "ca-chart-view.h"
 #include "ca-citation-popover.h"
+#include "ca-hash.h"
 #include "ca-details-pane.h"
 #include "ca-figure-item.h"
 #include "ca-format.h"
@@ -181,7 +182,7 @@ join_other_names (const CaNode *node,
 {
   CaText names = ca_node_get_names (node);
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (ca_str_hash, g_str_equal);
   CaTextIter iter;
 
   ca_text_iter_init (&iter, &names);

@@ -504,6 +504,17 @@ for codec in ["utf-16-le", "utf-16-be"]:
                        "the file ends in the middle of a character (UTF-16)")
 
 
+for codec, high in [("utf-16-le", b"\x00\xd8"), ("utf-16-be", b"\xd8\x00")]:
+    for n in (3, 3000):
+        @case(f"a {codec} file of {n} regions that ends with the first half of a surrogate "
+              f"pair is refused as cut short")
+        def _(codec=codec, high=high, n=n):
+            text = document(regions(n)).replace("UTF-8", "UTF-16")
+            data = ("\ufeff" + text).encode(codec) + high
+            expect_refused(data, text.count("\n") + 1,
+                           "the file ends in the middle of a character (UTF-16)")
+
+
 for enc, lead in [("GBK", b"\x81"), ("Shift_JIS", b"\x81"), ("Big5", b"\xa4"),
                   ("EUC-JP", b"\xa4"), ("GB18030", b"\x81\x30")]:
     for n in (2, 3000):
