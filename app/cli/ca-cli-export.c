@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 
@@ -475,6 +476,20 @@ export_compare (CaDataset         *dataset,
   return 0;
 }
 
+/* OUT that is FILE, by a link or under another name, would replace the
+ * dataset with what is made of it: refused, as cp refuses a file onto
+ * itself. */
+static gboolean
+is_dataset_itself (const char *out,
+                   const char *file)
+{
+  g_autofree char *bundled = file == NULL ? ca_dataset_get_bundled_path () : NULL;
+  GStatBuf out_stat, file_stat;
+
+  return g_stat (out, &out_stat) == 0 && g_stat (file != NULL ? file : bundled, &file_stat) == 0
+         && out_stat.st_dev == file_stat.st_dev && out_stat.st_ino == file_stat.st_ino;
+}
+
 int
 ca_cli_export (const CaCliExport *options)
 {
@@ -491,6 +506,15 @@ ca_cli_export (const CaCliExport *options)
 
   if ((status = check_usage (options, &out_kind, &chart)) != 0)
     return status;
+  if (is_dataset_itself (options->out, options->file))
+    {
+      g_autofree char *name = ca_cli_quote_filename (options->out);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("--export would write over its own dataset “%s”"), name);
+      return usage_error (message);
+    }
   if ((dataset = load_dataset (options->file)) == NULL)
     return 1;
   if (options->compare != NULL)

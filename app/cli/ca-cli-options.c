@@ -173,12 +173,14 @@ static int
 apply_language (GVariantDict *options)
 {
   const char * const *available = ca_i18n_get_available ();
-  const char *lang = NULL;
+  const char *lang = NULL, *code;
 
   if (!g_variant_dict_lookup (options, "lang", "&s", &lang))
     return -1;
 
-  if (lang[0] != '\0' && !g_strv_contains (available, lang))
+  /* zh_HK and zh_MO read zh_TW, as the README says; en_GB reads en. */
+  code = lang[0] != '\0' ? ca_i18n_match (lang) : "";
+  if (code == NULL)
     {
       g_autofree char *list = g_strjoinv (", ", (char **) available);
       g_autofree char *typed = ca_cli_quote (lang);
@@ -190,7 +192,7 @@ apply_language (GVariantDict *options)
       return ca_cli_usage_message (message);
     }
 
-  ca_i18n_set_language (lang);
+  ca_i18n_set_language (code);
   return -1;
 }
 

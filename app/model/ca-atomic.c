@@ -19,6 +19,9 @@
 
 #include "ca-atomic.h"
 
+/* The longest part of OUT's name that its temporary name keeps. */
+#define CA_ATOMIC_MAX_TEMP_BASE 200
+
 /* The temporary file being written, for ca_atomic_remove_temp (), which a
  * signal handler calls: a fixed buffer and a flag, read with no lock and no
  * allocation.  Set and cleared with the signals blocked, so that a handler
@@ -272,6 +275,16 @@ ca_atomic_write (const char  *path,
 
   folder = g_path_get_dirname (target);
   base = g_path_get_basename (target);
+  /* The temporary name is 8 bytes longer than the one it replaces: a long
+   * name is cut (at a character) so that it still fits a folder's 255. */
+  if (strlen (base) > CA_ATOMIC_MAX_TEMP_BASE)
+    {
+      char *end = base + CA_ATOMIC_MAX_TEMP_BASE;
+
+      if (g_utf8_validate (base, -1, NULL))
+        end = g_utf8_find_prev_char (base, end + 1);
+      *end = '\0';
+    }
   temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
   if ((fd = make_temp (temp)) < 0)
     {

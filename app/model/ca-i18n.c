@@ -282,6 +282,14 @@ ca_i18n_get_language (void)
 }
 
 const char *
+ca_i18n_match (const char *lang)
+{
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  return match_available (normalize (lang));
+}
+
+const char *
 ca_i18n_resolve (const char *lang)
 {
   const char *code;

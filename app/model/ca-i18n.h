@@ -41,6 +41,9 @@ const char  *ca_i18n_get_locale_dir      (void);
 
 /* Per language, safe from any thread ------------------------------------ */
 
+/* The language shipped that @lang reads (zh_HK: "zh_TW", en_GB: "en"), or
+ * NULL if none does. */
+const char  *ca_i18n_match               (const char *lang);
 /* The language that @lang writes in: one we have words for ("zh", "zh-CN"
  * and "zh_CN.UTF-8" are "zh_CN"; an unknown one is "en"); NULL or "" is the
  * interface language.  Interned. */

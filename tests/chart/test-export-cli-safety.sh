@@ -237,6 +237,28 @@ if [ $status -eq 1 ] && grep -q "symbolic link to a file that does not exist" "$
   ok "OUT a link to nothing: refused, “$(head -1 "$work/stderr")”"
 else not_ok "OUT a dangling link (exit $status)" "$(cat "$work/stderr")"; fi
 
+# OUT the dataset itself, by its name, a link or a hard link: refused as a
+# usage error, the dataset unchanged (cp refuses a file onto itself).
+cp "$fixtures/ui-good.xml" "$links/data.csv"
+ln -s data.csv "$links/data-link.png"
+ln "$links/data.csv" "$links/data-hard.svg"
+sum=$(md5sum <"$links/data.csv")
+for out in data.csv data-link.png data-hard.svg; do
+  run --export "$links/$out" --node sh "$links/data.csv"
+  if [ $status -eq 2 ] && grep -q "would write over its own dataset" "$work/stderr" &&
+     [ "$sum" = "$(md5sum <"$links/data.csv")" ]; then
+    ok "OUT $out, the dataset itself: refused, the dataset unchanged"
+  else not_ok "OUT $out, the dataset itself (exit $status)" "$(cat "$work/stderr")"; fi
+done
+
+# A name as long as a name may be (255 bytes): the temporary file beside it
+# takes a shorter one.
+long=$(printf 'c%.0s' $(seq 251)).png
+run --export "$links/$long" --node sh
+if [ $status -eq 0 ] && [ -s "$links/$long" ] && [ -z "$(ls -A "$links" | grep '^\.')" ]; then
+  ok "OUT of 255 bytes written, no temporary file left"
+else not_ok "OUT of 255 bytes (exit $status)" "$(cat "$work/stderr")"; fi
+
 # A read-only file in a folder the user may write: the rename would replace
 # it, cp would refuse.  Root may write any file, so the program runs as the
 # user nobody (setpriv, util-linux), who owns the folder but not the right

@@ -203,6 +203,11 @@ expect "--find matches ids" '[ $status -eq 0 ] && [[ $out == "bs-poc$tab"* ]]' "
 run "$cli" --lang zh_CN --find baoshan "$good"
 expect "--find writes the path in the interface language" \
   '[ $status -eq 0 ] && [[ $out == "baoshan${tab}中国 › 上海 › 宝山区"* ]]' "$out"
+for lang in zh_HK zh_MO; do
+  run "$cli" --lang $lang --find baoshan "$good"
+  expect "--lang $lang reads zh_TW (README, Command line)" \
+    '[ $status -eq 0 ] && [[ $out == "baoshan${tab}中國 › "* ]]' "status $status" "$out" "$err"
+done
 run "$cli" --find no-such-thing "$good"
 expect "--find with no match: nothing printed, exit 1" \
   '[ $status -eq 1 ] && [ -z "$out" ] && [ -z "$err" ]' "status $status" "$out" "$err"
