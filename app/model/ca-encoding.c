@@ -147,6 +147,11 @@ sniff_utf16 (const guchar *data,
     return CA_ENCODING_OPEN;
   if (*declared != NULL && !is_utf16_name (*declared))
     return CA_ENCODING_MISMATCH;
+  /* A byte order the declaration contradicts: libxml2 would follow the
+   * declaration and read every character wrong. */
+  if (*declared != NULL
+      && g_ascii_strcasecmp (*declared, little_endian ? "UTF-16BE" : "UTF-16LE") == 0)
+    return CA_ENCODING_MISMATCH;
   /* Without a mark, libxml2 only takes UTF-16 that starts "<?xml". */
   if (!bom && !has_declaration (ascii, n))
     return CA_ENCODING_UNMARKED;

@@ -490,6 +490,13 @@ def _():
     expect_refused(b"\xff\xfe" + head + rest, 1, "declares the encoding “ISO-2022-JP”")
 
 
+for codec, said in [("utf-16-le", "UTF-16BE"), ("utf-16-be", "UTF-16LE")]:
+    @case(f"{codec} declared as {said} is refused, saying the declaration is wrong")
+    def _(codec=codec, said=said):
+        data = ("\ufeff" + document(regions(2)).replace("UTF-8", said)).encode(codec)
+        expect_refused(data, 1, f"declares the encoding “{said}”")
+
+
 @case("UTF-16 with neither a byte order mark nor a declaration is refused, saying so")
 def _():
     text = document(regions(2)).split("\n", 1)[1]
