@@ -93,7 +93,10 @@ ca_print_operation_done (GtkPrintOperation       *operation,
     return;
 
   self->running = FALSE;
-  gtk_print_operation_get_error (operation, &error);
+  /* GTK 4.8 hands on its error with g_propagate_error (), which is a
+   * critical when there is none (a cancel, a print that went well). */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
   report_result (self, result, error);
   g_object_unref (self);
 }
