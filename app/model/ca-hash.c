@@ -49,10 +49,59 @@ load (const guchar *block)
   return word;
 }
 
+static inline guint64
+load32 (const guchar *bytes)
+{
+  guint32 word;
+
+  memcpy (&word, bytes, sizeof word);
+  return word;
+}
+
+static inline guint
+finish (const guint64 *key,
+        guint64        state,
+        gsize          length)
+{
+  state = fold_multiply (state ^ key[1], key[2] ^ length);
+  return (guint) (state ^ (state >> 32));
+}
+
+/* Blocks of 16 bytes, then the last 1 to 16 read as two words that may
+ * overlap (the length, mixed in, tells them apart): no copy for the ids
+ * of a few bytes that most keys are. */
 static guint
 hash_bytes (const guchar *bytes,
-            gsize         length,
-            gboolean      ascii_fold)
+            gsize         length)
+{
+  const guint64 *key = get_secret ();
+  guint64 state = key[0] ^ (length * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+  const guchar *p = bytes;
+  gsize left = length;
+  guint64 a = 0, b = 0;
+
+  for (; left > 16; p += 16, left -= 16)
+    state = fold_multiply (load (p) ^ key[1], load (p + 8) ^ key[2] ^ state);
+  if (left >= 8)
+    {
+      a = load (p);
+      b = load (p + left - 8);
+    }
+  else if (left >= 4)
+    {
+      a = load32 (p);
+      b = load32 (p + left - 4);
+    }
+  else if (left > 0)
+    a = (guint64) p[0] << 16 | (guint64) p[left / 2] << 8 | p[left - 1];
+  state = fold_multiply (a ^ key[1], b ^ key[2] ^ state);
+  return finish (key, state, length);
+}
+
+/* The same on the bytes in ASCII lower case, 16 at a time. */
+static guint
+hash_bytes_folded (const guchar *bytes,
+                   gsize         length)
 {
   const guint64 *key = get_secret ();
   guint64 state = key[0] ^ (length * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
@@ -63,25 +112,21 @@ hash_bytes (const guchar *bytes,
       gsize n = MIN (length - at, sizeof block);
 
       memset (block, 0, sizeof block);
-      if (ascii_fold)
-        for (gsize i = 0; i < n; i++)
-          block[i] = (guchar) g_ascii_tolower (bytes[at + i]);
-      else
-        memcpy (block, bytes + at, n);
+      for (gsize i = 0; i < n; i++)
+        block[i] = (guchar) g_ascii_tolower (bytes[at + i]);
       state = fold_multiply (load (block) ^ key[1], load (block + 8) ^ key[2] ^ state);
     }
-  state = fold_multiply (state ^ key[1], key[2] ^ length);
-  return (guint) (state ^ (state >> 32));
+  return finish (key, state, length);
 }
 
 guint
 ca_str_hash (gconstpointer key)
 {
-  return hash_bytes (key, strlen (key), FALSE);
+  return hash_bytes (key, strlen (key));
 }
 
 guint
 ca_str_hash_ascii_fold (gconstpointer key)
 {
-  return hash_bytes (key, strlen (key), TRUE);
+  return hash_bytes_folded (key, strlen (key));
 }
