@@ -64,6 +64,7 @@ struct _CaFiguresPage
   guint                generation;   /* of the rows, for rows_changed_cb () */
 
   Probe                probes[CA_N_FIGURE_COLUMNS];
+  GtkColumnViewColumn *columns[CA_N_FIGURE_COLUMNS];  /* the view holds them */
   int                  probed;       /* the column a probe reached, or -1 */
 };
 
@@ -430,6 +431,7 @@ add_column (CaFiguresPage  *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_append_column (self->column_view, view_column);
+  self->columns[column] = view_column;
 }
 
 static void
@@ -1022,6 +1024,35 @@ ca_figures_page_show_tag (CaFiguresPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->text_entry), "");
   gtk_toggle_button_set_active (self->scope_all_button, TRUE);
   refresh (self);
+}
+
+void
+ca_figures_page_copy_state (CaFiguresPage *self,
+                            CaFiguresPage *from)
+{
+  CaFigureColumn column;
+  gboolean descending;
+  const char *text;
+
+  g_return_if_fail (CA_IS_FIGURES_PAGE (self));
+  g_return_if_fail (CA_IS_FIGURES_PAGE (from));
+
+  ca_facet_filter_free (self->filter);
+  self->filter = ca_facet_filter_copy (from->filter);
+  /* The entry's text, which the filter gets only once typing pauses. */
+  text = gtk_editable_get_text (GTK_EDITABLE (from->text_entry));
+  ca_facet_filter_set_text (self->filter, text);
+  gtk_editable_set_text (GTK_EDITABLE (self->text_entry), text);
+  gtk_toggle_button_set_active (gtk_toggle_button_get_active (from->scope_branch_button)
+                                ? self->scope_branch_button : self->scope_all_button, TRUE);
+  gtk_check_button_set_active (self->narrow_tree_button,
+                               gtk_check_button_get_active (from->narrow_tree_button));
+  memcpy (self->expanded, from->expanded, sizeof self->expanded);
+  if (get_sort (from, &column, &descending))
+    gtk_column_view_sort_by_column (self->column_view, self->columns[column],
+                                    descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->table_dirty = TRUE;
+  schedule_refresh (self);
 }
 
 const CaFacetFilter *

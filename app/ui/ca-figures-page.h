@@ -30,6 +30,10 @@ void                 ca_figures_page_set_selected_node (CaFiguresPage *self,
  * chosen, over the whole dataset. */
 void                 ca_figures_page_show_tag          (CaFiguresPage *self,
                                                         const char    *tag);
+/* Takes over @from's filter, scope, narrowed tree, sort and open facets:
+ * the page of a window rebuilt in another language. */
+void                 ca_figures_page_copy_state        (CaFiguresPage *self,
+                                                        CaFiguresPage *from);
 const CaFacetFilter *ca_figures_page_get_filter        (CaFiguresPage *self);
 /* Chooses or drops a value of a facet, as clicking it does. */
 void                 ca_figures_page_set_value         (CaFiguresPage *self,

@@ -771,6 +771,10 @@ copy_view_state (CaWindow *self,
   ca_window_update_actions (other);
   ca_details_pane_set_chart_kind (other->details, ca_details_pane_get_chart_kind (self->details));
   ca_details_pane_set_scroll (other->details, ca_details_pane_get_scroll (self->details));
+  /* The page shown, and what the Figures page was asked. */
+  if (self->figures_page != NULL)
+    ca_figures_page_copy_state (ca_window_get_figures_page (other), self->figures_page);
+  ca_window_show_view (other, ca_window_get_view (self));
 }
 
 CaWindow *

@@ -953,22 +953,18 @@ test_window_open_not_regular (void)
   g_unlink (fifo);
 }
 
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 static GtkWidget *
 find_button_by_tooltip (GtkWidget  *widget,
                         const char *tooltip)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ui_test_find_widget (widget, is_button_with_tooltip, tooltip);
 }
 
 static void
@@ -1547,6 +1543,89 @@ test_window_language (void)
   close_window (window);
 }
 
+static gboolean
+is_search_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+static gboolean
+text_applied (gpointer page)
+{
+  return ca_facet_filter_get_text (ca_figures_page_get_filter (page)) != NULL;
+}
+
+/* The figures listed, as (node, figure) pairs in the order shown. */
+static GArray *
+figures_shown (CaWindow *window)
+{
+  CaFiguresPage *page = ca_window_get_figures_page (window);
+
+  for (guint i = 0; i < 50 && ca_figures_page_get_n_rows (page) == 0; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  spin ();
+  return ca_figures_page_get_figure_refs (page);
+}
+
+/* A language switch on the Figures page stays there with what it was
+ * asked: the facet chosen, the text, the scope, the sort, the narrowed
+ * tree. */
+static void
+test_window_language_keeps_figures (void)
+{
+  g_autofree char *path = ca_dataset_get_bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CaWindow *window = open_window (NULL);
+  CaFiguresPage *page;
+  GtkColumnView *view;
+  g_autoptr(GtkColumnViewColumn) value = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  GtkSearchEntry *entry;
+
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  ca_window_show_view (window, "figures");
+  spin ();
+  page = ca_window_get_figures_page (window);
+  ca_figures_page_set_value (page, CA_FACET_KIND, "count", TRUE);
+  entry = GTK_SEARCH_ENTRY (ui_test_find_widget (GTK_WIDGET (page), is_search_entry, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "baoshan");
+  spin_until (text_applied, page);
+  view = ca_figures_page_get_column_view (page);
+  value = g_list_model_get_item (gtk_column_view_get_columns (view), CA_FIGURE_COLUMN_VALUE);
+  gtk_column_view_sort_by_column (view, value, GTK_SORT_DESCENDING);
+  before = figures_shown (window);
+  g_assert_cmpuint (before->len, >=, 2);
+  /* Sorted by value, largest first: not the table's own order. */
+  g_assert_cmpfloat (g_array_index (before, CaFigureRef, 0).figure->value, >,
+                     g_array_index (before, CaFigureRef, before->len - 1).figure->value);
+
+  switch_language ("zh_CN");
+  window = only_window ();
+  g_assert_cmpstr (ca_window_get_view (window), ==, "figures");
+  page = ca_window_get_figures_page (window);
+  g_assert_true (ca_facet_filter_has (ca_figures_page_get_filter (page), CA_FACET_KIND, "count"));
+  g_assert_cmpstr (ca_facet_filter_get_text (ca_figures_page_get_filter (page)), ==, "baoshan");
+  entry = GTK_SEARCH_ENTRY (ui_test_find_widget (GTK_WIDGET (page), is_search_entry, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "baoshan");
+  after = figures_shown (window);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    {
+      g_assert_true (g_array_index (after, CaFigureRef, i).node
+                     == g_array_index (before, CaFigureRef, i).node);
+      g_assert_true (g_array_index (after, CaFigureRef, i).figure
+                     == g_array_index (before, CaFigureRef, i).figure);
+    }
+  switch_language ("");
+  close_window (only_window ());
+}
+
 /* The narrowest width the window asks for, without its shadow: the content's. */
 static int
 content_min_width (CaWindow *window)
@@ -1849,6 +1928,7 @@ main (int   argc,
   g_test_add_func ("/window/facets-chosen-shown", test_window_facets_chosen_shown);
   g_test_add_func ("/window/language", test_window_language);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/language-keeps-figures", test_window_language_keeps_figures);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

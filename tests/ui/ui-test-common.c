@@ -64,3 +64,21 @@ ui_test_find_title (GtkWidget *widget)
 
   return NULL;
 }
+
+GtkWidget *
+ui_test_find_widget (GtkWidget     *widget,
+                     gboolean     (*match) (GtkWidget *widget, gconstpointer data),
+                     gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

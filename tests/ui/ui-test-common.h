@@ -25,4 +25,10 @@ void           ui_test_finish (void);
  * the title-1 style (the details pane's title), or NULL. */
 const char    *ui_test_find_title (GtkWidget *widget);
 
+/* The first of @widget and its descendants, depth first, that @match
+ * takes (with @data), or NULL. */
+GtkWidget     *ui_test_find_widget (GtkWidget  *widget,
+                                    gboolean  (*match) (GtkWidget *widget, gconstpointer data),
+                                    gconstpointer data);
+
 G_END_DECLS
