@@ -1055,6 +1055,15 @@ ca_figures_page_copy_state (CaFiguresPage *self,
   schedule_refresh (self);
 }
 
+void
+ca_figures_page_focus_text (CaFiguresPage *self)
+{
+  g_return_if_fail (CA_IS_FIGURES_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->text_entry), 0, -1);
+}
+
 const CaFacetFilter *
 ca_figures_page_get_filter (CaFiguresPage *self)
 {

@@ -34,6 +34,8 @@ void                 ca_figures_page_show_tag          (CaFiguresPage *self,
  * the page of a window rebuilt in another language. */
 void                 ca_figures_page_copy_state        (CaFiguresPage *self,
                                                         CaFiguresPage *from);
+/* Puts the typing in the text filter, its text selected (Ctrl+F). */
+void                 ca_figures_page_focus_text        (CaFiguresPage *self);
 const CaFacetFilter *ca_figures_page_get_filter        (CaFiguresPage *self);
 /* Chooses or drops a value of a facet, as clicking it does. */
 void                 ca_figures_page_set_value         (CaFiguresPage *self,

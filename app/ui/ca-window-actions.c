@@ -464,6 +464,22 @@ no_recent_cb (GtkWidget  *widget,
 {
 }
 
+/* Ctrl+F finds in the page shown: the Figures page's text filter there,
+ * the tree's search elsewhere (win.search, the header's button). */
+static gboolean
+find_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  CaWindow *self = CA_WINDOW (widget);
+
+  if (g_strcmp0 (ca_window_get_view (self), "figures") == 0 && self->figures_page != NULL)
+    ca_figures_page_focus_text (self->figures_page);
+  else
+    gtk_widget_activate_action (widget, "win.search", NULL);
+  return TRUE;
+}
+
 /* Keys are bound on the window class, as Text Editor binds its window's:
  * they sit beside the actions they run, and a window that is not yet
  * added to the application has them too.  The shortcuts window lists
@@ -480,7 +496,6 @@ add_bindings (GtkWidgetClass *widget_class)
     { GDK_KEY_Back, 0, "win.go-back" },
     { GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward" },
     { GDK_KEY_Forward, 0, "win.go-forward" },
-    { GDK_KEY_f, GDK_CONTROL_MASK, "win.search" },
     { GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay" },
     { GDK_KEY_w, GDK_CONTROL_MASK, "window.close" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart" },
@@ -493,6 +508,7 @@ add_bindings (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].mods,
                                          bindings[i].action, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, find_key_cb, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i]);

@@ -528,17 +528,7 @@ find_where (GtkWidget     *widget,
             WidgetTest     test,
             gconstpointer  data)
 {
-  if (test (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_where (child, test, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ui_test_find_widget (widget, test, data);
 }
 
 static gboolean
@@ -2185,6 +2175,27 @@ focus_in_shown_page (gpointer data)
 
 /* Alt+2 and Alt+3 show the Figures and Compare pages, built as they first
  * show; the focus, on the tree, follows into the Figures page. */
+static GtkWidget *
+figures_text_entry (CaWindow *window)
+{
+  return find_widget (GTK_WIDGET (ca_window_get_figures_page (window)), GTK_TYPE_SEARCH_ENTRY);
+}
+
+static gboolean
+figures_text_focused (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+  GtkWidget *entry = figures_text_entry (data);
+
+  return focus != NULL && entry != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static gboolean
+figures_text_typed (gpointer data)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (figures_text_entry (data))), "bao") == 0;
+}
+
 static void
 test_view_keys (void)
 {
@@ -2198,6 +2209,14 @@ test_view_keys (void)
   g_assert_true (spin_until (view_is_figures, window));
   if (!spin_until (focus_in_shown_page, window))
     g_error ("after Alt+2 from the tree the focus is not on the Figures page");
+  /* Ctrl+F there types into the page's own filter, not the tree's search. */
+  gtk_widget_grab_focus (GTK_WIDGET (ca_figures_page_get_column_view (
+      ca_window_get_figures_page (window))));
+  press_keys ("ctrl+f");
+  g_assert_true (spin_until (figures_text_focused, window));
+  g_assert_cmpstr (ca_window_get_view (window), ==, "figures");
+  press_keys ("b a o");
+  g_assert_true (spin_until (figures_text_typed, window));
   press_keys ("alt+3");
   g_assert_true (spin_until (view_is_compare, window));
   g_assert_true (gtk_widget_get_mapped (ca_window_get_compare_page (window)));
