@@ -114,9 +114,9 @@ static void
 sort_step (CaWindow *window,
            guint     run)
 {
-  GtkColumnView *view = ca_figures_page_get_column_view (ca_window_get_figures_page (window));
-  g_autoptr(GtkColumnViewColumn) value =
-    g_list_model_get_item (gtk_column_view_get_columns (view), CA_FIGURE_COLUMN_VALUE);
+  CaFiguresPage *page = ca_window_get_figures_page (window);
+  GtkColumnView *view = ca_figures_page_get_column_view (page);
+  GtkColumnViewColumn *value = ca_figures_page_get_column (page, CA_FIGURE_COLUMN_VALUE);
 
   gtk_column_view_sort_by_column (view, value,
                                   run % 2 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);

@@ -449,14 +449,16 @@ init_columns (CaFiguresPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
+  /* What a figure is and says first, where an 800 px window shows it (the
+   * Value column was scrolled out of sight); the path, long, last. */
   add_column (self, CA_FIGURE_COLUMN_NODE, C_("figures column", "Place"), TRUE);
-  add_column (self, CA_FIGURE_COLUMN_PATH, C_("figures column", "Path"), TRUE);
   add_column (self, CA_FIGURE_COLUMN_METRIC, C_("figures column", "Metric"), FALSE);
-  add_column (self, CA_FIGURE_COLUMN_KIND, C_("figures column", "Kind"), FALSE);
   add_column (self, CA_FIGURE_COLUMN_VALUE, C_("figures column", "Value"), FALSE);
   add_column (self, CA_FIGURE_COLUMN_DATE, C_("figures column", "Year or date"), FALSE);
+  add_column (self, CA_FIGURE_COLUMN_KIND, C_("figures column", "Kind"), FALSE);
   add_column (self, CA_FIGURE_COLUMN_STATUS, C_("figures column", "Status"), FALSE);
   add_column (self, CA_FIGURE_COLUMN_SOURCE, C_("figures column", "Source"), TRUE);
+  add_column (self, CA_FIGURE_COLUMN_PATH, C_("figures column", "Path"), TRUE);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -1121,6 +1123,16 @@ ca_figures_page_get_tree_nodes (CaFiguresPage *self)
   g_return_val_if_fail (CA_IS_FIGURES_PAGE (self), NULL);
 
   return self->tree_nodes;
+}
+
+GtkColumnViewColumn *
+ca_figures_page_get_column (CaFiguresPage  *self,
+                            CaFigureColumn  column)
+{
+  g_return_val_if_fail (CA_IS_FIGURES_PAGE (self), NULL);
+  g_return_val_if_fail (column < CA_N_FIGURE_COLUMNS, NULL);
+
+  return self->columns[column];
 }
 
 GtkColumnView *

@@ -49,6 +49,9 @@ GArray              *ca_figures_page_get_figure_refs   (CaFiguresPage *self);
  * ca_figure_table_collect_nodes ()); NULL when it is not. */
 GHashTable          *ca_figures_page_get_tree_nodes    (CaFiguresPage *self);
 GtkColumnView       *ca_figures_page_get_column_view   (CaFiguresPage *self);
+/* The table's column of @column, wherever it is shown. */
+GtkColumnViewColumn *ca_figures_page_get_column        (CaFiguresPage  *self,
+                                                        CaFigureColumn  column);
 /* The facets' sidebar, for tests. */
 GtkWidget           *ca_figures_page_get_facets_box    (CaFiguresPage *self);
 

@@ -429,7 +429,7 @@ test_figures_csv (void)
   ca_window_show_view (window, "figures");
   spin ();
   ca_figures_page_set_value (page, CA_FACET_KIND, "count", TRUE);
-  value = g_list_model_get_item (gtk_column_view_get_columns (view), CA_FIGURE_COLUMN_VALUE);
+  value = g_object_ref (ca_figures_page_get_column (page, CA_FIGURE_COLUMN_VALUE));
   gtk_column_view_sort_by_column (view, value, GTK_SORT_DESCENDING);
   wait_frames ();
   refs = ca_figures_page_get_figure_refs (page);

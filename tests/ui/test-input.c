@@ -37,6 +37,8 @@ static CaApplication *app;
 static char *
 fixture (const char *name)
 {
+  if (g_path_is_absolute (name))
+    return g_strdup (name);
   return g_build_filename (g_getenv ("CA_FIXTURES"), name, NULL);
 }
 
@@ -1758,10 +1760,11 @@ assert_source_tooltip (CaFiguresPage *page)
   g_assert_nonnull (figure);
   citation = ca_format_citation ("en", figure->source);
   wait.text = citation;
-  cell = cells->pdata[8 * (p - 1) + 7];
-  /* The source is the last column, right of the window's edge at its
-   * width: scrolled to sideways, by the wheel's buttons 6 and 7, below the
-   * rows (over a cell, the cell's tooltip comes up under the pointer). */
+  cell = cells->pdata[8 * (p - 1) + 6];
+  /* The source is the seventh column, before the path, near or past the
+   * window's edge at its width: scrolled to sideways, by the wheel's
+   * buttons 6 and 7, below the rows (over a cell, the cell's tooltip comes
+   * up under the pointer). */
   scroll_sideways_to (list, "click 7", cell);
   pointer_at (cell, 6, 6, "");
   pointer_at (cell, 10, 8, "");
@@ -2194,6 +2197,51 @@ static gboolean
 figures_text_typed (gpointer data)
 {
   return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (figures_text_entry (data))), "bao") == 0;
+}
+
+/* At 800 × 600 the Figures table shows the Value column without a scroll:
+ * its header lies inside what the table's scrolled window shows, with the
+ * bundled dataset's long names, in English and in Chinese. */
+static void
+test_figures_value_in_sight (void)
+{
+  static const char * const langs[] = { "en", "zh_CN" };
+  g_autofree char *bundled = ca_dataset_get_bundled_path ();
+
+  if (!have_x11 ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      CaWindow *window;
+      GtkWidget *view, *scroller;
+      LabelWait header = { NULL, NULL, NULL };
+      graphene_rect_t bounds;
+
+      ca_i18n_set_language (langs[i]);
+      window = open_window_sized (bundled, 800, 600);
+      press_keys ("alt+2");
+      g_assert_true (spin_until (view_is_figures, window));
+      view = GTK_WIDGET (ca_figures_page_get_column_view (ca_window_get_figures_page (window)));
+      scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+      header.root = view;
+      header.text = gtk_column_view_column_get_title (
+          ca_figures_page_get_column (ca_window_get_figures_page (window), CA_FIGURE_COLUMN_VALUE));
+      if (!spin_until (label_shows, &header))
+        g_error ("no header “%s” in the table", header.text);
+      /* The column's whole width, its header's: the label may show while
+       * the values right-aligned under it do not. */
+      while (header.found != NULL
+             && g_strcmp0 (G_OBJECT_TYPE_NAME (header.found), "GtkColumnViewTitle") != 0)
+        header.found = gtk_widget_get_parent (header.found);
+      g_assert_nonnull (header.found);
+      g_assert_true (gtk_widget_compute_bounds (header.found, scroller, &bounds));
+      g_test_message ("%s: “%s” at %.0f to %.0f of %d px", langs[i], header.text, bounds.origin.x,
+                      bounds.origin.x + bounds.size.width, gtk_widget_get_width (scroller));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scroller));
+      close_window (window);
+    }
+  ca_i18n_set_language ("en");
 }
 
 static void
@@ -2758,6 +2806,7 @@ main (int   argc,
   g_test_add_func ("/input/window/sidebar-drag", test_sidebar_drag);
   g_test_add_func ("/input/window/tag-chip", test_tag_chip);
   g_test_add_func ("/input/window/figures-page", test_figures_page);
+  g_test_add_func ("/input/window/figures-value-in-sight", test_figures_value_in_sight);
   g_test_add_func ("/input/window/narrow-tree", test_narrow_tree);
   g_test_add_func ("/input/window/mouse-history", test_mouse_history);
   g_test_add_func ("/input/window/keys", test_window_keys);

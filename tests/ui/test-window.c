@@ -1597,7 +1597,7 @@ test_window_language_keeps_figures (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "baoshan");
   spin_until (text_applied, page);
   view = ca_figures_page_get_column_view (page);
-  value = g_list_model_get_item (gtk_column_view_get_columns (view), CA_FIGURE_COLUMN_VALUE);
+  value = g_object_ref (ca_figures_page_get_column (page, CA_FIGURE_COLUMN_VALUE));
   gtk_column_view_sort_by_column (view, value, GTK_SORT_DESCENDING);
   before = figures_shown (window);
   g_assert_cmpuint (before->len, >=, 2);
