@@ -242,8 +242,12 @@ typedef struct {
   guint64            chunk_offset;
   guint              chunk_line;   /* where the chunk starts */
   guint64            chunk_line_start;
-  GByteArray        *line_head;    /* the last line of the chunk before */
+  /* The chunk before's last line, for columns in a multi-byte encoding:
+   * where it starts (G_MAXUINT64 when unknown), its characters so far, and
+   * the bytes of a character the chunk cut. */
+  GByteArray        *line_head;
   guint64            line_head_offset;
+  guint64            line_head_chars;
   GPtrArray         *quotes;       /* cut values quoted in messages */
   char              *generic_message; /* libxml2's last unstructured one */
   const char        *recent_langs[4];  /* interned, the latest first */

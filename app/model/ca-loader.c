@@ -432,9 +432,37 @@ unconverted_offset (CaLoader *self)
   return left <= self->fed ? self->fed - left : self->chunk_offset;
 }
 
+/* The characters of @bytes in the file's encoding, into *@n_chars, and how
+ * many bytes they take, into *@used (fewer when @bytes ends inside a
+ * character); FALSE if they are not that encoding. */
+static gboolean
+count_converted (CaLoader     *self,
+                 const guchar *bytes,
+                 gsize         length,
+                 guint64      *n_chars,
+                 gsize        *used)
+{
+  g_autofree char *text = NULL;
+  gsize read = 0;
+
+  *n_chars = 0;
+  *used = 0;
+  if (length == 0)
+    return TRUE;
+  /* With a place for the bytes read, a character cut at the end is no
+   * error: the bytes before it are converted. */
+  text = g_convert ((const char *) bytes, (gssize) length, "UTF-8", self->encoding, &read, NULL,
+                    NULL);
+  if (text == NULL)
+    return FALSE;
+  *n_chars = (guint64) g_utf8_strlen (text, -1);
+  *used = read;
+  return TRUE;
+}
+
 /* In a multi-byte encoding, the column counts the characters from
- * @line_start to @offset: the bytes of the chunk before that line's part in
- * it were kept (self->line_head), unless the line is long. */
+ * @line_start to @offset: those of the line before the chunk were counted
+ * as it went by (keep_line_head ()). */
 static void
 count_characters (CaLoader *self,
                   guint64   line_start,
@@ -442,12 +470,14 @@ count_characters (CaLoader *self,
                   guint    *column)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *prefix = NULL;
+  guint64 before = 0, n_chars;
+  gsize used;
 
   if (line_start < self->chunk_offset)
     {
-      if (self->line_head_offset != line_start)
+      if (self->line_head == NULL || self->line_head_offset != line_start)
         return;
+      before = self->line_head_chars;
       g_byte_array_append (bytes, self->line_head->data, self->line_head->len);
     }
   if (offset > MAX (line_start, self->chunk_offset))
@@ -457,21 +487,21 @@ count_characters (CaLoader *self,
       g_byte_array_append (bytes, self->chunk + (from - self->chunk_offset),
                            (guint) (offset - from));
     }
-  prefix = g_convert ((const char *) bytes->data, (gssize) bytes->len, "UTF-8", self->encoding,
-                      NULL, NULL, NULL);
-  if (prefix != NULL)
-    *column = (guint) g_utf8_strlen (prefix, -1) + 1;
+  if (count_converted (self, bytes->data, bytes->len, &n_chars, &used))
+    *column = (guint) MIN (before + n_chars + 1, G_MAXUINT);
 }
 
-/* Keeps the bytes of the chunk's last line, for count_characters () in the
- * next chunk. */
+/* Counts the characters of the chunk's last line, for count_characters ()
+ * in the next chunks: the line may go on through many of them. */
 static void
 keep_line_head (CaLoader     *self,
                 const guchar *data,
                 gsize         length)
 {
   const guchar *newline = NULL;
-  gsize from;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint64 n_chars;
+  gsize from, used;
 
   for (gsize i = length; i > 0 && newline == NULL; i--)
     if (data[i - 1] == '\n')
@@ -479,20 +509,29 @@ keep_line_head (CaLoader     *self,
   from = newline != NULL ? (gsize) (newline - data) + 1 : 0;
 
   if (self->line_head == NULL)
-    self->line_head = g_byte_array_new ();
-  if (newline == NULL && self->line_head_offset == self->chunk_offset - self->line_head->len
-      && self->line_head->len + length <= 4096)
     {
-      g_byte_array_append (self->line_head, data, (guint) length);   /* the line goes on */
+      self->line_head = g_byte_array_new ();
+      self->line_head_offset = G_MAXUINT64;
+    }
+  if (newline != NULL || self->line_head_offset == G_MAXUINT64)
+    {
+      /* A new line starts here (or the file's first one). */
+      if (newline == NULL && self->chunk_offset > 0)
+        return;   /* the line began where it could not be counted */
+      g_byte_array_set_size (self->line_head, 0);
+      self->line_head_offset = self->chunk_offset + from;
+      self->line_head_chars = 0;
+    }
+  g_byte_array_append (bytes, self->line_head->data, self->line_head->len);
+  g_byte_array_append (bytes, data + from, (guint) (length - from));
+  g_byte_array_set_size (self->line_head, 0);
+  if (!count_converted (self, bytes->data, bytes->len, &n_chars, &used))
+    {
+      self->line_head_offset = G_MAXUINT64;
       return;
     }
-  g_byte_array_set_size (self->line_head, 0);
-  self->line_head_offset = G_MAXUINT64;
-  if (length - from <= 4096)
-    {
-      g_byte_array_append (self->line_head, data + from, (guint) (length - from));
-      self->line_head_offset = self->chunk_offset + from;
-    }
+  self->line_head_chars += n_chars;
+  g_byte_array_append (self->line_head, bytes->data + used, (guint) (bytes->len - used));
 }
 
 /* The line and column of a byte offset in the chunk being parsed. */

@@ -207,6 +207,22 @@ def _():
                    column=len(start) + len(name) + 1)
 
 
+for enc, bad in [("GBK", b"\x81\x20"), ("GB18030", b"\x81\x20"), ("Big5", b"\xa1\x20")]:
+    for before in (3000, 40000):
+        @case(f"a bad {enc} sequence after {before} characters of one line is placed by "
+              f"characters, not bytes, past the first chunks")
+        def _(enc=enc, bad=bad, before=before):
+            head = document(regions(20, enc=enc), enc).replace("</atlas>\n", "")
+            start = '<region id="long" kind="d"><name xml:lang="en">'
+            name = "中" * before
+            tail = "</name></region>\n</atlas>\n"
+            data = (head + start + name).encode(enc) + bad + tail.encode(enc)
+            if before > 10000:
+                assert len(data) > 65536 and len(name.encode(enc)) > 4096
+            expect_refused(data, line_of(head + start, start), f"are not valid {enc}",
+                           column=len(start) + len(name) + 1)
+
+
 @case("invalid UTF-8 partway through")
 def _():
     text = document(regions(50))
