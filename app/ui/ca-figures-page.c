@@ -1058,6 +1058,15 @@ ca_figures_page_copy_state (CaFiguresPage *self,
 }
 
 void
+ca_figures_page_set_narrow_tree (CaFiguresPage *self,
+                                 gboolean       narrow)
+{
+  g_return_if_fail (CA_IS_FIGURES_PAGE (self));
+
+  gtk_check_button_set_active (self->narrow_tree_button, narrow);
+}
+
+void
 ca_figures_page_focus_text (CaFiguresPage *self)
 {
   g_return_if_fail (CA_IS_FIGURES_PAGE (self));

@@ -34,6 +34,10 @@ void                 ca_figures_page_show_tag          (CaFiguresPage *self,
  * the page of a window rebuilt in another language. */
 void                 ca_figures_page_copy_state        (CaFiguresPage *self,
                                                         CaFiguresPage *from);
+/* Narrows the window's tree to the places of the figures listed, or not
+ * (the page's "Narrow the tree"). */
+void                 ca_figures_page_set_narrow_tree   (CaFiguresPage *self,
+                                                        gboolean       narrow);
 /* Puts the typing in the text filter, its text selected (Ctrl+F). */
 void                 ca_figures_page_focus_text        (CaFiguresPage *self);
 const CaFacetFilter *ca_figures_page_get_filter        (CaFiguresPage *self);

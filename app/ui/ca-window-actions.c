@@ -464,6 +464,19 @@ no_recent_cb (GtkWidget  *widget,
 {
 }
 
+/* The notice above a narrowed tree: the whole tree again, as unticking
+ * "Narrow the tree" on the Figures page does. */
+static void
+show_all_places_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CaWindow *self = CA_WINDOW (widget);
+
+  if (self->figures_page != NULL)
+    ca_figures_page_set_narrow_tree (self->figures_page, FALSE);
+}
+
 /* Ctrl+F finds in the page shown: the Figures page's text filter there,
  * the tree's search elsewhere (win.search, the header's button). */
 static gboolean
@@ -524,6 +537,8 @@ ca_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_cb);
   gtk_widget_class_install_action (widget_class, "win.show-tag", "s", show_tag_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-all-places", NULL,
+                                   show_all_places_cb);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_cb);

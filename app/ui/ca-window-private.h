@@ -64,6 +64,7 @@ struct _CaWindow
 
   CaDataset            *dataset;
   GtkTreeListModel     *tree_model;
+  GtkRevealer          *narrowed_revealer;  /* shown while the tree is narrowed */
   GtkSingleSelection   *selection;
   GtkSingleSelection   *results;
   CaSearchIndex        *search_index;

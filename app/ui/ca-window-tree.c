@@ -326,12 +326,18 @@ ca_window_set_tree_filter (CaWindow   *self,
                            GHashTable *keep)
 {
   const CaNode *selected = ca_window_get_selected_node (self);
+  g_auto(GStrv) expanded = NULL;
 
   if (self->dataset == NULL)
     return;
+  /* The rows open stay open, in the narrowed tree and after it. */
+  if (self->tree_model != NULL)
+    expanded = ca_tree_model_get_expanded (self->tree_model);
   g_clear_object (&self->tree_model);
   self->tree_model = ca_tree_model_new_filtered (self->dataset, keep);
+  gtk_revealer_set_reveal_child (self->narrowed_revealer, keep != NULL);
   self->navigating = TRUE;
+  ca_tree_model_set_expanded (self->tree_model, self->dataset, (const char * const *) expanded);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
   if (selected != NULL && (keep == NULL || g_hash_table_contains (keep, selected)))
     ca_window_select_node (self, selected);

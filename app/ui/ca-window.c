@@ -594,9 +594,18 @@ build_view (CaWindow *self)
   page = adw_view_stack_get_visible_child (self->view_stack);
   if (page == NULL || !gtk_widget_get_mapped (page))
     return;
+  /* GTK moves a focus that the switch hid to the page's first button: on
+   * the Explorer, the notice's of a narrowed tree, which the tree then
+   * takes instead. */
   if (focus != NULL && gtk_widget_get_mapped (focus) &&
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->narrowed_revealer)) &&
       (gtk_widget_is_ancestor (focus, page) ||
        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_bar))))
+    return;
+  if (gtk_widget_is_ancestor (GTK_WIDGET (self->tree_view), page)
+      && gtk_widget_get_mapped (GTK_WIDGET (self->tree_view))
+      && (gtk_widget_grab_focus (GTK_WIDGET (self->tree_view))
+          || gtk_widget_child_focus (GTK_WIDGET (self->tree_view), GTK_DIR_TAB_FORWARD)))
     return;
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
@@ -1143,6 +1152,7 @@ ca_window_class_init (CaWindowClass *klass)
                                                "/org/clusteratlas/ClusterAtlas/ca-window.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CaWindow, name)
   BIND (header_bar);
+  BIND (narrowed_revealer);
   BIND (show_sidebar_button);
   BIND (back_button);
   BIND (forward_button);

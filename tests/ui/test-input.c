@@ -1920,6 +1920,17 @@ tree_whole (gpointer data)
 
 /* "Narrow the tree" clicked: the tree keeps the places that hold the
  * figures listed and their ancestors; clicked again, the whole tree. */
+static gboolean
+focus_in_tree (gpointer data)
+{
+  CaWindow *window = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *tree = gtk_widget_get_ancestor (GTK_WIDGET (ca_window_find_row_label (window, "cn")),
+                                             GTK_TYPE_LIST_VIEW);
+
+  return focus != NULL && tree != NULL && (focus == tree || gtk_widget_is_ancestor (focus, tree));
+}
+
 static void
 test_narrow_tree (void)
 {
@@ -1948,6 +1959,23 @@ test_narrow_tree (void)
   click_center (check);
   if (!spin_until (tree_whole, window))
     g_error ("Narrow the tree, clicked again, did not bring the whole tree back");
+  g_assert_false (gtk_revealer_get_reveal_child (window->narrowed_revealer));
+
+  /* Narrowed, the tree says so above its rows, on the Explorer too; its
+   * Show All brings every place back and unticks the Figures page's box,
+   * the place selected still in sight. */
+  click_center (check);
+  g_assert_true (spin_until (tree_narrowed, window));
+  press_keys ("alt+1");
+  g_assert_true (spin_until (view_is_explorer, window));
+  /* The focus goes to the tree, not to the notice's button first. */
+  g_assert_true (spin_until (focus_in_tree, window));
+  click_center (wait_button (GTK_WIDGET (window), "Show _All"));
+  if (!spin_until (tree_whole, window))
+    g_error ("Show All above the narrowed tree did not bring the whole tree back");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (gtk_revealer_get_reveal_child (window->narrowed_revealer));
+  g_assert_nonnull (ca_window_find_row_label (window, "bs-hitech"));
   close_window (window);
 }
 
