@@ -478,7 +478,8 @@ count_characters (CaLoader *self,
       if (self->line_head == NULL || self->line_head_offset != line_start)
         return;
       before = self->line_head_chars;
-      g_byte_array_append (bytes, self->line_head->data, self->line_head->len);
+      if (self->line_head->len > 0)
+        g_byte_array_append (bytes, self->line_head->data, self->line_head->len);
     }
   if (offset > MAX (line_start, self->chunk_offset))
     {
@@ -522,8 +523,10 @@ keep_line_head (CaLoader     *self,
       self->line_head_offset = self->chunk_offset + from;
       self->line_head_chars = 0;
     }
-  g_byte_array_append (bytes, self->line_head->data, self->line_head->len);
-  g_byte_array_append (bytes, data + from, (guint) (length - from));
+  if (self->line_head->len > 0)
+    g_byte_array_append (bytes, self->line_head->data, self->line_head->len);
+  if (from < length)
+    g_byte_array_append (bytes, data + from, (guint) (length - from));
   g_byte_array_set_size (self->line_head, 0);
   if (!count_converted (self, bytes->data, bytes->len, &n_chars, &used))
     {
@@ -531,7 +534,8 @@ keep_line_head (CaLoader     *self,
       return;
     }
   self->line_head_chars += n_chars;
-  g_byte_array_append (self->line_head, bytes->data + used, (guint) (bytes->len - used));
+  if (used < bytes->len)
+    g_byte_array_append (self->line_head, bytes->data + used, (guint) (bytes->len - used));
 }
 
 /* The line and column of a byte offset in the chunk being parsed. */
