@@ -86,7 +86,6 @@ ca_quote_line (const char *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   line = ca_escape_line (text);
-  g_strstrip (line);
   if (g_utf8_strlen (line, -1) <= max)
     return g_steal_pointer (&line);
   end = g_utf8_offset_to_pointer (line, max > 0 ? max - 1 : 0);
