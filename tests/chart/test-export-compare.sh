@@ -110,6 +110,8 @@ expect "--help says a comparison without --chart draws reports and goals" \
   '[ $status = 0 ] && tr -s " \n" " " <"$work/stdout" | grep -q "with --chart counts or goals, only their reports or goals (the default: both)"' "$(cat "$work/stdout")"
 usage "an unknown id names the nearest" "Unknown node “nort”; nearest ids: north" \
   --export "$work/bad.png" --compare east,nort "$fixture"
+usage "an unknown --node is quoted as given, its spaces too" "Unknown node “ nort ”; nearest ids: north" \
+  --export "$work/bad.png" --node " nort " "$fixture"
 usage "an id near nothing names the top-level ids" \
   "Unknown node “zzzzzzzzzzzz”; no id is near it; top-level ids: r" \
   --export "$work/bad.png" --compare east,zzzzzzzzzzzz "$fixture"
