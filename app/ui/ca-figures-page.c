@@ -58,6 +58,8 @@ struct _CaFiguresPage
   GHashTable          *tree_nodes;
   gboolean             expanded[CA_N_FACETS];
   guint                refresh_idle;
+  guint                fit_columns_idle;
+  gboolean             narrow;       /* folded: the table's main columns only */
   gboolean             refresh_pending;  /* until the page is shown */
 
   GHashTable          *bound;        /* GtkListItem: the cells bound */
@@ -212,9 +214,10 @@ cell_text (CaFiguresPage  *self,
  * Their widths are in characters, as the column's content needs; below
  * the smallest the table scrolls sideways. */
 static const struct {
-  guint min, nat;
+  guint min, nat, narrow_min;   /* narrow_min: in a folded page (fit_columns ()) */
 } cell_chars[CA_N_FIGURE_COLUMNS] = {
-  { 14, 28 }, { 12, 24 }, { 14, 28 }, { 6, 6 }, { 16, 24 }, { 15, 18 }, { 8, 12 }, { 14, 28 },
+  { 14, 28, 9 }, { 12, 24, 12 }, { 14, 28, 9 }, { 6, 6, 6 }, { 16, 24, 11 }, { 15, 18, 15 },
+  { 8, 12, 8 }, { 14, 28, 14 },
 };
 
 /* A cell's tooltip is asked for when the pointer rests on it: GTK 4.8's
@@ -242,13 +245,16 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
+  CaFiguresPage *self = user_data;
   CaFigureColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ca-column"));
   GtkWidget *cell = gtk_inscription_new (NULL);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), cell_chars[column].nat);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), cell_chars[column].min);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), self->narrow ? cell_chars[column].narrow_min
+                                                                      : cell_chars[column].min);
+  g_object_set_data (G_OBJECT (cell), "ca-column", GINT_TO_POINTER (column));
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column == CA_FIGURE_COLUMN_VALUE ? 1 : 0);
   if (column == CA_FIGURE_COLUMN_VALUE)
     gtk_widget_add_css_class (cell, "numeric");
@@ -420,7 +426,7 @@ add_column (CaFiguresPage  *self,
   g_autoptr(GtkSorter) sorter = NULL;
 
   g_object_set_data (G_OBJECT (factory), "ca-column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
   view_column = gtk_column_view_column_new (title, factory);
@@ -877,11 +883,59 @@ map_cb (CaFiguresPage *self)
     refresh (self);
 }
 
+static void
+set_narrow_cells (GtkWidget *widget,
+                  gboolean   narrow)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    {
+      CaFigureColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ca-column"));
+
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (widget),
+                                     narrow ? cell_chars[column].narrow_min
+                                            : cell_chars[column].min);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_narrow_cells (child, narrow);
+}
+
+/* A window too narrow for the facets beside the table is too narrow for
+ * all its columns: place, metric and value stay, in sight, their cells
+ * allowed to be narrower; the others are a double-click away, in the
+ * place's details.  After the allocation that folded the flap: a widget
+ * shown or hidden from inside it is drawn before it has a size (GTK warns
+ * "Trying to snapshot GtkBox without a current allocation", as the Facets
+ * button's row did at 360 px). */
+static gboolean
+fit_columns_idle_cb (gpointer user_data)
+{
+  static const CaFigureColumn secondary[] = {
+    CA_FIGURE_COLUMN_DATE, CA_FIGURE_COLUMN_KIND, CA_FIGURE_COLUMN_STATUS,
+    CA_FIGURE_COLUMN_SOURCE, CA_FIGURE_COLUMN_PATH,
+  };
+  CaFiguresPage *self = user_data;
+
+  self->fit_columns_idle = 0;
+  if (self->flap == NULL)
+    return G_SOURCE_REMOVE;
+  self->narrow = adw_flap_get_folded (self->flap);
+  /* The Facets button is shown then, as the flap that it opens folds. */
+  gtk_widget_set_visible (GTK_WIDGET (self->facets_button), self->narrow);
+  for (guint i = 0; i < G_N_ELEMENTS (secondary); i++)
+    gtk_column_view_column_set_visible (self->columns[secondary[i]], !self->narrow);
+  set_narrow_cells (GTK_WIDGET (self->column_view), self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
 /* Folded, the facets cover the table: they open when asked for. */
 static void
 folded_cb (CaFiguresPage *self)
 {
   gtk_toggle_button_set_active (self->facets_button, !adw_flap_get_folded (self->flap));
+  if (self->fit_columns_idle == 0)
+    self->fit_columns_idle = g_idle_add (fit_columns_idle_cb, self);
 }
 
 /* GObject *****************************************************************/
@@ -894,6 +948,7 @@ ca_figures_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CA_TYPE_FIGURES_PAGE);
   /* After the template: its scope buttons, ungrouped as they go, toggle. */
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_handle_id (&self->fit_columns_idle, g_source_remove);
 
   G_OBJECT_CLASS (ca_figures_page_parent_class)->dispose (object);
 }
@@ -964,8 +1019,7 @@ ca_figures_page_init (CaFiguresPage *self)
   init_columns (self);
   g_object_bind_property (self->facets_button, "active", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->flap, "folded", self->facets_button, "visible",
-                          G_BINDING_SYNC_CREATE);
+  gtk_widget_set_visible (GTK_WIDGET (self->facets_button), adw_flap_get_folded (self->flap));
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (folded_cb), self,
                            G_CONNECT_SWAPPED);
