@@ -826,7 +826,8 @@ aside_line (CaChartLayout *self,
 {
   const Metric *first = &g_array_index (metrics, Metric, 0);
   g_autoptr(GString) names = g_string_new (NULL);
-  guint n_aside = 0;
+  g_autoptr(GPtrArray) aside = g_ptr_array_new ();
+  guint n_aside;
 
   for (guint n = 0; n < n_nodes (self); n++)
     {
@@ -836,17 +837,28 @@ aside_line (CaChartLayout *self,
         any |= entry_counts (self, &g_array_index (metrics, Metric, m).entries[n]);
       if (first->part[n] || any == no_figures)
         continue;
-      if (n_aside++ > 0)
-        g_string_append (names, ca_i18n_pgettext (self->lang, "compared names", ", "));
-      g_string_append (names, ca_chart_isolated_name (self, nth_node (self, n)));
+      g_ptr_array_add (aside, (gpointer) ca_chart_isolated_name (self, nth_node (self, n)));
     }
+  n_aside = aside->len;
   if (n_aside == 0)
     return NULL;
+  /* "Baoshan, Jiading and Fengxian" */
+  for (guint i = 0; i < n_aside; i++)
+    {
+      if (i > 0)
+        g_string_append (names, i + 1 < n_aside
+                                ? ca_i18n_pgettext (self->lang, "compared names", ", ")
+                                : ca_i18n_pgettext (self->lang, "compared names", " and "));
+      g_string_append (names, aside->pdata[i]);
+    }
   if (no_figures)
     /* Translators: under a Compare chart, the places compared that have no
-     * figure of the kinds drawn; %s is their names, "Baoshan, Jiading" */
-    return g_strdup_printf (ca_i18n_ngettext (self->lang, "%s has no figures to compare",
-                                              "%s have no figures to compare", n_aside),
+     * figure of their own of the kinds drawn (a place's figures below it,
+     * in the places it holds, are not its own); %s is their names,
+     * "Baoshan and Jiading" */
+    return g_strdup_printf (ca_i18n_ngettext (self->lang, "%s has no figures of its own to compare",
+                                              "%s have no figures of their own to compare",
+                                              n_aside),
                             names->str);
   /* Translators: under a Compare chart, the places compared that have no
    * metric in common with all the others, and are not drawn; %s is their

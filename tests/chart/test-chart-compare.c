@@ -446,19 +446,19 @@ test_set_aside (void)
   g_assert_cmpuint (ca_chart_layout_get_n_marks (empty), ==, 9);
   g_assert_null (find_mark (empty, "projects", "empty"));
   g_assert_null (ca_chart_layout_get_empty_message (empty));
-  g_assert_true (has_label (empty, "Empty District has no figures to compare"));
+  g_assert_true (has_label (empty, "Empty District has no figures of its own to compare"));
   /* East has no goal: a comparison of goals is of North and South, who
    * both have a goal of output value only. */
   g_assert_cmpuint (ca_chart_layout_get_n_panels (goals), ==, 1);
   g_assert_null (find_mark (goals, "projects", "east"));
   g_assert_nonnull (find_mark (goals, "output-value", "south"));
-  g_assert_true (has_label (goals, "East District has no figures to compare"));
+  g_assert_true (has_label (goals, "East District has no figures of its own to compare"));
   /* r has no figure at all; West reports laboratories, which no other
    * node reports: it is left out, and the others share projects and area. */
   g_assert_cmpuint (ca_chart_layout_get_n_panels (alone), ==, 2);
   g_assert_nonnull (find_mark (alone, "area", "north"));
   g_assert_null (find_mark (alone, "projects", "west"));
-  g_assert_true (has_label (alone, "Compareville has no figures to compare"));
+  g_assert_true (has_label (alone, "Compareville has no figures of its own to compare"));
   g_assert_true (has_label (alone, "West District is left out: it has no metric in common with all the others"));
   g_assert_true (has_label (alone, "Laboratories: West District"));
   /* With goals, North's goal of laboratories meets West's report. */
@@ -495,7 +495,7 @@ test_description (void)
   g_assert_nonnull (strstr (lines[0], "Projects goal: at least 40 projects (North District"));
   g_assert_true (g_str_has_prefix (lines[3], "Output value: about CNY 210 billion"));
   g_assert_true (g_str_has_prefix (lines[8], "Floor area: 1.2 million square metres"));
-  g_assert_cmpstr (lines[9], ==, "Empty District has no figures to compare");
+  g_assert_cmpstr (lines[9], ==, "Empty District has no figures of its own to compare");
   g_assert_cmpstr (lines[13], ==, "Incubators: North District");
 }
 
