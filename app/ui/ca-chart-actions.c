@@ -236,7 +236,8 @@ remember_folder (GFile *file)
 }
 
 /* The last folder used while it is there, else Pictures for a chart and
- * Documents for the figures and a bundle. */
+ * Documents for the figures and a bundle, else the home folder: never the
+ * folder the program happened to start in, where the chooser would go. */
 static char *
 start_folder (SaveJob *job)
 {
@@ -250,7 +251,7 @@ start_folder (SaveJob *job)
     return g_steal_pointer (&last);
   if (fallback != NULL && g_file_test (fallback, G_FILE_TEST_IS_DIR))
     return g_strdup (fallback);
-  return NULL;
+  return g_strdup (g_get_home_dir ());
 }
 
 static void

@@ -400,6 +400,29 @@ test_last_folder (void)
   }
   g_assert_cmpint (g_rmdir (second), ==, 0);
   g_assert_cmpint (g_rmdir (first), ==, 0);
+
+  /* The folder gone, Documents then, or the home folder, not the folder
+   * the program started in. */
+  {
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    const char *expected = documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                           ? documents : g_get_home_dir ();
+    g_autofree char *path = NULL;
+
+    g_clear_object (&folder);
+    chooser = NULL;
+    ca_chart_actions_export_csv (NULL, NULL, dataset, ca_dataset_lookup_node (dataset, "r"), "en");
+    chooser = wait_chooser ();
+    for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+         folder == NULL && g_get_monotonic_time () < end;
+         g_main_context_iteration (NULL, FALSE))
+      folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    g_assert_nonnull (folder);
+    path = g_file_get_path (folder);
+    g_assert_cmpstr (path, ==, expected);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    wait_frames ();
+  }
   g_settings_reset (settings, "export-folder");
 }
 
