@@ -14,6 +14,7 @@
 #include "ca-resources.h"
 #include "ca-stack-page.h"
 #include "ca-tooltips.h"
+#include "ca-tag-box.h"
 #include "ca-window-private.h"
 
 /* Problems listed in the dialog of a refused file; the rest are counted. */
@@ -595,10 +596,12 @@ build_view (CaWindow *self)
   if (page == NULL || !gtk_widget_get_mapped (page))
     return;
   /* GTK moves a focus that the switch hid to the page's first button: on
-   * the Explorer, the notice's of a narrowed tree, which the tree then
-   * takes instead. */
+   * the Explorer, the notice's of a narrowed tree; on Compare, the first
+   * place's remove button, which an Enter pressed next would take out of
+   * the comparison.  The tree and the chart take it instead. */
   if (focus != NULL && gtk_widget_get_mapped (focus) &&
       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->narrowed_revealer)) &&
+      gtk_widget_get_ancestor (focus, CA_TYPE_TAG_BOX) == NULL &&
       (gtk_widget_is_ancestor (focus, page) ||
        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_bar))))
     return;
@@ -607,6 +610,14 @@ build_view (CaWindow *self)
       && (gtk_widget_grab_focus (GTK_WIDGET (self->tree_view))
           || gtk_widget_child_focus (GTK_WIDGET (self->tree_view), GTK_DIR_TAB_FORWARD)))
     return;
+  if (self->compare_page != NULL && gtk_widget_is_ancestor (self->compare_page, page))
+    {
+      GtkWidget *chart =
+        GTK_WIDGET (ca_compare_page_get_chart_view (CA_COMPARE_PAGE (self->compare_page)));
+
+      if (gtk_widget_get_mapped (chart) && gtk_widget_grab_focus (chart))
+        return;
+    }
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 

@@ -2802,6 +2802,15 @@ one_place_left (gpointer data)
  * row's, the Compare page shown from the view switcher with their chart,
  * two chips' buttons take their places out; the set is in the settings,
  * and a new window shows it. */
+static gboolean
+focus_on_compare_chart (gpointer data)
+{
+  GtkWidget *chart = GTK_WIDGET (ca_compare_page_get_chart_view (
+      CA_COMPARE_PAGE (ca_window_get_compare_page (data))));
+
+  return gtk_root_get_focus (GTK_ROOT (data)) == chart;
+}
+
 static void
 test_compare (void)
 {
@@ -2831,6 +2840,16 @@ test_compare (void)
     g_error ("the switcher's Compare does not show the chart of North, East and South");
   g_assert_cmpstr (ca_window_get_view (window), ==, "compare");
   assert_copies_comparison (window, CA_COMPARE_PAGE (page));
+  /* Alt+3 from the tree gives the focus to the chart: an Enter then
+   * removes no place (it went to the first place's remove button). */
+  press_keys ("alt+1");
+  g_assert_true (spin_until (view_is_explorer, window));
+  press_keys ("alt+3");
+  g_assert_true (spin_until (view_is_compare, window));
+  g_assert_true (spin_until (focus_on_compare_chart, window));
+  press_keys ("Return");
+  wait_short ();
+  assert_stored (settings, "north,east,south");
   click_center (ca_compare_page_get_remove_button (CA_COMPARE_PAGE (page), 0));
   assert_stored (settings, "east,south");
   click_center (ca_compare_page_get_remove_button (CA_COMPARE_PAGE (page), 1));
