@@ -74,6 +74,14 @@ show_compare_toast (CaWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A notice is one line: a long name is cut, so that what happened to the
+ * place stays in sight ("“Baoshan High-tech…” added to the comparison"). */
+static char *
+toast_name (const CaNode *node)
+{
+  return ca_quote_line (ca_node_get_name (node, ca_i18n_get_data_language ()), 24);
+}
+
 static void
 compare_add_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -85,17 +93,19 @@ compare_add_cb (GtkWidget  *widget,
     ? ca_dataset_lookup_node (self->dataset, g_variant_get_string (parameter, NULL)) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *shown_name = NULL;
 
   if (node == NULL)
     return;
+  shown_name = toast_name (node);
   if (ca_compare_page_contains (page, node))
     /* Translators: a notice; %s is the name of a place */
     message = g_strdup_printf (_("“%s” is already in the comparison"),
-                               ca_node_get_name (node, ca_i18n_get_data_language ()));
+                               shown_name);
   else if (ca_compare_page_add (page, node, &error))
     /* Translators: a notice; %s is the name of a place */
     message = g_strdup_printf (_("“%s” added to the comparison"),
-                               ca_node_get_name (node, ca_i18n_get_data_language ()));
+                               shown_name);
   show_compare_toast (self, error != NULL ? error->message : message, error == NULL,
                       error != NULL ? 6 : 4);
 }
@@ -109,13 +119,15 @@ compare_remove_cb (GtkWidget  *widget,
   const CaNode *node = self->dataset != NULL
     ? ca_dataset_lookup_node (self->dataset, g_variant_get_string (parameter, NULL)) : NULL;
   g_autofree char *message = NULL;
+  g_autofree char *shown_name = NULL;
 
   if (node == NULL)
     return;
+  shown_name = toast_name (node);
   ca_compare_page_remove (CA_COMPARE_PAGE (ca_window_get_compare_page (self)), node);
   /* Translators: a notice; %s is the name of a place */
   message = g_strdup_printf (_("“%s” removed from the comparison"),
-                             ca_node_get_name (node, ca_i18n_get_data_language ()));
+                             shown_name);
   show_compare_toast (self, message, FALSE, 5);
 }
 

@@ -1626,6 +1626,26 @@ test_window_language_keeps_figures (void)
   close_window (only_window ());
 }
 
+/* A notice of the comparison cuts a long name: what happened to the place
+ * stays in sight on its one line. */
+static void
+test_window_compare_toast_name (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CaWindow *window;
+  const char *title;
+
+  g_settings_reset (settings, "compare-nodes");
+  window = open_window ("compare-names.xml");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-add", "s", "p1");
+  spin ();
+  g_assert_nonnull (window->compare_toast);
+  title = adw_toast_get_title (window->compare_toast);
+  g_assert_cmpstr (title, ==, "“Zhangjiang Science City…” added to the comparison");
+  close_window (window);
+  g_settings_reset (settings, "compare-nodes");
+}
+
 /* The narrowest width the window asks for, without its shadow: the content's. */
 static int
 content_min_width (CaWindow *window)
@@ -1928,6 +1948,7 @@ main (int   argc,
   g_test_add_func ("/window/facets-chosen-shown", test_window_facets_chosen_shown);
   g_test_add_func ("/window/language", test_window_language);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/compare-toast-name", test_window_compare_toast_name);
   g_test_add_func ("/window/language-keeps-figures", test_window_language_keeps_figures);
   status = g_test_run ();
 
