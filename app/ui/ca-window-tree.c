@@ -335,6 +335,7 @@ ca_window_set_tree_filter (CaWindow   *self,
     expanded = ca_tree_model_get_expanded (self->tree_model);
   g_clear_object (&self->tree_model);
   self->tree_model = ca_tree_model_new_filtered (self->dataset, keep);
+  gtk_widget_set_visible (GTK_WIDGET (self->narrowed_revealer), keep != NULL);
   gtk_revealer_set_reveal_child (self->narrowed_revealer, keep != NULL);
   self->navigating = TRUE;
   ca_tree_model_set_expanded (self->tree_model, self->dataset, (const char * const *) expanded);
