@@ -144,11 +144,13 @@ value_label (CaFigureTable *table,
     case CA_FACET_SOURCE:
       {
         const CaSource *source = data;
+        g_autofree char *date = ca_format_date (NULL, &source->published);
 
-        /* Translators: a source in the facets: its publisher and year */
-        return g_strdup_printf (C_("facet value", "%s, %d"),
-                                ca_source_get_publisher (source, data_lang, NULL),
-                                source->published.year);
+        /* Translators: a source in the facets: its publisher and the date
+         * it was published ("ECHEMI, 26 November 2022"); the year alone
+         * made two of one publisher look the same */
+        return g_strdup_printf (C_("facet value", "%s, %s"),
+                                ca_source_get_publisher (source, data_lang, NULL), date);
       }
     case CA_FACET_BRANCH:
       return g_strdup (ca_node_get_name (data, data_lang));

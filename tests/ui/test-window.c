@@ -1646,6 +1646,54 @@ test_window_compare_toast_name (void)
   g_settings_reset (settings, "compare-nodes");
 }
 
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+static void
+collect_source_labels (GtkWidget *widget,
+                       GPtrArray *labels)
+{
+  if (gtk_widget_has_css_class (widget, "ca-facet-value") &&
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ca-facet")) == CA_FACET_SOURCE)
+    {
+      GtkWidget *label = ui_test_find_widget (widget, is_label, NULL);
+
+      g_ptr_array_add (labels, g_strdup (gtk_label_get_text (GTK_LABEL (label))));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_source_labels (child, labels);
+}
+
+/* The Source facet names each source by its publisher and the day it
+ * published: the bundled data's two ECHEMI articles of 2022 read apart. */
+static void
+test_window_facets_sources_apart (void)
+{
+  g_autofree char *path = ca_dataset_get_bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  CaWindow *window = open_window (NULL);
+
+  ca_window_open_file (window, file);
+  spin_until (loaded, window);
+  ca_window_show_view (window, "figures");
+  spin ();
+  collect_source_labels (GTK_WIDGET (ca_window_get_figures_page (window)), labels);
+  g_assert_cmpuint (labels->len, >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    for (guint j = i + 1; j < labels->len; j++)
+      g_assert_cmpstr (labels->pdata[i], !=, labels->pdata[j]);
+  g_assert_true (g_ptr_array_find_with_equal_func (labels, "ECHEMI, 26 November 2022",
+                                                   g_str_equal, NULL));
+  close_window (window);
+}
+
 /* The narrowest width the window asks for, without its shadow: the content's. */
 static int
 content_min_width (CaWindow *window)
@@ -1948,6 +1996,7 @@ main (int   argc,
   g_test_add_func ("/window/facets-chosen-shown", test_window_facets_chosen_shown);
   g_test_add_func ("/window/language", test_window_language);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/facets-sources-apart", test_window_facets_sources_apart);
   g_test_add_func ("/window/compare-toast-name", test_window_compare_toast_name);
   g_test_add_func ("/window/language-keeps-figures", test_window_language_keeps_figures);
   status = g_test_run ();
