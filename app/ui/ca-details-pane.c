@@ -383,10 +383,10 @@ create_source_button (const CaNode   *node,
    * Provincial Department of Science and Technology, 26 November 2022". */
   accessible = g_strdup_printf (C_("source button", "Source of %s, %s: %s"),
                                 metric_name (figure), value, text);
-  /* Named on the button a screen reader reaches, inside the menu button, too. */
+  /* The button inside, which takes the focus, is labelled by the menu
+   * button (GTK 4.8 relates them): a label of its own too made a screen
+   * reader read the name twice over. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data (G_OBJECT (button), "ca-node", (gpointer) node);
   g_object_set_data (G_OBJECT (button), "ca-figure", (gpointer) figure);

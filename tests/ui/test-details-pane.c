@@ -888,7 +888,7 @@ test_figure_sources (void)
 }
 
 /* Each source button is named for a screen reader after its figure and
- * its source, on the button that takes the focus. */
+ * its source, once, the button that takes the focus by the menu button. */
 static void
 test_source_names (void)
 {
@@ -914,16 +914,19 @@ test_source_names (void)
     {
       GtkWidget *inner = gtk_widget_get_first_child (buttons->pdata[i]);
       g_autofree char *outer_wrong = NULL;
-      g_autofree char *inner_wrong = NULL;
 
       g_assert_true (gtk_widget_get_focusable (inner));
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_ROLE_BUTTON);
       outer_wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (buttons->pdata[i]),
                                                         GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
-      inner_wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (inner),
-                                                        GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
       g_assert_cmpstr (outer_wrong, ==, NULL);
-      g_assert_cmpstr (inner_wrong, ==, NULL);
+      /* The inner button is labelled by the menu button (GTK 4.8 relates
+       * them): a label of its own as well was read twice, one after the
+       * other ("Source of … Source of …", a11y-tree). */
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (inner),
+                                                        GTK_ACCESSIBLE_PROPERTY_LABEL));
+      g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (inner),
+                                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY));
     }
   close_window (window, pane);
 }
