@@ -344,6 +344,19 @@ wait_chooser (void)
   return wait_toplevel (GTK_TYPE_FILE_CHOOSER);
 }
 
+/* The folder @chooser shows, once it has one (within five seconds). */
+static GFile *
+chooser_folder (GtkWidget *chooser)
+{
+  GFile *folder = NULL;
+
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       folder == NULL && g_get_monotonic_time () < end;
+       g_main_context_iteration (NULL, FALSE))
+    folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  return folder;
+}
+
 /* The CSV chooser opens in the folder last exported to, and an export
  * remembers its folder for the next. */
 static void
@@ -361,10 +374,7 @@ test_last_folder (void)
   g_settings_set_string (settings, "export-folder", first);
   ca_chart_actions_export_csv (NULL, NULL, dataset, ca_dataset_lookup_node (dataset, "r"), "en");
   chooser = wait_chooser ();
-  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-       folder == NULL && g_get_monotonic_time () < end;
-       g_main_context_iteration (NULL, FALSE))
-    folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  folder = chooser_folder (chooser);
   g_assert_nonnull (folder);
   {
     g_autofree char *path = g_file_get_path (folder);
@@ -413,10 +423,7 @@ test_last_folder (void)
     chooser = NULL;
     ca_chart_actions_export_csv (NULL, NULL, dataset, ca_dataset_lookup_node (dataset, "r"), "en");
     chooser = wait_chooser ();
-    for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-         folder == NULL && g_get_monotonic_time () < end;
-         g_main_context_iteration (NULL, FALSE))
-      folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    folder = chooser_folder (chooser);
     g_assert_nonnull (folder);
     path = g_file_get_path (folder);
     g_assert_cmpstr (path, ==, expected);
@@ -462,10 +469,7 @@ test_figures_csv (void)
   g_settings_set_string (settings, "export-folder", dir);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-csv", NULL));
   chooser = wait_chooser ();
-  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-       folder == NULL && g_get_monotonic_time () < end;
-       g_main_context_iteration (NULL, FALSE))
-    folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  folder = chooser_folder (chooser);
   g_assert_nonnull (folder);
   wait_frames ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
@@ -758,10 +762,7 @@ test_export_bundle (void)
   spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-bundle", NULL));
   chooser = wait_chooser ();
-  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-       shown == NULL && g_get_monotonic_time () < end;
-       g_main_context_iteration (NULL, FALSE))
-    shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  shown = chooser_folder (chooser);
   g_assert_nonnull (shown);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (name, ==, "Testville - citation.zip");

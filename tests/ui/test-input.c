@@ -2686,6 +2686,23 @@ details_button_adds (gpointer data)
   return find_where (data, is_compare_button, "Add to _Comparison") != NULL;
 }
 
+/* A window on chart-compare.xml with North District shown, nothing
+ * compared yet: its details pane in *@details. */
+static CaWindow *
+open_on_north (GSettings  *settings,
+               GtkWidget **details)
+{
+  CaWindow *window;
+
+  g_settings_reset (settings, "compare-nodes");
+  window = open_window ("chart-compare.xml");
+  *details = GTK_WIDGET (ca_window_get_details_pane (window));
+  g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (
+      ca_window_get_dataset (window), "north")));
+  g_assert_true (spin_until (details_button_adds, *details));
+  return window;
+}
+
 /* A place in the comparison is offered to be taken out, by its row's menu
  * and the details pane's button, which say so; out, they offer to add it. */
 static void
@@ -2697,12 +2714,7 @@ test_compare_remove (void)
 
   if (!have_x11 ())
     return;
-  g_settings_reset (settings, "compare-nodes");
-  window = open_window ("chart-compare.xml");
-  details = GTK_WIDGET (ca_window_get_details_pane (window));
-  g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (
-      ca_window_get_dataset (window), "north")));
-  g_assert_true (spin_until (details_button_adds, details));
+  window = open_on_north (settings, &details);
   add_from_row_menu (window, "North District");
   assert_stored (settings, "north");
   if (!spin_until (details_button_removes, details))
@@ -2756,12 +2768,7 @@ test_compare_toasts (void)
 
   if (!have_x11 ())
     return;
-  g_settings_reset (settings, "compare-nodes");
-  window = open_window ("chart-compare.xml");
-  details = GTK_WIDGET (ca_window_get_details_pane (window));
-  g_assert_true (ca_window_select_node (window, ca_dataset_lookup_node (
-      ca_window_get_dataset (window), "north")));
-  g_assert_true (spin_until (details_button_adds, details));
+  window = open_on_north (settings, &details);
   add_from_row_menu (window, "North District");
   assert_stored (settings, "north");
   wait = (ToastWait) { GTK_WIDGET (window), "“North District” added to the comparison",
