@@ -297,12 +297,7 @@ is_recent_dataset (GtkRecentInfo *info)
 static char *
 recent_label (GtkRecentInfo *info)
 {
-  g_autofree char *label = ca_escape_line (gtk_recent_info_get_display_name (info));
-
-  if (g_utf8_strlen (label, -1) <= MAX_RECENT_LABEL_CHARS)
-    return g_steal_pointer (&label);
-  *g_utf8_offset_to_pointer (label, MAX_RECENT_LABEL_CHARS - 1) = '\0';
-  return g_strconcat (label, "…", NULL);
+  return ca_quote_line (gtk_recent_info_get_display_name (info), MAX_RECENT_LABEL_CHARS);
 }
 
 void
